@@ -1,0 +1,44 @@
+# The README's two commands (make demo, make test) and the developer targets around them.
+BUILD      ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+DEMO_DRAFT ?= examples/hearing-draft.md
+CMAKE_GEN  := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+
+.PHONY: all deps build demo test bench vsix fuzz test-asan clean format
+
+all: build
+
+deps:
+	@sh scripts/install-deps
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@echo "== factline check $(DEMO_DRAFT) (bundled fact base)"
+	@$(BUILD)/factline check $(DEMO_DRAFT); status=$$?; \
+	  if [ $$status -gt 1 ]; then exit $$status; fi; \
+	  echo "(exit status $$status: 0 = nothing to flag, 1 = findings to review)"
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: deps
+	cmake -S . -B $(BUILD)-bench $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DFACTLINE_TESTS=OFF
+	cmake --build $(BUILD)-bench -j $(JOBS)
+	@if [ -x bench/run ]; then bench/run $(BUILD)-bench; else echo "no benchmarks yet"; fi
+
+test-asan: deps
+	cmake -S . -B $(BUILD)-asan $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DFACTLINE_SANITIZE=ON -DFACTLINE_BENCH=OFF
+	cmake --build $(BUILD)-asan -j $(JOBS)
+	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-bench $(BUILD)-asan

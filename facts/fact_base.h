@@ -1,0 +1,107 @@
+// The fact base: verified people, events, sources, quotes and figures, merged from one or more files.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace factline::facts {
+
+enum class EntityKind { Person, Organisation };
+
+// Someone (or some body) who can be quoted or named in a draft.
+struct Person {
+  std::string id;
+  EntityKind kind = EntityKind::Person;
+  std::string name;                     // canonical display name: "Mark Zuckerberg"
+  std::vector<std::string> aliases;     // other names: "Zuckerberg", "Mr Zuckerberg", "Mark"
+  std::vector<std::string> descriptors; // role phrases: "the Facebook CEO", "the Facebook founder"
+  std::string role;                     // "Facebook founder and chief executive"
+  std::string pronoun;                  // "he", "she", "they" or "it" (organisations)
+  std::string organisation;             // id of the organisation they speak for, if any
+};
+
+// An occasion on which things were said: the call with reporters, the Senate hearing.
+struct Event {
+  std::string id;
+  std::string name;                 // "conference call with reporters"
+  std::string date;                 // ISO 8601, "2018-04-04"
+  std::vector<std::string> aliases; // how a draft may name it: "press conference", "the hearing"
+  std::string description;
+};
+
+// Where the record comes from: an article.
+struct Source {
+  std::string id;
+  std::string title;
+  std::string publisher;
+  std::string date; // ISO 8601
+  std::string url;
+};
+
+// Another recorded wording of the same quote (the same words reported differently by a source).
+struct QuoteVariant {
+  std::string text;
+  std::string source; // source id
+  std::string note;
+};
+
+struct Quote {
+  std::string id;
+  std::string text;    // the words as recorded, without surrounding quotation marks
+  std::string speaker; // person id
+  std::string event;   // event id (may be empty)
+  std::string date;    // ISO 8601
+  std::string source;  // source id
+  std::vector<QuoteVariant> variants;
+  std::string context; // how the source introduces it, for the hover
+};
+
+enum class FigureKind { Count, Percent, Ratio, Duration, Money, Year, Other };
+
+// A recorded number, what it counts, and how the source qualified it.
+struct Figure {
+  std::string id;
+  FigureKind kind = FigureKind::Count;
+  double value = 0;     // the number in its own unit: 87000000, 4.5 (per cent), 0.02 (one in 50), 5 (hours)
+  std::string unit;     // what one unit is: "users", "Australians", "per cent", "hours", "senators"
+  std::string text;     // as the source writes it: "87 million", "one in 50", "more than five hours"
+  std::string qualifier; // "", "more than", "up to", "nearly", "as many as", "about", ...
+  std::string subject;  // what the figure counts, in words, for messages and hovers
+  std::vector<std::string> keywords; // words that link a draft's sentence to this figure
+  std::vector<std::string> units;    // unit nouns a draft may use: "users", "accounts", "people"
+  std::string stated_by; // person id of who put the figure out (may be empty)
+  std::string date;      // ISO 8601
+  std::string source;    // source id
+  std::string superseded_by; // figure id of the figure that replaced this one (empty if current)
+  std::string context;   // the sentence of the source it comes from
+};
+
+// The merged record. Later bases add entries or override earlier ones with the same id.
+class FactBase {
+public:
+  std::vector<Person> people;
+  std::vector<Event> events;
+  std::vector<Source> sources;
+  std::vector<Quote> quotes;
+  std::vector<Figure> figures;
+
+  // Adds every entry of `other`; an entry whose id already exists replaces the old one in place.
+  void merge(FactBase other);
+
+  const Person *person(const std::string &id) const;
+  const Event *event(const std::string &id) const;
+  const Source *source(const std::string &id) const;
+  const Quote *quote(const std::string &id) const;
+  const Figure *figure(const std::string &id) const;
+
+  // Rebuilds the id lookup tables; call after changing the vectors directly.
+  void reindex();
+
+private:
+  std::unordered_map<std::string, std::size_t> person_ids_, event_ids_, source_ids_, quote_ids_,
+      figure_ids_;
+};
+
+} // namespace factline::facts

@@ -1,0 +1,39 @@
+// Text normalisation shared by the index and the analyzers: words folded for comparison, with offsets.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factline::facts {
+
+enum class TokenKind {
+  Word,      // a word or number, folded
+  Gap,       // an ellipsis ("..." or "…"): the quoting writer left words out here
+  Editorial, // a word inside [square brackets]: the quoting writer's insertion
+};
+
+struct Token {
+  std::string norm;       // folded form: NFKC, case-folded, curly apostrophes made straight
+  std::size_t begin = 0;  // byte offset of the token in the text it came from
+  std::size_t end = 0;    // byte offset one past the token
+  TokenKind kind = TokenKind::Word;
+};
+
+// Splits text into tokens. Words keep inner apostrophes and hyphens ("didn't", "never-ending",
+// "facebook's"); numbers keep inner separators ("311,127", "4.5"). Punctuation, quotation marks,
+// dashes and whitespace separate tokens and are dropped. Folding: Unicode compatibility forms
+// (NFKC), case, curly/straight quotes and apostrophes, the many dashes. Invalid UTF-8 bytes are
+// treated as separators, never read past.
+std::vector<Token> tokenize(std::string_view text);
+
+// The folded words of `text` joined by single spaces (gaps as "…", editorial words dropped).
+std::string normalizeText(std::string_view text);
+
+// Folds one word: NFKC + case fold + apostrophe folding, no splitting.
+std::string foldWord(std::string_view word);
+
+// True when `text` is well-formed UTF-8; otherwise sets *bad_offset to the first bad byte.
+bool isValidUtf8(std::string_view text, std::size_t *bad_offset = nullptr);
+
+} // namespace factline::facts

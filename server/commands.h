@@ -1,0 +1,37 @@
+// The `factline` subcommands: options parsed by main.cc, each run by its own file.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace factline::server {
+
+struct ServeOptions {
+  std::string log_file;         // empty: log to stderr
+  std::string log_level = "info";
+};
+// Speaks LSP on stdin/stdout until `exit`; returns the process exit code. (serve_command.cc)
+int runServe(const ServeOptions &options);
+
+struct CheckOptions {
+  std::vector<std::string> paths;  // files and folders (folders: .md, .markdown, .txt, recursively)
+  std::vector<std::string> facts;  // extra fact base files, in order
+  std::string format = "text";     // text, json, sarif, html
+  std::string output;              // empty: stdout
+  std::string fail_on = "warning"; // error, warning, information, hint, none
+  bool color = true;               // off with --no-color or NO_COLOR
+  bool no_workspace_facts = false; // do not pick up .factline/ folders
+};
+// Exit status: 0 nothing at or above fail_on, 1 something was, 2 usage or input error. (check_command.cc)
+int runCheck(const CheckOptions &options);
+
+struct FactsOptions {
+  std::vector<std::string> files; // validate: the files; stats/find: extra bases beside the bundled
+  std::string text;               // find: the text to look up
+  bool bundled = true;            // include the bundled base
+};
+// validate: 0 valid, 1 invalid (errors on stderr). stats: counts per kind. find: matching entries.
+int runFactsValidate(const FactsOptions &options); // (facts_command.cc)
+int runFactsStats(const FactsOptions &options);
+int runFactsFind(const FactsOptions &options);
+
+} // namespace factline::server
