@@ -8,6 +8,7 @@ namespace factline::server {
 struct ServeOptions {
   std::string log_file;         // empty: log to stderr
   std::string log_level = "info";
+  int debounce_ms = -1;         // >= 0: overrides the factline.debounceMs setting (benchmarks use 0)
 };
 // Speaks LSP on stdin/stdout until `exit`; returns the process exit code. (serve_command.cc)
 int runServe(const ServeOptions &options);

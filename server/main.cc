@@ -17,6 +17,9 @@ int main(int argc, char **argv) {
   serve_cmd->add_option("--log-file", serve.log_file, "Write logs to this file instead of stderr");
   serve_cmd->add_option("--log-level", serve.log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  serve_cmd->add_option("--debounce-ms", serve.debounce_ms,
+                        "Wait this long after an edit before checking (overrides the setting)")
+      ->check(CLI::Range(0, 10000));
 
   CheckOptions check;
   auto *check_cmd = app.add_subcommand("check", "Check drafts and report what does not match the record");
