@@ -1,0 +1,222 @@
+-- Factline for Neovim: starts `factline serve` for markdown and text buffers and answers its settings.
+--
+-- Thin on purpose: every check lives in the server. This file only finds the binary, picks a
+-- root, and starts the client with the API the running Neovim has:
+--   0.11+      vim.lsp.config() + vim.lsp.enable()
+--   0.8-0.10   vim.lsp.start() from a FileType autocommand
+--   0.7        vim.lsp.start_client() + vim.lsp.buf_attach_client(), one client per root
+-- The server pulls the "factline" section with workspace/configuration; Neovim's built-in
+-- handler answers it from `settings.factline`, which is where the options below end up.
+local M = {}
+
+-- The settings the server reads (section "factline"), with the server's defaults. Same keys as
+-- the VS Code extension's `factline.*` settings.
+M.default_settings = {
+  factBases = {},                   -- fact base files, relative to the workspace root
+  debounceMs = 30,                  -- wait this long after an edit before checking
+  unverifiedQuotes = true,          -- report quotes attributed to known people but not on record
+  unverifiedSeverity = 'information', -- 'information' or 'hint'
+  severity = {},                    -- rule id -> 'error'|'warning'|'information'|'hint'|'off'
+}
+
+M.defaults = {
+  -- Full command; when nil it is { server_path or 'factline', 'serve' }.
+  cmd = nil,
+  server_path = nil,
+  filetypes = { 'markdown', 'text' },
+  -- The first ancestor holding one of these is the workspace root (fact base paths are relative
+  -- to it); without one, the buffer's own directory.
+  root_markers = { '.factline', '.git' },
+  settings = nil, -- merged over M.default_settings
+  on_attach = nil, -- function(client, bufnr)
+  capabilities = nil, -- extra client capabilities, merged over Neovim's
+}
+
+M.config = nil
+local clients_by_root = {} -- 0.7 only: root_dir -> client id
+
+local function has(feature)
+  return vim.fn.has(feature) == 1
+end
+
+local function notify(msg, level)
+  vim.notify('factline: ' .. msg, level or vim.log.levels.INFO)
+end
+
+-- JSON encodes an empty Lua table as [], but `severity` is an object.
+local function as_object(t)
+  if t == nil or next(t) == nil then
+    return vim.empty_dict()
+  end
+  return t
+end
+
+local function server_settings(config)
+  local s = vim.tbl_deep_extend('force', {}, M.default_settings, config.settings or {})
+  s.severity = as_object(s.severity)
+  return { factline = s }
+end
+
+-- The command that starts the server, or nil and the reason with the fix.
+function M.resolve_cmd(config)
+  config = config or M.config or M.defaults
+  local cmd = config.cmd
+  if cmd == nil then
+    cmd = { config.server_path or 'factline', 'serve' }
+  end
+  local exe = vim.fn.exepath(cmd[1])
+  if exe == '' then
+    local why
+    if config.cmd or config.server_path then
+      why = string.format('%q is not an executable file.', cmd[1])
+    else
+      why = '`factline` is not on your PATH.'
+    end
+    return nil,
+      why
+        .. ' Build it (`make build` in the factline repository gives build/factline) and either put it on'
+        .. ' PATH or pass its full path: require("factline").setup({ server_path = "/path/to/factline" }).'
+  end
+  local resolved = vim.deepcopy(cmd)
+  resolved[1] = exe
+  return resolved
+end
+
+local function find_root(bufnr, markers)
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  if name == '' then
+    return vim.loop.cwd()
+  end
+  local dir = vim.fn.fnamemodify(name, ':p:h')
+  local cur = dir
+  while cur and cur ~= '' do
+    for _, marker in ipairs(markers) do
+      if vim.loop.fs_stat(cur .. '/' .. marker) then
+        return cur
+      end
+    end
+    local parent = vim.fn.fnamemodify(cur, ':h')
+    if parent == cur then
+      break
+    end
+    cur = parent
+  end
+  return dir
+end
+
+local function client_config(config, cmd, root_dir)
+  local capabilities = vim.lsp.protocol.make_client_capabilities()
+  if config.capabilities then
+    capabilities = vim.tbl_deep_extend('force', capabilities, config.capabilities)
+  end
+  return {
+    name = 'factline',
+    cmd = cmd,
+    root_dir = root_dir,
+    workspace_folders = root_dir and { { uri = vim.uri_from_fname(root_dir), name = root_dir } } or nil,
+    settings = server_settings(config),
+    capabilities = capabilities,
+    on_attach = config.on_attach,
+  }
+end
+
+local reported_missing = false
+local function cmd_or_report(config)
+  local cmd, why = M.resolve_cmd(config)
+  if not cmd and not reported_missing then
+    reported_missing = true
+    notify(why, vim.log.levels.ERROR)
+  end
+  return cmd
+end
+
+-- Attaches `bufnr` to a factline client for its root, starting one if needed (0.7-0.10).
+function M.attach(bufnr)
+  local config = M.config or M.defaults
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  if vim.bo[bufnr].buftype ~= '' then
+    return nil
+  end
+  local cmd = cmd_or_report(config)
+  if not cmd then
+    return nil
+  end
+  local root_dir = find_root(bufnr, config.root_markers)
+  local lsp_config = client_config(config, cmd, root_dir)
+  if vim.lsp.start then
+    return vim.lsp.start(lsp_config, { bufnr = bufnr })
+  end
+  -- Neovim 0.7: one client per root, attached buffer by buffer.
+  local id = clients_by_root[root_dir]
+  local client = id and vim.lsp.get_client_by_id(id)
+  if not client or client.is_stopped() then
+    id = vim.lsp.start_client(lsp_config)
+    if not id then
+      notify('could not start ' .. table.concat(cmd, ' '), vim.log.levels.ERROR)
+      return nil
+    end
+    clients_by_root[root_dir] = id
+  end
+  vim.lsp.buf_attach_client(bufnr, id)
+  return id
+end
+
+function M.setup(opts)
+  M.config = vim.tbl_deep_extend('force', {}, M.defaults, opts or {})
+  local config = M.config
+  -- Lists are replaced, not merged index by index.
+  if opts and opts.filetypes then
+    config.filetypes = opts.filetypes
+  end
+  if opts and opts.root_markers then
+    config.root_markers = opts.root_markers
+  end
+  if opts and opts.settings and opts.settings.factBases then
+    config.settings.factBases = opts.settings.factBases
+  end
+  reported_missing = false
+
+  if has('nvim-0.11') and vim.lsp.config and vim.lsp.enable then
+    local cmd = cmd_or_report(config)
+    if not cmd then
+      return
+    end
+    local lsp_config = client_config(config, cmd, nil)
+    lsp_config.root_dir = nil
+    lsp_config.workspace_folders = nil
+    lsp_config.filetypes = config.filetypes
+    lsp_config.root_markers = config.root_markers
+    vim.lsp.config('factline', lsp_config)
+    vim.lsp.enable('factline')
+    return
+  end
+
+  local group = vim.api.nvim_create_augroup('factline', { clear = true })
+  vim.api.nvim_create_autocmd('FileType', {
+    group = group,
+    pattern = config.filetypes,
+    callback = function(args)
+      M.attach(args.buf)
+    end,
+  })
+  -- Buffers already open when setup() runs.
+  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(config.filetypes, vim.bo[bufnr].filetype) then
+      M.attach(bufnr)
+    end
+  end
+end
+
+-- The running factline clients (any Neovim version).
+function M.clients()
+  local get = vim.lsp.get_clients or vim.lsp.get_active_clients
+  local found = {}
+  for _, client in ipairs(get()) do
+    if client.name == 'factline' then
+      table.insert(found, client)
+    end
+  end
+  return found
+end
+
+return M
