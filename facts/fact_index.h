@@ -11,6 +11,8 @@
 
 namespace factline::facts {
 
+class QuoteIndex;
+
 // Identifies one recorded wording: a quote's main text (variant == -1) or one of its variants.
 struct Wording {
   std::size_t quote = 0; // index into FactBase::quotes
@@ -28,7 +30,7 @@ struct QuoteMatch {
 // A recorded wording that shares enough words with the draft's to be the same quote, altered.
 struct NearQuote {
   Wording wording;
-  double score = 0; // 0..1, share of the draft's words found in order in the wording's window
+  double score = 0;      // 0..1, share of the draft's words found in order in the wording's window
   std::size_t first = 0; // the window of the wording that best aligns with the draft's words
   std::size_t last = 0;
 };
@@ -70,6 +72,9 @@ public:
   // Figures (indices into FactBase::figures) that any of the folded `words` points at through the
   // figure's keywords or unit nouns, most shared words first.
   std::vector<std::size_t> figuresFor(const std::vector<std::string> &words) const;
+
+  // The quote tables underneath (word ids, frequencies, memory use), for benchmarks and tools.
+  const QuoteIndex &quoteIndex() const;
 
 private:
   struct Impl;

@@ -1,0 +1,404 @@
+// Text normalisation: UTF-8 decoding, word splitting and folding (NFKC + case fold) with offsets.
+#include "facts/normalize.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <utf8proc.h>
+
+namespace factline::facts {
+namespace {
+
+// What one code point is to the tokenizer, after folding look-alike punctuation.
+enum class CharClass {
+  Letter,     // letters, marks, non-decimal numbers: part of a word
+  Digit,      // decimal digits: part of a word; allow inner "," and "." separators
+  Apostrophe, // ' ’ ‘ ′ ʼ and friends: inside a word between two word characters
+  Hyphen,     // - ‐ ‑: inside a word between two word characters
+  Period,     // . (numbers' inner separator; three in a row make an ellipsis)
+  Comma,      // , (numbers' inner separator)
+  Ellipsis,   // …
+  Open,       // [ : starts an editorial insertion
+  Close,      // ] : ends it
+  Ignorable,  // format characters (soft hyphen, zero-width joiners): kept inside words, folded away
+  Separator,  // everything else: spaces, punctuation, quotation marks, dashes, symbols, bad bytes
+};
+
+struct Decoded {
+  std::int32_t cp = -1; // -1: an invalid byte
+  std::size_t length = 1;
+};
+
+Decoded decodeAt(std::string_view text, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80)
+    return {c, 1};
+  utf8proc_int32_t cp = -1;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(text.data() + i),
+                            static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+  if (n <= 0)
+    return {-1, 1}; // one bad byte is one separator; the next byte is looked at afresh
+  return {cp, static_cast<std::size_t>(n)};
+}
+
+CharClass classify(std::int32_t cp) {
+  if (cp < 0)
+    return CharClass::Separator;
+  if (cp < 0x80) {
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+      return CharClass::Letter;
+    if (cp >= '0' && cp <= '9')
+      return CharClass::Digit;
+    switch (cp) {
+    case '\'':
+    case '`':
+      return CharClass::Apostrophe;
+    case '-':
+      return CharClass::Hyphen;
+    case '.':
+      return CharClass::Period;
+    case ',':
+      return CharClass::Comma;
+    case '[':
+      return CharClass::Open;
+    case ']':
+      return CharClass::Close;
+    default:
+      return CharClass::Separator;
+    }
+  }
+  switch (cp) {
+  case 0x2018: // ‘ left single quotation mark (also written for apostrophes by autocorrect)
+  case 0x2019: // ’ right single quotation mark, the typographic apostrophe
+  case 0x201B: // ‛
+  case 0x2032: // ′ prime, typed for apostrophes
+  case 0x02BC: // ʼ modifier letter apostrophe
+  case 0x00B4: // ´ acute accent, typed for apostrophes
+  case 0xFF07: // ＇ fullwidth apostrophe
+    return CharClass::Apostrophe;
+  case 0x2010: // ‐ hyphen
+  case 0x2011: // ‑ non-breaking hyphen
+  case 0xFE63: // ﹣ small hyphen-minus
+  case 0xFF0D: // － fullwidth hyphen-minus
+    return CharClass::Hyphen;
+  case 0xFF0E: // ． fullwidth full stop
+  case 0xFE52: // ﹒ small full stop
+    return CharClass::Period;
+  case 0xFF0C: // ， fullwidth comma
+  case 0xFE50: // ﹐ small comma
+    return CharClass::Comma;
+  case 0x2026: // … horizontal ellipsis
+    return CharClass::Ellipsis;
+  case 0xFF3B: // ［
+    return CharClass::Open;
+  case 0xFF3D: // ］
+    return CharClass::Close;
+  default:
+    break;
+  }
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ME:
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
+    return CharClass::Letter;
+  case UTF8PROC_CATEGORY_ND:
+    return CharClass::Digit;
+  case UTF8PROC_CATEGORY_CF:
+    return CharClass::Ignorable;
+  default:
+    return CharClass::Separator;
+  }
+}
+
+bool isWordChar(CharClass c) { return c == CharClass::Letter || c == CharClass::Digit; }
+
+struct Scanned {
+  CharClass cls;
+  std::int32_t cp;
+  std::size_t length;
+};
+
+Scanned scanAt(std::string_view text, std::size_t i) {
+  Decoded d = decodeAt(text, i);
+  return {classify(d.cp), d.cp, d.length};
+}
+
+// Folds a word whose bytes are all ASCII: lower case, backtick to apostrophe.
+bool foldAscii(std::string_view word, std::string &out) {
+  out.clear();
+  out.reserve(word.size());
+  for (char ch : word) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80)
+      return false;
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+    else if (c == '`')
+      c = '\'';
+    out.push_back(static_cast<char>(c));
+  }
+  return true;
+}
+
+void appendUtf8(std::string &out, std::int32_t cp) {
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(cp, buf);
+  out.append(reinterpret_cast<const char *>(buf), static_cast<std::size_t>(n));
+}
+
+std::string foldGeneral(std::string_view word) {
+  std::string ascii;
+  if (foldAscii(word, ascii))
+    return ascii;
+  // Make look-alike punctuation plain first, so that NFKC and case folding see one apostrophe and
+  // one hyphen; invalid bytes are dropped (they never reach here from tokenize()).
+  std::string plain;
+  plain.reserve(word.size());
+  for (std::size_t i = 0; i < word.size();) {
+    Scanned s = scanAt(word, i);
+    i += s.length;
+    if (s.cp < 0)
+      continue;
+    switch (s.cls) {
+    case CharClass::Apostrophe:
+      plain.push_back('\'');
+      break;
+    case CharClass::Hyphen:
+      plain.push_back('-');
+      break;
+    case CharClass::Period:
+      plain.push_back('.');
+      break;
+    case CharClass::Comma:
+      plain.push_back(',');
+      break;
+    default:
+      appendUtf8(plain, s.cp);
+    }
+  }
+  utf8proc_uint8_t *mapped = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(plain.data()),
+                        static_cast<utf8proc_ssize_t>(plain.size()), &mapped,
+                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                                       UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                                       UTF8PROC_IGNORE));
+  if (n < 0) {
+    std::free(mapped);
+    return plain;
+  }
+  std::string folded(reinterpret_cast<const char *>(mapped), static_cast<std::size_t>(n));
+  std::free(mapped);
+  return folded;
+}
+
+// Splits text into tokens in one forward pass. Which characters may sit inside a word depends on
+// their neighbours, so the scanner looks one code point ahead.
+class Tokenizer {
+public:
+  explicit Tokenizer(std::string_view text) : text_(text) {}
+
+  std::vector<Token> run() {
+    std::size_t i = 0;
+    while (i < text_.size()) {
+      Scanned s = scanAt(text_, i);
+      if (isWordChar(s.cls)) {
+        i = word(i);
+      } else if (s.cls == CharClass::Ellipsis) {
+        gap(i, i + s.length);
+        i += s.length;
+      } else if (s.cls == CharClass::Period) {
+        i = periods(i);
+      } else if (s.cls == CharClass::Open) {
+        openBracket(i);
+        i += s.length;
+      } else if (s.cls == CharClass::Close) {
+        if (editorial_end_ == i)
+          editorial_end_ = std::string_view::npos;
+        i += s.length;
+      } else {
+        i += s.length;
+      }
+    }
+    return std::move(tokens_);
+  }
+
+private:
+  // A word starts at `begin`; returns the offset one past it.
+  std::size_t word(std::size_t begin) {
+    std::size_t i = begin;
+    CharClass prev = CharClass::Separator;
+    std::size_t end = begin;
+    while (i < text_.size()) {
+      Scanned s = scanAt(text_, i);
+      if (isWordChar(s.cls) || (s.cls == CharClass::Ignorable && isWordChar(prev))) {
+        if (isWordChar(s.cls))
+          end = i + s.length;
+        prev = s.cls;
+        i += s.length;
+        continue;
+      }
+      bool joins = false;
+      if ((s.cls == CharClass::Apostrophe || s.cls == CharClass::Hyphen) && isWordChar(prev))
+        joins = i + s.length < text_.size() && isWordChar(scanAt(text_, i + s.length).cls);
+      else if ((s.cls == CharClass::Period || s.cls == CharClass::Comma) &&
+               prev == CharClass::Digit)
+        joins = i + s.length < text_.size() && scanAt(text_, i + s.length).cls == CharClass::Digit;
+      if (!joins)
+        break;
+      prev = s.cls;
+      i += s.length;
+    }
+    Token t;
+    t.begin = begin;
+    t.end = end;
+    t.kind = inEditorial(begin) ? TokenKind::Editorial : TokenKind::Word;
+    t.norm = foldGeneral(text_.substr(begin, end - begin));
+    if (!t.norm.empty())
+      tokens_.push_back(std::move(t));
+    return end;
+  }
+
+  // A run of periods at `begin`: three or more (also spaced ". . .") make an ellipsis.
+  std::size_t periods(std::size_t begin) {
+    std::size_t i = begin, end = begin;
+    int count = 0;
+    while (i < text_.size()) {
+      Scanned s = scanAt(text_, i);
+      if (s.cls == CharClass::Period || s.cls == CharClass::Ellipsis) {
+        count += s.cls == CharClass::Ellipsis ? 3 : 1;
+        i += s.length;
+        end = i;
+      } else if (text_[i] == ' ' && i + 1 < text_.size() && count > 0 &&
+                 scanAt(text_, i + 1).cls == CharClass::Period) {
+        ++i; // ". . ." spaced out
+      } else {
+        break;
+      }
+    }
+    if (count >= 3)
+      gap(begin, end);
+    return end;
+  }
+
+  void gap(std::size_t begin, std::size_t end) {
+    // Two ellipses with nothing but separators between them are one omission.
+    if (!tokens_.empty() && tokens_.back().kind == TokenKind::Gap) {
+      tokens_.back().end = end;
+      return;
+    }
+    tokens_.push_back(Token{"…", begin, end, TokenKind::Gap});
+  }
+
+  // "[" opens an editorial insertion only when a "]" closes it; a stray "[" is punctuation, so
+  // that a typo cannot hide the rest of a quote.
+  void openBracket(std::size_t at) {
+    if (editorial_end_ != std::string_view::npos && editorial_end_ > at)
+      return; // nested "[": the outer insertion still runs
+    if (at >= unclosed_from_) {
+      editorial_end_ = std::string_view::npos;
+      return;
+    }
+    std::size_t ascii = text_.find(']', at + 1);
+    std::size_t limit = ascii == std::string_view::npos ? text_.size() : ascii;
+    std::size_t wide = text_.substr(0, limit).find("\xEF\xBC\xBD", at + 1); // ］
+    editorial_end_ = std::min(ascii, wide);
+    if (editorial_end_ == std::string_view::npos)
+      unclosed_from_ = at; // no "]" after here: later "[" need not search again
+  }
+
+  bool inEditorial(std::size_t at) const {
+    return editorial_end_ != std::string_view::npos && at < editorial_end_;
+  }
+
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  std::size_t editorial_end_ = std::string_view::npos; // offset of the "]" closing the insertion
+  std::size_t unclosed_from_ = std::string_view::npos; // no "]" follows any "[" from here on
+};
+
+} // namespace
+
+std::vector<Token> tokenize(std::string_view text) { return Tokenizer(text).run(); }
+
+std::string normalizeText(std::string_view text) {
+  std::string out;
+  for (const Token &t : tokenize(text)) {
+    if (t.kind == TokenKind::Editorial)
+      continue;
+    if (!out.empty())
+      out.push_back(' ');
+    out += t.norm;
+  }
+  return out;
+}
+
+std::string foldWord(std::string_view word) { return foldGeneral(word); }
+
+bool isValidUtf8(std::string_view text, std::size_t *bad_offset) {
+  const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+  std::size_t n = text.size(), i = 0;
+  while (i < n) {
+    // Eight ASCII bytes at a time: most of a fact base is ASCII.
+    if (i + 8 <= n) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, p + i, 8);
+      if ((chunk & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    std::uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      if (bad_offset)
+        *bad_offset = i;
+      return false;
+    }
+    if (i + len > n) {
+      if (bad_offset)
+        *bad_offset = i;
+      return false;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) {
+        if (bad_offset)
+          *bad_offset = i;
+        return false;
+      }
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+    if (overlong || surrogate || cp > 0x10FFFF) {
+      if (bad_offset)
+        *bad_offset = i;
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+} // namespace factline::facts

@@ -1,0 +1,338 @@
+// QuoteIndex: building the interned word arrays and postings; verbatim and near quote lookups.
+#include "facts/quote_index.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "facts/fact_index.h"
+#include "facts/word_alignment.h"
+
+namespace factline::facts {
+namespace {
+
+constexpr std::uint32_t kNoWording = std::numeric_limits<std::uint32_t>::max();
+// Near lookup reads at most this many postings, rarest words first: words more common than that
+// cannot tell one quote from another in a large base anyway.
+constexpr std::size_t kNearPostingBudget = 1u << 16;
+// How many candidate wordings are aligned word by word.
+constexpr std::size_t kNearCandidates = 24;
+
+const std::vector<Token> &emptyTokens() {
+  static const std::vector<Token> empty;
+  return empty;
+}
+
+std::vector<Token> wordTokensOf(std::string_view text) {
+  std::vector<Token> tokens = tokenize(text);
+  std::erase_if(tokens, [](const Token &t) { return t.kind != TokenKind::Word; });
+  return tokens;
+}
+
+} // namespace
+
+QuoteIndex::QuoteIndex(const FactBase &base) : base_(base) {
+  std::size_t total = 0;
+  for (const Quote &q : base.quotes)
+    total += 1 + q.variants.size();
+  wordings_.reserve(total);
+  wording_start_.reserve(total + 1);
+  quote_first_wording_.reserve(base.quotes.size());
+  ids_.reserve(total * 24);
+
+  std::vector<std::uint32_t> counts;
+  auto add = [&](std::string_view text) {
+    wording_start_.push_back(static_cast<std::uint32_t>(ids_.size()));
+    bool pending_break = false;
+    for (Token &t : tokenize(text)) {
+      if (t.kind != TokenKind::Word) {
+        pending_break = true;
+        continue;
+      }
+      auto [it, inserted] =
+          vocabulary_.try_emplace(std::move(t.norm), static_cast<std::uint32_t>(counts.size()));
+      if (inserted)
+        counts.push_back(0);
+      ++counts[it->second];
+      ids_.push_back(it->second | (pending_break ? kBreakBefore : 0));
+      pending_break = false;
+    }
+  };
+  for (std::size_t qi = 0; qi < base.quotes.size(); ++qi) {
+    const Quote &q = base.quotes[qi];
+    quote_first_wording_.push_back(static_cast<std::uint32_t>(wordings_.size()));
+    wordings_.push_back({static_cast<std::uint32_t>(qi), -1});
+    add(q.text);
+    for (std::size_t vi = 0; vi < q.variants.size(); ++vi) {
+      wordings_.push_back({static_cast<std::uint32_t>(qi), static_cast<std::int32_t>(vi)});
+      add(q.variants[vi].text);
+    }
+  }
+  wording_start_.push_back(static_cast<std::uint32_t>(ids_.size()));
+  ids_.shrink_to_fit();
+
+  // Postings in compressed-row form: one flat array, ascending positions per word.
+  postings_start_.assign(counts.size() + 1, 0);
+  for (std::size_t id = 0; id < counts.size(); ++id)
+    postings_start_[id + 1] = postings_start_[id] + counts[id];
+  postings_.resize(ids_.size());
+  std::vector<std::uint32_t> fill(postings_start_.begin(), postings_start_.end() - 1);
+  for (std::uint32_t pos = 0; pos < ids_.size(); ++pos)
+    postings_[fill[ids_[pos] & kIdMask]++] = pos;
+
+  token_cache_ = std::make_unique<std::atomic<const std::vector<Token> *>[]>(wordings_.size());
+  for (std::size_t i = 0; i < wordings_.size(); ++i)
+    token_cache_[i].store(nullptr, std::memory_order_relaxed);
+}
+
+QuoteIndex::~QuoteIndex() {
+  for (std::size_t i = 0; i < wordings_.size(); ++i)
+    delete token_cache_[i].load(std::memory_order_relaxed);
+}
+
+std::uint32_t QuoteIndex::wordId(const std::string &folded) const {
+  auto it = vocabulary_.find(folded);
+  return it == vocabulary_.end() ? kUnknownWord : it->second;
+}
+
+std::size_t QuoteIndex::frequency(std::uint32_t id) const {
+  if (id >= vocabularySize())
+    return 0;
+  return postings_start_[id + 1] - postings_start_[id];
+}
+
+std::size_t QuoteIndex::memoryBytes() const {
+  return wordings_.capacity() * sizeof(CompactWording) +
+         (quote_first_wording_.capacity() + wording_start_.capacity() + ids_.capacity() +
+          postings_start_.capacity() + postings_.capacity()) *
+             sizeof(std::uint32_t) +
+         vocabulary_.size() * (sizeof(std::string) + sizeof(std::uint32_t) + 2 * sizeof(void *)) +
+         wordings_.size() * sizeof(void *);
+}
+
+std::uint32_t QuoteIndex::wordingIndex(Wording w) const {
+  if (w.quote >= quote_first_wording_.size() || w.variant < -1)
+    return kNoWording;
+  const Quote &q = base_.quotes[w.quote];
+  if (w.variant >= static_cast<int>(q.variants.size()))
+    return kNoWording;
+  return quote_first_wording_[w.quote] + static_cast<std::uint32_t>(w.variant + 1);
+}
+
+Wording QuoteIndex::publicWording(std::uint32_t index) const {
+  return Wording{wordings_[index].quote, wordings_[index].variant};
+}
+
+std::uint32_t QuoteIndex::wordingAt(std::uint32_t position) const {
+  auto it = std::upper_bound(wording_start_.begin(), wording_start_.end(), position);
+  return static_cast<std::uint32_t>(it - wording_start_.begin() - 1);
+}
+
+std::string_view QuoteIndex::wordingText(Wording w) const {
+  if (wordingIndex(w) == kNoWording)
+    return {};
+  const Quote &q = base_.quotes[w.quote];
+  return w.variant < 0 ? std::string_view(q.text)
+                       : std::string_view(q.variants[static_cast<std::size_t>(w.variant)].text);
+}
+
+const std::vector<Token> &QuoteIndex::wordingTokens(Wording w) const {
+  std::uint32_t index = wordingIndex(w);
+  if (index == kNoWording)
+    return emptyTokens();
+  auto &slot = token_cache_[index];
+  if (const auto *cached = slot.load(std::memory_order_acquire))
+    return *cached;
+  // Tokens are made again from the text rather than kept for every wording: a million quotes'
+  // tokens would cost gigabytes, and only matched wordings are ever asked for.
+  auto *fresh = new std::vector<Token>(wordTokensOf(wordingText(w)));
+  const std::vector<Token> *expected = nullptr;
+  if (slot.compare_exchange_strong(expected, fresh, std::memory_order_acq_rel))
+    return *fresh;
+  delete fresh; // another thread published first
+  return *expected;
+}
+
+// True when `run` is found at ids_[start...] inside [begin, end) without crossing a break.
+bool QuoteIndex::runAt(const std::vector<std::uint32_t> &run, std::uint32_t start,
+                       std::uint32_t begin, std::uint32_t end) const {
+  if (start < begin || start + run.size() > end)
+    return false;
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    std::uint32_t stored = ids_[start + k];
+    if ((stored & kIdMask) != run[k] || (k > 0 && (stored & kBreakBefore)))
+      return false;
+  }
+  return true;
+}
+
+std::vector<QuoteMatch> QuoteIndex::findVerbatim(const std::vector<Token> &words) const {
+  // The draft's words in runs that must each be contiguous in the record: "..." and "[...]" split
+  // them (an insertion stands for words the speaker said, so it allows any in between).
+  std::vector<std::vector<std::uint32_t>> pieces(1);
+  for (const Token &t : words) {
+    if (t.kind != TokenKind::Word) {
+      if (!pieces.back().empty())
+        pieces.emplace_back();
+      continue;
+    }
+    std::uint32_t id = wordId(t.norm);
+    if (id == kUnknownWord)
+      return {}; // a word never recorded: no wording holds it
+    pieces.back().push_back(id);
+  }
+  if (pieces.back().empty())
+    pieces.pop_back();
+  if (pieces.empty())
+    return {};
+
+  // Anchor on the rarest word: every match holds it, so its postings are the only candidates.
+  std::size_t anchor_piece = 0, anchor_offset = 0, rarest = std::numeric_limits<std::size_t>::max();
+  for (std::size_t p = 0; p < pieces.size(); ++p)
+    for (std::size_t k = 0; k < pieces[p].size(); ++k)
+      if (frequency(pieces[p][k]) < rarest) {
+        rarest = frequency(pieces[p][k]);
+        anchor_piece = p;
+        anchor_offset = k;
+      }
+
+  std::vector<QuoteMatch> out;
+  const std::uint32_t anchor_id = pieces[anchor_piece][anchor_offset];
+  for (std::uint32_t i = postings_start_[anchor_id]; i < postings_start_[anchor_id + 1]; ++i) {
+    std::uint32_t pos = postings_[i];
+    if (pos < anchor_offset)
+      continue;
+    std::uint32_t wi = wordingAt(pos);
+    std::uint32_t begin = wording_start_[wi], end = wording_start_[wi + 1];
+    std::uint32_t start = pos - static_cast<std::uint32_t>(anchor_offset);
+    if (!runAt(pieces[anchor_piece], start, begin, end))
+      continue;
+    // Pieces before the anchor, nearest first, each ending at or before the next one's start;
+    // pieces after it, earliest first. Greedy choice is enough to decide whether an order exists.
+    std::uint32_t first = start,
+                  last = start + static_cast<std::uint32_t>(pieces[anchor_piece].size());
+    bool found = true;
+    for (std::size_t p = anchor_piece; p-- > 0 && found;) {
+      auto len = static_cast<std::uint32_t>(pieces[p].size());
+      found = false;
+      for (std::uint32_t s = first; s-- > begin;)
+        if (s + len <= first && runAt(pieces[p], s, begin, end)) {
+          first = s;
+          found = true;
+          break;
+        }
+    }
+    for (std::size_t p = anchor_piece + 1; p < pieces.size() && found; ++p) {
+      auto len = static_cast<std::uint32_t>(pieces[p].size());
+      found = false;
+      for (std::uint32_t s = last; s + len <= end; ++s)
+        if (runAt(pieces[p], s, begin, end)) {
+          last = s + len;
+          found = true;
+          break;
+        }
+    }
+    if (!found)
+      continue;
+    QuoteMatch m{publicWording(wi), first - begin, last - begin};
+    if (!out.empty() && out.back().wording == m.wording && out.back().first == m.first &&
+        out.back().last == m.last)
+      continue;
+    out.push_back(m);
+  }
+  return out;
+}
+
+std::vector<NearQuote> QuoteIndex::findNear(const std::vector<Token> &words, std::size_t max,
+                                            double min_score) const {
+  std::vector<std::uint32_t> draft;
+  std::vector<bool> gap_after;
+  for (const Token &t : words) {
+    if (t.kind != TokenKind::Word) {
+      if (!draft.empty())
+        gap_after.back() = true;
+      continue;
+    }
+    draft.push_back(wordId(t.norm));
+    gap_after.push_back(false);
+  }
+  if (draft.empty() || max == 0)
+    return {};
+
+  // Candidates: wordings holding the draft's rarer words, read rarest first within a budget.
+  std::vector<std::uint32_t> distinct;
+  for (std::uint32_t id : draft)
+    if (id != kUnknownWord)
+      distinct.push_back(id);
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::sort(distinct.begin(), distinct.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return frequency(a) != frequency(b) ? frequency(a) < frequency(b) : a < b;
+  });
+  struct Hit {
+    std::uint32_t wording, word, pos;
+  };
+  std::vector<Hit> hits;
+  std::size_t budget = kNearPostingBudget;
+  for (std::uint32_t k = 0; k < distinct.size(); ++k) {
+    std::size_t df = frequency(distinct[k]);
+    if (df > budget)
+      break;
+    budget -= df;
+    for (std::uint32_t i = postings_start_[distinct[k]]; i < postings_start_[distinct[k] + 1]; ++i)
+      hits.push_back({wordingAt(postings_[i]), k, postings_[i]});
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
+    return a.wording != b.wording ? a.wording < b.wording : a.word < b.word;
+  });
+  struct Candidate {
+    std::uint32_t wording, shared, min_pos, max_pos;
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t i = 0; i < hits.size();) {
+    Candidate c{hits[i].wording, 0, hits[i].pos, hits[i].pos};
+    std::uint32_t last_word = kUnknownWord;
+    for (; i < hits.size() && hits[i].wording == c.wording; ++i) {
+      c.shared += hits[i].word != last_word ? 1 : 0;
+      last_word = hits[i].word;
+      c.min_pos = std::min(c.min_pos, hits[i].pos);
+      c.max_pos = std::max(c.max_pos, hits[i].pos);
+    }
+    candidates.push_back(c);
+  }
+  std::size_t keep = std::min(candidates.size(), kNearCandidates);
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),
+                    candidates.end(), [](const Candidate &a, const Candidate &b) {
+                      return a.shared != b.shared ? a.shared > b.shared : a.wording < b.wording;
+                    });
+  candidates.resize(keep);
+
+  std::vector<NearQuote> out;
+  std::vector<std::uint32_t> record;
+  AlignmentOptions options;
+  options.gap_after = &gap_after;
+  const auto slack = static_cast<std::uint32_t>(draft.size() + 2);
+  for (const Candidate &c : candidates) {
+    // Align only with the stretch of the wording around the shared words.
+    std::uint32_t begin = wording_start_[c.wording], end = wording_start_[c.wording + 1];
+    std::uint32_t lo = c.min_pos - begin > slack ? c.min_pos - slack : begin;
+    std::uint32_t hi = std::min(end, c.max_pos + 1 + slack);
+    record.clear();
+    for (std::uint32_t p = lo; p < hi; ++p)
+      record.push_back(ids_[p] & kIdMask);
+    WordAlignment a = alignWordIds(draft, record, options);
+    if (a.score < min_score || a.same == 0)
+      continue;
+    out.push_back({publicWording(c.wording), a.score, lo - begin + a.record_first,
+                   lo - begin + a.record_last});
+  }
+  std::sort(out.begin(), out.end(), [&](const NearQuote &a, const NearQuote &b) {
+    if (a.score != b.score)
+      return a.score > b.score;
+    return wordingIndex(a.wording) < wordingIndex(b.wording);
+  });
+  if (out.size() > max)
+    out.resize(max);
+  return out;
+}
+
+} // namespace factline::facts

@@ -1,0 +1,81 @@
+// QuoteIndex: every recorded wording as interned word ids, with positional postings per word, so
+// that verbatim and near lookups cost what the query's rarest words cost, not the base's size.
+#pragma once
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "facts/fact_base.h"
+#include "facts/normalize.h"
+
+namespace factline::facts {
+
+struct Wording;
+struct QuoteMatch;
+struct NearQuote;
+
+// Built once from a FactBase (which must outlive it and not change); then read-only and safe to
+// query from any number of threads. wordingTokens() fills a per-wording cache lazily with an
+// atomic publish, so it too may be called from any thread.
+class QuoteIndex {
+public:
+  static constexpr std::uint32_t kUnknownWord = 0x7fffffffu;
+
+  explicit QuoteIndex(const FactBase &base);
+  ~QuoteIndex();
+  QuoteIndex(const QuoteIndex &) = delete;
+  QuoteIndex &operator=(const QuoteIndex &) = delete;
+
+  std::size_t wordingCount() const { return wordings_.size(); }
+  std::size_t wordCount() const { return ids_.size(); }
+  std::size_t vocabularySize() const { return postings_start_.size() - 1; }
+
+  // The interned id of a folded word, or kUnknownWord.
+  std::uint32_t wordId(const std::string &folded) const;
+  // How many recorded words are this word (its posting list's length).
+  std::size_t frequency(std::uint32_t id) const;
+
+  const std::vector<Token> &wordingTokens(Wording w) const;
+  std::string_view wordingText(Wording w) const;
+
+  std::vector<QuoteMatch> findVerbatim(const std::vector<Token> &words) const;
+  std::vector<NearQuote> findNear(const std::vector<Token> &words, std::size_t max,
+                                  double min_score) const;
+
+  // Bytes held by the index's arrays (not the FactBase, not the lazily filled token cache).
+  std::size_t memoryBytes() const;
+
+private:
+  // High bit of a stored word id: the source marked an omission ("...") or an insertion ("[...]")
+  // just before this word, so a verbatim run may not cross it.
+  static constexpr std::uint32_t kBreakBefore = 0x80000000u;
+  static constexpr std::uint32_t kIdMask = 0x7fffffffu;
+
+  struct CompactWording {
+    std::uint32_t quote;
+    std::int32_t variant;
+  };
+
+  std::uint32_t wordingIndex(Wording w) const; // or UINT32_MAX when w names nothing
+  std::uint32_t wordingAt(std::uint32_t position) const;
+  bool runAt(const std::vector<std::uint32_t> &run, std::uint32_t start, std::uint32_t begin,
+             std::uint32_t end) const;
+  Wording publicWording(std::uint32_t index) const;
+
+  const FactBase &base_;
+  std::vector<CompactWording> wordings_;
+  std::vector<std::uint32_t> quote_first_wording_; // per quote: index of its main text's wording
+  std::vector<std::uint32_t> wording_start_;       // per wording + 1: offset into ids_
+  std::vector<std::uint32_t> ids_;                 // every recorded word, wording after wording
+  std::unordered_map<std::string, std::uint32_t> vocabulary_;
+  std::vector<std::uint32_t> postings_start_; // per word id + 1: offset into postings_
+  std::vector<std::uint32_t> postings_;       // positions into ids_, ascending per word
+  mutable std::unique_ptr<std::atomic<const std::vector<Token> *>[]> token_cache_;
+};
+
+} // namespace factline::facts

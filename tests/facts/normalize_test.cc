@@ -1,0 +1,140 @@
+// Tests for tokenize/normalizeText/foldWord/isValidUtf8: folding, gaps, brackets, exact offsets.
+#include <catch2/catch.hpp>
+
+#include "facts/normalize.h"
+
+using namespace factline::facts;
+
+namespace {
+
+std::vector<std::string> norms(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token &t : tokenize(text))
+    out.push_back(t.kind == TokenKind::Gap         ? "<gap>"
+                  : t.kind == TokenKind::Editorial ? "[" + t.norm + "]"
+                                                   : t.norm);
+  return out;
+}
+
+// The bytes of `text` each token covers.
+std::vector<std::string> spans(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token &t : tokenize(text))
+    out.emplace_back(text.substr(t.begin, t.end - t.begin));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("words are case folded and split on punctuation and spaces", "[normalize]") {
+  CHECK(norms("We didn't do ENOUGH.") == V{"we", "didn't", "do", "enough"});
+  CHECK(norms("  hello,\tworld!\n") == V{"hello", "world"});
+}
+
+TEST_CASE("curly and straight quotes and apostrophes fold to one apostrophe", "[normalize]") {
+  CHECK(norms("didn\u2019t") == V{"didn't"});
+  CHECK(norms("didn\u2018t") == V{"didn't"});
+  CHECK(norms("didn\u2032t") == V{"didn't"});
+  CHECK(norms("didn\u02BCt") == V{"didn't"});
+  CHECK(norms("Facebook\u2019s") == V{"facebook's"});
+  // Quotation marks around words are dropped, an apostrophe at a word's edge too.
+  CHECK(norms("\u201Chuge mistake\u201D") == V{"huge", "mistake"});
+  CHECK(norms("'scraping'") == V{"scraping"});
+  CHECK(norms("\u2018improperly\u2019") == V{"improperly"});
+  CHECK(norms("users' data") == V{"users", "data"});
+}
+
+TEST_CASE("hyphens stay inside words, dashes separate", "[normalize]") {
+  CHECK(norms("a never-ending battle") == V{"a", "never-ending", "battle"});
+  CHECK(norms("never\u2010ending") == V{"never-ending"});
+  CHECK(norms("never\u2011ending") == V{"never-ending"});
+  CHECK(norms("security\u2014it's") == V{"security", "it's"});
+  CHECK(norms("security \u2013 it's") == V{"security", "it's"});
+  CHECK(norms("security--it's") == V{"security", "it's"});
+  CHECK(norms("-dash- at edges") == V{"dash", "at", "edges"});
+}
+
+TEST_CASE("numbers keep their inner separators", "[normalize]") {
+  CHECK(norms("311,127 Australians") == V{"311,127", "australians"});
+  CHECK(norms("4.5 per cent") == V{"4.5", "per", "cent"});
+  CHECK(norms("87,000,000.") == V{"87,000,000"});
+  CHECK(norms("In 2018, 87 people.") == V{"in", "2018", "87", "people"});
+  CHECK(norms("end.Next") == V{"end", "next"});
+}
+
+TEST_CASE("NFKC and case folding", "[normalize]") {
+  CHECK(norms("\uFB01nal") == V{"final"});        // ﬁ ligature
+  CHECK(norms("\uFF21\uFF22\uFF23") == V{"abc"}); // fullwidth letters
+  CHECK(norms("Stra\u00DFe") == V{"strasse"});    // ß case folds to ss
+  CHECK(norms("Cafe\u0301") == V{"caf\u00E9"});   // combining accent composes
+  CHECK(norms("CAF\u00C9") == V{"caf\u00E9"});
+  CHECK(norms("soft\u00ADhyphen") == V{"softhyphen"}); // ignorable format character
+  CHECK(foldWord("Zuckerberg\u2019s") == "zuckerberg's");
+  CHECK(foldWord("\uFF2D\uFF52") == "mr");
+}
+
+TEST_CASE("ellipses become gap tokens", "[normalize]") {
+  CHECK(norms("preventing abuse ... that goes") ==
+        V{"preventing", "abuse", "<gap>", "that", "goes"});
+  CHECK(norms("ours \u2026 and") == V{"ours", "<gap>", "and"});
+  CHECK(norms("ours. . . and") == V{"ours", "<gap>", "and"});
+  CHECK(norms("ours....and") == V{"ours", "<gap>", "and"});
+  CHECK(norms("...bringing") == V{"<gap>", "bringing"});
+  CHECK(norms("abuse... \u2026 that") == V{"abuse", "<gap>", "that"}); // one omission
+  CHECK(norms("end. Next") == V{"end", "next"});
+  CHECK(norms("end.. Next") == V{"end", "next"});
+  CHECK(normalizeText("Ours \u2026 and Then") == "ours \u2026 and then");
+}
+
+TEST_CASE("words inside square brackets are editorial", "[normalize]") {
+  CHECK(norms("to let the [UK government] do") ==
+        V{"to", "let", "the", "[uk]", "[government]", "do"});
+  CHECK(normalizeText("to let the [UK government] do") == "to let the do");
+  // A "[" that nothing closes is punctuation: it must not hide the rest of the quote.
+  CHECK(norms("a [stray bracket") == V{"a", "stray", "bracket"});
+  CHECK(norms("an [omission \u2026] here") == V{"an", "[omission]", "<gap>", "here"});
+  CHECK(norms("[He] said") == V{"[he]", "said"});
+}
+
+TEST_CASE("offsets are exact byte offsets, multi-byte text included", "[normalize]") {
+  std::string text = "\u201CWe didn\u2019t\u201D \u2014 caf\u00E9 \u2026 311,127";
+  auto tokens = tokenize(text);
+  REQUIRE(tokens.size() == 5);
+  CHECK(spans(text) == V{"We", "didn\u2019t", "caf\u00E9", "\u2026", "311,127"});
+  CHECK(tokens[0].begin == 3); // after the 3-byte left double quotation mark
+  CHECK(tokens[0].end == 5);
+  CHECK(tokens[1].begin == 6);
+  CHECK(tokens[1].end == 6 + 4 + 3 + 1);
+  CHECK(tokens[3].kind == TokenKind::Gap);
+  CHECK(tokens[4].end == text.size());
+}
+
+TEST_CASE("invalid UTF-8 separates words and is never read past", "[normalize]") {
+  std::string text = "abc\xFF"
+                     "def \xE2\x80 ghi \xC3";
+  CHECK(norms(text) == V{"abc", "def", "ghi"});
+  auto tokens = tokenize(text);
+  CHECK(tokens[1].begin == 4);
+  CHECK(tokens[2].end == text.size() - 2);
+  // A truncated sequence at the very end of the buffer.
+  std::string cut = "word\xE2\x80";
+  CHECK(norms(std::string_view(cut)) == V{"word"});
+}
+
+TEST_CASE("isValidUtf8 finds the first bad byte", "[normalize]") {
+  std::size_t bad = 0;
+  CHECK(isValidUtf8("plain ascii text that is longer than eight bytes"));
+  CHECK(isValidUtf8("caf\u00E9 \u2019 \U0001F600"));
+  CHECK_FALSE(isValidUtf8("0123456789\xFF", &bad));
+  CHECK(bad == 10);
+  CHECK_FALSE(isValidUtf8("ab\xC0\xAF", &bad)); // overlong
+  CHECK(bad == 2);
+  CHECK_FALSE(isValidUtf8("ab\xED\xA0\x80", &bad)); // surrogate
+  CHECK(bad == 2);
+  CHECK_FALSE(isValidUtf8("abc\xE2\x80", &bad)); // truncated
+  CHECK(bad == 3);
+  CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80", &bad)); // above U+10FFFF
+  CHECK(bad == 0);
+}
