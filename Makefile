@@ -32,6 +32,14 @@ bench: deps
 	cmake --build $(BUILD)-bench -j $(JOBS)
 	@if [ -x bench/run ]; then bench/run $(BUILD)-bench; else echo "no benchmarks yet"; fi
 
+# The VS Code extension with $(BUILD)/factline bundled (stripped): editors/vscode/factline-<version>.vsix.
+vsix: build
+	sh editors/npm-ci.sh editors/vscode
+	mkdir -p editors/vscode/server
+	strip --strip-debug -o editors/vscode/server/factline $(BUILD)/factline
+	cd editors/vscode && npm run package
+	@ls -1 editors/vscode/*.vsix
+
 test-asan: deps
 	cmake -S . -B $(BUILD)-asan $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DFACTLINE_SANITIZE=ON -DFACTLINE_BENCH=OFF
 	cmake --build $(BUILD)-asan -j $(JOBS)
