@@ -13,7 +13,8 @@ int main(int argc, char **argv) {
 
   ServeOptions serve;
   auto *serve_cmd = app.add_subcommand("serve", "Speak the Language Server Protocol on stdin/stdout");
-  serve_cmd->add_flag("--stdio", "Use stdin/stdout (the default; accepted for editor clients)");
+  bool stdio = true; // the only transport; the flag is accepted because editor clients append it
+  serve_cmd->add_flag("--stdio", stdio, "Use stdin/stdout (the default; accepted for editor clients)");
   serve_cmd->add_option("--log-file", serve.log_file, "Write logs to this file instead of stderr");
   serve_cmd->add_option("--log-level", serve.log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));

@@ -1,0 +1,191 @@
+// Content-Length framing: header parsing, resynchronisation after errors, over-limit skipping.
+#include "protocol/framing.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace factline::protocol {
+namespace {
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
+}
+
+// Offset of "content-length:" (any case) in `s` at or after `from`, or npos.
+std::size_t findContentLength(std::string_view s, std::size_t from) {
+  static constexpr std::string_view key = "content-length:";
+  for (std::size_t i = from; i + key.size() <= s.size(); ++i)
+    if (equalsIgnoreCase(s.substr(i, key.size()), key))
+      return i;
+  return std::string_view::npos;
+}
+
+// RFC 7230 token characters, which a header field name is made of.
+bool isTokenChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) ||
+         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// A decimal length without sign, spaces or overflow.
+std::optional<std::size_t> parseLength(std::string_view v) {
+  if (v.empty() || v.size() > 19)
+    return std::nullopt;
+  std::size_t n = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9')
+      return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
+FrameResult error(FramingError::Kind kind, std::string message) {
+  return unexpected(FramingError{kind, std::move(message)});
+}
+
+} // namespace
+
+void MessageReader::feed(std::string_view bytes) {
+  if (state_ == State::Skip) {
+    std::size_t n = std::min(remaining_, bytes.size());
+    remaining_ -= n;
+    bytes.remove_prefix(n);
+    if (remaining_ == 0)
+      state_ = State::Header;
+  }
+  compact();
+  buffer_.append(bytes);
+}
+
+void MessageReader::compact() {
+  if (pos_ == buffer_.size()) {
+    buffer_.clear();
+    pos_ = 0;
+  } else if (pos_ > 4096 && pos_ > buffer_.size() / 2) {
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+  }
+}
+
+std::optional<FrameResult> MessageReader::next() {
+  if (state_ == State::Skip)
+    return std::nullopt; // feed() discards the rest of a refused body as it arrives
+  if (state_ == State::Header) {
+    auto header = readHeader();
+    if (state_ != State::Body)
+      return header;
+  }
+  if (buffer_.size() - pos_ < remaining_)
+    return std::nullopt;
+  std::string body = buffer_.substr(pos_, remaining_);
+  pos_ += remaining_;
+  state_ = State::Header;
+  compact();
+  return FrameResult(std::move(body));
+}
+
+// Reads one header block. On success switches to State::Body and returns nullopt; returns an error
+// for a bad block (consumed, so the next call starts after it), or nullopt when more bytes are
+// needed.
+std::optional<FrameResult> MessageReader::readHeader() {
+  std::string_view buf(buffer_);
+  // Blank lines between messages are tolerated, as some clients write a trailing newline.
+  while (pos_ < buf.size() && (buf[pos_] == '\r' || buf[pos_] == '\n'))
+    ++pos_;
+  std::optional<std::size_t> length;
+  bool bad_length = false;
+  std::size_t cursor = pos_;
+  while (true) {
+    std::size_t nl = buf.find('\n', cursor);
+    if (nl == std::string_view::npos) {
+      if (buf.size() - pos_ <= kMaxHeader)
+        return std::nullopt;
+      // No header is this long: drop the bytes up to the next plausible header.
+      std::size_t next = findContentLength(buf, pos_ + 1);
+      pos_ = next == std::string_view::npos ? buf.size() : next;
+      compact();
+      return error(FramingError::Kind::MalformedHeader, "header longer than 16 KiB, skipped");
+    }
+    std::string_view line = buf.substr(cursor, nl - cursor);
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
+    if (line.empty()) { // end of the header block
+      pos_ = nl + 1;
+      if (bad_length)
+        return error(FramingError::Kind::InvalidContentLength,
+                     "Content-Length is not a non-negative decimal number");
+      if (!length)
+        return error(FramingError::Kind::MissingContentLength, "header has no Content-Length");
+      if (*length > max_body_) {
+        // Refused without reading it into memory: what is already buffered is dropped, the rest
+        // is discarded by feed() as it arrives.
+        std::size_t have = std::min(*length, buf.size() - pos_);
+        pos_ += have;
+        remaining_ = *length - have;
+        state_ = remaining_ ? State::Skip : State::Header;
+        compact();
+        return error(FramingError::Kind::TooLarge, "Content-Length " + std::to_string(*length) +
+                                                       " is over the limit of " +
+                                                       std::to_string(max_body_) + " bytes");
+      }
+      remaining_ = *length;
+      state_ = State::Body;
+      compact();
+      return std::nullopt;
+    }
+    std::size_t colon = line.find(':');
+    bool well_formed = colon != std::string_view::npos && colon > 0 &&
+                       std::all_of(line.begin(), line.begin() + colon, isTokenChar);
+    if (!well_formed) {
+      // Garbage where a header should be (a body sent without a header, say). If a real header
+      // starts later on this line, resume there; otherwise skip the line.
+      std::size_t next = findContentLength(line, 1);
+      pos_ = next == std::string_view::npos ? nl + 1 : cursor + next;
+      compact();
+      return error(FramingError::Kind::MalformedHeader,
+                   "expected a header field, got \"" + std::string(line.substr(0, 40)) + "\"");
+    }
+    std::string_view name = line.substr(0, colon);
+    if (equalsIgnoreCase(name, "content-length")) {
+      auto n = parseLength(trim(line.substr(colon + 1)));
+      if (!n || (length && *length != *n))
+        bad_length = true;
+      else
+        length = n;
+    }
+    cursor = nl + 1;
+  }
+}
+
+std::optional<FramingError> MessageReader::finish() {
+  std::string_view rest = std::string_view(buffer_).substr(pos_);
+  bool only_blank = std::all_of(rest.begin(), rest.end(), [](char c) {
+    return c == '\r' || c == '\n' || c == ' ' || c == '\t';
+  });
+  if (state_ == State::Header && only_blank)
+    return std::nullopt;
+  std::string where = state_ == State::Header ? "a header" : "a message body";
+  buffer_.clear();
+  pos_ = 0;
+  state_ = State::Header;
+  return FramingError{FramingError::Kind::Truncated, "input ended inside " + where};
+}
+
+std::string frameMessage(std::string_view body) {
+  std::string out = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  out.append(body);
+  return out;
+}
+
+} // namespace factline::protocol

@@ -1,0 +1,89 @@
+// LSP language features the server offers: diagnostics, hover, code actions and workspace edits.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/json_path.h"
+#include "protocol/lsp_documents.h"
+#include "protocol/position.h"
+
+namespace factline::protocol {
+
+enum class DiagnosticSeverity { Error = 1, Warning = 2, Information = 3, Hint = 4 };
+
+struct Diagnostic {
+  Range range;
+  std::optional<DiagnosticSeverity> severity;
+  std::string code;   // the rule
+  std::string source; // "factline"
+  std::string message;
+  json data; // carried back in codeAction requests; null when absent
+  bool operator==(const Diagnostic &) const = default;
+};
+
+struct PublishDiagnosticsParams {
+  std::string uri;
+  std::optional<std::int64_t> version;
+  std::vector<Diagnostic> diagnostics;
+};
+
+struct MarkupContent {
+  std::string kind = "markdown"; // or "plaintext"
+  std::string value;
+};
+
+struct Hover {
+  MarkupContent contents;
+  std::optional<Range> range;
+};
+
+struct TextEdit {
+  Range range;
+  std::string newText;
+};
+
+// Edits to documents: keyed by URI, or (when the client supports it) pinned to the document
+// version they were computed against, so a client applying them late refuses rather than corrupts.
+struct WorkspaceEdit {
+  std::map<std::string, std::vector<TextEdit>> changes;
+  std::optional<std::int64_t> version; // set: written as documentChanges with this version
+};
+
+struct CodeActionContext {
+  std::vector<Diagnostic> diagnostics;
+  std::optional<std::vector<std::string>> only;
+};
+
+struct CodeActionParams {
+  TextDocumentIdentifier textDocument;
+  Range range;
+  CodeActionContext context;
+};
+
+struct CodeAction {
+  std::string title;
+  std::string kind = "quickfix";
+  std::vector<Diagnostic> diagnostics;
+  bool isPreferred = false;
+  WorkspaceEdit edit;
+};
+
+json toJSON(const Diagnostic &d);
+json toJSON(const PublishDiagnosticsParams &p);
+json toJSON(const Hover &h);
+json toJSON(const TextEdit &e);
+json toJSON(const WorkspaceEdit &e);
+json toJSON(const CodeAction &a);
+json toJSON(const CodeActionParams &p);
+
+bool fromJSON(const json &value, Diagnostic &out, const JsonPath &path);
+bool fromJSON(const json &value, PublishDiagnosticsParams &out, const JsonPath &path);
+bool fromJSON(const json &value, Hover &out, const JsonPath &path);
+bool fromJSON(const json &value, TextEdit &out, const JsonPath &path);
+bool fromJSON(const json &value, CodeActionContext &out, const JsonPath &path);
+bool fromJSON(const json &value, CodeActionParams &out, const JsonPath &path);
+bool fromJSON(const json &value, CodeAction &out, const JsonPath &path);
+
+} // namespace factline::protocol
