@@ -1,0 +1,417 @@
+// QuoteExtractor: one pass over each block's prose with a stack of open quotation marks.
+#include "analyzers/quote_extractor.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string_view>
+
+namespace factline::analyzers {
+namespace {
+
+// Decodes the code point at `i` (which must start one); its byte length goes to *len. Invalid
+// bytes decode as themselves with length 1, so scanning never stalls or reads past the end.
+char32_t decodeAt(std::string_view s, std::size_t i, std::size_t *len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (i + n > s.size())
+    n = 1;
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < n; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *len = n;
+  return cp;
+}
+
+// The code point ending just before `i`, or 0 at `lo`.
+char32_t decodeBefore(std::string_view s, std::size_t lo, std::size_t i) {
+  if (i <= lo)
+    return 0;
+  std::size_t j = i - 1;
+  while (j > lo && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80 && i - j < 4)
+    --j;
+  std::size_t len;
+  return decodeAt(s, j, &len);
+}
+
+bool isSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000;
+}
+
+bool isDash(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015); }
+
+bool isQuoteMark(char32_t c) {
+  return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) || c == 0xAB || c == 0xBB;
+}
+
+bool isWordChar(char32_t c) {
+  if (c < 0x80)
+    return std::isalnum(static_cast<int>(c)) != 0;
+  return !isSpace(c) && !isDash(c) && !isQuoteMark(c) && c != 0x2026 && c != 0x2039 && c != 0x203A;
+}
+
+bool isLetter(char32_t c) {
+  return c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : isWordChar(c);
+}
+
+// What may stand before an opening mark: nothing, space, brackets, dashes, other marks, a colon.
+bool isOpeningContext(char32_t prev) {
+  return prev == 0 || isSpace(prev) || prev == '(' || prev == '[' || prev == '{' || prev == '/' ||
+         prev == ':' || isDash(prev) || isQuoteMark(prev) || prev == 0x2026;
+}
+
+// What may follow a closing mark: nothing, space, punctuation, brackets, dashes, other marks.
+bool isClosingContext(char32_t next) {
+  return next == 0 || isSpace(next) || next == '.' || next == ',' || next == ';' || next == ':' ||
+         next == '!' || next == '?' || next == ')' || next == ']' || next == '}' || isDash(next) ||
+         isQuoteMark(next) || next == 0x2026;
+}
+
+// Shapes of a mark at [i, i+len) in [lo, hi): could it open, could it close?
+struct MarkShape {
+  bool opener = false;
+  bool closer = false;
+  char32_t prev = 0, next = 0;
+};
+
+MarkShape shapeAt(std::string_view s, std::size_t lo, std::size_t hi, std::size_t i,
+                  std::size_t len) {
+  MarkShape m;
+  m.prev = decodeBefore(s, lo, i);
+  std::size_t n;
+  m.next = i + len < hi ? decodeAt(s, i + len, &n) : 0;
+  m.opener = isOpeningContext(m.prev) && m.next != 0 && !isSpace(m.next);
+  m.closer = m.prev != 0 && !isSpace(m.prev) && isClosingContext(m.next);
+  return m;
+}
+
+// An apostrophe that opens a word rather than a quotation: '90s, '18, 'em, 'tis, rock 'n' roll.
+bool isElision(std::string_view s, std::size_t after, std::size_t hi) {
+  std::string_view rest = s.substr(after, std::min<std::size_t>(hi - after, 8));
+  std::size_t d = 0;
+  while (d < rest.size() && std::isdigit(static_cast<unsigned char>(rest[d])))
+    ++d;
+  if (d == 2 && (d == rest.size() || rest[d] == 's' || !std::isalnum((unsigned char)rest[d])))
+    return true;
+  for (std::string_view w : {"em", "tis", "twas", "til", "cause", "n'", "n’", "round", "bout"}) {
+    if (rest.size() >= w.size() && std::equal(w.begin(), w.end(), rest.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      std::size_t k = w.size();
+      if (k == rest.size() || !std::isalpha(static_cast<unsigned char>(rest[k])))
+        return true;
+    }
+  }
+  return false;
+}
+
+// Plural possessive ("the students' union") rather than a closing single quote: there is another
+// closing-shaped single mark later in the block that could close the quotation instead.
+bool laterSingleCloser(std::string_view s, std::size_t from, std::size_t hi) {
+  for (std::size_t i = from; i < hi;) {
+    std::size_t len;
+    char32_t c = decodeAt(s, i, &len);
+    if (c == '\'' || c == 0x2019) {
+      MarkShape m = shapeAt(s, 0, hi, i, len);
+      if (m.closer && !isLetter(m.next))
+        return true;
+    }
+    i += len;
+  }
+  return false;
+}
+
+struct OpenMark {
+  QuoteStyle style;
+  char32_t mark;
+  Span open;
+  int block;
+  bool multi = false;
+};
+
+bool isOpeningDoubleAt(std::string_view s, std::size_t i) {
+  std::size_t len;
+  char32_t c = decodeAt(s, i, &len);
+  return c == '"' || c == 0x201C || c == 0x201E || c == 0xAB;
+}
+
+std::size_t skipBlanks(std::string_view s, std::size_t i, std::size_t hi) {
+  while (i < hi && (s[i] == ' ' || s[i] == '\t'))
+    ++i;
+  return i;
+}
+
+// A credit line at `i`: a dash ("—", "―", "–", "--") then a name. Sets *name to the name, which
+// ends at a comma, bracket, semicolon or the end of the line.
+bool creditAt(std::string_view s, std::size_t i, std::size_t hi, Span *name) {
+  i = skipBlanks(s, i, hi);
+  std::size_t len = 0;
+  if (s.substr(i, 2) == "--")
+    len = 2;
+  else if (i < hi) {
+    std::size_t n;
+    char32_t c = decodeAt(s, i, &n);
+    if (c == 0x2014 || c == 0x2015 || c == 0x2013)
+      len = n;
+  }
+  if (!len)
+    return false;
+  std::size_t b = skipBlanks(s, i + len, hi);
+  std::size_t e = b;
+  while (e < hi && s[e] != '\n' && s[e] != ',' && s[e] != '(' && s[e] != ';')
+    ++e;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '.'))
+    --e;
+  if (e == b || !std::isupper(static_cast<unsigned char>(s[b])))
+    return false;
+  *name = {b, e};
+  return true;
+}
+
+class Scanner {
+public:
+  explicit Scanner(const Document &doc) : doc_(doc), s_(doc.prose()) {}
+
+  std::vector<Quotation> run() {
+    const auto &blocks = doc_.blocks();
+    for (std::size_t bi = 0; bi < blocks.size(); ++bi)
+      scanBlock(bi);
+    creditBlockQuotes();
+    std::stable_sort(out_.begin(), out_.end(), [](const Quotation &a, const Quotation &b) {
+      return a.open.begin < b.open.begin;
+    });
+    return std::move(out_);
+  }
+
+private:
+  void emit(const OpenMark &m, Span close, std::size_t words_end, bool terminated) {
+    Quotation q;
+    q.style = m.style;
+    q.open = m.open;
+    q.close = close;
+    q.words = {m.open.end, words_end};
+    q.depth = static_cast<int>(stack_.size());
+    q.block = m.block;
+    q.terminated = terminated;
+    q.multi_paragraph = m.multi;
+    out_.push_back(q);
+  }
+
+  // Closes the innermost open mark of `style`, dropping unclosed marks above it (apostrophes
+  // misread as openers). Returns false when no such mark is open.
+  bool closeStyle(QuoteStyle style, Span close) {
+    auto it = std::find_if(stack_.rbegin(), stack_.rend(),
+                           [&](const OpenMark &m) { return m.style == style; });
+    if (it == stack_.rend())
+      return false;
+    stack_.erase(it.base(), stack_.end());
+    OpenMark m = stack_.back();
+    stack_.pop_back();
+    emit(m, close, close.begin, true);
+    return true;
+  }
+
+  bool topIs(QuoteStyle style) const { return !stack_.empty() && stack_.back().style == style; }
+  bool anyOpen(QuoteStyle style) const {
+    return std::any_of(stack_.begin(), stack_.end(),
+                       [&](const OpenMark &m) { return m.style == style; });
+  }
+
+  void scanBlock(std::size_t bi) {
+    const Block &b = doc_.blocks()[bi];
+    const std::size_t lo = b.span.begin, hi = b.span.end;
+    std::size_t i = lo;
+    if (carry_) { // a quotation running on from the previous paragraph: skip its reopening mark
+      std::size_t len;
+      decodeAt(s_, i, &len);
+      i += len;
+      stack_.push_back(*carry_);
+      carry_.reset();
+    }
+    while (i < hi) {
+      std::size_t len;
+      char32_t c = decodeAt(s_, i, &len);
+      Span mark{i, i + len};
+      if (isQuoteMark(c))
+        onMark(c, mark, lo, hi, static_cast<int>(bi));
+      i += len;
+    }
+    endBlock(bi);
+  }
+
+  void onMark(char32_t c, Span mark, std::size_t lo, std::size_t hi, int bi) {
+    MarkShape m = shapeAt(s_, lo, hi, mark.begin, mark.end - mark.begin);
+    auto push = [&](QuoteStyle st) { stack_.push_back({st, c, mark, bi}); };
+    switch (c) {
+    case '"': // straight: closes an open double quotation, else opens one
+      if (anyOpen(QuoteStyle::Double))
+        closeStyle(QuoteStyle::Double, mark);
+      else if (m.opener || !m.closer)
+        push(QuoteStyle::Double);
+      break;
+    case 0x201C: // “ opens, or closes „
+      if (topIs(QuoteStyle::Double) && stack_.back().mark == 0x201E)
+        closeStyle(QuoteStyle::Double, mark);
+      else
+        push(QuoteStyle::Double);
+      break;
+    case 0x201E: // „
+      push(QuoteStyle::Double);
+      break;
+    case 0x201D: // ” closes; opens only when nothing is open and it is shaped like an opener
+      if (!closeStyle(QuoteStyle::Double, mark) && m.opener && !m.closer)
+        push(QuoteStyle::Double);
+      break;
+    case 0xAB:
+      push(QuoteStyle::Guillemet);
+      break;
+    case 0xBB:
+      closeStyle(QuoteStyle::Guillemet, mark);
+      break;
+    case 0x2018: // ‘ opens unless it elides ("‘90s")
+      if (!isElision(s_, mark.end, hi) && m.next != 0 && !isSpace(m.next))
+        push(QuoteStyle::Single);
+      break;
+    case '\'':
+    case 0x2019: { // ’ and ' : apostrophe, closing single quote, or (straight only) opening one
+      if (isLetter(m.prev) && isLetter(m.next))
+        break; // didn't, Facebook's
+      if (m.prev == 'n' && elidedN(mark.begin, lo))
+        break; // rock 'n' roll
+      if (topIs(QuoteStyle::Single) && m.closer) {
+        bool possessive = (m.prev == 's' || m.prev == 'S') && isSpace(m.next) &&
+                          laterSingleCloser(s_, mark.end, hi);
+        if (!possessive)
+          closeStyle(QuoteStyle::Single, mark);
+        break;
+      }
+      if (c == '\'' && m.opener && !m.closer && !isElision(s_, mark.end, hi))
+        push(QuoteStyle::Single);
+      break;
+    }
+    default:
+      break;
+    }
+  }
+
+  // The second apostrophe of " 'n' ": the one before the "n" follows a space.
+  bool elidedN(std::size_t at, std::size_t lo) const {
+    if (at < lo + 2)
+      return false;
+    char32_t apostrophe = decodeBefore(s_, lo, at - 1);
+    if (apostrophe != '\'' && apostrophe != 0x2018 && apostrophe != 0x2019)
+      return false;
+    std::size_t back = at - 1 - (apostrophe == '\'' ? 1 : 3);
+    return back <= lo || isSpace(decodeBefore(s_, lo, back));
+  }
+
+  void endBlock(std::size_t bi) {
+    const auto &blocks = doc_.blocks();
+    const Block &b = blocks[bi];
+    // Single quotation marks and nested doubles left open are apostrophes or stray marks.
+    while (!stack_.empty() && stack_.size() > 1)
+      stack_.pop_back();
+    if (stack_.empty())
+      return;
+    OpenMark m = stack_.back();
+    stack_.pop_back();
+    if (m.style == QuoteStyle::Single)
+      return;
+    bool next_opens = bi + 1 < blocks.size() && blocks[bi + 1].kind != BlockKind::Heading &&
+                      isOpeningDoubleAt(s_, blocks[bi + 1].span.begin);
+    if (next_opens) {
+      m.multi = true;
+      carry_ = m;
+      return;
+    }
+    emit(m, {b.span.end, b.span.end}, b.span.end, false);
+  }
+
+  // Credit lines ("— Name") after block quotes and after quotes standing as their own paragraph.
+  void creditBlockQuotes() {
+    const auto &blocks = doc_.blocks();
+    for (Quotation &q : out_) {
+      if (q.depth != 0 || !q.terminated)
+        continue;
+      const Block &b = blocks[q.block];
+      if (skipSpacesBack(b.span.begin, q.open.begin) != b.span.begin)
+        continue; // the quotation does not open its paragraph
+      std::size_t after = skipBlanks(s_, q.close.end, s_.size());
+      Span name;
+      if (after < s_.size() && s_[after] == '\n')
+        after = nextLineStart(after);
+      if (creditAt(s_, after, lineEndOf(after), &name))
+        q.credit = name;
+    }
+    for (std::size_t bi = 0; bi < blocks.size();) {
+      if (blocks[bi].kind != BlockKind::BlockQuote) {
+        ++bi;
+        continue;
+      }
+      std::size_t last = bi;
+      while (last + 1 < blocks.size() && blocks[last + 1].kind == BlockKind::BlockQuote &&
+             blocks[last + 1].quote_group == blocks[bi].quote_group)
+        ++last;
+      creditGroup(bi, last);
+      bi = last + 1;
+    }
+  }
+
+  void creditGroup(std::size_t first, std::size_t last) {
+    const auto &blocks = doc_.blocks();
+    const Span group{blocks[first].span.begin, blocks[last].span.end};
+    Span name;
+    std::size_t content_end = group.end;
+    std::size_t last_line = doc_.lineStart(doc_.lineOf(group.end));
+    if (last_line > group.begin && creditAt(s_, last_line, group.end, &name)) {
+      content_end = skipSpacesBack(group.begin, last_line);
+    } else if (last + 1 < blocks.size() &&
+               doc_.lineOf(blocks[last + 1].span.begin) <= doc_.lineOf(group.end) + 2 &&
+               doc_.lineOf(blocks[last + 1].span.begin) == doc_.lineOf(blocks[last + 1].span.end) &&
+               creditAt(s_, blocks[last + 1].span.begin, blocks[last + 1].span.end, &name)) {
+    } else {
+      return; // an unattributed block quote: an excerpt, not necessarily anyone's words
+    }
+    bool marked = false;
+    for (Quotation &q : out_)
+      if (q.depth == 0 && q.open.begin >= group.begin && q.open.begin < content_end) {
+        q.credit = name;
+        marked = true;
+      }
+    if (marked || content_end <= group.begin)
+      return;
+    Quotation q;
+    q.style = QuoteStyle::BlockQuote;
+    q.open = {group.begin, group.begin};
+    q.words = {group.begin, content_end};
+    q.close = {content_end, content_end};
+    q.block = static_cast<int>(first);
+    q.multi_paragraph = first != last;
+    q.credit = name;
+    out_.push_back(q);
+  }
+
+  std::size_t skipSpacesBack(std::size_t lo, std::size_t i) const {
+    while (i > lo && std::isspace(static_cast<unsigned char>(s_[i - 1])))
+      --i;
+    return i;
+  }
+  std::size_t nextLineStart(std::size_t nl) const { return nl + 1; }
+  std::size_t lineEndOf(std::size_t i) const {
+    std::size_t e = s_.find('\n', i);
+    return e == std::string::npos ? s_.size() : e;
+  }
+
+  const Document &doc_;
+  const std::string &s_;
+  std::vector<OpenMark> stack_;
+  std::optional<OpenMark> carry_;
+  std::vector<Quotation> out_;
+};
+
+} // namespace
+
+std::vector<Quotation> extractQuotations(const Document &doc) { return Scanner(doc).run(); }
+
+} // namespace factline::analyzers
