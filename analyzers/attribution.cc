@@ -1,0 +1,262 @@
+// AttributionFinder: reads the clause after a quote, then the one before it, then the context.
+#include "analyzers/attribution.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace factline::analyzers {
+namespace {
+
+using Kind = ClauseToken::Kind;
+
+bool endsWithPunctuation(std::string_view prose, Span words) {
+  std::size_t e = words.end;
+  while (e > words.begin && (prose[e - 1] == ' ' || prose[e - 1] == '\n'))
+    --e;
+  if (e == words.begin)
+    return false;
+  char c = prose[e - 1];
+  if (c == ',' || c == '.' || c == '!' || c == '?' || c == '-' || c == ';')
+    return true;
+  // "…" and the dashes end in 0xA6 / 0x93..0x95 after 0xE2 0x80.
+  return e >= words.begin + 3 && prose[e - 3] == '\xE2' && prose[e - 2] == '\x80';
+}
+
+} // namespace
+
+AttributionFinder::AttributionFinder(const Document &doc, const facts::FactIndex &facts,
+                                     const std::vector<Quotation> &quotes)
+    : doc_(doc), facts_(facts), quotes_(quotes), resolver_(facts, doc.prose()) {}
+
+bool AttributionFinder::insideQuote(Span s) const {
+  // Quotations are sorted by their opening marks; find the last one opening before `s`.
+  auto it = std::upper_bound(quotes_.begin(), quotes_.end(), s.begin,
+                             [](std::size_t o, const Quotation &q) { return o < q.open.begin; });
+  while (it != quotes_.begin()) {
+    --it;
+    if (it->depth == 0)
+      return it->words.begin <= s.begin && s.end <= it->words.end;
+  }
+  return false;
+}
+
+AttributionFinder::Parse AttributionFinder::subject(const std::vector<ClauseToken> &t,
+                                                    std::size_t first, std::size_t last,
+                                                    bool prefer_end) const {
+  Parse p;
+  if (first >= last)
+    return p;
+  p.found = true;
+  p.words = {t[first].span.begin, t[last - 1].span.end};
+  if (last - first == 1 && !pronounOf(t[first].lower).empty()) {
+    p.pronoun = pronounOf(t[first].lower);
+    return p;
+  }
+  p.name = resolver_.resolve(t, first, last, prefer_end);
+  if (p.name)
+    p.words = p.name->span;
+  return p;
+}
+
+// ",” X said." / ",” said X." / ",” he added." right after the closing mark.
+AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
+                                                        const std::vector<ClauseToken> &t) const {
+  std::size_t i = 0;
+  bool comma = false;
+  while (i < t.size() && t[i].kind == Kind::Punct) {
+    comma = comma || t[i].punct == ',' || t[i].punct == '-';
+    ++i;
+  }
+  if (i >= t.size() || !t[i].isWord())
+    return {};
+  const bool punctuated = comma || endsWithPunctuation(doc_.prose(), q.words);
+  std::size_t v = i;
+  while (v < t.size() && v < i + 9 && t[v].isWord() && !isSpeechVerb(t[v].lower))
+    ++v;
+  if (v >= t.size() || !t[v].isWord() || !isSpeechVerb(t[v].lower))
+    return {};
+  const bool verb_ends = v + 1 == t.size() || !t[v + 1].isWord() || isPhraseBreak(t[v + 1].lower);
+  if (v == i) { // inverted: "said Cambridge Analytica", "said he"
+    if (t[v].lower == "told" || t[v].lower == "tells" || !punctuated)
+      return {};
+    std::size_t e = v + 1;
+    while (e < t.size() && e < v + 8 && t[e].isWord() && !isPhraseBreak(t[e].lower))
+      ++e;
+    return subject(t, v + 1, e, false);
+  }
+  std::size_t s_end = v;
+  while (s_end > i && isAuxiliary(t[s_end - 1].lower))
+    --s_end;
+  for (std::size_t k = i; k < s_end; ++k)
+    if (isPhraseBreak(t[k].lower) && pronounOf(t[k].lower).empty())
+      return {};
+  if (!punctuated && !verb_ends)
+    return {};
+  return subject(t, i, s_end, true);
+}
+
+// "X said: “…”", "according to X, “…”", "to which X replied: “…”", "X was blunt: “…”", and the
+// verb introducing a fragment: "X said it had been “clearly a mistake”".
+AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<ClauseToken> &t,
+                                                         bool at_sentence_start) const {
+  const std::size_t n = t.size();
+  if (n == 0)
+    return {};
+  for (std::size_t a = 0; a + 2 < n; ++a)
+    if (t[a].is("according") && t[a + 1].is("to")) {
+      std::size_t e = a + 2;
+      while (e < n && t[e].isWord() && e < a + 9)
+        ++e;
+      return subject(t, a + 2, e, false);
+    }
+  // The subject at the head of the sentence: "The Facebook chief was blunt:", "Facebook, ...".
+  auto head = [&]() -> Parse {
+    if (!at_sentence_start)
+      return {};
+    std::size_t e = 0;
+    while (e < n && e < 7 && t[e].isWord() && !isPhraseBreak(t[e].lower) &&
+           !isSpeechVerb(t[e].lower))
+      ++e;
+    if (e > 0 && !pronounOf(t[0].lower).empty())
+      return subject(t, 0, 1, false);
+    Parse p = subject(t, 0, e, false);
+    return p.name ? p : Parse{};
+  };
+  for (std::size_t v = n; v-- > 0;) {
+    const ClauseToken &w = t[v];
+    if (!w.isWord() || !(isSpeechVerb(w.lower) || isFragmentVerb(w.lower)))
+      continue;
+    if (v > 0 && t[v - 1].isWord() && isDeterminer(t[v - 1].lower))
+      continue; // "the answer", "his reply": a noun
+    std::size_t s_end = v;
+    while (s_end > 0 && t[s_end - 1].isWord() && isAuxiliary(t[s_end - 1].lower))
+      --s_end;
+    std::size_t s = s_end;
+    while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !isPhraseBreak(t[s - 1].lower))
+      --s;
+    if (s < s_end)
+      return subject(t, s, s_end, true);
+    if (v == 0 || (v == 1 && !t[0].isWord())) { // "Said Zuckerberg: “…”"
+      std::size_t e = v + 1;
+      while (e < n && t[e].isWord() && e < v + 8)
+        ++e;
+      return subject(t, v + 1, e, false);
+    }
+    return head(); // "..., describing the breach as a “huge mistake”"
+  }
+  if (t.back().kind == Kind::Punct && t.back().punct == ':')
+    return head();
+  return {};
+}
+
+const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
+                                                       std::size_t at) const {
+  int si = doc_.sentenceAt(at);
+  if (si < 0)
+    return nullptr;
+  const auto &sentences = doc_.sentences();
+  const std::size_t first_block = sentences[si].block >= 3 ? sentences[si].block - 3 : 0;
+  for (int k = si; k >= 0 && sentences[k].block >= first_block && si - k < 12; --k) {
+    Span span = sentences[k].span;
+    if (k == si)
+      span.end = std::min(span.end, at);
+    auto tokens = lexClause(doc_.prose(), span);
+    std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+    auto found = resolver_.mentions(tokens, 0, tokens.size());
+    for (auto it = found.rbegin(); it != found.rend(); ++it)
+      if (SpeakerResolver::agrees(*it->person, pronoun))
+        return it->person;
+  }
+  return nullptr;
+}
+
+Attribution AttributionFinder::attribute(std::size_t k) {
+  const Quotation &q = quotes_[k];
+  const std::string &prose = doc_.prose();
+  Attribution a;
+  const int block = doc_.blockAt(q.open.begin) >= 0 ? doc_.blockAt(q.open.begin) : q.block;
+
+  // The clause before: from the sentence start, or the previous quotation's end, to the mark.
+  int si = doc_.sentenceAt(q.open.begin);
+  std::size_t before_begin = si >= 0 ? doc_.sentences()[si].span.begin : q.open.begin;
+  for (std::size_t j = k; j-- > 0;)
+    if (quotes_[j].depth == 0) {
+      if (quotes_[j].words.end <= q.open.begin && doc_.blockAt(quotes_[j].close.begin) == block)
+        before_begin = std::max(before_begin, quotes_[j].close.end);
+      break;
+    }
+  // The clause after: from the closing mark to the sentence end or the next quotation.
+  std::size_t after_end = q.close.end;
+  if (q.terminated && q.close.end > q.close.begin) {
+    int sc = doc_.sentenceAt(q.close.begin);
+    after_end = sc >= 0 ? std::max(doc_.sentences()[sc].span.end, q.close.end) : q.close.end;
+    for (std::size_t j = k + 1; j < quotes_.size(); ++j)
+      if (quotes_[j].depth == 0 && quotes_[j].open.begin >= q.close.end) {
+        after_end = std::min(after_end, quotes_[j].open.begin);
+        break;
+      }
+  }
+  const Span before{before_begin, std::max(before_begin, q.open.begin)};
+  const Span after{q.close.end, after_end};
+
+  Parse p;
+  if (q.credit.end > q.credit.begin) {
+    auto tokens = lexClause(prose, q.credit);
+    p = subject(tokens, 0, tokens.size(), false);
+    if (!p.name)
+      p.words = q.credit;
+    std::size_t line_end = prose.find('\n', q.credit.begin);
+    a.clause = {q.credit.begin, line_end == std::string::npos ? prose.size() : line_end};
+  } else {
+    auto after_tokens = lexClause(prose, after);
+    p = afterClause(q, after_tokens);
+    if (p.found) {
+      a.clause = after;
+    } else {
+      auto before_tokens = lexClause(prose, before);
+      bool at_start = si >= 0 && before.begin == doc_.sentences()[si].span.begin;
+      p = beforeClause(before_tokens, at_start);
+      if (p.found)
+        a.clause = before;
+    }
+  }
+
+  if (p.found) {
+    a.name = p.words;
+    if (!p.pronoun.empty()) {
+      a.source = AttributionSource::Pronoun;
+      a.person = resolvePronoun(p.pronoun, p.words.begin);
+    } else {
+      a.source = AttributionSource::Named;
+      a.person = p.name ? p.name->person : nullptr;
+    }
+  } else {
+    // Nothing but the quote in its sentence: the previous speaker, if close by, goes on talking.
+    auto hasWords = [&](Span r) {
+      return std::any_of(prose.begin() + r.begin, prose.begin() + r.end,
+                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    };
+    if (!hasWords(before) && !hasWords(after) && last_speaker_ &&
+        block - last_speaker_block_ <= 2) {
+      a.source = AttributionSource::Context;
+      a.person = last_speaker_;
+    }
+  }
+
+  if (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun) {
+    for (Span region : {before, after, a.clause}) {
+      if (region.end <= region.begin)
+        continue;
+      for (auto &id : facts_.eventsNamedIn(doc_.prose(region)))
+        if (std::find(a.events.begin(), a.events.end(), id) == a.events.end())
+          a.events.push_back(id);
+    }
+  }
+  if (a.source != AttributionSource::None && q.depth == 0) {
+    last_speaker_ = a.person;
+    last_speaker_block_ = block;
+  }
+  return a;
+}
+
+} // namespace factline::analyzers

@@ -1,0 +1,61 @@
+// AttributionFinder: who a draft gives each quotation to, and the occasion it names.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "analyzers/document.h"
+#include "analyzers/quote_extractor.h"
+#include "analyzers/speaker_resolver.h"
+#include "facts/fact_index.h"
+
+namespace factline::analyzers {
+
+enum class AttributionSource {
+  None,    // no attribution and no speaker in context: the quote stays unattributed
+  Named,   // the draft names the speaker beside the quote ("Zuckerberg said", "— Name")
+  Pronoun, // "he said": the most recent compatible person named before the quote
+  Context, // a quote standing alone: the speaker of the quote just before it
+};
+
+struct Attribution {
+  AttributionSource source = AttributionSource::None;
+  // The person the draft gives the words to; null when unattributed or when the draft names
+  // someone the fact base does not know ("a spokesman for the BBC").
+  const facts::Person *person = nullptr;
+  Span name;                       // the words naming (or referring to) the speaker
+  std::vector<std::string> events; // event ids the draft names around the quote, best first
+  Span clause;                     // the attribution clause ("said Cambridge Analytica"), if any
+};
+
+// Reads attributions in document order: a pronoun or a quote standing alone takes its speaker
+// from what came before, so call attribute() for quotations 0, 1, 2, ... in turn.
+class AttributionFinder {
+public:
+  AttributionFinder(const Document &doc, const facts::FactIndex &facts,
+                    const std::vector<Quotation> &quotes);
+
+  Attribution attribute(std::size_t k);
+
+private:
+  struct Parse {
+    bool found = false;
+    std::string_view pronoun;
+    std::optional<SpeakerName> name;
+    Span words; // the words naming the speaker
+  };
+  Parse afterClause(const Quotation &q, const std::vector<ClauseToken> &t) const;
+  Parse beforeClause(const std::vector<ClauseToken> &t, bool at_sentence_start) const;
+  Parse subject(const std::vector<ClauseToken> &t, std::size_t first, std::size_t last,
+                bool prefer_end) const;
+  const facts::Person *resolvePronoun(std::string_view pronoun, std::size_t at) const;
+  bool insideQuote(Span s) const;
+
+  const Document &doc_;
+  const facts::FactIndex &facts_;
+  const std::vector<Quotation> &quotes_;
+  SpeakerResolver resolver_;
+  const facts::Person *last_speaker_ = nullptr;
+  int last_speaker_block_ = -100;
+};
+
+} // namespace factline::analyzers

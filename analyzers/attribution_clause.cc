@@ -1,0 +1,165 @@
+// AttributionClause: a small lexer for attribution clauses and the word lists it is read with.
+#include "analyzers/attribution_clause.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace factline::analyzers {
+namespace {
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N> &list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Every form of the verbs a writer introduces speech with. Kept as forms rather than stems so that
+// nouns sharing a stem ("statement", "answers" is a verb form but "answerable" is not) stay out.
+constexpr std::array<std::string_view, 150> kSpeechVerbs = {
+    "say",        "says",        "said",         "saying",       "add",           "adds",
+    "added",      "adding",      "ask",          "asks",         "asked",         "asking",
+    "reply",      "replies",     "replied",      "replying",     "write",         "writes",
+    "wrote",      "written",     "writing",      "insist",       "insists",       "insisted",
+    "insisting",  "explain",     "explains",     "explained",    "explaining",    "tell",
+    "tells",      "told",        "telling",      "admit",        "admits",        "admitted",
+    "admitting",  "claim",       "claims",       "claimed",      "claiming",      "argue",
+    "argues",     "argued",      "arguing",      "note",         "notes",         "noted",
+    "noting",     "warn",        "warns",        "warned",       "warning",       "continue",
+    "continues",  "continued",   "continuing",   "concede",      "concedes",      "conceded",
+    "conceding",  "acknowledge", "acknowledges", "acknowledged", "acknowledging", "declare",
+    "declares",   "declared",    "declaring",    "state",        "states",        "stated",
+    "stating",    "respond",     "responds",     "responded",    "responding",    "answer",
+    "answers",    "answered",    "answering",    "remark",       "remarks",       "remarked",
+    "comment",    "comments",    "commented",    "recall",       "recalls",       "recalled",
+    "confirm",    "confirms",    "confirmed",    "deny",         "denies",        "denied",
+    "announce",   "announces",   "announced",    "testify",      "testifies",     "testified",
+    "tweet",      "tweets",      "tweeted",      "posted",       "joke",          "joked",
+    "quip",       "quipped",     "suggest",      "suggests",     "suggested",     "observe",
+    "observed",   "promise",     "promised",     "pledge",       "pledged",       "vow",
+    "vowed",      "boast",       "boasted",      "complain",     "complained",    "confess",
+    "confessed",  "assert",      "asserted",     "maintain",     "maintained",    "reiterate",
+    "reiterated", "repeat",      "repeats",      "repeated",     "stress",        "stressed",
+    "emphasise",  "emphasised",  "emphasize",    "emphasized",   "disclose",      "disclosed",
+    "apologise",  "apologised",  "apologize",    "apologized",   "conclude",      "concluded",
+};
+
+constexpr std::array<std::string_view, 16> kFragmentVerbs = {
+    "call",    "calls",  "called",   "calling", "describe", "describes", "described",  "describing",
+    "branded", "dubbed", "labelled", "labeled", "termed",   "pointed",   "considered", "mentioned"};
+
+constexpr std::array<std::string_view, 22> kAuxiliaries = {
+    "has",        "had",      "have",    "was",   "is",         "were",      "are",   "also",
+    "later",      "then",     "once",    "again", "simply",     "just",      "would", "will",
+    "previously", "recently", "further", "only",  "reportedly", "repeatedly"};
+
+constexpr std::array<std::string_view, 38> kBreaks = {
+    "which",     "that",  "who",      "whom",   "whose",  "with",  "to",       "and",
+    "but",       "or",    "because",  "if",     "when",   "while", "whether",  "as",
+    "than",      "so",    "not",      "after",  "before", "since", "although", "though",
+    "in",        "at",    "on",       "during", "about",  "into",  "from",     "by",
+    "yesterday", "today", "tomorrow", "where",  "why",    "how"};
+
+constexpr std::array<std::string_view, 12> kDeterminers = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "your"};
+
+bool isDashCp(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015); }
+
+} // namespace
+
+std::vector<ClauseToken> lexClause(std::string_view s, Span span) {
+  std::vector<ClauseToken> out;
+  std::size_t i = span.begin;
+  const std::size_t hi = std::min(span.end, s.size());
+  auto cpAt = [&](std::size_t k, std::size_t *len) -> char32_t {
+    unsigned char c = static_cast<unsigned char>(s[k]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (k + n > hi)
+      n = 1;
+    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t m = 1; m < n; ++m)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[k + m]) & 0x3F);
+    *len = n;
+    return cp;
+  };
+  auto isLetterCp = [](char32_t c) {
+    if (c < 0x80)
+      return std::isalnum(static_cast<int>(c)) != 0;
+    return c >= 0xC0 && !(c >= 0x2000 && c <= 0x206F) && c != 0x3000;
+  };
+  auto isQuoteCp = [](char32_t c) {
+    return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) || c == 0xAB || c == 0xBB;
+  };
+  while (i < hi) {
+    std::size_t len;
+    char32_t c = cpAt(i, &len);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      i += len;
+      continue;
+    }
+    if (isLetterCp(c)) {
+      ClauseToken t;
+      t.span.begin = i;
+      t.capital = c < 0x80 ? std::isupper(static_cast<int>(c)) != 0 : false;
+      std::size_t j = i;
+      while (j < hi) {
+        std::size_t l;
+        char32_t d = cpAt(j, &l);
+        bool inner = d == '\'' || d == 0x2019 || d == '-' || d == '.';
+        if (isLetterCp(d)) {
+          j += l;
+          continue;
+        }
+        // An apostrophe or hyphen inside a word ("didn't", "never-ending"); a period inside an
+        // abbreviation ("U.S.") but not at a sentence end.
+        if (inner && j + l < hi) {
+          std::size_t l2;
+          char32_t e = cpAt(j + l, &l2);
+          if (isLetterCp(e) && (d != '.' || std::isupper(static_cast<unsigned char>(s[j - 1])))) {
+            j += l;
+            continue;
+          }
+        }
+        break;
+      }
+      t.span.end = j;
+      for (std::size_t k = i; k < j; ++k) {
+        unsigned char ch = static_cast<unsigned char>(s[k]);
+        if (ch == 0xE2 && k + 2 < j && s[k + 1] == '\x80' && s[k + 2] == '\x99') {
+          t.lower += '\'';
+          k += 2;
+        } else {
+          t.lower += static_cast<char>(std::tolower(ch));
+        }
+      }
+      out.push_back(std::move(t));
+      i = j;
+      continue;
+    }
+    ClauseToken t;
+    t.span = {i, i + len};
+    if (isQuoteCp(c)) {
+      t.kind = ClauseToken::Kind::QuoteMark;
+    } else {
+      t.kind = ClauseToken::Kind::Punct;
+      t.punct = isDashCp(c) ? '-' : c == 0x2026 ? '.' : c < 0x80 ? static_cast<char>(c) : '?';
+    }
+    out.push_back(std::move(t));
+    i += len;
+  }
+  return out;
+}
+
+bool isSpeechVerb(std::string_view w) { return contains(kSpeechVerbs, w); }
+bool isFragmentVerb(std::string_view w) { return contains(kFragmentVerbs, w); }
+bool isAuxiliary(std::string_view w) { return contains(kAuxiliaries, w); }
+bool isPhraseBreak(std::string_view w) { return contains(kBreaks, w); }
+bool isDeterminer(std::string_view w) { return contains(kDeterminers, w); }
+
+std::string_view pronounOf(std::string_view w) {
+  for (std::string_view p : {"he", "she", "it", "they"})
+    if (w == p)
+      return p;
+  return {};
+}
+
+} // namespace factline::analyzers

@@ -1,0 +1,126 @@
+// SpeakerResolver: runs of a noun phrase looked up through FactIndex::resolvePerson.
+#include "analyzers/speaker_resolver.h"
+
+#include <algorithm>
+#include <array>
+
+namespace factline::analyzers {
+namespace {
+
+// Nouns for someone speaking on an organisation's behalf: their words are the organisation's.
+constexpr std::array<std::string_view, 12> kSpokesNouns = {
+    "spokesman", "spokeswoman", "spokesperson", "representative", "official", "officials",
+    "statement", "spokesmen",   "spokeswomen",  "spokespeople",   "source",   "sources"};
+
+bool isSpokesNoun(std::string_view w) {
+  return std::find(kSpokesNouns.begin(), kSpokesNouns.end(), w) != kSpokesNouns.end();
+}
+
+bool endsWithPossessive(std::string_view w) {
+  return w.size() > 2 && w.substr(w.size() - 2) == "'s";
+}
+
+} // namespace
+
+const facts::Person *SpeakerResolver::person(std::string_view id) const {
+  return facts_.base().person(std::string(id));
+}
+
+const facts::Person *SpeakerResolver::lookup(const std::vector<ClauseToken> &tokens,
+                                             std::size_t first, std::size_t last) const {
+  for (std::size_t k = first; k < last; ++k)
+    if (!tokens[k].isWord())
+      return nullptr;
+  std::size_t b = tokens[first].span.begin, e = tokens[last - 1].span.end;
+  // "Zuckerberg's" names Zuckerberg.
+  if (endsWithPossessive(tokens[last - 1].lower))
+    e -= e >= b + 4 && prose_.compare(e - 4, 4, "\xE2\x80\x99s") == 0 ? 4 : 2;
+  auto ids = facts_.resolvePerson(prose_.substr(b, e - b));
+  if (ids.empty())
+    return nullptr;
+  return person(ids.front());
+}
+
+std::optional<SpeakerName> SpeakerResolver::resolve(const std::vector<ClauseToken> &tokens,
+                                                    std::size_t first, std::size_t last,
+                                                    bool prefer_end) const {
+  if (first >= last)
+    return std::nullopt;
+  const Span whole{tokens[first].span.begin, tokens[last - 1].span.end};
+  auto orgIn = [&](std::size_t a, std::size_t b) -> const facts::Person * {
+    for (std::size_t len = std::min<std::size_t>(b - a, 5); len >= 1 && b > a; --len)
+      for (std::size_t s = a; s + len <= b; ++s)
+        if (const facts::Person *p = lookup(tokens, s, s + len);
+            p && p->kind == facts::EntityKind::Organisation)
+          return p;
+    return nullptr;
+  };
+  // "a Cambridge Analytica spokesman", "a spokesman for Facebook", "Facebook's statement": the
+  // organisation speaks, and the whole phrase is what a fix would replace.
+  for (std::size_t k = first; k < last; ++k) {
+    if (!isSpokesNoun(tokens[k].lower))
+      continue;
+    if (const facts::Person *p = lookup(tokens, first, last))
+      return SpeakerName{p, whole};
+    const facts::Person *org = orgIn(first, k);
+    if (!org && k + 2 <= last && (tokens[k + 1].is("for") || tokens[k + 1].is("from")))
+      org = orgIn(k + 2, last);
+    if (org)
+      return SpeakerName{org, whole};
+    return std::nullopt;
+  }
+  const std::size_t n = last - first;
+  for (std::size_t len = std::min<std::size_t>(n, 6); len >= 1; --len) {
+    for (std::size_t k = 0; k + len <= n; ++k) {
+      std::size_t start = prefer_end ? last - len - k : first + k;
+      // A lone determiner or function word never names anyone; skip the lookup.
+      if (len == 1 && (isDeterminer(tokens[start].lower) || isPhraseBreak(tokens[start].lower)))
+        continue;
+      const facts::Person *p = lookup(tokens, start, start + len);
+      // An organisation named inside a longer phrase ("Facebook's chief technology officer")
+      // is not the speaker; the phrase's head is someone the base does not know.
+      if (p && p->kind == facts::EntityKind::Organisation && start + len != last)
+        continue;
+      if (p)
+        return SpeakerName{p, {tokens[start].span.begin, tokens[start + len - 1].span.end}};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<SpeakerName> SpeakerResolver::mentions(const std::vector<ClauseToken> &tokens,
+                                                   std::size_t first, std::size_t last) const {
+  std::vector<SpeakerName> out;
+  for (std::size_t k = first; k < last;) {
+    const ClauseToken &t = tokens[k];
+    // Names start with a capital ("Mr Graham") or a determiner ("the Facebook CEO").
+    if (!t.isWord() || (!t.capital && !isDeterminer(t.lower))) {
+      ++k;
+      continue;
+    }
+    std::size_t found = 0;
+    for (std::size_t len = std::min<std::size_t>(last - k, 5); len >= 1 && !found; --len) {
+      if (len == 1 && isDeterminer(t.lower))
+        break;
+      if (const facts::Person *p = lookup(tokens, k, k + len)) {
+        out.push_back({p, {t.span.begin, tokens[k + len - 1].span.end}});
+        found = len;
+      }
+    }
+    k += found ? found : 1;
+  }
+  return out;
+}
+
+bool SpeakerResolver::agrees(const facts::Person &p, std::string_view pronoun) {
+  const bool org = p.kind == facts::EntityKind::Organisation;
+  if (!p.pronoun.empty())
+    return p.pronoun == pronoun || (pronoun == "they" && org);
+  if (pronoun == "it")
+    return org;
+  if (pronoun == "they")
+    return org;
+  return !org; // "he" or "she" for a person whose pronoun is not recorded
+}
+
+} // namespace factline::analyzers

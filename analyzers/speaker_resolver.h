@@ -1,0 +1,47 @@
+// SpeakerResolver: which person of the fact base a phrase of a draft names, and pronoun agreement.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/attribution_clause.h"
+#include "facts/fact_index.h"
+
+namespace factline::analyzers {
+
+struct SpeakerName {
+  const facts::Person *person = nullptr; // null: the phrase names someone the base does not know
+  Span span;                             // the words that name them
+};
+
+class SpeakerResolver {
+public:
+  SpeakerResolver(const facts::FactIndex &facts, std::string_view prose)
+      : facts_(facts), prose_(prose) {}
+
+  // The person named by the words tokens[first, last): the longest run of them the fact base
+  // knows (by name, alias or descriptor, with titles), or an organisation's spokesman, official or
+  // statement ("a Cambridge Analytica spokesman", "a spokesman for Facebook"). Runs nearer the
+  // end win ties when `prefer_end`. Empty when no run is known.
+  std::optional<SpeakerName> resolve(const std::vector<ClauseToken> &tokens, std::size_t first,
+                                     std::size_t last, bool prefer_end) const;
+
+  // Every known person named in tokens[first, last), in order, each at its longest name.
+  std::vector<SpeakerName> mentions(const std::vector<ClauseToken> &tokens, std::size_t first,
+                                    std::size_t last) const;
+
+  // Does `person` agree with the pronoun "he", "she", "it" or "they"?
+  static bool agrees(const facts::Person &person, std::string_view pronoun);
+
+  const facts::Person *person(std::string_view id) const;
+
+private:
+  const facts::Person *lookup(const std::vector<ClauseToken> &tokens, std::size_t first,
+                              std::size_t last) const;
+
+  const facts::FactIndex &facts_;
+  std::string_view prose_;
+};
+
+} // namespace factline::analyzers

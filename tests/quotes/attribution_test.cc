@@ -1,0 +1,178 @@
+// Tests for AttributionFinder: every attribution form, with the speaker's name marked [[...]].
+#include <catch2/catch.hpp>
+
+#include "analyzers/attribution.h"
+#include "annotations.h"
+#include "test_facts.h"
+
+using factline::analyzers::Attribution;
+using factline::analyzers::AttributionFinder;
+using factline::analyzers::AttributionSource;
+using factline::analyzers::Document;
+using factline::analyzers::DraftFormat;
+using factline::analyzers::extractQuotations;
+using factline::tests::Annotations;
+
+namespace {
+
+// The attributions of the outermost quotations, in order.
+std::vector<Attribution> attributions(const std::string &text) {
+  static auto facts = factline::tests::smallFactIndex();
+  Document doc(text, DraftFormat::Markdown);
+  auto quotes = extractQuotations(doc);
+  AttributionFinder finder(doc, *facts, quotes);
+  std::vector<Attribution> out;
+  for (std::size_t k = 0; k < quotes.size(); ++k) {
+    Attribution a = finder.attribute(k);
+    if (quotes[k].depth == 0)
+      out.push_back(a);
+  }
+  return out;
+}
+
+std::string who(const Attribution &a) { return a.person ? a.person->id : ""; }
+
+// The single quotation of `marked` goes to `person`, named by the marked words.
+void checkNamed(std::string_view marked, const std::string &person) {
+  Annotations a(marked);
+  INFO(a.text());
+  auto all = attributions(a.text());
+  REQUIRE(all.size() == 1);
+  CHECK(who(all[0]) == person);
+  CHECK(all[0].source == AttributionSource::Named);
+  REQUIRE(a.ranges().size() == 1);
+  CHECK(a.of(all[0].name) == a.of(a.range()));
+}
+
+} // namespace
+
+TEST_CASE("the speaker after the quotation") {
+  checkNamed("“We didn't do enough,” [[Zuckerberg]] said.", "zuck");
+  checkNamed("“We didn't do enough,” said [[Cambridge Analytica]].", "ca");
+  checkNamed("\"We didn't do enough,\" [[Mr Zuckerberg]] has said.", "zuck");
+  checkNamed("“We didn't do enough,” [[Zuckerberg]] told reporters on Wednesday.", "zuck");
+  checkNamed("“We didn't do enough,” [[the Facebook CEO]] said in his opening remarks.", "zuck");
+  checkNamed("“We didn't do enough,” [[a Cambridge Analytica spokesman]] told the BBC.", "ca");
+  checkNamed("“We didn't do enough,” [[a spokesman for Facebook]] added.", "fb");
+  checkNamed("‘We didn’t do enough,’ [[Senator Lindsey Graham]] insisted.", "graham");
+  for (std::string verb :
+       {"added",        "asked",    "replied", "wrote",     "insisted", "explained", "says",
+        "admitted",     "claimed",  "argued",  "noted",     "warned",   "continued", "conceded",
+        "acknowledged", "declared", "stated",  "responded", "answered", "is saying"})
+    checkNamed("“We didn't do enough,” [[Zuckerberg]] " + verb + ".", "zuck");
+}
+
+TEST_CASE("the speaker before the quotation") {
+  checkNamed("[[Zuckerberg]] said: “We didn't do enough.”", "zuck");
+  checkNamed("[[Zuckerberg]] told reporters: “We didn't do enough.”", "zuck");
+  checkNamed("According to [[Zuckerberg]], “It very well could be less.”", "zuck");
+  checkNamed("[[Mr Zuckerberg]]: “We didn't do enough.”", "zuck");
+  checkNamed("[[The Facebook chief]] was blunt: “We didn't do enough.”", "zuck");
+  checkNamed("[[Ms Sandberg]] added, “We didn't do enough.”", "sandberg");
+  checkNamed("Asked about regulation, [[Mr Zuckerberg]] said that Facebook would back \"the right "
+             "regulation\".",
+             "zuck");
+  checkNamed("[[Mark Zuckerberg]] told reporters on Wednesday that the company had made “a huge "
+             "mistake”.",
+             "zuck");
+  checkNamed("[[Facebook]] announced yesterday that \"we believe most people could be affected\".",
+             "fb");
+}
+
+TEST_CASE("a credit line names the speaker of a block quote") {
+  checkNamed("> “Across the board, we have a responsibility.”\n> — [[Mark Zuckerberg]], 10 April\n",
+             "zuck");
+  checkNamed("> We didn't do enough.\n\n-- [[Zuckerberg]]\n", "zuck");
+}
+
+TEST_CASE("two people in one sentence: each quotation goes to its own speaker") {
+  Annotations a("[[Mr Graham]] asked whether the company \"would work\" with Congress, to which "
+                "[[Mr Zuckerberg]] replied: “Absolutely.”");
+  auto all = attributions(a.text());
+  REQUIRE(all.size() == 2);
+  CHECK(who(all[0]) == "graham");
+  CHECK(all[0].name == a.range(0));
+  CHECK(who(all[1]) == "zuck");
+  CHECK(all[1].name == a.range(1));
+}
+
+TEST_CASE("pronouns go to the most recent compatible person") {
+  auto all = attributions("Zuckerberg answered questions from the Senate.\n\n"
+                          "\"I started Facebook, I run it,\" he said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].source == AttributionSource::Pronoun);
+  CHECK(who(all[0]) == "zuck");
+
+  // "he" skips Facebook (it) and Sandberg (she); "it" skips the people.
+  all = attributions("Zuckerberg met Ms Sandberg at Facebook. “We didn't do enough,” he said. "
+                     "“We deleted the data,” it said. “We are sorry,” she said.");
+  REQUIRE(all.size() == 3);
+  CHECK(who(all[0]) == "zuck");
+  CHECK(who(all[1]) == "fb");
+  CHECK(who(all[2]) == "sandberg");
+
+  all = attributions("According to Zuckerberg, “It very well could be less.”\n\n"
+                     "He added: “We never put out the 50 million number.”");
+  REQUIRE(all.size() == 2);
+  CHECK(who(all[1]) == "zuck");
+}
+
+TEST_CASE("names inside quotations are not antecedents") {
+  auto all = attributions("“Graham asked me,” the man said. “I said no,” he added.");
+  REQUIRE(all.size() == 2);
+  CHECK(who(all[1]).empty());
+}
+
+TEST_CASE("a paragraph that is only a quote goes to the speaker before it") {
+  auto all = attributions("\"It very well could be less,\" Zuckerberg said.\n\n"
+                          "\"We never put out the 50 million number, that was other parties.\"\n");
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].source == AttributionSource::Context);
+  CHECK(who(all[1]) == "zuck");
+
+  all = attributions("“We didn't do enough,” Zuckerberg said. “We are sorry.”");
+  REQUIRE(all.size() == 2);
+  CHECK(who(all[1]) == "zuck");
+}
+
+TEST_CASE("a quote with no attribution and no speaker in context stays unattributed") {
+  auto all = attributions("# Notes\n\n“We never put out the 50 million number.”\n");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].source == AttributionSource::None);
+  CHECK(all[0].person == nullptr);
+
+  all = attributions("Facebook said the 'scraping' had been found.\n\nThe weather was fine.\n\n"
+                     "Nothing happened.\n\nStill nothing.\n\n“Out of nowhere.”");
+  CHECK(all.back().person == nullptr);
+}
+
+TEST_CASE("a named speaker the base does not know is named, but to nobody known") {
+  for (std::string text : {"“We didn't do enough,” a spokesman for the BBC said.",
+                           "\"We didn't do enough,\" said nobody in particular.",
+                           "“We didn't do enough,” the company said."}) {
+    auto all = attributions(text);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].source == AttributionSource::Named);
+    CHECK(all[0].person == nullptr);
+  }
+  // And a quote after an unknown speaker does not inherit an older known one.
+  auto all = attributions("“A,” Zuckerberg said.\n\n“B,” a BBC reporter said.\n\n“C.”");
+  REQUIRE(all.size() == 3);
+  CHECK(all[2].person == nullptr);
+}
+
+TEST_CASE("an organisation inside a longer name is not the speaker") {
+  auto all = attributions("“We didn't do enough,” Facebook's chief technology officer said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].person == nullptr);
+}
+
+TEST_CASE("the occasion named around the quotation") {
+  auto all = attributions("“We didn't do enough,” Zuckerberg told reporters.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].events == std::vector<std::string>{"call"});
+  all = attributions("“We didn't do enough,” Zuckerberg said in his opening remarks.");
+  CHECK(all[0].events == std::vector<std::string>{"hearing"});
+  all = attributions("“We didn't do enough,” Zuckerberg told the BBC.");
+  CHECK(all[0].events.empty());
+}
