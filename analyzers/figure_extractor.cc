@@ -1,0 +1,396 @@
+// FigureExtractor: finds the figures a sentence states, with their qualifier, kind and unit.
+#include "analyzers/figure_extractor.h"
+
+#include <array>
+#include <cmath>
+
+namespace factline::analyzers {
+namespace {
+
+using Kind = ProseToken::Kind;
+
+struct TimeUnit {
+  std::string_view singular, plural;
+  double hours;
+};
+
+constexpr std::array<TimeUnit, 8> kTimeUnits = {{
+    {"second", "seconds", 1.0 / 3600},
+    {"minute", "minutes", 1.0 / 60},
+    {"hour", "hours", 1},
+    {"day", "days", 24},
+    {"week", "weeks", 24 * 7},
+    {"month", "months", 24 * 365.25 / 12},
+    {"year", "years", 24 * 365.25},
+    {"decade", "decades", 24 * 365.25 * 10},
+}};
+
+constexpr std::array<std::string_view, 21> kMonths = {
+    "january",   "february", "march",    "april",    "june", "july", "august",
+    "september", "october",  "november", "december", "jan",  "feb",  "mar",
+    "apr",       "jun",      "jul",      "aug",      "sep",  "sept", "oct"};
+
+// Words after which a number names a thing rather than counting: "section 3", "page 12".
+constexpr std::array<std::string_view, 44> kLabels = {
+    "section", "sec",    "article", "chapter", "clause",  "paragraph", "para",  "page",
+    "pages",   "p",      "pp",      "figure",  "fig",     "table",     "no",    "nos",
+    "number",  "part",   "rule",    "title",   "issue",   "volume",    "vol",   "version",
+    "episode", "season", "room",    "flight",  "route",   "level",     "grade", "step",
+    "item",    "line",   "verse",   "bill",    "exhibit", "appendix",  "phase", "stage",
+    "tier",    "model",  "top",     "series"};
+
+// Before a duration, words that make it a point or a rate in time, not a length.
+constexpr std::array<std::string_view, 14> kTimeRefBefore = {
+    "past",  "last", "next", "first", "coming", "previous", "following",
+    "every", "per",  "each", "after", "before", "once",     "twice"};
+// After a duration, the same.
+// ("from" and "on" only in "two years from now", "two years on,": see timeReferenceAfter).
+constexpr std::array<std::string_view, 8> kTimeRefAfter = {"later", "earlier", "after", "before",
+                                                           "since", "old",     "hence", "running"};
+
+template <std::size_t N>
+bool isOneOf(const ProseToken &t, const std::array<std::string_view, N> &words) {
+  if (t.kind != Kind::Word)
+    return false;
+  for (auto w : words)
+    if (t.is(w))
+      return true;
+  return false;
+}
+
+bool isMonth(const ProseToken &t) {
+  // "May" only capitalised: "may" is far more often the verb.
+  return isOneOf(t, kMonths) || t.text == "May" || t.text == "Dec" || t.text == "Nov";
+}
+
+bool isCurrencySymbol(const ProseToken &t) {
+  return t.isSymbol("$") || t.isSymbol("\xC2\xA3") || t.isSymbol("\xE2\x82\xAC");
+}
+
+std::string currencyWord(const ProseToken &t) {
+  if (t.is("dollars") || t.is("dollar"))
+    return "$";
+  if (t.is("pounds") || t.is("pound"))
+    return "\xC2\xA3";
+  if (t.is("euros") || t.is("euro"))
+    return "\xE2\x82\xAC";
+  return "";
+}
+
+std::string lowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char &c : out)
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool inside(const std::vector<Span> &spans, std::size_t offset) {
+  for (const Span &s : spans)
+    if (s.contains(offset))
+      return true;
+  return false;
+}
+
+// The qualifier phrase ending just before token `at`: the longest of up to four words.
+Qualifier qualifierBefore(const std::vector<ProseToken> &t, std::size_t at, std::size_t *start) {
+  *start = at;
+  Qualifier found = Qualifier::None;
+  std::string phrase;
+  for (std::size_t n = 1; n <= 4 && n <= at; ++n) {
+    const ProseToken &w = t[at - n];
+    if (w.kind != Kind::Word)
+      break;
+    phrase = n == 1 ? lowerAscii(w.text) : lowerAscii(w.text) + " " + phrase;
+    if (auto q = qualifierFromWords(phrase); q && !phrase.empty()) {
+      found = *q;
+      *start = at - n;
+    }
+  }
+  return found;
+}
+
+// Time unit named by a hyphenated tail: "hour" of "five-hour", "hour-long", "day-long".
+std::string timeUnitOfTail(std::string_view tail, bool *is_age) {
+  *is_age = false;
+  std::size_t dash = tail.find('-');
+  std::string_view head = tail.substr(0, dash);
+  std::string unit = timeUnitOf(head);
+  if (unit.empty())
+    return "";
+  if (dash != std::string_view::npos) {
+    std::string rest = lowerAscii(tail.substr(dash + 1));
+    if (rest == "old" || rest == "olds")
+      *is_age = true;
+    else if (rest != "long")
+      return "";
+  }
+  return unit;
+}
+
+} // namespace
+
+std::vector<Span> quotationSpans(std::string_view prose, Span block) {
+  static constexpr std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";
+  std::vector<Span> spans;
+  std::size_t open = std::string_view::npos;
+  bool straight = false;
+  for (std::size_t i = block.begin; i < block.end && i < prose.size(); ++i) {
+    if (prose[i] == '"') {
+      if (open == std::string_view::npos) {
+        open = i;
+        straight = true;
+      } else if (straight) {
+        spans.push_back({open, i + 1});
+        open = std::string_view::npos;
+      }
+    } else if (prose.substr(i, kOpen.size()) == kOpen) {
+      if (open == std::string_view::npos) {
+        open = i;
+        straight = false;
+      }
+      i += kOpen.size() - 1;
+    } else if (prose.substr(i, kClose.size()) == kClose) {
+      if (open != std::string_view::npos && !straight) {
+        spans.push_back({open, i + kClose.size()});
+        open = std::string_view::npos;
+      }
+      i += kClose.size() - 1;
+    }
+  }
+  if (open != std::string_view::npos)
+    spans.push_back({open, block.end});
+  return spans;
+}
+
+double hoursPer(std::string_view time_unit) {
+  for (const auto &u : kTimeUnits)
+    if (u.plural == time_unit)
+      return u.hours;
+  return 0;
+}
+
+std::string timeUnitOf(std::string_view word) {
+  std::string w = lowerAscii(word);
+  if (w == "hrs" || w == "hr")
+    return "hours";
+  if (w == "mins" || w == "min")
+    return "minutes";
+  for (const auto &u : kTimeUnits)
+    if (w == u.singular || w == u.plural)
+      return std::string(u.plural);
+  return "";
+}
+
+namespace {
+
+// The figure whose number starts at token i, if it states a checkable quantity. `resume` is set
+// to the first token not to read again (the number's own words are never a second figure).
+std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_t i,
+                                    const std::vector<Span> &quoted, std::size_t *resume) {
+  auto word = [&](std::size_t k, std::string_view w) { return k < t.size() && t[k].is(w); };
+  const ProseToken &tok = t[i];
+  DraftFigure f;
+  std::optional<StatedNumber> parsed = parseNumberAt(t, i);
+  std::size_t j; // the first token after the number and its unit words
+  if (parsed) {
+    f.span = parsed->span;
+    j = parsed->last;
+  } else {
+    // "an hour", "a month": one unit of time; "hour-long": a length of one unit.
+    bool age = false;
+    StatedNumber n;
+    n.value = n.written = 1;
+    n.precision = n.rounding = 1;
+    n.style.form = NumberForm::Words;
+    n.first = i;
+    if ((tok.is("a") || tok.is("an")) && i + 1 < t.size() && t[i + 1].kind == Kind::Word &&
+        !timeUnitOf(t[i + 1].text).empty() && !t[i + 1].text.ends_with("s")) {
+      f.unit = timeUnitOf(t[i + 1].text);
+      n.last = i + 1;
+      n.span = {tok.begin, tok.end};
+      f.span = {tok.begin, t[i + 1].end};
+      j = i + 2;
+    } else if (tok.kind == Kind::Word && tok.text.find('-') != std::string_view::npos &&
+               !(f.unit = timeUnitOfTail(tok.text, &age)).empty() && !age) {
+      n.last = i + 1;
+      n.span = {tok.begin, tok.begin}; // no number written: one unit is implied
+      f.span = {tok.begin, tok.end};
+      j = i + 1;
+    } else {
+      return std::nullopt;
+    }
+    f.kind = facts::FigureKind::Duration;
+    parsed = n;
+  }
+  const StatedNumber &n = *parsed;
+  *resume = n.last;
+  f.number = n;
+  if (inside(quoted, f.span.begin))
+    return std::nullopt;
+
+  std::size_t start = n.first;
+  // Currency before the number: "$2.5bn", "US$5m".
+  if (start > 0 && isCurrencySymbol(t[start - 1]) && !t[start].space_before) {
+    f.kind = facts::FigureKind::Money;
+    f.unit = std::string(t[start - 1].text);
+    --start;
+    f.span.begin = t[start].begin;
+  }
+  // What follows the number.
+  if (f.kind == facts::FigureKind::Duration && !f.unit.empty()) {
+    // read above
+  } else if (!n.hyphen_tail.empty()) {
+    bool age = false;
+    f.unit = timeUnitOfTail(n.hyphen_tail, &age);
+    if (f.unit.empty() || age)
+      return std::nullopt; // "34-year-old", "three-point plan": not a quantity we can check
+    f.kind = facts::FigureKind::Duration;
+    if (n.style.form == NumberForm::Digits)
+      j = n.last + 2; // "5", "-", "hour"
+    f.span.end = t[j - 1].end;
+  } else if (j < t.size() && t[j].isSymbol("%")) {
+    f.kind = facts::FigureKind::Percent;
+    f.unit = "per cent";
+    f.span.end = t[j++].end;
+    if (word(j, "points") || word(j, "point")) {
+      f.unit = "percentage points";
+      f.span.end = t[j++].end;
+    }
+  } else if (word(j, "per") && word(j + 1, "cent")) {
+    f.kind = facts::FigureKind::Percent;
+    f.unit = "per cent";
+    f.span.end = t[j + 1].end;
+    j += 2;
+  } else if (word(j, "percent") || word(j, "pc") || word(j, "pct")) {
+    f.kind = facts::FigureKind::Percent;
+    f.unit = "per cent";
+    f.span.end = t[j++].end;
+  } else if (word(j, "percentage") && (word(j + 1, "points") || word(j + 1, "point"))) {
+    f.kind = facts::FigureKind::Percent;
+    f.unit = "percentage points";
+    f.span.end = t[j + 1].end;
+    j += 2;
+  } else if (j < t.size() && t[j].kind == Kind::Word && !timeUnitOf(t[j].text).empty() &&
+             !n.ratio && f.kind != facts::FigureKind::Money) {
+    f.kind = facts::FigureKind::Duration;
+    f.unit = timeUnitOf(t[j].text);
+    f.span.end = t[j++].end;
+  } else if (j < t.size() && !currencyWord(t[j]).empty() && f.kind != facts::FigureKind::Money) {
+    f.kind = facts::FigureKind::Money;
+    f.unit = currencyWord(t[j]);
+    f.span.end = t[j++].end;
+  } else if (f.kind == facts::FigureKind::Money) {
+    // the currency symbol was read
+  } else if (n.ratio) {
+    f.kind = facts::FigureKind::Ratio;
+  } else if (n.style.form == NumberForm::Digits && n.scale == 1 && n.decimals == 0 &&
+             !n.style.separators && n.value >= 1900 && n.value <= 2100 && tok.text.size() == 4) {
+    f.kind = facts::FigureKind::Year;
+  } else {
+    f.kind = facts::FigureKind::Count;
+  }
+  *resume = std::max(*resume, j);
+
+  // A bare "one" or "a" is an article or a pronoun far more often than a count.
+  if (n.lone_one && f.kind != facts::FigureKind::Duration)
+    return std::nullopt;
+
+  // Dates and times: "10 April", "April 10", "April 2018", "10 am", "10 a.m.".
+  const bool digits = n.style.form == NumberForm::Digits;
+  bool day_number = digits && n.scale == 1 && n.decimals == 0 && n.value >= 1 && n.value <= 31 &&
+                    !n.style.separators;
+  if (day_number && f.kind == facts::FigureKind::Count &&
+      ((n.last < t.size() && isMonth(t[n.last])) || (n.first > 0 && isMonth(t[n.first - 1]))))
+    return std::nullopt;
+  if (f.kind == facts::FigureKind::Year)
+    for (std::size_t k = n.first; k > 0 && k + 3 > n.first; --k)
+      if (isMonth(t[k - 1]))
+        return std::nullopt;
+  auto dotted = [&](std::size_t k, std::string_view letter) { // "a.m.", "p.m."
+    return word(k, letter) && k + 2 < t.size() && t[k + 1].isSymbol(".") && t[k + 2].is("m");
+  };
+  if (digits && f.kind == facts::FigureKind::Count &&
+      (word(n.last, "am") || word(n.last, "pm") || word(n.last, "gmt") || word(n.last, "bst") ||
+       word(n.last, "utc") || word(n.last, "et") || word(n.last, "o'clock") ||
+       dotted(n.last, "a") || dotted(n.last, "p")))
+    return std::nullopt;
+  // Labels and enumerations: "section 3", "No. 5", "#1", "(2)", "[3]", "1)" opening a sentence.
+  if (n.first > 0) {
+    const ProseToken &p = t[n.first - 1];
+    if (digits && isOneOf(p, kLabels))
+      return std::nullopt;
+    if (p.isSymbol(".") && n.first > 1 && isOneOf(t[n.first - 2], kLabels))
+      return std::nullopt;
+    if (p.isSymbol("#"))
+      return std::nullopt;
+    if ((p.isSymbol("(") || p.isSymbol("[")) && n.last < t.size() &&
+        (t[n.last].isSymbol(")") || t[n.last].isSymbol("]")))
+      return std::nullopt;
+  } else if (digits && n.last < t.size() &&
+             (t[n.last].isSymbol(")") || (t[n.last].isSymbol(".") && n.last + 1 < t.size()))) {
+    return std::nullopt;
+  }
+
+  // Qualifier before the figure...
+  std::size_t qstart = start;
+  f.qualifier = qualifierBefore(t, start, &qstart);
+  if (qstart != start) {
+    f.qualifier_span = {t[qstart].begin, t[start - 1].end};
+    f.span.begin = t[qstart].begin;
+  }
+  // ... or after it: "five hours or more", "87 million or so".
+  if (qstart == start && word(j, "or") && j + 1 < t.size()) {
+    Qualifier after = Qualifier::None;
+    if (t[j + 1].is("more"))
+      after = Qualifier::AtLeast;
+    else if (t[j + 1].is("so"))
+      after = Qualifier::About;
+    else if (t[j + 1].is("less") || t[j + 1].is("fewer"))
+      after = Qualifier::UpTo;
+    if (after != Qualifier::None) {
+      f.qualifier = after;
+      f.qualifier_span = {t[j].begin, t[j + 1].end};
+    }
+  }
+  f.first_token = qstart;
+  f.next_token = j;
+
+  if (f.kind == facts::FigureKind::Duration) {
+    // Frame: "in two years" (a window), "a month ago" (before now); other references to a point
+    // in time ("two years later", "in the past five years", "every day") are skipped.
+    if (qstart > 0 && isOneOf(t[qstart - 1], kTimeRefBefore))
+      return std::nullopt;
+    if (j < t.size() && isOneOf(t[j], kTimeRefAfter))
+      return std::nullopt;
+    if (word(j, "from") && (word(j + 1, "now") || word(j + 1, "then")))
+      return std::nullopt;
+    if (word(j, "on") && (j + 1 == t.size() || t[j + 1].kind == Kind::Symbol))
+      return std::nullopt;
+    if (qstart > 0 && (t[qstart - 1].is("in") || t[qstart - 1].is("within")))
+      f.frame = DurationFrame::Within;
+    else if (word(j, "ago"))
+      f.frame = DurationFrame::Ago;
+  }
+  return f;
+}
+
+} // namespace
+
+SentenceFigures extractFigures(std::string_view prose, Span sentence,
+                               const std::vector<Span> &quoted) {
+  SentenceFigures out;
+  out.tokens =
+      lexProse(prose.substr(sentence.begin, sentence.end - sentence.begin), sentence.begin);
+  for (std::size_t i = 0; i < out.tokens.size(); ++i) {
+    if (out.tokens[i].kind == ProseToken::Kind::Symbol)
+      continue;
+    std::size_t resume = i + 1;
+    if (auto f = figureAt(out.tokens, i, quoted, &resume))
+      out.figures.push_back(std::move(*f));
+    i = std::max(i, resume) - (resume > i ? 1 : 0);
+  }
+  return out;
+}
+
+} // namespace factline::analyzers
