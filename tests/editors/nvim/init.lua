@@ -1,0 +1,249 @@
+-- Headless Neovim against the real server: the factline plugin from a plain runtimepath entry
+-- opens the example drafts, and this script asserts the diagnostics, a hover, a quick fix and
+-- :checkhealth factline. Exits 0 when every check passed, 1 when one failed, 2 on timeout.
+--
+--   FACTLINE_SOURCE_DIR=. FACTLINE_BINARY=build/factline \
+--     nvim --headless --clean -u tests/editors/nvim/init.lua
+local source = os.getenv('FACTLINE_SOURCE_DIR') or vim.fn.getcwd()
+local bin = os.getenv('FACTLINE_BINARY') or (source .. '/build/factline')
+local md_draft = os.getenv('FACTLINE_DRAFT') or (source .. '/examples/hearing-draft.md')
+local txt_draft = os.getenv('FACTLINE_TEXT_DRAFT') or (source .. '/examples/call-report.txt')
+local TOTAL_TIMEOUT_MS = tonumber(os.getenv('FACTLINE_NVIM_TIMEOUT_MS') or '') or 90000
+local WAIT_MS = 20000
+
+vim.opt.runtimepath:prepend(source .. '/editors/neovim')
+vim.opt.swapfile = false
+vim.opt.shadafile = 'NONE'
+
+local function log(msg)
+  io.stderr:write(msg .. '\n')
+end
+
+-- Whatever happens, never hang: a libuv timer fires even while vim.wait() is polling.
+local watchdog = vim.loop.new_timer()
+watchdog:start(TOTAL_TIMEOUT_MS, 0, function()
+  io.stderr:write('FAIL: timed out after ' .. TOTAL_TIMEOUT_MS .. ' ms\n')
+  os.exit(2)
+end)
+
+local failures = 0
+local function check(cond, msg, detail)
+  if cond then
+    log('ok   ' .. msg)
+  else
+    failures = failures + 1
+    log('FAIL ' .. msg .. (detail and ('\n     ' .. detail) or ''))
+  end
+  return cond
+end
+
+local function finish()
+  for _, client in ipairs(require('factline').clients()) do
+    client.stop()
+  end
+  vim.wait(5000, function()
+    return #require('factline').clients() == 0
+  end, 50)
+  log(string.format('%d failed', failures))
+  if failures > 0 then
+    vim.cmd('cquit 1')
+  else
+    vim.cmd('qall!')
+  end
+end
+
+local function inspect(v)
+  return vim.inspect(v):gsub('\n%s*', ' ')
+end
+
+-- The 0-based line and byte column of the first occurrence of `needle` in the buffer.
+local function find_in_buffer(bufnr, needle)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local col = line:find(needle, 1, true)
+    if col then
+      return i - 1, col - 1
+    end
+  end
+  return nil
+end
+
+local function find_diagnostic(bufnr, code, needle)
+  local lnum, col = find_in_buffer(bufnr, needle)
+  if not lnum then
+    return nil
+  end
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    -- the diagnostic's span overlaps the needle (single line spans and multi-line quotes)
+    local starts_before = d.lnum < lnum or (d.lnum == lnum and d.col <= col)
+    local ends_after = d.end_lnum > lnum or (d.end_lnum == lnum and d.end_col > col)
+    if d.code == code and starts_before and ends_after then
+      return d
+    end
+  end
+  return nil
+end
+
+local function open(path)
+  vim.cmd('edit ' .. vim.fn.fnameescape(path))
+  return vim.api.nvim_get_current_buf()
+end
+
+local function wait_attached(bufnr)
+  return vim.wait(WAIT_MS, function()
+    return #vim.lsp.buf_get_clients(bufnr) > 0
+  end, 20)
+end
+
+local function request_sync(bufnr, method, params)
+  local responses, err = vim.lsp.buf_request_sync(bufnr, method, params, WAIT_MS)
+  if not responses then
+    return nil, err
+  end
+  for _, r in pairs(responses) do
+    if r.error then
+      return nil, inspect(r.error)
+    end
+    return r.result
+  end
+  return nil, 'no response'
+end
+
+local function hover_text(result)
+  local c = result and result.contents
+  if type(c) == 'string' then
+    return c
+  elseif type(c) == 'table' and c.value then
+    return c.value
+  elseif type(c) == 'table' then
+    local parts = {}
+    for _, x in ipairs(c) do
+      table.insert(parts, type(x) == 'string' and x or x.value)
+    end
+    return table.concat(parts, '\n')
+  end
+  return ''
+end
+
+local function run()
+  log('nvim ' .. tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch
+    .. ', server ' .. bin)
+  local factline = require('factline')
+  factline.setup({
+    cmd = { bin, 'serve', '--stdio' },
+    settings = { severity = { ['figure-wrong'] = 'information' } },
+  })
+
+  -- Markdown draft ---------------------------------------------------------------------------
+  local md = open(md_draft)
+  check(vim.bo[md].filetype == 'markdown', 'markdown filetype for ' .. md_draft)
+  check(wait_attached(md), 'factline attached to the markdown buffer')
+  local clients = factline.clients()
+  check(#clients == 1, 'one factline client', inspect(#clients))
+
+  local figure
+  vim.wait(WAIT_MS, function()
+    figure = find_diagnostic(md, 'figure-wrong', '78 million')
+    -- the severity override arrives through workspace/configuration
+    return figure ~= nil and figure.severity == vim.diagnostic.severity.INFO
+  end, 20)
+  local all = vim.diagnostic.get(md)
+  check(figure ~= nil, 'figure-wrong diagnostic over "78 million"', inspect(all))
+  if figure then
+    local lnum, col = find_in_buffer(md, '78 million')
+    check(figure.lnum == lnum and figure.col == col and figure.end_lnum == lnum
+      and figure.end_col == col + #'78 million',
+      'its range is exactly "78 million"', inspect(figure))
+    check(figure.message:find('87 million', 1, true) ~= nil, 'its message names the record (87 million)',
+      figure.message)
+    check(figure.source == 'factline', 'its source is factline', inspect(figure.source))
+    check(figure.severity == vim.diagnostic.severity.INFO,
+      'settings.factline.severity reached the server (figure-wrong as information)', inspect(figure.severity))
+  end
+  local quote = find_diagnostic(md, 'quote-misattributed', 'This is going to be a never-ending battle')
+  check(quote ~= nil, 'quote-misattributed diagnostic on the never-ending battle quote', inspect(all))
+  if quote then
+    check(quote.message:find('Zuckerberg', 1, true) ~= nil, 'it names Zuckerberg', quote.message)
+  end
+  -- The quote's span starts after a curly quotation mark (3 bytes in UTF-8, 1 in UTF-16): a
+  -- wrong encoding would shift the column.
+  if quote then
+    local lnum, col = find_in_buffer(md, '“This is going to be a never-ending battle')
+    check(quote.lnum == lnum and (quote.col == col or quote.col == col + #'“'),
+      'the quote range starts at the quotation (UTF-16 mapped to bytes)', inspect(quote))
+  end
+
+  -- Hover, as `K` asks for it, with the cursor inside the figure.
+  if figure then
+    vim.api.nvim_win_set_cursor(0, { figure.lnum + 1, figure.col + 1 })
+    local result, err = request_sync(md, 'textDocument/hover', vim.lsp.util.make_position_params())
+    local text = hover_text(result)
+    check(result ~= nil and text:find('87 million', 1, true) ~= nil, 'hover over the figure shows 87 million',
+      err or text)
+  end
+
+  -- Quick fix, applied as vim.lsp.buf.code_action would.
+  if figure then
+    local params = vim.lsp.util.make_range_params()
+    params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(md, figure.lnum), only = { 'quickfix' } }
+    local actions, err = request_sync(md, 'textDocument/codeAction', params)
+    local fix
+    for _, a in ipairs(actions or {}) do
+      if a.edit and (a.title or ''):find('87 million', 1, true) then
+        fix = a
+      end
+    end
+    check(fix ~= nil, 'a quick fix to 87 million', err or inspect(actions))
+    if fix then
+      vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
+      local line = vim.api.nvim_buf_get_lines(md, figure.lnum, figure.lnum + 1, false)[1]
+      check(line:find('87 million', 1, true) ~= nil and line:find('78 million', 1, true) == nil,
+        'the fix rewrote the figure', line)
+      local cleared = vim.wait(WAIT_MS, function()
+        return find_diagnostic(md, 'figure-wrong', '87 million Facebook') == nil
+          and find_diagnostic(md, 'quote-misattributed', 'This is going to be a never-ending battle') ~= nil
+      end, 20)
+      check(cleared, 'after the edit the figure diagnostic is gone and the quote one stays',
+        inspect(vim.diagnostic.get(md)))
+    end
+  end
+
+  -- Plain-text draft: same client (same root), filetype text -------------------------------
+  local txt = open(txt_draft)
+  check(vim.bo[txt].filetype == 'text', 'text filetype for ' .. txt_draft, vim.bo[txt].filetype)
+  check(wait_attached(txt), 'factline attached to the text buffer')
+  check(#factline.clients() == 1, 'the text buffer shares the client', inspect(#factline.clients()))
+  local altered
+  vim.wait(WAIT_MS, function()
+    altered = find_diagnostic(txt, 'quote-altered', 'We never put out the 50 million number')
+    return altered ~= nil
+  end, 20)
+  check(altered ~= nil, 'quote-altered diagnostic in the text draft', inspect(vim.diagnostic.get(txt)))
+
+  -- :checkhealth factline --------------------------------------------------------------------
+  vim.cmd('checkhealth factline')
+  local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  local version = vim.trim(vim.fn.system({ bin, '--version' }))
+  check(version ~= '' and report:find(version, 1, true) ~= nil, 'checkhealth shows the version: ' .. version, report)
+  local stats = vim.fn.systemlist({ bin, 'facts', 'stats' })
+  local first_stat = vim.trim(stats[1] or '')
+  check(first_stat ~= '' and report:find(first_stat, 1, true) ~= nil,
+    'checkhealth shows `factline facts stats`', report)
+  check(report:find('ERROR', 1, true) == nil, 'checkhealth reports no error', report)
+
+  finish()
+end
+
+-- After start-up, and outside the VimEnter autocommand: autocommands do not nest, so an :edit
+-- run inside it would not fire FileType and the plugin would never see the buffer.
+vim.api.nvim_create_autocmd('VimEnter', {
+  once = true,
+  callback = function()
+    vim.schedule(function()
+      local ok, err = xpcall(run, debug.traceback)
+      if not ok then
+        log('FAIL error: ' .. tostring(err))
+        vim.cmd('cquit 1')
+      end
+    end)
+  end,
+})

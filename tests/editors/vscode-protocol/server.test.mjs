@@ -1,0 +1,266 @@
+// VS Code's client protocol stack against the real server: vscode-jsonrpc and
+// vscode-languageserver-protocol (the versions vscode-languageclient 9.0.1 ships with) drive
+// `factline serve` over pipes with the initialize params and capabilities VS Code sends, then
+// check diagnostics, a hover, a quick fix applied as VS Code would, and a clean shutdown.
+//
+// Environment: FACTLINE_BINARY (default build/factline), FACTLINE_DRAFT (default
+// examples/hearing-draft.md). Run: node --test tests/editors/vscode-protocol/
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const lsp = require('vscode-languageserver-protocol/node');
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..', '..');
+const SERVER = process.env.FACTLINE_BINARY ?? path.join(repo, 'build', 'factline');
+const DRAFT = process.env.FACTLINE_DRAFT ?? path.join(repo, 'examples', 'hearing-draft.md');
+const WAIT_MS = 15000;
+
+const { capabilities: VSCODE_CAPABILITIES } = JSON.parse(
+  fs.readFileSync(path.join(here, 'vscode-client-capabilities.json'), 'utf8'),
+);
+
+// What the extension answers to workspace/configuration (see editors/vscode/src/extension.ts):
+// the defaults, plus one severity override so the test can see that the server applied them.
+const SETTINGS = {
+  factBases: [],
+  debounceMs: 30,
+  unverifiedQuotes: true,
+  unverifiedSeverity: 'information',
+  severity: { 'figure-wrong': 'information' },
+};
+
+// Offsets below are JavaScript string indices, i.e. UTF-16 code units: the encoding VS Code
+// offers (general.positionEncodings ["utf-16"]), so they compare directly with LSP positions.
+function positionAt(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+function offsetAt(text, pos) {
+  let offset = 0;
+  for (let l = 0; l < pos.line; l++) offset = text.indexOf('\n', offset) + 1;
+  return offset + pos.character;
+}
+function rangeOf(text, needle, nth = 1) {
+  let at = -1;
+  for (let i = 0; i < nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.notEqual(at, -1, `the draft should contain ${JSON.stringify(needle)} (${nth})`);
+  }
+  return { start: positionAt(text, at), end: positionAt(text, at + needle.length) };
+}
+function overlaps(a, b) {
+  const before = (p, q) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+function applyEdits(text, edits) {
+  const sorted = edits
+    .map((e) => ({ from: offsetAt(text, e.range.start), to: offsetAt(text, e.range.end), newText: e.newText }))
+    .sort((a, b) => b.from - a.from);
+  for (const e of sorted) text = text.slice(0, e.from) + e.newText + text.slice(e.to);
+  return text;
+}
+function hoverText(hover) {
+  const c = hover?.contents;
+  if (!c) return '';
+  if (typeof c === 'string') return c;
+  if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n');
+  return c.value;
+}
+function waitFor(what, predicate, ms = WAIT_MS) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = () => {
+      const value = predicate();
+      if (value) return resolve(value);
+      if (Date.now() - started > ms) return reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+      setTimeout(poll, 10);
+    };
+    poll();
+  });
+}
+
+describe('factline serve through vscode-languageserver-protocol', () => {
+  const uri = pathToFileURL(DRAFT).href;
+  let text = fs.readFileSync(DRAFT, 'utf8');
+  let proc;
+  let conn;
+  let stderr = '';
+  let exited;
+  const published = []; // every publishDiagnostics for the draft, in order
+  const configurationRequests = [];
+  let initializeResult;
+
+  before(async () => {
+    assert.ok(fs.existsSync(SERVER), `no server binary at ${SERVER} (set FACTLINE_BINARY)`);
+    proc = spawn(SERVER, ['serve', '--stdio'], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
+    proc.stderr.on('data', (d) => { stderr += d; });
+    exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+    conn = lsp.createProtocolConnection(
+      new lsp.StreamMessageReader(proc.stdout),
+      new lsp.StreamMessageWriter(proc.stdin),
+    );
+    conn.onRequest(lsp.ConfigurationRequest.type, (params) => {
+      configurationRequests.push(params);
+      return params.items.map((item) => (item.section === 'factline' ? SETTINGS : null));
+    });
+    conn.onRequest(lsp.RegistrationRequest.type, () => null);
+    conn.onRequest(lsp.UnregistrationRequest.type, () => null);
+    conn.onRequest(lsp.WorkDoneProgressCreateRequest.type, () => null);
+    conn.onNotification(lsp.PublishDiagnosticsNotification.type, (params) => {
+      if (params.uri === uri) published.push(params);
+    });
+    conn.onNotification(lsp.LogMessageNotification.type, () => {});
+    conn.onNotification(lsp.ShowMessageNotification.type, () => {});
+    conn.listen();
+
+    // The initialize params VS Code 1.9x sends for a single-folder workspace.
+    initializeResult = await conn.sendRequest(lsp.InitializeRequest.type, {
+      processId: process.pid,
+      clientInfo: { name: 'Visual Studio Code', version: '1.95.0' },
+      locale: 'en',
+      rootPath: repo,
+      rootUri: pathToFileURL(repo).href,
+      capabilities: VSCODE_CAPABILITIES,
+      initializationOptions: undefined,
+      trace: 'off',
+      workspaceFolders: [{ uri: pathToFileURL(repo).href, name: path.basename(repo) }],
+    });
+    await conn.sendNotification(lsp.InitializedNotification.type, {});
+    // Settings first, then the document, so the first diagnostics already use them.
+    await waitFor('workspace/configuration for "factline"', () =>
+      configurationRequests.some((p) => p.items.some((i) => i.section === 'factline')));
+    await conn.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
+  });
+
+  after(async () => {
+    if (proc && proc.exitCode === null) proc.kill('SIGKILL');
+    conn?.dispose();
+  });
+
+  it('negotiates what VS Code relies on', () => {
+    const caps = initializeResult.capabilities;
+    const sync = caps.textDocumentSync;
+    const change = typeof sync === 'number' ? sync : sync?.change;
+    assert.equal(change, lsp.TextDocumentSyncKind.Incremental, 'incremental sync');
+    if (typeof sync === 'object') assert.equal(sync.openClose, true, 'openClose');
+    assert.ok(caps.hoverProvider, 'hoverProvider');
+    assert.ok(caps.codeActionProvider, 'codeActionProvider');
+    assert.ok(caps.positionEncoding === undefined || caps.positionEncoding === 'utf-16',
+      `VS Code only offers utf-16, the server chose ${caps.positionEncoding}`);
+    assert.ok(initializeResult.serverInfo?.name?.toLowerCase().includes('factline'), 'serverInfo.name');
+  });
+
+  let figure;
+  it('publishes diagnostics for the wrong figure and the misattributed quote', async () => {
+    const first = await waitFor('diagnostics for the draft', () => published[0]);
+    // VS Code says versionSupport: false; a server may still send it, and then it must be 1.
+    assert.ok(first.version === undefined || first.version === null || first.version === 1);
+    const diags = first.diagnostics;
+    for (const d of diags) {
+      assert.equal(d.source, 'factline');
+      assert.equal(typeof d.message, 'string');
+      assert.ok(d.message.length > 0);
+      assert.ok([1, 2, 3, 4].includes(d.severity), `severity ${d.severity}`);
+    }
+    const figureRange = rangeOf(text, '78 million');
+    figure = diags.find((d) => d.code === 'figure-wrong' && overlaps(d.range, figureRange));
+    assert.ok(figure, `a figure-wrong diagnostic over "78 million"; got ${JSON.stringify(diags, null, 1)}`);
+    assert.deepEqual(figure.range, figureRange, 'the range covers exactly "78 million" (UTF-16)');
+    assert.match(figure.message, /87 million/);
+    // The settings answered to workspace/configuration turned figure-wrong into information.
+    assert.equal(figure.severity, lsp.DiagnosticSeverity.Information, 'severity override applied');
+
+    const quoteRange = rangeOf(text, 'This is going to be a never-ending battle');
+    const quote = diags.find((d) => d.code === 'quote-misattributed' && overlaps(d.range, quoteRange));
+    assert.ok(quote, `a quote-misattributed diagnostic; got ${JSON.stringify(diags, null, 1)}`);
+    assert.match(quote.message, /Zuckerberg/);
+
+    // The verified quote is not flagged.
+    const verified = rangeOf(text, 'Absolutely');
+    assert.ok(!diags.some((d) => d.severity <= 2 && overlaps(d.range, verified)), '"Absolutely" is on record');
+  });
+
+  it('answers a markdown hover with the record', async () => {
+    const mid = offsetAt(text, figure.range.start) + 2;
+    const hover = await conn.sendRequest(lsp.HoverRequest.type, {
+      textDocument: { uri },
+      position: positionAt(text, mid),
+    });
+    assert.ok(hover, 'a hover over "78 million"');
+    assert.equal(hover.contents.kind, 'markdown', 'VS Code asked for markdown first');
+    const value = hoverText(hover);
+    assert.match(value, /87 million/);
+    if (hover.range) assert.ok(overlaps(hover.range, figure.range), 'hover range on the figure');
+  });
+
+  it('offers a quick fix whose WorkspaceEdit restores the recorded figure', async () => {
+    const actions = await conn.sendRequest(lsp.CodeActionRequest.type, {
+      textDocument: { uri },
+      range: figure.range,
+      context: { diagnostics: [figure], only: [lsp.CodeActionKind.QuickFix], triggerKind: 1 },
+    });
+    assert.ok(Array.isArray(actions) && actions.length > 0, 'code actions for the figure');
+    let action = actions.find((a) => a.kind === lsp.CodeActionKind.QuickFix && /87 million/.test(a.title));
+    assert.ok(action, `a quickfix naming 87 million; got ${JSON.stringify(actions)}`);
+    if (!action.edit && action.data !== undefined) {
+      // VS Code advertises codeAction.resolveSupport for "edit".
+      action = await conn.sendRequest(lsp.CodeActionResolveRequest.type, action);
+    }
+    assert.ok(action.edit, 'the quick fix carries a WorkspaceEdit');
+    let edits;
+    let editVersion;
+    if (action.edit.documentChanges) {
+      const change = action.edit.documentChanges.find((c) => c.textDocument?.uri === uri);
+      assert.ok(change, 'a TextDocumentEdit for the draft');
+      edits = change.edits;
+      editVersion = change.textDocument.version;
+    } else {
+      edits = action.edit.changes?.[uri];
+    }
+    assert.ok(edits && edits.length > 0, 'text edits for the draft');
+    if (editVersion !== undefined && editVersion !== null) assert.equal(editVersion, 1);
+
+    const fixed = applyEdits(text, edits);
+    assert.ok(fixed.includes('data from 87 million Facebook users'), 'the fix writes the recorded figure');
+    assert.ok(!fixed.includes('78 million'));
+
+    // Apply it the way VS Code does after workspace/applyEdit: an incremental didChange.
+    const mark = published.length;
+    await conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [...edits]
+        .sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start))
+        .map((e) => ({ range: e.range, text: e.newText })),
+    });
+    text = fixed;
+    const after = await waitFor('diagnostics after the fix', () =>
+      published.find((p, i) => i >= mark && (p.version === 2 || p.version == null)));
+    const fixedRange = rangeOf(text, '87 million Facebook users');
+    assert.ok(!after.diagnostics.some((d) => d.code === 'figure-wrong' && overlaps(d.range, fixedRange)),
+      'no figure-wrong once the fix is applied');
+    assert.ok(after.diagnostics.some((d) => d.code === 'quote-misattributed'),
+      'the other findings stay');
+  });
+
+  it('shuts down and exits with code 0', async () => {
+    const result = await conn.sendRequest(lsp.ShutdownRequest.type);
+    assert.equal(result, null);
+    await conn.sendNotification(lsp.ExitNotification.type);
+    const { code, signal } = await Promise.race([
+      exited,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('server did not exit')), 5000)),
+    ]);
+    assert.equal(signal, null, stderr);
+    assert.equal(code, 0, stderr);
+  });
+});
