@@ -1,16 +1,43 @@
-// QuoteAnalyzer: TEMPORARY scaffold so the tree links; replaced by the real analyzer (issue 4).
+// QuoteAnalyzer: extracts the quotations, attributes them in order, and checks each against the
+// record. One Finding per checked quotation, so that even a correct quote has a hover.
 #include "analyzers/quote_analyzer.h"
+
+#include "analyzers/attribution.h"
+#include "analyzers/quote_checker.h"
+#include "analyzers/quote_extractor.h"
 
 namespace factline::analyzers {
 namespace {
+
 class QuoteAnalyzer final : public Analyzer {
 public:
   std::string_view name() const override { return "quotes"; }
-  std::vector<Finding> analyze(const Document &, const facts::FactIndex &,
-                               const CancelToken &) const override {
-    return {};
+
+  std::vector<Finding> analyze(const Document &doc, const facts::FactIndex &facts,
+                               const CancelToken &cancel) const override {
+    std::vector<Finding> out;
+    const std::vector<Quotation> quotes = extractQuotations(doc);
+    AttributionFinder attribution(doc, facts, quotes);
+    QuoteChecker checker(doc, facts);
+    for (std::size_t k = 0; k < quotes.size(); ++k) {
+      if (cancel.cancelled())
+        break;
+      const Quotation &q = quotes[k];
+      if (!q.terminated) {
+        out.push_back(checker.unterminated(q));
+        continue;
+      }
+      // A quotation inside another is the speaker quoting someone: part of the outer quote.
+      if (q.depth > 0)
+        continue;
+      Attribution a = attribution.attribute(k);
+      if (auto f = checker.check(q, a))
+        out.push_back(std::move(*f));
+    }
+    return out;
   }
 };
+
 } // namespace
 
 std::unique_ptr<Analyzer> makeQuoteAnalyzer() { return std::make_unique<QuoteAnalyzer>(); }

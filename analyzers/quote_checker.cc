@@ -1,0 +1,261 @@
+// QuoteChecker: verbatim match first, then the nearest wording, then the speaker and occasion.
+#include "analyzers/quote_checker.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+
+#include "analyzers/quote_diff.h"
+
+namespace factline::analyzers {
+namespace {
+
+using facts::TokenKind;
+
+// Words too common to make a quotation anyone's in particular.
+constexpr std::array<std::string_view, 64> kCommonWords = {
+    "the",   "a",          "an",    "and",   "or",     "but",   "of",    "to",   "in",   "on",
+    "at",    "for",        "with",  "it",    "it's",   "is",    "was",   "be",   "been", "are",
+    "were",  "that",       "this",  "i",     "i'm",    "we",    "we're", "you",  "he",   "she",
+    "they",  "not",        "do",    "did",   "didn't", "don't", "have",  "has",  "had",  "will",
+    "would", "can",        "could", "so",    "as",     "if",    "there", "what", "my",   "our",
+    "your",  "his",        "her",   "their", "me",     "us",    "all",   "just", "very", "yes",
+    "no",    "absolutely", "about", "from"};
+
+bool isCommon(std::string_view w) {
+  return std::find(kCommonWords.begin(), kCommonWords.end(), w) != kCommonWords.end();
+}
+
+// Enough distinctive words that the quotation can only be one person's: a short or common phrase
+// ("Absolutely.", "working with", "a closed case") may have been said by anyone.
+bool distinctive(const std::vector<facts::Token> &tokens) {
+  std::size_t words = 0, content = 0;
+  for (const auto &t : tokens)
+    if (t.kind == TokenKind::Word) {
+      ++words;
+      content += !isCommon(t.norm);
+    }
+  return words >= 6 && content >= 3;
+}
+
+const char *const kMonths[] = {"January",   "February", "March",    "April",
+                               "May",       "June",     "July",     "August",
+                               "September", "October",  "November", "December"};
+
+std::string eventLabel(const facts::FactBase &base, const facts::Quote &rec) {
+  std::string out;
+  const facts::Event *e = rec.event.empty() ? nullptr : base.event(rec.event);
+  if (e)
+    out = e->name;
+  std::string date = formatDate(rec.date.empty() && e ? e->date : rec.date);
+  if (!date.empty())
+    out += out.empty() ? date : ", " + date;
+  return out;
+}
+
+std::string speakerName(const facts::FactBase &base, const std::string &id) {
+  const facts::Person *p = base.person(id);
+  return p ? p->name : id;
+}
+
+} // namespace
+
+std::string formatDate(const std::string &iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
+    return iso;
+  int month = std::atoi(iso.substr(5, 2).c_str()), day = std::atoi(iso.substr(8, 2).c_str());
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    return iso;
+  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
+}
+
+Finding QuoteChecker::unterminated(const Quotation &q) const {
+  Finding f;
+  f.rule = "quote-unterminated";
+  f.status = Status::Problem;
+  f.severity = Severity::Warning;
+  f.span = q.open;
+  std::string mark(doc_.text().substr(q.open.begin, q.open.end - q.open.begin));
+  f.message = "Unterminated quotation: the opening " + mark +
+              " has no closing quotation mark before the end of its paragraph.";
+  return f;
+}
+
+std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution &a) const {
+  const facts::FactBase &base = facts_.base();
+  const std::string_view text = doc_.prose(q.words);
+  const std::vector<facts::Token> tokens = facts::tokenize(text);
+  std::size_t words = 0;
+  bool edited = false; // "..." gaps or [editorial] words: fix hunk by hunk
+  for (const auto &t : tokens) {
+    words += t.kind == TokenKind::Word;
+    edited = edited || t.kind != TokenKind::Word;
+  }
+  if (words == 0)
+    return std::nullopt;
+  if (a.source == AttributionSource::Named && !a.person)
+    return std::nullopt; // a speaker the base does not know: their words are not ours to check
+  // Only a name the draft spells out can make a quote misattributed; a pronoun or the context
+  // may have been resolved to the wrong person by us.
+  const facts::Person *named = a.source == AttributionSource::Named ? a.person : nullptr;
+  const bool occasion =
+      a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun;
+
+  Finding f;
+  f.span = {q.open.begin, std::max(q.close.end, q.words.end)};
+  f.claim = std::string(doc_.text().substr(q.words.begin, q.words.end - q.words.begin));
+  if (a.person)
+    f.attributed_to = a.person->id;
+  auto inEvents = [&](const std::string &ev) {
+    return std::find(a.events.begin(), a.events.end(), ev) != a.events.end();
+  };
+  auto addEvidence = [&](const facts::Wording &w) {
+    const facts::Quote &rec = base.quotes[w.quote];
+    f.evidence.push_back({FactRef::Kind::Quote, rec.id, w.variant});
+    f.evidence.push_back({FactRef::Kind::Person, rec.speaker, -1});
+    if (!rec.event.empty())
+      f.evidence.push_back({FactRef::Kind::Event, rec.event, -1});
+  };
+  auto misattribution = [&](const facts::Quote &rec) {
+    f.rule = "quote-misattributed";
+    f.status = Status::Misattributed;
+    f.severity = Severity::Warning;
+    f.span = {std::min(f.span.begin, a.name.begin), std::max(f.span.end, a.name.end)};
+    f.message = "These words are on record from " + speakerName(base, rec.speaker) + " (" +
+                eventLabel(base, rec) + "), not " + named->name;
+    f.fixes.push_back({"Attribute to " + speakerName(base, rec.speaker),
+                       {{a.name, speakerName(base, rec.speaker)}}});
+  };
+  auto unverified = [&]() -> std::optional<Finding> {
+    if (!a.person || words < 2)
+      return std::nullopt;
+    f.rule = "quote-unverified";
+    f.status = Status::Unverified;
+    f.severity = Severity::Information;
+    f.message =
+        "Not on record: the fact base has no quote from " + a.person->name + " with these words.";
+    f.evidence.push_back({FactRef::Kind::Person, a.person->id, -1});
+    return f;
+  };
+
+  // Verbatim: the draft's words, in order, inside a recorded wording.
+  auto matches = facts_.findVerbatim(tokens);
+  if (!matches.empty()) {
+    auto rank = [&](const facts::QuoteMatch &m) {
+      const facts::Quote &rec = base.quotes[m.wording.quote];
+      return (a.person && rec.speaker == a.person->id ? 4 : 0) + (inEvents(rec.event) ? 2 : 0) +
+             (m.wording.variant < 0 ? 1 : 0);
+    };
+    const facts::QuoteMatch &best =
+        *std::max_element(matches.begin(), matches.end(),
+                          [&](const auto &x, const auto &y) { return rank(x) < rank(y); });
+    const facts::Quote &rec = base.quotes[best.wording.quote];
+    if (named && rec.speaker != named->id) {
+      if (!distinctive(tokens))
+        return unverified(); // a common phrase: someone else saying it proves nothing
+      addEvidence(best.wording);
+      misattribution(rec);
+      f.message += ".";
+      return f;
+    }
+    addEvidence(best.wording);
+    if (occasion && !a.events.empty() && !rec.event.empty() && !inEvents(rec.event) &&
+        distinctive(tokens)) {
+      const facts::Event *said = base.event(rec.event);
+      const facts::Event *claimed = base.event(a.events.front());
+      f.rule = "quote-wrong-occasion";
+      f.status = Status::WrongOccasion;
+      f.severity = Severity::Warning;
+      f.message = "These words are on record from the " + (said ? said->name : rec.event) + " (" +
+                  formatDate(rec.date.empty() && said ? said->date : rec.date) + "), not the " +
+                  (claimed ? claimed->name : a.events.front()) + ".";
+      return f;
+    }
+    f.rule = "quote-verified";
+    f.status = Status::Verified;
+    f.message =
+        "Verified: said by " + speakerName(base, rec.speaker) + " (" + eventLabel(base, rec) + ").";
+    return f;
+  }
+
+  // Near: the same quotation with a few words changed, added or left out.
+  auto near = facts_.findNear(tokens, 3, 0.5);
+  std::optional<QuoteDiff> best_diff;
+  const facts::NearQuote *best_near = nullptr;
+  for (const facts::NearQuote &nq : near) {
+    const auto &rec_tokens = facts_.wordingTokens(nq.wording);
+    std::size_t lo = nq.first > words ? nq.first - words : 0;
+    std::size_t hi = std::min(rec_tokens.size(), nq.last + words);
+    std::span<const facts::Token> window(rec_tokens.data() + lo, hi - lo);
+    QuoteDiff d = diffQuote(tokens, text, window, facts_.wordingText(nq.wording));
+    d.record_first += lo;
+    d.record_last += lo;
+    auto better = [&](const QuoteDiff &x, const QuoteDiff &y) {
+      return x.same * 2 - x.draft_only - x.record_only > y.same * 2 - y.draft_only - y.record_only;
+    };
+    if (!best_diff || better(d, *best_diff)) {
+      best_diff = std::move(d);
+      best_near = &nq;
+    }
+  }
+  if (best_diff) {
+    const QuoteDiff &d = *best_diff;
+    const std::size_t differing = d.draft_only + d.record_only;
+    const bool same_quote = words >= 5 && d.same >= 4 && d.same * 10 >= 7 * words &&
+                            d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 &&
+                            d.hunks.size() <= 3;
+    if (same_quote && differing > 0) {
+      const facts::Quote &rec = base.quotes[best_near->wording.quote];
+      addEvidence(best_near->wording);
+      f.diff = d.pieces;
+      const std::string what = d.describe();
+      const auto &rec_tokens = facts_.wordingTokens(best_near->wording);
+      const std::string_view rec_text = facts_.wordingText(best_near->wording);
+      Fix fix{"Use the recorded wording", {}};
+      if (!edited && !q.multi_paragraph) {
+        const facts::Token *first = nullptr, *last = nullptr;
+        for (const auto &t : tokens)
+          if (t.kind == TokenKind::Word) {
+            first = first ? first : &t;
+            last = &t;
+          }
+        std::size_t rb = rec_tokens[d.record_first].begin, re = rec_tokens[d.record_last - 1].end;
+        fix.edits.push_back({{q.words.begin + first->begin, q.words.begin + last->end},
+                             std::string(rec_text.substr(rb, re - rb))});
+      } else {
+        for (const DiffHunk &h : d.hunks) {
+          if (!h.draft.empty())
+            fix.edits.push_back(
+                {{q.words.begin + h.draft_begin, q.words.begin + h.draft_end}, h.record});
+          else
+            fix.edits.push_back(
+                {{q.words.begin + h.draft_at, q.words.begin + h.draft_at}, h.record + " "});
+        }
+      }
+      if (named && rec.speaker != named->id && distinctive(tokens)) {
+        misattribution(rec);
+        f.message += ", and altered: " + what + ".";
+      } else {
+        f.rule = "quote-altered";
+        f.status = Status::Altered;
+        f.severity = Severity::Warning;
+        f.message = "Altered quote: " + what + " (" + speakerName(base, rec.speaker) + ", " +
+                    eventLabel(base, rec) + ").";
+      }
+      f.fixes.push_back(std::move(fix));
+      return f;
+    }
+    if (same_quote) { // alike word for word once folded: the record, reached through a gap
+      addEvidence(best_near->wording);
+      f.rule = "quote-verified";
+      f.status = Status::Verified;
+      f.message = "Verified: said by " +
+                  speakerName(base, base.quotes[best_near->wording.quote].speaker) + " (" +
+                  eventLabel(base, base.quotes[best_near->wording.quote]) + ").";
+      return f;
+    }
+  }
+  return unverified();
+}
+
+} // namespace factline::analyzers

@@ -1,0 +1,192 @@
+// QuoteDiff: a fitting alignment (the whole draft against a window of the record) by dynamic
+// programming, then grouped into pieces for the hover and hunks for the message and the fix.
+#include "analyzers/quote_diff.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace factline::analyzers {
+namespace {
+
+enum class Step : unsigned char { None, Same, Changed, DraftOnly, RecordOnly, Gap, Omitted };
+
+// A changed word costs what one added or left-out word does, so that a word changed at either end
+// of the quote stays inside the aligned window rather than falling off it.
+constexpr int kMatch = 2, kIndel = -1, kChange = -1;
+
+std::string_view slice(std::string_view text, const facts::Token &a, const facts::Token &b) {
+  return text.substr(a.begin, b.end - a.begin);
+}
+
+} // namespace
+
+std::string QuoteDiff::describe() const {
+  std::string out;
+  for (const DiffHunk &h : hunks) {
+    if (!out.empty())
+      out += "; ";
+    if (!h.draft.empty() && !h.record.empty())
+      out += "'" + h.draft + "' where the record has '" + h.record + "'";
+    else if (!h.draft.empty())
+      out += "adds '" + h.draft + "'";
+    else
+      out += "omits '" + h.record + "'";
+  }
+  return out;
+}
+
+QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_view draft_text,
+                    std::span<const facts::Token> record, std::string_view record_text) {
+  // The draft's words and gaps; editorial insertions are the quoting writer's and compare to
+  // nothing.
+  thread_local std::vector<const facts::Token *> draft;
+  draft.clear();
+  for (const facts::Token &t : draft_tokens)
+    if (t.kind != facts::TokenKind::Editorial &&
+        !(t.kind == facts::TokenKind::Gap && (draft.empty() || draft.back()->kind == t.kind)))
+      draft.push_back(&t);
+  const std::size_t n = draft.size(), m = record.size();
+  QuoteDiff diff;
+  if (n == 0 || m == 0)
+    return diff;
+
+  thread_local std::vector<int> score;
+  thread_local std::vector<Step> move;
+  const std::size_t w = m + 1;
+  score.assign((n + 1) * w, 0);
+  move.assign((n + 1) * w, Step::None);
+  for (std::size_t i = 1; i <= n; ++i) {
+    const bool gap = draft[i - 1]->kind == facts::TokenKind::Gap;
+    int *row = &score[i * w];
+    const int *up = &score[(i - 1) * w];
+    Step *mv = &move[i * w];
+    row[0] = gap ? up[0] : up[0] + kIndel;
+    mv[0] = gap ? Step::Gap : Step::DraftOnly;
+    for (std::size_t j = 1; j <= m; ++j) {
+      if (gap) { // record words here are left out by the writer's "...": free
+        bool down = up[j] >= row[j - 1];
+        row[j] = down ? up[j] : row[j - 1];
+        mv[j] = down ? Step::Gap : Step::Omitted;
+        continue;
+      }
+      int best = up[j] + kIndel;
+      Step s = Step::DraftOnly;
+      if (row[j - 1] + kIndel > best) {
+        best = row[j - 1] + kIndel;
+        s = Step::RecordOnly;
+      }
+      const bool same = draft[i - 1]->norm == record[j - 1].norm;
+      if (up[j - 1] + (same ? kMatch : kChange) >= best) {
+        best = up[j - 1] + (same ? kMatch : kChange);
+        s = same ? Step::Same : Step::Changed;
+      }
+      row[j] = best;
+      mv[j] = s;
+    }
+  }
+  std::size_t end = 0;
+  for (std::size_t j = 1; j <= m; ++j)
+    if (score[n * w + j] >= score[n * w + end]) // ties: keep a changed last word in the window
+      end = j;
+
+  // Walk back; steps come out reversed.
+  thread_local std::vector<std::pair<Step, std::pair<std::size_t, std::size_t>>> path;
+  path.clear();
+  std::size_t i = n, j = end;
+  while (i > 0) {
+    Step s = move[i * w + j];
+    path.push_back({s, {i - 1, j - 1}});
+    if (s == Step::Same || s == Step::Changed) {
+      --i;
+      --j;
+    } else if (s == Step::DraftOnly || s == Step::Gap) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+  std::reverse(path.begin(), path.end());
+  diff.record_first = j;
+  diff.record_last = end;
+
+  // Pieces and hunks: the words alike, and between them the places where draft and record part.
+  std::size_t run = 0;
+  int h_draft_first = -1, h_draft_last = -1, h_rec_first = -1, h_rec_last = -1;
+  std::size_t last_draft_end = 0;
+  auto addPiece = [&](DiffPiece::Kind kind, std::string_view text) {
+    if (!diff.pieces.empty() && diff.pieces.back().kind == kind) {
+      diff.pieces.back().text += ' ';
+      diff.pieces.back().text += text;
+    } else {
+      diff.pieces.push_back({kind, std::string(text)});
+    }
+  };
+  auto closeHunk = [&](std::size_t next_draft_begin) {
+    if (h_draft_first < 0 && h_rec_first < 0)
+      return;
+    DiffHunk hunk;
+    if (h_draft_first >= 0) {
+      hunk.draft = slice(draft_text, *draft[h_draft_first], *draft[h_draft_last]);
+      hunk.draft_begin = draft[h_draft_first]->begin;
+      hunk.draft_end = draft[h_draft_last]->end;
+      addPiece(DiffPiece::Kind::DraftOnly, hunk.draft);
+    }
+    if (h_rec_first >= 0) {
+      hunk.record = slice(record_text, record[h_rec_first], record[h_rec_last]);
+      addPiece(DiffPiece::Kind::RecordOnly, hunk.record);
+    }
+    hunk.draft_at = h_draft_first >= 0 ? hunk.draft_begin : next_draft_begin;
+    if (h_draft_first < 0 && next_draft_begin == std::numeric_limits<std::size_t>::max())
+      hunk.draft_at = last_draft_end;
+    diff.hunks.push_back(std::move(hunk));
+    h_draft_first = h_draft_last = h_rec_first = h_rec_last = -1;
+  };
+  auto takeDraft = [&](std::size_t di) {
+    ++diff.draft_only;
+    if (h_draft_first < 0)
+      h_draft_first = static_cast<int>(di);
+    h_draft_last = static_cast<int>(di);
+    last_draft_end = draft[di]->end;
+  };
+  auto takeRecord = [&](std::size_t rj) {
+    ++diff.record_only;
+    if (h_rec_first < 0)
+      h_rec_first = static_cast<int>(rj);
+    h_rec_last = static_cast<int>(rj);
+  };
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    auto [s, at] = path[k];
+    auto [di, rj] = at;
+    switch (s) {
+    case Step::Same:
+      closeHunk(draft[di]->begin);
+      addPiece(DiffPiece::Kind::Same, slice(record_text, record[rj], record[rj]));
+      ++diff.same;
+      run = (k > 0 && path[k - 1].first == Step::Same) ? run + 1 : 1;
+      diff.longest_run = std::max(diff.longest_run, run);
+      last_draft_end = draft[di]->end;
+      break;
+    case Step::Changed:
+      takeDraft(di);
+      takeRecord(rj);
+      break;
+    case Step::DraftOnly:
+      takeDraft(di);
+      break;
+    case Step::RecordOnly:
+      takeRecord(rj);
+      break;
+    case Step::Gap:
+      closeHunk(draft[di]->begin);
+      if (diff.pieces.empty() || diff.pieces.back().text != "\xE2\x80\xA6")
+        diff.pieces.push_back({DiffPiece::Kind::Same, "\xE2\x80\xA6"});
+      break;
+    default:
+      break;
+    }
+  }
+  closeHunk(std::numeric_limits<std::size_t>::max());
+  return diff;
+}
+
+} // namespace factline::analyzers

@@ -1,0 +1,225 @@
+// Tests for the quote analyzer end to end on a small fact base: what each quotation is found to be.
+#include <catch2/catch.hpp>
+
+#include "analyzers/analyzer_group.h"
+#include "analyzers/quote_analyzer.h"
+#include "annotations.h"
+#include "test_facts.h"
+
+using namespace factline::analyzers;
+using factline::tests::Annotations;
+
+namespace {
+
+std::vector<Finding> analyze(const std::string &text) {
+  static auto facts = factline::tests::smallFactIndex();
+  AnalyzerGroup group;
+  group.add(makeQuoteAnalyzer());
+  Document doc(text, DraftFormat::Markdown);
+  return group.analyze(doc, *facts, CancelToken{}, {});
+}
+
+// The one finding of `marked`, whose span must be the marked range.
+Finding only(std::string_view marked) {
+  Annotations a(marked);
+  INFO(a.text());
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  if (!a.ranges().empty())
+    CHECK(a.of(all[0].span) == a.of(a.range()));
+  return all[0];
+}
+
+bool hasWarning(const std::vector<Finding> &all) {
+  return std::any_of(all.begin(), all.end(), [](const Finding &f) {
+    return f.severity && *f.severity <= Severity::Warning;
+  });
+}
+
+} // namespace
+
+TEST_CASE("a verbatim quote is verified, with its record as evidence") {
+  Finding f = only("[[“We didn't take a broad enough view,”]] Zuckerberg said.");
+  CHECK(f.rule == "quote-verified");
+  CHECK(f.status == Status::Verified);
+  CHECK_FALSE(f.severity);
+  REQUIRE_FALSE(f.evidence.empty());
+  CHECK(f.evidence[0].id == "q-enough");
+  CHECK(f.message ==
+        "Verified: said by Mark Zuckerberg (conference call with reporters, 4 April 2018).");
+  CHECK(f.attributed_to == "zuck");
+}
+
+TEST_CASE("ellipses skip words in order and brackets are the writer's") {
+  CHECK(only("“We didn't do enough … that was a huge mistake,” Zuckerberg said.").rule ==
+        "quote-verified");
+  CHECK(only("“We have stood down temporarily to let [Britain's] UK government do their "
+             "investigation,” Zuckerberg said.")
+            .rule == "quote-verified");
+}
+
+TEST_CASE("a variant wording is verified against that variant") {
+  Finding f = only("“We deleted all the data Facebook gave us,” Cambridge Analytica said.");
+  CHECK(f.rule == "quote-verified");
+  CHECK(f.evidence[0].variant == 0);
+}
+
+TEST_CASE("an altered quote names the exact difference and offers the recorded wording") {
+  Annotations a("Zuckerberg said: “[[We didn't focus enough on preventing fraud]].”");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  const Finding &f = all[0];
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.status == Status::Altered);
+  CHECK(f.severity == Severity::Warning);
+  CHECK(f.message.find("'fraud' where the record has 'abuse'") != std::string::npos);
+  CHECK(f.span.overlaps(a.range()));
+  REQUIRE(f.fixes.size() == 1);
+  REQUIRE(f.fixes[0].edits.size() == 1);
+  CHECK(f.fixes[0].edits[0].span == a.range());
+  CHECK(f.fixes[0].edits[0].text == "We didn't focus enough on preventing abuse");
+  std::vector<DiffPiece::Kind> kinds;
+  for (auto &p : f.diff)
+    kinds.push_back(p.kind);
+  CHECK(kinds == std::vector<DiffPiece::Kind>{DiffPiece::Kind::Same, DiffPiece::Kind::DraftOnly,
+                                              DiffPiece::Kind::RecordOnly});
+  CHECK(f.diff[1].text == "fraud");
+  CHECK(f.diff[2].text == "abuse");
+}
+
+TEST_CASE("altered: substituted phrases, omissions and additions") {
+  CHECK(only("“We never put out the 50 million number, that was somebody else,” Zuckerberg said.")
+            .message.find("'somebody else' where the record has 'other parties'") !=
+        std::string::npos);
+  Finding f = only("“My top priority has always been our social mission of connecting people, "
+                   "building community and bringing the world together,” Zuckerberg said.");
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("omits 'closer'") != std::string::npos);
+  CHECK(f.fixes[0].edits[0].text.find("bringing the world closer together") != std::string::npos);
+  f = only("“This is going to be a never-ending and costly battle,” Zuckerberg said.");
+  CHECK(f.message.find("adds 'and costly'") != std::string::npos);
+}
+
+TEST_CASE("an altered quote with gaps is fixed hunk by hunk, keeping the gaps") {
+  Annotations a("“We didn't do enough … that was a [[big]] mistake,” Zuckerberg said.");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  REQUIRE(all[0].fixes.size() == 1);
+  REQUIRE(all[0].fixes[0].edits.size() == 1);
+  CHECK(all[0].fixes[0].edits[0].span == a.range());
+  CHECK(all[0].fixes[0].edits[0].text == "huge");
+}
+
+TEST_CASE("words on record from someone else are misattributed, spanning quote and name") {
+  Annotations a("[[“This is going to be a never-ending battle,” said [[Cambridge Analytica]]]].");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  const Finding &f = all[0];
+  CHECK(f.rule == "quote-misattributed");
+  CHECK(f.severity == Severity::Warning);
+  CHECK(f.span == a.range(0));
+  CHECK(f.message == "These words are on record from Mark Zuckerberg (conference call with "
+                     "reporters, 4 April 2018), not Cambridge Analytica.");
+  REQUIRE(f.fixes.size() == 1);
+  CHECK(f.fixes[0].edits[0].span == a.range(1));
+  CHECK(f.fixes[0].edits[0].text == "Mark Zuckerberg");
+}
+
+TEST_CASE("altered and misattributed says both") {
+  Finding f = only("“We never put out the 50 million number, that was somebody else,” Ms Sandberg "
+                   "said.");
+  CHECK(f.rule == "quote-misattributed");
+  CHECK(f.message.find("not Sheryl Sandberg") != std::string::npos);
+  CHECK(f.message.find("'somebody else' where the record has 'other parties'") !=
+        std::string::npos);
+  CHECK(f.fixes.size() == 2);
+}
+
+TEST_CASE("words said at another occasion") {
+  Finding f = only("“We never put out the 50 million number, that was other parties,” Zuckerberg "
+                   "said at the Senate hearing.");
+  CHECK(f.rule == "quote-wrong-occasion");
+  CHECK(f.severity == Severity::Warning);
+  CHECK(f.message == "These words are on record from the conference call with reporters (4 April "
+                     "2018), not the Senate hearing.");
+  CHECK(only("“We never put out the 50 million number, that was other parties,” Zuckerberg told "
+             "reporters.")
+            .rule == "quote-verified");
+}
+
+TEST_CASE("a known speaker's words not on record are unverified, as information") {
+  Finding f = only("“We will fix everything by Friday,” Zuckerberg said.");
+  CHECK(f.rule == "quote-unverified");
+  CHECK(f.status == Status::Unverified);
+  CHECK(f.severity == Severity::Information);
+  REQUIRE(f.evidence.size() == 1);
+  CHECK(f.evidence[0].kind == FactRef::Kind::Person);
+  CHECK(f.evidence[0].id == "zuck");
+}
+
+TEST_CASE("an unknown speaker's words, or unattributed words not on record, are left alone") {
+  CHECK(analyze("“We will fix everything by Friday,” a spokesman for the BBC said.").empty());
+  CHECK(analyze("“This is going to be a never-ending battle,” a BBC reporter said.").empty());
+  CHECK(analyze("# Notes\n\n“Nobody knows what happens next.”").empty());
+}
+
+TEST_CASE("short common phrases are never misattributed or altered") {
+  auto all = analyze("Mr Graham asked whether the company \"would work\" with Congress, to which "
+                     "Mr Zuckerberg replied: “Absolutely.”");
+  CHECK_FALSE(hasWarning(all));
+  CHECK(analyze("“Absolutely,” Mr Graham replied.").size() <= 1);
+  CHECK_FALSE(hasWarning(analyze("“Absolutely,” Mr Graham replied.")));
+  CHECK_FALSE(hasWarning(analyze("Ms Sandberg called it a “huge mistake” and 'scraping'.")));
+  CHECK_FALSE(hasWarning(analyze("“We didn't do so much,” Zuckerberg said.")));
+}
+
+TEST_CASE("an unterminated quotation is reported at its opening mark") {
+  Annotations a("Zuckerberg said [[“]]we didn't do enough.\n\n"
+                "Later, Cambridge Analytica said: “This is going to be a never-ending battle.”\n");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].rule == "quote-unterminated");
+  CHECK(all[0].status == Status::Problem);
+  CHECK(all[0].severity == Severity::Warning);
+  CHECK(all[0].span == a.range());
+  CHECK(all[0].message.find("“") != std::string::npos);
+  CHECK(all[1].rule == "quote-misattributed"); // the next paragraph is still checked
+}
+
+TEST_CASE("a multi-paragraph quote is not unterminated") {
+  auto all = analyze("“We didn't do enough.\n\n“We didn't focus enough on preventing abuse.”\n");
+  for (auto &f : all)
+    CHECK(f.rule != "quote-unterminated");
+}
+
+TEST_CASE("quotes in code and comments are ignored") {
+  CHECK(
+      analyze("```\n\"This is going to be a never-ending battle,\" said Cambridge Analytica.\n```\n"
+              "\n<!-- \"This is going to be a never-ending battle,\" said Cambridge Analytica -->\n"
+              "\n`\"This is going to be a never-ending battle,\" said Cambridge Analytica`\n")
+          .empty());
+}
+
+TEST_CASE("a block quote credited with a dash line is checked against that name") {
+  Finding f = only("> This is going to be a never-ending battle.\n>\n> — Cambridge Analytica\n");
+  CHECK(f.rule == "quote-misattributed");
+  f = only("> “This is going to be a never-ending battle.”\n> — Mark Zuckerberg, 4 April 2018\n");
+  CHECK(f.rule == "quote-verified");
+}
+
+TEST_CASE("disable comments silence the findings they cover") {
+  const std::string bad = "“This is going to be a never-ending battle,” said Cambridge Analytica.";
+  CHECK(analyze("<!-- factline-disable-next-line -->\n" + bad + "\n").empty());
+  CHECK(analyze("<!-- factline-disable -->\n\n" + bad + "\n\n<!-- factline-enable -->\n").empty());
+  CHECK(analyze(bad + "\n").size() == 1);
+}
+
+TEST_CASE("cancellation stops between quotations") {
+  auto facts = factline::tests::smallFactIndex();
+  Document doc("“Absolutely,” Zuckerberg said. “Absolutely,” Zuckerberg said.",
+               DraftFormat::Markdown);
+  CancelToken cancel;
+  cancel.cancel();
+  CHECK(makeQuoteAnalyzer()->analyze(doc, *facts, cancel).empty());
+}
