@@ -1,0 +1,173 @@
+// FactLibrary: loading user bases beside the bundled one, last-good fallback, merged snapshots.
+#include "facts/fact_library.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+namespace factline::facts {
+namespace {
+
+std::shared_ptr<const FactBase> sharedBundledBase() {
+  // The bundled base lives for the whole program: share it without owning it.
+  static const std::shared_ptr<const FactBase> shared(&bundledFactBase(), [](const FactBase *) {});
+  return shared;
+}
+
+bool isReadableFile(const std::string &path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+FactFileStatus missing(const std::string &path) {
+  FactFileStatus status;
+  status.path = path;
+  status.errors.push_back({path, 0, 0, "", "fact base file not found", 0});
+  return status;
+}
+
+} // namespace
+
+FactLibrary::FactLibrary(bool include_bundled) : include_bundled_(include_bundled) { rebuild(); }
+
+std::vector<FactFileStatus> FactLibrary::setFiles(const std::vector<std::string> &paths) {
+  std::vector<FileState> next;
+  for (const std::string &path : paths) {
+    FileState state{path, nullptr};
+    for (const FileState &old : files_)
+      if (old.path == path)
+        state.last_good = old.last_good;
+    next.push_back(std::move(state));
+  }
+  files_ = std::move(next);
+  paths_ = paths;
+
+  // Read every file first, so that each one's references can be checked against all the others
+  // (a later file may define the people an earlier one quotes).
+  std::vector<LoadResult> fresh(files_.size());
+  std::vector<bool> present(files_.size());
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    present[i] = isReadableFile(files_[i].path);
+    if (present[i])
+      fresh[i] = readFactBaseFile(files_[i].path);
+  }
+  std::vector<FactFileStatus> statuses;
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    if (!present[i]) {
+      files_[i].last_good = nullptr;
+      statuses.push_back(missing(files_[i].path));
+      continue;
+    }
+    OtherBases others;
+    if (include_bundled_)
+      others.push_back(&bundledFactBase());
+    for (std::size_t j = 0; j < files_.size(); ++j) {
+      if (j == i)
+        continue;
+      if (present[j] && fresh[j].ok())
+        others.push_back(&fresh[j].base);
+      else if (files_[j].last_good)
+        others.push_back(files_[j].last_good.get());
+    }
+    checkReferences(fresh[i], others);
+    FactFileStatus status;
+    status.path = files_[i].path;
+    status.errors = fresh[i].errors;
+    status.warnings = fresh[i].warnings;
+    status.loaded = fresh[i].ok();
+    statuses.push_back(std::move(status));
+  }
+  // Only now take the good ones: the checks above read the fresh bases.
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    if (!present[i])
+      continue;
+    if (statuses[i].loaded)
+      files_[i].last_good = std::make_shared<const FactBase>(std::move(fresh[i].base));
+    else
+      statuses[i].kept_older = files_[i].last_good != nullptr;
+  }
+  rebuild();
+  return statuses;
+}
+
+FactFileStatus FactLibrary::reload(const std::string &path) {
+  auto it = std::find_if(files_.begin(), files_.end(),
+                         [&](const FileState &f) { return f.path == path; });
+  if (it == files_.end()) {
+    FactFileStatus status;
+    status.path = path;
+    status.errors.push_back({path, 0, 0, "", "not one of the configured fact base files", 0});
+    return status;
+  }
+  if (!isReadableFile(path)) {
+    it->last_good = nullptr;
+    rebuild();
+    return missing(path);
+  }
+  LoadResult fresh = readFactBaseFile(path);
+  OtherBases others;
+  if (include_bundled_)
+    others.push_back(&bundledFactBase());
+  for (const FileState &other : files_)
+    if (&other != &*it && other.last_good)
+      others.push_back(other.last_good.get());
+  checkReferences(fresh, others);
+
+  FactFileStatus status;
+  status.path = path;
+  status.errors = std::move(fresh.errors);
+  status.warnings = std::move(fresh.warnings);
+  status.loaded = status.errors.empty();
+  if (status.loaded) {
+    it->last_good = std::make_shared<const FactBase>(std::move(fresh.base));
+    rebuild();
+  } else {
+    status.kept_older = it->last_good != nullptr;
+  }
+  return status;
+}
+
+std::shared_ptr<const FactIndex> FactLibrary::snapshot() const {
+  std::lock_guard lock(snapshot_mutex_);
+  return snapshot_;
+}
+
+void FactLibrary::rebuild() {
+  std::vector<std::shared_ptr<const FactBase>> parts;
+  if (include_bundled_)
+    parts.push_back(sharedBundledBase());
+  for (const FileState &file : files_)
+    if (file.last_good)
+      parts.push_back(file.last_good);
+
+  std::shared_ptr<const FactBase> merged;
+  if (parts.size() == 1) {
+    merged = parts.front(); // one base alone is used as it is, without a copy
+  } else {
+    auto base = std::make_shared<FactBase>();
+    for (const auto &part : parts)
+      base->merge(*part);
+    base->reindex();
+    merged = std::move(base);
+  }
+  auto index = std::make_shared<const FactIndex>(std::move(merged));
+  std::lock_guard lock(snapshot_mutex_);
+  snapshot_ = std::move(index);
+}
+
+std::vector<std::string> discoverWorkspaceBases(const std::string &root) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  std::filesystem::path folder = std::filesystem::path(root) / ".factline";
+  if (!std::filesystem::is_directory(folder, ec))
+    return out;
+  for (const auto &entry : std::filesystem::directory_iterator(folder, ec)) {
+    std::error_code type_ec;
+    if (entry.path().extension() == ".json" && entry.is_regular_file(type_ec))
+      out.push_back(entry.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+} // namespace factline::facts
