@@ -1,0 +1,80 @@
+// The extension's settings: the "factline" section the server reads, and where the server binary is.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const SECTION = 'factline';
+const EXE = process.platform === 'win32' ? 'factline.exe' : 'factline';
+
+// The settings the server reads, in the shape it expects (README: "Settings (LSP, section
+// factline)"). Built explicitly so that serverPath and trace never reach the server and
+// defaults are always present.
+export interface ServerSettings {
+  factBases: string[];
+  debounceMs: number;
+  unverifiedQuotes: boolean;
+  unverifiedSeverity: 'information' | 'hint';
+  severity: Record<string, string>;
+}
+
+export function serverSettings(scope?: vscode.ConfigurationScope): ServerSettings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    factBases: c.get<string[]>('factBases', []),
+    debounceMs: c.get<number>('debounceMs', 30),
+    unverifiedQuotes: c.get<boolean>('unverifiedQuotes', true),
+    unverifiedSeverity: c.get<'information' | 'hint'>('unverifiedSeverity', 'information'),
+    severity: { ...c.get<Record<string, string>>('severity', {}) },
+  };
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function expandPath(p: string): string {
+  let out = p.trim();
+  if (out === '~' || out.startsWith('~/')) out = path.join(os.homedir(), out.slice(1));
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (folder) out = out.replace(/\$\{workspaceFolder\}/g, folder);
+  if (!path.isAbsolute(out) && folder) out = path.join(folder, out);
+  return out;
+}
+
+type Found = { path: string; how: string } | { error: string };
+
+// factline.serverPath, else the binary bundled at server/factline, else `factline` on PATH.
+export function findServer(extensionPath: string): Found {
+  const configured = vscode.workspace.getConfiguration(SECTION).get<string>('serverPath', '');
+  if (configured.trim() !== '') {
+    const p = expandPath(configured);
+    if (isExecutable(p)) return { path: p, how: 'factline.serverPath' };
+    return {
+      error:
+        `Factline: the setting "factline.serverPath" is "${configured}", but ${p} is not an ` +
+        'executable file. Point it at the factline binary (make build in the factline repository ' +
+        'gives build/factline), or clear it to use the bundled server or `factline` on PATH.',
+    };
+  }
+  const bundled = path.join(extensionPath, 'server', EXE);
+  if (isExecutable(bundled)) return { path: bundled, how: 'bundled with the extension' };
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir === '') continue;
+    const candidate = path.join(dir, EXE);
+    if (isExecutable(candidate)) return { path: candidate, how: 'found on PATH' };
+  }
+  return {
+    error:
+      'Factline: no factline language server found: "factline.serverPath" is not set, this ' +
+      'extension has no bundled server, and `factline` is not on PATH. Build it (`make build` in ' +
+      'the factline repository gives build/factline), then set "factline.serverPath" to its full ' +
+      'path or put it on PATH.',
+  };
+}
