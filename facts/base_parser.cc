@@ -114,7 +114,8 @@ LoadResult BaseParser::run() {
         continue; // defined further down the file
       TextPosition at = lines_.at(ref.offset);
       result_.external_references.push_back(
-          {std::string(kKindNames[static_cast<std::size_t>(ref.kind)]), std::move(ref.id),
+          {std::string(kKindNames[static_cast<std::size_t>(ref.kind)]), std::string(ref.role),
+           std::move(ref.id),
            LoadError{file_, at.line, at.column, std::move(ref.path), "", ref.offset}});
     }
   }
@@ -275,7 +276,7 @@ void BaseParser::person(Person &p) {
       oneOf(p.pronoun, kPronouns);
       break;
     case 7:
-      reference(Kind::Person, p.organisation);
+      reference(Kind::Person, "organisation", p.organisation);
       break;
     }
   });
@@ -333,21 +334,27 @@ void BaseParser::quote(Quote &q) {
       break;
     case 1: {
       std::size_t at = reader_.offset();
-      if (nonEmptyString(q.text) && tokenize(q.text).empty())
+      auto words = [](const std::string &text) {
+        for (const Token &t : tokenize(text))
+          if (t.kind == TokenKind::Word)
+            return true;
+        return false;
+      };
+      if (nonEmptyString(q.text) && !words(q.text))
         error(at, "a quote's text must hold at least one word");
       break;
     }
     case 2:
-      reference(Kind::Person, q.speaker);
+      reference(Kind::Person, "speaker", q.speaker);
       break;
     case 3:
-      reference(Kind::Event, q.event);
+      reference(Kind::Event, "event", q.event);
       break;
     case 4:
       date(q.date);
       break;
     case 5:
-      reference(Kind::Source, q.source);
+      reference(Kind::Source, "source", q.source);
       break;
     case 6:
       section("variants", q.variants, [&](QuoteVariant &v) { variant(v); });
@@ -366,7 +373,7 @@ void BaseParser::variant(QuoteVariant &v) {
       nonEmptyString(v.text);
       break;
     case 1:
-      reference(Kind::Source, v.source);
+      reference(Kind::Source, "source", v.source);
       break;
     case 2:
       string(v.note);
@@ -410,16 +417,16 @@ void BaseParser::figure(Figure &f) {
       stringList(f.units);
       break;
     case 9:
-      reference(Kind::Person, f.stated_by);
+      reference(Kind::Person, "person", f.stated_by);
       break;
     case 10:
       date(f.date);
       break;
     case 11:
-      reference(Kind::Source, f.source);
+      reference(Kind::Source, "source", f.source);
       break;
     case 12:
-      reference(Kind::Figure, f.superseded_by);
+      reference(Kind::Figure, "figure", f.superseded_by);
       break;
     case 13:
       string(f.context);
@@ -517,14 +524,14 @@ void BaseParser::id(Kind kind, std::string &out) {
                   ")");
 }
 
-void BaseParser::reference(Kind kind, std::string &out) {
+void BaseParser::reference(Kind kind, std::string_view role, std::string &out) {
   std::size_t at = reader_.offset();
   if (!nonEmptyString(out))
     return;
   // Most files define what they refer to first (people before quotes); what is not known yet is
   // checked again once the whole file is read.
   if (!ids_[static_cast<std::size_t>(kind)].count(out))
-    pending_.push_back({kind, out, at, path()});
+    pending_.push_back({kind, role, out, at, path()});
 }
 
 std::string BaseParser::path() const {

@@ -28,6 +28,7 @@ private:
   };
   struct PendingReference { // a reference to an id this file may still define further down
     Kind kind;
+    std::string_view role;
     std::string id;
     std::size_t offset;
     std::string path;
@@ -56,7 +57,7 @@ private:
   bool oneOf(std::string &out, FieldList allowed);
   bool date(std::string &out);
   void id(Kind kind, std::string &out);
-  void reference(Kind kind, std::string &out);
+  void reference(Kind kind, std::string_view role, std::string &out);
 
   void error(std::size_t offset, std::string message);
   void warning(std::size_t offset, std::string message);

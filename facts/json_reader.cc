@@ -252,10 +252,13 @@ bool JsonReader::readString(std::string &out, std::vector<std::size_t> *bad_utf8
     if (c >= 0x80) {
       std::size_t len = utf8SequenceLength(bytes + pos_, text_.size() - pos_);
       if (len == 0) {
+        // One error and one U+FFFD per bad run: the byte and the continuation bytes after it.
         if (bad_utf8)
           bad_utf8->push_back(pos_);
         out += "\xEF\xBF\xBD";
         ++pos_;
+        for (int k = 0; k < 3 && pos_ < text_.size() && (bytes[pos_] & 0xC0) == 0x80; ++k)
+          ++pos_;
       } else {
         out.append(text_.data() + pos_, len);
         pos_ += len;

@@ -43,7 +43,7 @@ void checkReferences(LoadResult &result, const OtherBases &others) {
     if (defined(ref))
       continue;
     LoadError e = ref.where;
-    e.message = "unknown " + ref.kind + " id '" + ref.id + "'";
+    e.message = "unknown " + ref.role + " id '" + ref.id + "'";
     result.errors.push_back(std::move(e));
     added = true;
   }

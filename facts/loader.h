@@ -25,7 +25,8 @@ struct LoadError {
 // A reference to an id the file does not define itself: it must be defined by a base loaded
 // beside this one (checkReferences).
 struct ExternalReference {
-  std::string kind; // "person", "event", "source", "figure"
+  std::string kind; // what it must name: "person", "event", "source", "figure"
+  std::string role; // how messages call it: "speaker", "organisation", "person", "event", ...
   std::string id;
   LoadError where; // file, position and path of the reference; message empty
 };
