@@ -162,10 +162,12 @@ const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
       span.end = std::min(span.end, at);
     auto tokens = lexClause(doc_.prose(), span);
     std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
-    auto found = resolver_.mentions(tokens, 0, tokens.size());
-    for (auto it = found.rbegin(); it != found.rend(); ++it)
-      if (SpeakerResolver::agrees(*it->person, pronoun))
-        return it->person;
+    // The first compatible person of the nearest sentence: a sentence's subject tends to come
+    // first, and "he said" refers to the subject far more often than to an object
+    // ("Zuckerberg disclosed it is working with Robert Mueller. ... he said").
+    for (const SpeakerName &m : resolver_.mentions(tokens, 0, tokens.size()))
+      if (SpeakerResolver::agrees(*m.person, pronoun))
+        return m.person;
   }
   return nullptr;
 }
@@ -178,7 +180,8 @@ Attribution AttributionFinder::attribute(std::size_t k) {
 
   // The clause before: from the sentence start, or the previous quotation's end, to the mark.
   int si = doc_.sentenceAt(q.open.begin);
-  std::size_t before_begin = si >= 0 ? doc_.sentences()[si].span.begin : q.open.begin;
+  const std::size_t sentence_begin = si >= 0 ? doc_.sentences()[si].span.begin : q.open.begin;
+  std::size_t before_begin = sentence_begin;
   for (std::size_t j = k; j-- > 0;)
     if (quotes_[j].depth == 0) {
       if (quotes_[j].words.end <= q.open.begin && doc_.blockAt(quotes_[j].close.begin) == block)
@@ -221,7 +224,14 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     }
   }
 
-  if (p.found) {
+  if (!p.found && before.begin > sentence_begin && last_in_sentence_ && last_sentence_ == si &&
+      si >= 0) {
+    // A second fragment in the sentence of the first: "He said it needs a “more proactive role”
+    // that includes “good and healthy” ways" — the same speaker.
+    a = *last_in_sentence_;
+    a.events.clear();
+    p.found = false;
+  } else if (p.found) {
     a.name = p.words;
     if (!p.pronoun.empty()) {
       a.source = AttributionSource::Pronoun;
@@ -251,6 +261,13 @@ Attribution AttributionFinder::attribute(std::size_t k) {
         if (std::find(a.events.begin(), a.events.end(), id) == a.events.end())
           a.events.push_back(id);
     }
+  }
+  if (q.depth == 0) {
+    last_sentence_ = si;
+    if (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun)
+      last_in_sentence_ = a;
+    else
+      last_in_sentence_.reset();
   }
   if (a.source != AttributionSource::None && q.depth == 0) {
     last_speaker_ = a.person;

@@ -1,5 +1,6 @@
 // AttributionFinder: who a draft gives each quotation to, and the occasion it names.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ private:
   SpeakerResolver resolver_;
   const facts::Person *last_speaker_ = nullptr;
   int last_speaker_block_ = -100;
+  std::optional<Attribution> last_in_sentence_; // the previous quotation's, when named
+  int last_sentence_ = -1;
 };
 
 } // namespace factline::analyzers

@@ -43,9 +43,9 @@ constexpr std::array<std::string_view, 150> kSpeechVerbs = {
     "apologise",  "apologised",  "apologize",    "apologized",   "conclude",      "concluded",
 };
 
-constexpr std::array<std::string_view, 16> kFragmentVerbs = {
-    "call",    "calls",  "called",   "calling", "describe", "describes", "described",  "describing",
-    "branded", "dubbed", "labelled", "labeled", "termed",   "pointed",   "considered", "mentioned"};
+constexpr std::array<std::string_view, 13> kFragmentVerbs = {
+    "call",       "calls",   "called", "calling",  "describe", "describes", "described",
+    "describing", "branded", "dubbed", "labelled", "labeled",  "termed"};
 
 constexpr std::array<std::string_view, 22> kAuxiliaries = {
     "has",        "had",      "have",    "was",   "is",         "were",      "are",   "also",

@@ -31,7 +31,15 @@ public:
       if (q.depth > 0)
         continue;
       Attribution a = attribution.attribute(k);
-      if (auto f = checker.check(q, a))
+      std::optional<Finding> f = checker.check(q, a);
+      if (q.multi_paragraph && (!f || f->status != Status::Verified)) {
+        // The record may hold each paragraph as a quote of its own: check them one by one.
+        for (const Quotation &part : splitParagraphs(doc, q))
+          if (auto pf = checker.check(part, a))
+            out.push_back(std::move(*pf));
+        continue;
+      }
+      if (f)
         out.push_back(std::move(*f));
     }
     return out;

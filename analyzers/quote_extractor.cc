@@ -414,4 +414,27 @@ private:
 
 std::vector<Quotation> extractQuotations(const Document &doc) { return Scanner(doc).run(); }
 
+std::vector<Quotation> splitParagraphs(const Document &doc, const Quotation &q) {
+  std::vector<Quotation> parts;
+  const auto &blocks = doc.blocks();
+  for (int bi = std::max(q.block, 0); bi < static_cast<int>(blocks.size()); ++bi) {
+    const Span b = blocks[bi].span;
+    if (b.begin >= q.words.end)
+      break;
+    Quotation part = q;
+    part.multi_paragraph = false;
+    part.block = bi;
+    if (bi != q.block) {
+      std::size_t len;
+      decodeAt(doc.prose(), b.begin, &len);
+      part.open = {b.begin, b.begin + len};
+    }
+    part.words = {part.open.end, std::min(b.end, q.words.end)};
+    if (part.words.end < q.words.end)
+      part.close = {part.words.end, part.words.end};
+    parts.push_back(part);
+  }
+  return parts;
+}
+
 } // namespace factline::analyzers

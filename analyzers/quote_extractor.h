@@ -36,4 +36,9 @@ struct Quotation {
 // that code, comments, front matter and link destinations are never read. Pure; any thread.
 std::vector<Quotation> extractQuotations(const Document &doc);
 
+// The paragraphs of a multi-paragraph quotation as quotations of their own: the first keeps the
+// opening mark, each later one opens at its continuation mark, the last keeps the closing mark.
+// A record may hold the paragraphs as separate quotes.
+std::vector<Quotation> splitParagraphs(const Document &doc, const Quotation &q);
+
 } // namespace factline::analyzers

@@ -176,3 +176,18 @@ TEST_CASE("the occasion named around the quotation") {
   all = attributions("“We didn't do enough,” Zuckerberg told the BBC.");
   CHECK(all[0].events.empty());
 }
+
+TEST_CASE("a pronoun prefers a sentence's subject to a person named later in it") {
+  auto all = attributions("In his testimony, Mr Zuckerberg disclosed that the company is working "
+                          "with Senator Lindsey Graham.\n\n“We didn't do enough,” he said.");
+  REQUIRE(all.size() == 1);
+  CHECK(who(all[0]) == "zuck");
+}
+
+TEST_CASE("a second fragment in a sentence goes to the speaker of the first") {
+  auto all = attributions("Zuckerberg said it needs a “more proactive role” that includes “good "
+                          "and healthy” ways.");
+  REQUIRE(all.size() == 2);
+  CHECK(who(all[0]) == "zuck");
+  CHECK(who(all[1]) == "zuck");
+}

@@ -223,3 +223,17 @@ TEST_CASE("cancellation stops between quotations") {
   cancel.cancel();
   CHECK(makeQuoteAnalyzer()->analyze(doc, *facts, cancel).empty());
 }
+
+TEST_CASE("a multi-paragraph quote whose paragraphs are separate records is verified by parts") {
+  Annotations a("Zuckerberg said:\n\n“[[We have stood down temporarily to let the UK government do "
+                "their investigation and their audit.]]\n\n“[[This is going to be a never-ending "
+                "battle.]]”\n");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].rule == "quote-verified");
+  CHECK(all[0].evidence[0].id == "q-audit");
+  CHECK(all[0].span.overlaps(a.range(0)));
+  CHECK(all[1].rule == "quote-verified");
+  CHECK(all[1].evidence[0].id == "q-battle");
+  CHECK(all[1].span.overlaps(a.range(1)));
+}
