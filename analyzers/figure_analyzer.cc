@@ -1,16 +1,152 @@
-// FigureAnalyzer: TEMPORARY scaffold so the tree links; replaced by the real analyzer (issue 5).
+// FigureAnalyzer: finds every number a draft states and checks it against the record.
 #include "analyzers/figure_analyzer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <unordered_map>
+
+#include "analyzers/figure_comparison.h"
+#include "analyzers/figure_extractor.h"
+#include "analyzers/figure_linker.h"
+#include "analyzers/figure_report.h"
 
 namespace factline::analyzers {
 namespace {
+
+// Words that present a superseded number as the earlier one, not the current count.
+constexpr std::array<std::string_view, 22> kEarlierWords = {
+    "previous",   "previously", "earlier",  "initial",  "initially", "original",
+    "originally", "first",      "old",      "outdated", "revised",   "replaced",
+    "updated",    "raised",     "grew",     "rose",     "risen",     "increased",
+    "jumped",     "superseded", "estimate", "estimated"};
+
+bool framedAsEarlier(const SentenceFigures &sentence, const DraftFigure &figure,
+                     const SentenceWords &words) {
+  for (const std::string &s : words.stems)
+    for (auto w : kEarlierWords)
+      if (s == FigureLinker::stem(w))
+        return true;
+  // "from 50 million to 87 million"
+  const auto &t = sentence.tokens;
+  if (figure.first_token > 0 && t[figure.first_token - 1].is("from"))
+    for (std::size_t k = figure.next_token; k < t.size() && k < figure.next_token + 3; ++k)
+      if (t[k].is("to"))
+        return true;
+  return false;
+}
+
+double logDistance(double a, double b) {
+  if (a <= 0 || b <= 0)
+    return std::fabs(a - b);
+  return std::fabs(std::log(a / b));
+}
+
 class FigureAnalyzer final : public Analyzer {
 public:
   std::string_view name() const override { return "figures"; }
-  std::vector<Finding> analyze(const Document &, const facts::FactIndex &,
-                               const CancelToken &) const override {
-    return {};
+
+  std::vector<Finding> analyze(const Document &doc, const facts::FactIndex &facts,
+                               const CancelToken &cancel) const override {
+    std::vector<Finding> out;
+    if (facts.base().figures.empty())
+      return out;
+    FigureLinker linker(facts, doc.prose());
+    FigureReport report(facts, doc);
+    std::unordered_map<std::size_t, std::vector<Span>> quoted; // by block
+    for (const Sentence &sentence : doc.sentences()) {
+      if (cancel.cancelled())
+        break;
+      const Block &block = doc.blocks()[sentence.block];
+      if (block.kind == BlockKind::BlockQuote) // a quotation set apart: the speaker's words
+        continue;
+      auto q = quoted.find(sentence.block);
+      if (q == quoted.end())
+        q = quoted.emplace(sentence.block, quotationSpans(doc.prose(), block.span)).first;
+      SentenceFigures found = extractFigures(doc.prose(), sentence.span, q->second);
+      if (found.figures.empty())
+        continue;
+      SentenceWords words = linker.words(sentence.span);
+      if (words.figures.empty())
+        continue;
+      for (const DraftFigure &figure : found.figures)
+        if (auto finding = check(found, figure, words, linker, report, facts))
+          out.push_back(std::move(*finding));
+    }
+    return out;
+  }
+
+private:
+  std::optional<Finding> check(const SentenceFigures &sentence, const DraftFigure &figure,
+                               const SentenceWords &words, FigureLinker &linker,
+                               const FigureReport &report, const facts::FactIndex &facts) const {
+    std::vector<FigureCandidate> candidates = linker.candidates(sentence, figure, words);
+    if (candidates.empty())
+      return std::nullopt;
+    const auto &figures = facts.base().figures;
+    auto current = [&](const FigureCandidate &c) {
+      return figures[c.figure].superseded_by.empty();
+    };
+    const int top = candidates.front().score;
+    // A figure the sentence links about as well as the best, and that the draft agrees with: the
+    // draft is right. One that agrees but links much less well: say nothing either way.
+    constexpr int kComparable = 2;
+    for (const FigureCandidate &c : candidates)
+      if (c.consistent && current(c))
+        return c.score + kComparable >= top ? std::optional(report.verified(figure, c))
+                                            : std::nullopt;
+    for (const FigureCandidate &c : candidates)
+      if (c.consistent && !current(c)) {
+        if (c.score + kComparable < top)
+          return std::nullopt;
+        if (framedAsEarlier(sentence, figure, words))
+          return report.verified(figure, c);
+        const facts::Figure *replacement = facts.base().figure(figures[c.figure].superseded_by);
+        if (!replacement)
+          return std::nullopt;
+        return report.superseded(figure, c, *replacement);
+      }
+    // Wrong against the best link; when another recorded figure links as well and is not the
+    // same count (a superseded estimate and its replacement are), the closer value decides, and
+    // only when it is clearly closer.
+    auto family = [&](std::size_t i) {
+      const facts::Figure &f = figures[i];
+      const facts::Figure *r =
+          f.superseded_by.empty() ? nullptr : facts.base().figure(f.superseded_by);
+      return r ? r : &f;
+    };
+    std::vector<const FigureCandidate *> tied;
+    for (const FigureCandidate &c : candidates)
+      if (c.score == top && std::none_of(tied.begin(), tied.end(), [&](const FigureCandidate *t) {
+            return family(t->figure) == family(c.figure);
+          }))
+        tied.push_back(&c);
+    const FigureCandidate *chosen = tied.front();
+    if (tied.size() > 1) {
+      double value = draftValueIn(figure, figures[chosen->figure]);
+      std::stable_sort(tied.begin(), tied.end(), [&](const auto *a, const auto *b) {
+        return logDistance(value, family(a->figure)->value) <
+               logDistance(value, family(b->figure)->value);
+      });
+      double d0 = logDistance(value, family(tied[0]->figure)->value);
+      double d1 = logDistance(value, family(tied[1]->figure)->value);
+      if (!(d0 * 2 < d1))
+        return std::nullopt;
+      chosen = tied[0];
+    }
+    const facts::Figure *record = family(chosen->figure);
+    if (record != &figures[chosen->figure]) {
+      // Checked against the replacement of the superseded figure the sentence linked.
+      std::size_t index = static_cast<std::size_t>(record - figures.data());
+      FigureCandidate replacement = *chosen;
+      replacement.figure = index;
+      replacement.record = nullptr;
+      return report.wrong(figure, replacement);
+    }
+    return report.wrong(figure, *chosen);
   }
 };
+
 } // namespace
 
 std::unique_ptr<Analyzer> makeFigureAnalyzer() { return std::make_unique<FigureAnalyzer>(); }

@@ -215,6 +215,7 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
                !(f.unit = timeUnitOfTail(tok.text, &age)).empty() && !age) {
       n.last = i + 1;
       n.span = {tok.begin, tok.begin}; // no number written: one unit is implied
+      f.modifier = true;
       f.span = {tok.begin, tok.end};
       j = i + 1;
     } else {
@@ -246,6 +247,7 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     if (f.unit.empty() || age)
       return std::nullopt; // "34-year-old", "three-point plan": not a quantity we can check
     f.kind = facts::FigureKind::Duration;
+    f.modifier = true;
     if (n.style.form == NumberForm::Digits)
       j = n.last + 2; // "5", "-", "hour"
     f.span.end = t[j - 1].end;

@@ -28,6 +28,9 @@ struct DraftFigure {
   // is matched against the record by the linker.
   std::string unit;
   DurationFrame frame = DurationFrame::Length;
+  // A hyphenated modifier ("five-hour hearing", "hour-long call", "one-day rise"): it measures
+  // the noun after it, so it can only be the recorded figure that noun names.
+  bool modifier = false;
   std::size_t first_token = 0; // sentence tokens: where the figure (qualifier included) starts
   std::size_t next_token = 0;  // the first token after the number and its unit words
 };

@@ -1,0 +1,66 @@
+// FigureLinker: which recorded figure, if any, a draft's figure states, from the sentence around
+// it.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyzers/figure_comparison.h"
+#include "analyzers/figure_extractor.h"
+#include "facts/fact_index.h"
+
+namespace factline::analyzers {
+
+// The folded words of one sentence, read once for all its figures.
+struct SentenceWords {
+  std::vector<facts::Token> tokens; // facts::tokenize of the sentence, offsets in the document
+  std::vector<std::string> stems;   // tokens' folded words, possessive and plural "s" removed
+  std::vector<std::size_t> figures; // FactIndex::figuresFor the sentence: the only candidates
+};
+
+// A recorded figure the draft's figure may state, and how strongly the sentence says so.
+struct FigureCandidate {
+  std::size_t figure = 0; // index into FactBase::figures
+  int score = 0;          // unit noun after the number, keywords, the person who stated it
+  int keywords = 0;       // the record's keywords found in the sentence
+  Span unit;              // the record's unit noun right after the number, if the draft has it
+  Interval draft;         // the values the draft allows, in the record's unit
+  const RecordReading *record = nullptr;
+  bool consistent = false; // some value the draft allows is one the record allows
+};
+
+// Lives for one analysis; caches what it reads of the recorded figures it meets. Not thread-safe.
+class FigureLinker {
+public:
+  FigureLinker(const facts::FactIndex &index, std::string_view prose);
+
+  SentenceWords words(Span sentence) const;
+
+  // The recorded figures the sentence links `figure` to, best first. A figure links only when
+  // the record measures the same kind of thing in a convertible unit, within a factor of 12 of
+  // the draft's value (a number far off counts something else), and the sentence says what it
+  // counts: the record's keywords, and for counts the record's unit noun after the number (or,
+  // for large numbers, elsewhere in the sentence: "the number of users grew to 87 million").
+  std::vector<FigureCandidate> candidates(const SentenceFigures &sentence,
+                                          const DraftFigure &figure, const SentenceWords &words);
+
+  // A folded word reduced for keyword comparison ("users" and "user's" -> "user").
+  static std::string stem(std::string_view folded);
+
+private:
+  struct Prepared {
+    RecordReading reading;
+    std::vector<std::vector<std::string>> keywords; // stemmed phrases
+    std::vector<std::vector<std::string>> units;    // stemmed phrases, longest first
+    std::vector<std::vector<std::string>> names;    // stemmed names of who stated it
+  };
+  const Prepared &prepared(std::size_t figure);
+
+  const facts::FactIndex &index_;
+  std::string_view prose_;
+  std::unordered_map<std::size_t, Prepared> cache_;
+};
+
+} // namespace factline::analyzers

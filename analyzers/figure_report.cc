@@ -1,0 +1,205 @@
+// FigureReport: the findings a checked figure produces, with the writer-facing words and fixes.
+#include "analyzers/figure_report.h"
+
+#include <array>
+#include <cmath>
+
+#include "analyzers/figure_comparison.h"
+#include "analyzers/number_writer.h"
+#include "facts/normalize.h"
+
+namespace factline::analyzers {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char &c : out)
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string capitalize(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
+    s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+FactRef figureRef(const facts::Figure &f) { return {FactRef::Kind::Figure, f.id, -1}; }
+
+} // namespace
+
+std::string formatDate(std::string_view iso) {
+  static constexpr std::array<const char *, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
+    return std::string(iso);
+  int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+  int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    return std::string(iso);
+  return std::to_string(day) + " " + kMonths[month - 1] + " " + std::string(iso.substr(0, 4));
+}
+
+std::string_view FigureReport::text(Span s) const {
+  return std::string_view(doc_.text()).substr(s.begin, s.end - s.begin);
+}
+
+std::string FigureReport::recordPhrase(const facts::Figure &f) const {
+  RecordReading r = readRecord(f);
+  std::string phrase = f.text;
+  std::string lt = lower(f.text);
+  if (!r.vague && !f.qualifier.empty() && !lt.starts_with(lower(f.qualifier)))
+    phrase = f.qualifier + " " + phrase;
+  bool counted = f.kind == facts::FigureKind::Count || f.kind == facts::FigureKind::Ratio;
+  if (counted && !f.unit.empty() && lt.find(lower(f.unit)) == std::string::npos)
+    phrase += (r.vague ? " of " : " ") + f.unit;
+  return phrase;
+}
+
+std::string FigureReport::attribution(const facts::Figure &f) const {
+  std::string who;
+  if (const facts::Person *p = facts_.base().person(f.stated_by))
+    who = p->name;
+  std::string date = f.date;
+  if (date.empty())
+    if (const facts::Source *s = facts_.base().source(f.source))
+      date = s->date;
+  std::string when = who.empty()    ? formatDate(date)
+                     : date.empty() ? who
+                                    : who + ", " + formatDate(date);
+  std::string out = "(" + f.subject;
+  if (!when.empty())
+    out += (f.subject.empty() ? "" : "; ") + when;
+  return out + ")";
+}
+
+std::optional<Fix> FigureReport::fix(const DraftFigure &figure, const facts::Figure &record) const {
+  const StatedNumber &n = figure.number;
+  if (n.span.begin == n.span.end)
+    return std::nullopt; // "hour-long": no number written to replace
+  RecordReading r = readRecord(record);
+  if (r.vague)
+    return std::nullopt;
+  std::string number;
+  if (r.number.denominator > 0 && n.denominator > 0) {
+    number = writeRatio(r.number.denominator, n.style);
+  } else if (r.number.ratio || n.ratio) {
+    if (!(r.number.ratio && n.ratio))
+      return std::nullopt;
+    number = std::string(record.text.substr(0, record.text.size()));
+    auto q = qualifierFromWords(lower(record.qualifier));
+    if (q && !record.qualifier.empty() && lower(number).starts_with(lower(record.qualifier)))
+      number = number.substr(record.qualifier.size() + 1);
+  } else {
+    double factor = 1;
+    if (figure.kind == facts::FigureKind::Duration) {
+      double from = hoursPer(timeUnitOf(record.unit)), to = hoursPer(figure.unit);
+      if (from <= 0 || to <= 0)
+        return std::nullopt;
+      factor = from / to;
+    }
+    double precision = r.number.precision * factor;
+    if (figure.kind == facts::FigureKind::Year)
+      precision = 1;
+    double value = r.number.value * factor;
+    if (factor != 1 && std::fabs(value - std::round(value)) > 1e-9 * std::max(1.0, value))
+      return std::nullopt; // "0.21 days" would be no help
+    number = writeNumber(value, precision, n.style);
+  }
+  if (n.style.capitalized && n.span.begin == figure.span.begin)
+    number = capitalize(number);
+
+  Fix fix;
+  // Keep the draft's qualifier when it is true of the record's number.
+  bool keep = statedInterval(r.number, figure.qualifier).intersects(r.interval);
+  if (keep || figure.qualifier_span.begin == figure.qualifier_span.end) {
+    fix.edits.push_back({n.span, number});
+  } else if (figure.qualifier_span.begin < n.span.begin) {
+    std::string replacement = record.qualifier.empty() ? number : record.qualifier + " " + number;
+    std::string_view was = text(figure.qualifier_span);
+    if (!was.empty() && was[0] >= 'A' && was[0] <= 'Z')
+      replacement = capitalize(replacement);
+    fix.edits.push_back({{figure.qualifier_span.begin, n.span.end}, replacement});
+  } else {
+    return std::nullopt;
+  }
+  fix.title = "Replace with \xE2\x80\x9C" + fix.edits.front().text + "\xE2\x80\x9D";
+  return fix;
+}
+
+Finding FigureReport::base(const DraftFigure &figure, const FigureCandidate &link) const {
+  Finding f;
+  f.span = figure.span;
+  if (link.unit.end > f.span.end && link.unit.begin >= figure.span.begin)
+    f.span.end = link.unit.end;
+  f.claim = std::string(text(f.span));
+  return f;
+}
+
+Finding FigureReport::verified(const DraftFigure &figure, const FigureCandidate &link) const {
+  const facts::Figure &record = facts_.base().figures[link.figure];
+  Finding f = base(figure, link);
+  f.rule = "figure-verified";
+  f.status = Status::Verified;
+  const facts::Figure *replacement =
+      record.superseded_by.empty() ? nullptr : facts_.base().figure(record.superseded_by);
+  if (replacement)
+    f.message = "Matches the record's earlier estimate: " + recordPhrase(record) + " " +
+                attribution(record) + ", since replaced by " + recordPhrase(*replacement) + ".";
+  else
+    f.message = "Matches the record: " + recordPhrase(record) + " " + attribution(record) + ".";
+  f.evidence.push_back(figureRef(record));
+  if (replacement)
+    f.evidence.push_back(figureRef(*replacement));
+  return f;
+}
+
+Finding FigureReport::wrong(const DraftFigure &figure, const FigureCandidate &link) const {
+  const facts::Figure &record = facts_.base().figures[link.figure];
+  Finding f = base(figure, link);
+  f.rule = "figure-wrong";
+  f.status = Status::Wrong;
+  f.severity = Severity::Warning;
+  f.message = "Draft says " + std::string(text(figure.span)) + "; the record says " +
+              recordPhrase(record) + " " + attribution(record) + ".";
+  f.evidence.push_back(figureRef(record));
+  if (auto fx = fix(figure, record))
+    f.fixes.push_back(std::move(*fx));
+  return f;
+}
+
+Finding FigureReport::superseded(const DraftFigure &figure, const FigureCandidate &link,
+                                 const facts::Figure &replacement) const {
+  const facts::Figure &old = facts_.base().figures[link.figure];
+  Finding f = base(figure, link);
+  f.rule = "figure-superseded";
+  f.status = Status::Superseded;
+  f.severity = Severity::Warning;
+  f.message = "Draft gives " + std::string(text(figure.span)) +
+              " as the current figure; the record has it as an earlier estimate, replaced by " +
+              recordPhrase(replacement) + " " + attribution(replacement);
+  f.evidence.push_back(figureRef(replacement));
+  f.evidence.push_back(figureRef(old));
+  // Who put the old number out: the record's stated_by, else a recorded quote that names it.
+  if (const facts::Person *p = facts_.base().person(old.stated_by)) {
+    f.message += "; it was put out by " + p->name;
+  } else {
+    auto matches = facts_.findVerbatim(facts::tokenize(old.text));
+    if (!matches.empty()) {
+      const facts::Quote &q = facts_.base().quotes[matches.front().wording.quote];
+      const facts::Person *speaker = facts_.base().person(q.speaker);
+      f.message += "; " + (speaker ? speaker->name : q.speaker) + " said: \xE2\x80\x9C" +
+                   std::string(facts_.wordingText(matches.front().wording)) + "\xE2\x80\x9D";
+      f.evidence.push_back({FactRef::Kind::Quote, q.id, matches.front().wording.variant});
+    }
+  }
+  if (!f.message.ends_with(".") && !f.message.ends_with("\xE2\x80\x9D"))
+    f.message += ".";
+  if (auto fx = fix(figure, replacement))
+    f.fixes.push_back(std::move(*fx));
+  return f;
+}
+
+} // namespace factline::analyzers
