@@ -28,7 +28,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: deps
-	cmake -S . -B $(BUILD)-bench $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DFACTLINE_TESTS=OFF
+	cmake -S . -B $(BUILD)-bench $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DFACTLINE_TESTS=OFF -DFACTLINE_BENCH=ON
 	cmake --build $(BUILD)-bench -j $(JOBS)
 	@if [ -x bench/run ]; then bench/run $(BUILD)-bench; else echo "no benchmarks yet"; fi
 

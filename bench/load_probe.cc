@@ -1,0 +1,36 @@
+// factline-load-probe: loads fact base files and builds the index, printing the time and peak RSS.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "facts/fact_index.h"
+#include "facts/loader.h"
+
+int main(int argc, char **argv) {
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+  factline::facts::FactBase merged = factline::facts::bundledFactBase();
+  auto t0 = Clock::now();
+  for (int i = 1; i < argc; ++i) {
+    auto result = factline::facts::loadFactBaseFile(argv[i]);
+    if (!result.ok()) {
+      for (const auto &e : result.errors)
+        std::fprintf(stderr, "%s\n", e.describe().c_str());
+      return 1;
+    }
+    merged.merge(std::move(result.base));
+  }
+  auto t1 = Clock::now();
+  merged.reindex();
+  auto shared = std::make_shared<const factline::facts::FactBase>(std::move(merged));
+  factline::facts::FactIndex index(shared);
+  auto t2 = Clock::now();
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("quotes=%zu figures=%zu parse_ms=%.0f index_ms=%.0f total_ms=%.0f peak_rss_mb=%.0f\n",
+              shared->quotes.size(), shared->figures.size(), ms(t1 - t0), ms(t2 - t1),
+              ms(t2 - t0), static_cast<double>(usage.ru_maxrss) / 1024.0);
+  return 0;
+}
