@@ -1,0 +1,129 @@
+// LspServer's document side: sync notifications, hover, code actions, publishing diagnostics.
+#include <spdlog/spdlog.h>
+
+#include "server/lsp_server.h"
+#include "server/to_lsp.h"
+
+namespace factline::server {
+
+using protocol::ErrorCode;
+using protocol::json;
+
+namespace {
+template <typename T> protocol::Unexpected<protocol::RpcError> rpcError(ErrorCode code, T message) {
+  return protocol::unexpected(protocol::RpcError{code, std::string(message)});
+}
+} // namespace
+
+void LspServer::onDidOpen(const protocol::DidOpenTextDocumentParams &params) {
+  const OpenDocument &doc = workspace_.open(params.textDocument);
+  spdlog::info("opened {} v{} ({} bytes, {})", doc.uri, doc.version, doc.text->size(),
+               doc.is_draft ? "draft" : "not a draft");
+  if (!doc.is_draft && doc.path && fact_status_.count(*doc.path))
+    publishFactFileErrors(doc);
+}
+
+void LspServer::onDidChange(const protocol::DidChangeTextDocumentParams &params) {
+  auto changed = workspace_.change(params);
+  if (!changed)
+    spdlog::warn("textDocument/didChange ignored: {}", changed.error());
+}
+
+void LspServer::onDidClose(const protocol::DidCloseTextDocumentParams &params) {
+  if (!workspace_.close(params.textDocument.uri)) {
+    spdlog::warn("textDocument/didClose ignored: document is not open: {}",
+                 params.textDocument.uri);
+    return;
+  }
+  // Diagnostics of a closed document are cleared.
+  notify("textDocument/publishDiagnostics",
+         protocol::toJSON(protocol::PublishDiagnosticsParams{params.textDocument.uri, {}, {}}));
+}
+
+void LspServer::onDidSave(const protocol::DidSaveTextDocumentParams &params) {
+  const OpenDocument *doc = workspace_.find(params.textDocument.uri);
+  // A fact file saved from the editor counts as changed on disk, for clients without watchers.
+  if (doc && doc->path && facts_.concerns(*doc->path))
+    facts_.reload();
+}
+
+void LspServer::onHover(const protocol::TextDocumentPositionParams &params,
+                        Callback<std::optional<protocol::Hover>> reply) {
+  const OpenDocument *doc = workspace_.find(params.textDocument.uri);
+  if (!doc)
+    return reply(rpcError(ErrorCode::InvalidParams,
+                          "textDocument/hover: document is not open: " + params.textDocument.uri));
+  if (!doc->is_draft)
+    return reply(std::optional<protocol::Hover>());
+  const std::int64_t version = doc->version;
+  // Answered from the findings of the version the client is looking at, once they exist.
+  workspace_.whenAnalysed(doc->uri, [this, params, version,
+                                     reply](std::shared_ptr<const DraftResult> result) {
+    if (!result)
+      return reply(rpcError(ErrorCode::ContentModified, "the document was closed"));
+    if (result->version != version)
+      return reply(rpcError(ErrorCode::ContentModified, "the document changed"));
+    LspView view{result->lines, encoding_};
+    std::size_t offset = result->lines.toOffset(params.position, encoding_);
+    reply(toHover(result->findings, offset, result->facts->base(), view, client_.hoverMarkdown));
+  });
+}
+
+void LspServer::onCodeAction(const protocol::CodeActionParams &params,
+                             Callback<std::vector<protocol::CodeAction>> reply) {
+  const OpenDocument *doc = workspace_.find(params.textDocument.uri);
+  if (!doc)
+    return reply(
+        rpcError(ErrorCode::InvalidParams,
+                 "textDocument/codeAction: document is not open: " + params.textDocument.uri));
+  bool wants_quickfix = !params.context.only;
+  for (const auto &kind : params.context.only.value_or(std::vector<std::string>{}))
+    wants_quickfix = wants_quickfix || kind == "quickfix" || kind.rfind("quickfix.", 0) == 0;
+  if (!doc->is_draft || !wants_quickfix)
+    return reply(std::vector<protocol::CodeAction>());
+  const std::int64_t version = doc->version;
+  workspace_.whenAnalysed(
+      doc->uri, [this, params, version, reply](std::shared_ptr<const DraftResult> result) {
+        if (!result)
+          return reply(rpcError(ErrorCode::ContentModified, "the document was closed"));
+        if (result->version != version)
+          return reply(rpcError(ErrorCode::ContentModified, "the document changed"));
+        LspView view{result->lines, encoding_};
+        std::optional<std::int64_t> pin;
+        if (client_.documentChanges)
+          pin = result->version;
+        reply(toCodeActions(result->findings, toSpan(params.range, view), params.textDocument.uri,
+                            pin, view));
+      });
+}
+
+void LspServer::publish(const OpenDocument &doc, std::shared_ptr<const DraftResult> result) {
+  LspView view{result->lines, encoding_};
+  protocol::PublishDiagnosticsParams p;
+  p.uri = doc.uri;
+  p.version = result->version;
+  p.diagnostics = toDiagnostics(result->findings, view);
+  notify("textDocument/publishDiagnostics", protocol::toJSON(p));
+}
+
+void LspServer::publishFactFileErrors(const OpenDocument &doc) {
+  protocol::PublishDiagnosticsParams p;
+  p.uri = doc.uri;
+  p.version = doc.version;
+  if (doc.path) {
+    protocol::LineIndex lines(*doc.text);
+    LspView view{lines, encoding_};
+    auto it = fact_status_.find(*doc.path);
+    if (it != fact_status_.end()) {
+      for (const auto &e : it->second.errors)
+        p.diagnostics.push_back(
+            toDiagnostic(e, protocol::DiagnosticSeverity::Error, *doc.text, view));
+      for (const auto &w : it->second.warnings)
+        p.diagnostics.push_back(
+            toDiagnostic(w, protocol::DiagnosticSeverity::Warning, *doc.text, view));
+    }
+  }
+  notify("textDocument/publishDiagnostics", protocol::toJSON(p));
+}
+
+} // namespace factline::server

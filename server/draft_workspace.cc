@@ -1,0 +1,178 @@
+// DraftWorkspace: document versions in, results out, only ever for the version still open.
+#include "server/draft_workspace.h"
+
+#include <spdlog/spdlog.h>
+
+#include "protocol/content_changes.h"
+#include "protocol/uri.h"
+
+namespace factline::server {
+
+namespace {
+bool endsWith(const std::string &s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+} // namespace
+
+std::optional<analyzers::DraftFormat> draftFormatOf(const std::string &language_id,
+                                                    const std::optional<std::string> &path) {
+  if (language_id == "markdown" || language_id == "mdx")
+    return analyzers::DraftFormat::Markdown;
+  if (language_id == "plaintext" || language_id == "text")
+    return analyzers::DraftFormat::PlainText;
+  if (!language_id.empty() || !path)
+    return std::nullopt; // json, a programming language: not a draft
+  if (endsWith(*path, ".md") || endsWith(*path, ".markdown"))
+    return analyzers::DraftFormat::Markdown;
+  if (endsWith(*path, ".txt") || endsWith(*path, ".text"))
+    return analyzers::DraftFormat::PlainText;
+  return std::nullopt;
+}
+
+DraftWorkspace::DraftWorkspace(boost::asio::any_io_executor strand,
+                               boost::asio::any_io_executor pool,
+                               std::shared_ptr<const analyzers::AnalyzerGroup> analyzers,
+                               Publish publish)
+    : scheduler_(
+          std::move(strand), std::move(pool), std::move(analyzers),
+          [this](const std::string &uri, AnalysisOutput out) { onAnalysed(uri, std::move(out)); }),
+      publish_(std::move(publish)) {}
+
+void DraftWorkspace::setSettings(const Settings &settings, int fixed_debounce_ms) {
+  Settings before = settings_;
+  settings_ = settings;
+  fixed_debounce_ms_ = fixed_debounce_ms;
+  before.debounce_ms = settings.debounce_ms; // the debounce alone changes no finding
+  if (!(before == settings_))
+    recheckAll();
+}
+
+void DraftWorkspace::setFacts(std::shared_ptr<const facts::FactIndex> facts) {
+  facts_ = std::move(facts);
+  recheckAll();
+}
+
+const OpenDocument &DraftWorkspace::open(const protocol::TextDocumentItem &item) {
+  OpenDocument &doc = documents_[item.uri];
+  if (!doc.uri.empty())
+    spdlog::warn("{} opened again without being closed; taking the new text", item.uri);
+  for (auto &w : doc.waiters)
+    w(nullptr);
+  doc = OpenDocument{};
+  doc.uri = item.uri;
+  doc.language_id = item.languageId;
+  if (auto p = protocol::uriToPath(item.uri))
+    doc.path = *p;
+  doc.version = item.version;
+  doc.text = std::make_shared<const std::string>(item.text);
+  auto format = draftFormatOf(item.languageId, doc.path);
+  doc.is_draft = format.has_value();
+  doc.format = format.value_or(analyzers::DraftFormat::PlainText);
+  if (doc.is_draft)
+    schedule(doc, /*immediately=*/true); // nothing to debounce on open
+  return doc;
+}
+
+protocol::Expected<void, std::string>
+DraftWorkspace::change(const protocol::DidChangeTextDocumentParams &params) {
+  auto it = documents_.find(params.textDocument.uri);
+  if (it == documents_.end())
+    return protocol::unexpected("document is not open: " + params.textDocument.uri);
+  OpenDocument &doc = it->second;
+  if (params.textDocument.version <= doc.version)
+    spdlog::warn("{}: version {} after {}; versions should increase", doc.uri,
+                 params.textDocument.version, doc.version);
+  std::string text = *doc.text;
+  protocol::applyContentChanges(text, params.contentChanges, encoding_);
+  doc.text = std::make_shared<const std::string>(std::move(text));
+  doc.version = params.textDocument.version;
+  if (doc.is_draft)
+    schedule(doc);
+  return {};
+}
+
+bool DraftWorkspace::close(const std::string &uri) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end())
+    return false;
+  scheduler_.cancel(uri);
+  auto waiters = std::move(it->second.waiters);
+  documents_.erase(it);
+  for (auto &w : waiters)
+    w(nullptr);
+  return true;
+}
+
+const OpenDocument *DraftWorkspace::find(const std::string &uri) const {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : &it->second;
+}
+
+std::vector<const OpenDocument *> DraftWorkspace::documents() const {
+  std::vector<const OpenDocument *> out;
+  for (const auto &[uri, doc] : documents_)
+    out.push_back(&doc);
+  return out;
+}
+
+void DraftWorkspace::whenAnalysed(const std::string &uri, ResultWaiter waiter) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end() || !it->second.is_draft)
+    return waiter(nullptr);
+  OpenDocument &doc = it->second;
+  if (doc.result && doc.result->version == doc.version)
+    return waiter(doc.result);
+  doc.waiters.push_back(std::move(waiter));
+}
+
+void DraftWorkspace::recheckAll() {
+  for (auto &[uri, doc] : documents_)
+    if (doc.is_draft)
+      schedule(doc, /*immediately=*/true);
+}
+
+void DraftWorkspace::stop() {
+  stopped_ = true;
+  scheduler_.cancelAll();
+  // Nothing more will be analysed: whoever waits gets their answer now.
+  for (auto &[uri, doc] : documents_) {
+    auto waiters = std::move(doc.waiters);
+    doc.waiters.clear();
+    for (auto &w : waiters)
+      w(nullptr);
+  }
+}
+
+void DraftWorkspace::schedule(OpenDocument &doc, bool immediately) {
+  if (stopped_ || !facts_)
+    return; // setFacts() schedules every draft once the facts are there
+  AnalysisInput input{doc.version, doc.text, doc.format, facts_};
+  int debounce = fixed_debounce_ms_ >= 0 ? fixed_debounce_ms_ : settings_.debounce_ms;
+  scheduler_.schedule(doc.uri, std::move(input),
+                      std::chrono::milliseconds(immediately ? 0 : debounce));
+}
+
+void DraftWorkspace::onAnalysed(const std::string &uri, AnalysisOutput out) {
+  auto it = documents_.find(uri);
+  if (stopped_ || it == documents_.end() || it->second.version != out.input.version) {
+    spdlog::debug("dropping analysis of {} v{}: no longer the open version", uri,
+                  out.input.version);
+    return;
+  }
+  OpenDocument &doc = it->second;
+  if (!out.failure.empty())
+    spdlog::error("analysis of {} v{} failed: {}", uri, doc.version, out.failure);
+  spdlog::debug("analysed {} v{}: {} findings in {} us", uri, doc.version, out.findings.size(),
+                out.took.count());
+  doc.result =
+      std::make_shared<const DraftResult>(doc.version, out.input.text, out.input.facts,
+                                          applySettings(std::move(out.findings), settings_));
+  publish_(doc, doc.result);
+  auto waiters = std::move(doc.waiters);
+  doc.waiters.clear();
+  for (auto &w : waiters)
+    w(doc.result);
+}
+
+} // namespace factline::server
