@@ -135,6 +135,20 @@ private:
       chosen = tied[0];
     }
     const facts::Figure *record = family(chosen->figure);
+    // The sentence links to the current figure but gives the one it replaced: "grew from 50
+    // million to 87 million", "50 million users had their data harvested".
+    for (std::size_t i : words.figures) {
+      const facts::Figure &old = figures[i];
+      if (old.superseded_by != record->id || old.kind != figure.kind)
+        continue;
+      auto c = linker.compare(figure, i);
+      if (!c || !c->consistent)
+        continue;
+      c->unit = chosen->unit;
+      if (framedAsEarlier(sentence, figure, words))
+        return report.verified(figure, *c);
+      return report.superseded(figure, *c, *record);
+    }
     if (record != &figures[chosen->figure]) {
       // Checked against the replacement of the superseded figure the sentence linked.
       std::size_t index = static_cast<std::size_t>(record - figures.data());

@@ -63,6 +63,8 @@ constexpr std::array<QualifierWords, 44> kQualifiers = {{
 
 // Two interval ends are the same point when they differ by less than rounding noise.
 bool samePoint(double a, double b) {
+  if (std::isinf(a) || std::isinf(b))
+    return a == b;
   return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
 

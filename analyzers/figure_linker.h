@@ -2,6 +2,7 @@
 // it.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,15 +47,28 @@ public:
   std::vector<FigureCandidate> candidates(const SentenceFigures &sentence,
                                           const DraftFigure &figure, const SentenceWords &words);
 
+  // `figure` against one recorded figure, whatever the sentence says: for the figures a linked
+  // record replaced ("50 million" where the sentence links to the 87 million that replaced it).
+  // Nullopt when the two cannot measure the same thing.
+  std::optional<FigureCandidate> compare(const DraftFigure &figure, std::size_t record);
+
   // A folded word reduced for keyword comparison ("users" and "user's" -> "user").
   static std::string stem(std::string_view folded);
 
 private:
+  struct Phrase {
+    std::vector<std::string> words; // stemmed
+    bool distinctive = false;       // keywords: no rival has it; units: no rival counts in it
+  };
+  // What linking needs of one recorded figure. Its rivals are the figures of the same kind that
+  // count in one of its unit nouns ("users"): a sentence must tell it apart from them.
   struct Prepared {
     RecordReading reading;
-    std::vector<std::vector<std::string>> keywords; // stemmed phrases
-    std::vector<std::vector<std::string>> units;    // stemmed phrases, longest first
-    std::vector<std::vector<std::string>> names;    // stemmed names of who stated it
+    std::vector<Phrase> keywords;
+    std::vector<Phrase> units;                   // longest first
+    std::vector<std::string> primary;            // the record's own `unit`, stemmed
+    std::vector<std::vector<std::string>> names; // stemmed names of who stated it
+    int direction = 0; // +1 a rise, -1 a fall, 0 neither: "closed up 4.5 per cent"
   };
   const Prepared &prepared(std::size_t figure);
 

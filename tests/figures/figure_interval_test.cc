@@ -1,5 +1,6 @@
 // Tests for Interval: how a stated number, its precision and its qualifier bound what it allows.
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "analyzers/figure_interval.h"
 
@@ -106,6 +107,15 @@ TEST_CASE("touching ends do not meet when either is open", "[interval]") {
   CHECK_FALSE(Interval{1, 2, false, true}.intersects(Interval{2, 3, false, false}));
   CHECK(Interval{1, 1, false, false}.contains(1));
   CHECK(Interval{1, 1, true, false}.empty());
+}
+
+TEST_CASE("unbounded intervals", "[interval]") {
+  const double inf = std::numeric_limits<double>::infinity();
+  Interval thousands{1000, inf, false, true}; // "thousands", held as at least 1,000
+  CHECK_FALSE(thousands.empty());
+  CHECK(thousands.contains(5000));
+  CHECK(stated(5000, 1, Qualifier::MoreThan).intersects(thousands));
+  CHECK_FALSE(stated(200, 1, Qualifier::None).intersects(thousands));
 }
 
 TEST_CASE("percentages keep their decimal precision", "[interval]") {
