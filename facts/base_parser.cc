@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "facts/normalize.h"
 
@@ -104,13 +105,19 @@ BaseParser::BaseParser(std::string_view text, std::string_view file_name)
 
 LoadResult BaseParser::run() {
   topLevel();
+  result_.base.reindex();
   if (reader_.failed()) {
     // Where the JSON breaks, nothing after it can be read; the path says where the reader was.
     error(reader_.errorOffset(), "invalid JSON: " + reader_.errorMessage());
     result_.errors.back().json_path.clear();
   } else {
+    findDuplicates(result_.base.quotes, places_[0], Kind::Quote, "quotes",
+                   [&](const std::string &id) { return result_.base.quote(id); });
+    findDuplicates(result_.base.figures, places_[1], Kind::Figure, "figures",
+                   [&](const std::string &id) { return result_.base.figure(id); });
     for (PendingReference &ref : pending_) {
-      if (ids_[static_cast<std::size_t>(ref.kind)].count(ref.id))
+      if (ids_[static_cast<std::size_t>(ref.kind)].count(ref.id) ||
+          (ref.kind == Kind::Figure && result_.base.figure(ref.id)))
         continue; // defined further down the file
       TextPosition at = lines_.at(ref.offset);
       result_.external_references.push_back(
@@ -121,8 +128,40 @@ LoadResult BaseParser::run() {
   }
   std::stable_sort(result_.errors.begin(), result_.errors.end(),
                    [](const LoadError &a, const LoadError &b) { return a.offset < b.offset; });
-  result_.base.reindex();
   return std::move(result_);
+}
+
+// Quotes and figures can number millions: instead of a table of their own, the base's id index
+// (which keeps the last entry of an id) tells which entries have a later twin.
+template <typename Entry, typename Lookup>
+void BaseParser::findDuplicates(const std::vector<Entry> &entries,
+                                const std::vector<EntryPlace> &places, Kind kind,
+                                std::string_view section, Lookup lookup) {
+  std::map<std::string_view, std::vector<std::size_t>> twins;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const std::string &id = entries[i].id;
+    if (id.empty())
+      continue;
+    const Entry *last = lookup(id);
+    if (last != &entries[i]) {
+      auto &group = twins[id];
+      if (group.empty())
+        group.push_back(static_cast<std::size_t>(last - entries.data()));
+      group.push_back(i);
+    }
+  }
+  for (auto &[id, group] : twins) {
+    std::sort(group.begin(), group.end());
+    const std::size_t first_line = lines_.at(places[group[0]].id_offset).line;
+    for (std::size_t k = 1; k < group.size(); ++k) {
+      const EntryPlace &place = places[group[k]];
+      path_ = {{section, 0}, {{}, place.ordinal}, {"id", 0}};
+      error(place.id_offset,
+            "duplicate " + std::string(kKindNames[static_cast<std::size_t>(kind)]) + " id '" +
+                std::string(id) + "' (first defined at line " + std::to_string(first_line) + ")");
+    }
+  }
+  path_.clear();
 }
 
 void BaseParser::topLevel() {
@@ -179,7 +218,10 @@ void BaseParser::topLevel() {
 }
 
 template <typename Entry, typename ReadEntry>
-void BaseParser::section(std::string_view, std::vector<Entry> &into, ReadEntry read) {
+void BaseParser::section(std::string_view name, std::vector<Entry> &into, ReadEntry read) {
+  std::vector<EntryPlace> *places = name == "quotes"    ? &places_[0]
+                                    : name == "figures" ? &places_[1]
+                                                        : nullptr;
   if (reader_.peek() != JsonKind::Array) {
     typeError("an array");
     return;
@@ -191,8 +233,12 @@ void BaseParser::section(std::string_view, std::vector<Entry> &into, ReadEntry r
       typeError("an object");
     } else {
       Entry entry;
+      if (places)
+        id_offset_ = reader_.offset(); // its "{" until id() finds its id
       read(entry);
       into.push_back(std::move(entry));
+      if (places)
+        places->push_back({static_cast<std::uint32_t>(i), id_offset_});
     }
     path_.pop_back();
   }
@@ -335,6 +381,9 @@ void BaseParser::quote(Quote &q) {
     case 1: {
       std::size_t at = reader_.offset();
       auto words = [](const std::string &text) {
+        for (char c : text) // the common case, decided without tokenizing
+          if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            return true;
         for (const Token &t : tokenize(text))
           if (t.kind == TokenKind::Word)
             return true;
@@ -517,6 +566,9 @@ void BaseParser::id(Kind kind, std::string &out) {
   std::size_t at = reader_.offset();
   if (!nonEmptyString(out))
     return;
+  id_offset_ = at;
+  if (kind == Kind::Quote || kind == Kind::Figure)
+    return; // checked once the file is read (findDuplicates), without a table of their own
   auto [it, inserted] = ids_[static_cast<std::size_t>(kind)].try_emplace(out, at);
   if (!inserted)
     error(at, "duplicate " + std::string(kKindNames[static_cast<std::size_t>(kind)]) + " id '" +

@@ -34,6 +34,10 @@ private:
     std::string path;
   };
   using FieldList = std::span<const std::string_view>;
+  struct EntryPlace {      // where a quote or figure is: for duplicate id errors
+    std::uint32_t ordinal; // index in its JSON array
+    std::size_t id_offset; // its id's offset (its "{" when it has none)
+  };
 
   void topLevel();
   template <typename Entry, typename ReadEntry>
@@ -44,6 +48,9 @@ private:
   void quote(Quote &q);
   void variant(QuoteVariant &v);
   void figure(Figure &f);
+  template <typename Entry, typename Lookup>
+  void findDuplicates(const std::vector<Entry> &entries, const std::vector<EntryPlace> &places,
+                      Kind kind, std::string_view section, Lookup lookup);
 
   // Reads the object at the reader: known fields go to on_field(index) positioned at their value;
   // unknown ones are warned about and skipped. Missing `required` fields are errors.
@@ -69,8 +76,11 @@ private:
   std::string file_;
   LoadResult result_;
   std::vector<PathPart> path_;
-  std::array<std::unordered_map<std::string, std::size_t>, 5> ids_; // id -> offset, per Kind
+  // id -> offset, per Kind; quotes and figures are not kept here (see findDuplicates).
+  std::array<std::unordered_map<std::string, std::size_t>, 5> ids_;
   std::vector<PendingReference> pending_;
+  std::array<std::vector<EntryPlace>, 2> places_; // quotes, figures
+  std::size_t id_offset_ = 0;
   std::vector<std::size_t> bad_utf8_;
 };
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <set>
 
 #include "facts/normalize.h"
 
@@ -94,32 +93,75 @@ EntityIndex::EntityIndex(const FactBase &base) : base_(base) {
       if (words.empty())
         return;
       std::string first = words.front();
-      event_phrases_[first].push_back({std::move(words), static_cast<std::uint32_t>(i), 0});
+      event_names_[first].push_back({std::move(words), static_cast<std::uint32_t>(i)});
     };
     add(e.name);
     for (const std::string &a : e.aliases)
       add(a);
   }
+  buildFigureTerms();
+}
 
-  for (std::size_t i = 0; i < base.figures.size(); ++i) {
-    const Figure &f = base.figures[i];
-    std::uint32_t slot = 0;
-    std::set<std::vector<std::string>> seen;
+void EntityIndex::buildFigureTerms() {
+  std::vector<std::uint32_t> stems, users; // users: how many figures use each term
+  std::string key;
+  figure_terms_start_.reserve(base_.figures.size() + 1);
+  figure_terms_start_.push_back(0);
+  for (const Figure &f : base_.figures) {
+    const std::size_t first_term = figure_terms_.size();
     auto add = [&](const std::string &phrase) {
-      std::vector<std::string> words = foldedWords(phrase);
-      for (std::string &w : words)
-        w = keywordStem(w);
-      if (words.empty() || !seen.insert(words).second)
+      stems.clear();
+      key.clear();
+      forEachToken(phrase, [&](const TokenView &t) {
+        if (t.kind == TokenKind::Gap)
+          return;
+        std::string stem = keywordStem(t.norm);
+        stems.push_back(stems_.intern(stem));
+        if (!key.empty())
+          key.push_back(' ');
+        key += stem;
+      });
+      if (stems.empty())
         return;
-      std::string first = words.front();
-      figure_phrases_[first].push_back({std::move(words), static_cast<std::uint32_t>(i), slot++});
+      std::uint32_t term = term_keys_.intern(key);
+      if (term + 1 == term_start_.size()) { // new term
+        term_stems_.insert(term_stems_.end(), stems.begin(), stems.end());
+        term_start_.push_back(static_cast<std::uint32_t>(term_stems_.size()));
+        users.push_back(0);
+      }
+      for (std::size_t k = first_term; k < figure_terms_.size(); ++k)
+        if (figure_terms_[k] == term)
+          return; // a figure counts each term once
+      figure_terms_.push_back(term);
+      ++users[term];
     };
     for (const std::string &k : f.keywords)
       add(k);
     add(f.unit);
     for (const std::string &u : f.units)
       add(u);
+    figure_terms_start_.push_back(static_cast<std::uint32_t>(figure_terms_.size()));
   }
+
+  const std::size_t term_count = term_start_.size() - 1;
+  term_figures_start_.assign(term_count + 1, 0);
+  for (std::size_t t = 0; t < term_count; ++t)
+    term_figures_start_[t + 1] = term_figures_start_[t] + users[t];
+  term_figures_.resize(figure_terms_.size());
+  std::vector<std::uint32_t> fill(term_figures_start_.begin(), term_figures_start_.end() - 1);
+  for (std::uint32_t f = 0; f + 1 < figure_terms_start_.size(); ++f)
+    for (std::uint32_t k = figure_terms_start_[f]; k < figure_terms_start_[f + 1]; ++k)
+      term_figures_[fill[figure_terms_[k]]++] = f;
+
+  first_start_.assign(stems_.size() + 1, 0);
+  for (std::size_t t = 0; t < term_count; ++t)
+    ++first_start_[term_stems_[term_start_[t]] + 1];
+  for (std::size_t s = 0; s < stems_.size(); ++s)
+    first_start_[s + 1] += first_start_[s];
+  first_terms_.resize(term_count);
+  std::vector<std::uint32_t> first_fill(first_start_.begin(), first_start_.end() - 1);
+  for (std::uint32_t t = 0; t < term_count; ++t)
+    first_terms_[first_fill[term_stems_[term_start_[t]]]++] = t;
 }
 
 std::vector<std::string> EntityIndex::resolvePerson(std::string_view phrase) const {
@@ -144,13 +186,13 @@ std::vector<std::string> EntityIndex::eventsNamedIn(std::string_view text) const
   };
   std::map<std::uint32_t, Best> found;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    auto it = event_phrases_.find(words[i]);
-    if (it == event_phrases_.end())
+    auto it = event_names_.find(words[i]);
+    if (it == event_names_.end())
       continue;
-    for (const Phrase &p : it->second) {
+    for (const EventName &p : it->second) {
       if (!startsAt(words, i, p.words))
         continue;
-      auto [slot, inserted] = found.try_emplace(p.entry, Best{p.words.size(), i});
+      auto [slot, inserted] = found.try_emplace(p.event, Best{p.words.size(), i});
       if (!inserted && p.words.size() > slot->second.length)
         slot->second = Best{p.words.size(), i};
     }
@@ -169,27 +211,49 @@ std::vector<std::string> EntityIndex::eventsNamedIn(std::string_view text) const
 }
 
 std::vector<std::size_t> EntityIndex::figuresFor(const std::vector<std::string> &words) const {
-  std::vector<std::string> stems;
-  stems.reserve(words.size());
-  for (const std::string &w : words)
-    for (std::string &folded : foldedWords(w)) // multi-word input is split the same way as keywords
-      stems.push_back(keywordStem(folded));
-  std::set<std::pair<std::uint32_t, std::uint32_t>> matched; // (figure, keyword slot)
+  std::vector<std::uint32_t> stems;  // WordTable::kMissing for words no term has
+  for (const std::string &w : words) // multi-word input is split the same way as the terms
+    forEachToken(w, [&](const TokenView &t) {
+      if (t.kind != TokenKind::Gap)
+        stems.push_back(stems_.find(keywordStem(t.norm)));
+    });
+  std::vector<std::uint32_t> matched;
   for (std::size_t i = 0; i < stems.size(); ++i) {
-    auto it = figure_phrases_.find(stems[i]);
-    if (it == figure_phrases_.end())
+    if (stems[i] == WordTable::kMissing)
       continue;
-    for (const Phrase &p : it->second)
-      if (startsAt(stems, i, p.words))
-        matched.insert({p.entry, p.slot});
+    for (std::uint32_t k = first_start_[stems[i]]; k < first_start_[stems[i] + 1]; ++k) {
+      const std::uint32_t term = first_terms_[k];
+      const std::uint32_t length = term_start_[term + 1] - term_start_[term];
+      if (i + length <= stems.size() && std::equal(term_stems_.begin() + term_start_[term],
+                                                   term_stems_.begin() + term_start_[term + 1],
+                                                   stems.begin() + static_cast<std::ptrdiff_t>(i)))
+        matched.push_back(term);
+    }
   }
-  std::map<std::uint32_t, std::size_t> counts;
-  for (const auto &[figure, slot] : matched)
-    ++counts[figure];
+  std::sort(matched.begin(), matched.end());
+  matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+
+  std::vector<std::uint32_t> common;
+  std::map<std::uint32_t, std::size_t> counts; // figure -> terms matched
+  for (std::uint32_t term : matched) {
+    const std::uint32_t begin = term_figures_start_[term], end = term_figures_start_[term + 1];
+    if (end - begin > kCommonTermFigures) {
+      common.push_back(term);
+      continue;
+    }
+    for (std::uint32_t k = begin; k < end; ++k)
+      ++counts[term_figures_[k]];
+  }
+  for (auto &[figure, count] : counts)
+    for (std::uint32_t k = figure_terms_start_[figure]; k < figure_terms_start_[figure + 1]; ++k)
+      if (std::binary_search(common.begin(), common.end(), figure_terms_[k]))
+        ++count;
+
   std::vector<std::pair<std::uint32_t, std::size_t>> ranked(counts.begin(), counts.end());
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto &a, const auto &b) { return a.second > b.second; });
   std::vector<std::size_t> out;
+  out.reserve(ranked.size());
   for (const auto &[figure, count] : ranked)
     out.push_back(figure);
   return out;

@@ -154,10 +154,10 @@ void appendUtf8(std::string &out, std::int32_t cp) {
   out.append(reinterpret_cast<const char *>(buf), static_cast<std::size_t>(n));
 }
 
-std::string foldGeneral(std::string_view word) {
-  std::string ascii;
-  if (foldAscii(word, ascii))
-    return ascii;
+// Folds `word` into `out` (replacing its contents); `out`'s buffer is reused between words.
+void foldInto(std::string_view word, std::string &out) {
+  if (foldAscii(word, out))
+    return;
   // Make look-alike punctuation plain first, so that NFKC and case folding see one apostrophe and
   // one hyphen; invalid bytes are dropped (they never reach here from tokenize()).
   std::string plain;
@@ -190,22 +190,21 @@ std::string foldGeneral(std::string_view word) {
                         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
                                                        UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                                                        UTF8PROC_IGNORE));
-  if (n < 0) {
-    std::free(mapped);
-    return plain;
-  }
-  std::string folded(reinterpret_cast<const char *>(mapped), static_cast<std::size_t>(n));
+  if (n < 0)
+    out = std::move(plain);
+  else
+    out.assign(reinterpret_cast<const char *>(mapped), static_cast<std::size_t>(n));
   std::free(mapped);
-  return folded;
 }
 
 // Splits text into tokens in one forward pass. Which characters may sit inside a word depends on
 // their neighbours, so the scanner looks one code point ahead.
 class Tokenizer {
 public:
-  explicit Tokenizer(std::string_view text) : text_(text) {}
+  Tokenizer(std::string_view text, TokenSink sink, void *context)
+      : text_(text), sink_(sink), context_(context) {}
 
-  std::vector<Token> run() {
+  void run() {
     std::size_t i = 0;
     while (i < text_.size()) {
       Scanned s = scanAt(text_, i);
@@ -227,7 +226,7 @@ public:
         i += s.length;
       }
     }
-    return std::move(tokens_);
+    flushGap();
   }
 
 private:
@@ -256,13 +255,12 @@ private:
       prev = s.cls;
       i += s.length;
     }
-    Token t;
-    t.begin = begin;
-    t.end = end;
-    t.kind = inEditorial(begin) ? TokenKind::Editorial : TokenKind::Word;
-    t.norm = foldGeneral(text_.substr(begin, end - begin));
-    if (!t.norm.empty())
-      tokens_.push_back(std::move(t));
+    foldInto(text_.substr(begin, end - begin), folded_);
+    if (!folded_.empty()) {
+      flushGap();
+      sink_(context_, TokenView{folded_, begin, end,
+                                inEditorial(begin) ? TokenKind::Editorial : TokenKind::Word});
+    }
     return end;
   }
 
@@ -288,13 +286,20 @@ private:
     return end;
   }
 
+  // Two ellipses with nothing but separators between them are one omission, so a gap is held
+  // back until the next word shows where it ends.
   void gap(std::size_t begin, std::size_t end) {
-    // Two ellipses with nothing but separators between them are one omission.
-    if (!tokens_.empty() && tokens_.back().kind == TokenKind::Gap) {
-      tokens_.back().end = end;
+    if (!gap_pending_)
+      gap_begin_ = begin;
+    gap_pending_ = true;
+    gap_end_ = end;
+  }
+
+  void flushGap() {
+    if (!gap_pending_)
       return;
-    }
-    tokens_.push_back(Token{"…", begin, end, TokenKind::Gap});
+    gap_pending_ = false;
+    sink_(context_, TokenView{"\u2026", gap_begin_, gap_end_, TokenKind::Gap});
   }
 
   // "[" opens an editorial insertion only when a "]" closes it; a stray "[" is punctuation, so
@@ -319,14 +324,28 @@ private:
   }
 
   std::string_view text_;
-  std::vector<Token> tokens_;
+  TokenSink sink_;
+  void *context_;
+  std::string folded_;
+  bool gap_pending_ = false;
+  std::size_t gap_begin_ = 0, gap_end_ = 0;
   std::size_t editorial_end_ = std::string_view::npos; // offset of the "]" closing the insertion
   std::size_t unclosed_from_ = std::string_view::npos; // no "]" follows any "[" from here on
 };
 
 } // namespace
 
-std::vector<Token> tokenize(std::string_view text) { return Tokenizer(text).run(); }
+void forEachToken(std::string_view text, TokenSink sink, void *context) {
+  Tokenizer(text, sink, context).run();
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  forEachToken(text, [&](const TokenView &t) {
+    tokens.push_back(Token{std::string(t.norm), t.begin, t.end, t.kind});
+  });
+  return tokens;
+}
 
 std::string normalizeText(std::string_view text) {
   std::string out;
@@ -340,7 +359,11 @@ std::string normalizeText(std::string_view text) {
   return out;
 }
 
-std::string foldWord(std::string_view word) { return foldGeneral(word); }
+std::string foldWord(std::string_view word) {
+  std::string out;
+  foldInto(word, out);
+  return out;
+}
 
 bool isValidUtf8(std::string_view text, std::size_t *bad_offset) {
   const auto *p = reinterpret_cast<const unsigned char *>(text.data());

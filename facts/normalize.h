@@ -1,8 +1,10 @@
-// Text normalisation shared by the index and the analyzers: words folded for comparison, with offsets.
+// Text normalisation shared by the index and the analyzers: words folded for comparison, with
+// offsets.
 #pragma once
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace factline::facts {
@@ -14,9 +16,9 @@ enum class TokenKind {
 };
 
 struct Token {
-  std::string norm;       // folded form: NFKC, case-folded, curly apostrophes made straight
-  std::size_t begin = 0;  // byte offset of the token in the text it came from
-  std::size_t end = 0;    // byte offset one past the token
+  std::string norm;      // folded form: NFKC, case-folded, curly apostrophes made straight
+  std::size_t begin = 0; // byte offset of the token in the text it came from
+  std::size_t end = 0;   // byte offset one past the token
   TokenKind kind = TokenKind::Word;
 };
 
@@ -26,6 +28,27 @@ struct Token {
 // (NFKC), case, curly/straight quotes and apostrophes, the many dashes. Invalid UTF-8 bytes are
 // treated as separators, never read past.
 std::vector<Token> tokenize(std::string_view text);
+
+// A token as forEachToken() passes it: `norm` is valid only during the call.
+struct TokenView {
+  std::string_view norm;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  TokenKind kind = TokenKind::Word;
+};
+using TokenSink = void (*)(void *context, const TokenView &token);
+
+// The tokens tokenize() returns, handed over one at a time without a string each: for building
+// indexes over many texts.
+void forEachToken(std::string_view text, TokenSink sink, void *context);
+template <typename OnToken> void forEachToken(std::string_view text, OnToken &&on_token) {
+  forEachToken(
+      text,
+      [](void *context, const TokenView &token) {
+        (*static_cast<std::remove_reference_t<OnToken> *>(context))(token);
+      },
+      &on_token);
+}
 
 // The folded words of `text` joined by single spaces (gaps as "…", editorial words dropped).
 std::string normalizeText(std::string_view text);

@@ -13,7 +13,7 @@ namespace {
 constexpr std::uint32_t kNoWording = std::numeric_limits<std::uint32_t>::max();
 // Near lookup reads at most this many postings, rarest words first: words more common than that
 // cannot tell one quote from another in a large base anyway.
-constexpr std::size_t kNearPostingBudget = 1u << 16;
+constexpr std::size_t kNearPostingBudget = 1u << 14;
 // How many candidate wordings are aligned word by word.
 constexpr std::size_t kNearCandidates = 24;
 
@@ -43,19 +43,18 @@ QuoteIndex::QuoteIndex(const FactBase &base) : base_(base) {
   auto add = [&](std::string_view text) {
     wording_start_.push_back(static_cast<std::uint32_t>(ids_.size()));
     bool pending_break = false;
-    for (Token &t : tokenize(text)) {
+    forEachToken(text, [&](const TokenView &t) {
       if (t.kind != TokenKind::Word) {
         pending_break = true;
-        continue;
+        return;
       }
-      auto [it, inserted] =
-          vocabulary_.try_emplace(std::move(t.norm), static_cast<std::uint32_t>(counts.size()));
-      if (inserted)
+      std::uint32_t id = vocabulary_.intern(t.norm);
+      if (id == counts.size())
         counts.push_back(0);
-      ++counts[it->second];
-      ids_.push_back(it->second | (pending_break ? kBreakBefore : 0));
+      ++counts[id];
+      ids_.push_back(id | (pending_break ? kBreakBefore : 0));
       pending_break = false;
-    }
+    });
   };
   for (std::size_t qi = 0; qi < base.quotes.size(); ++qi) {
     const Quote &q = base.quotes[qi];
@@ -79,6 +78,14 @@ QuoteIndex::QuoteIndex(const FactBase &base) : base_(base) {
   for (std::uint32_t pos = 0; pos < ids_.size(); ++pos)
     postings_[fill[ids_[pos] & kIdMask]++] = pos;
 
+  block_wording_.resize((ids_.size() >> kBlockBits) + 1);
+  for (std::uint32_t w = 0, block = 0; block < block_wording_.size(); ++block) {
+    const std::uint32_t pos = block << kBlockBits;
+    while (w + 1 < wordings_.size() && wording_start_[w + 1] <= pos)
+      ++w;
+    block_wording_[block] = w;
+  }
+
   token_cache_ = std::make_unique<std::atomic<const std::vector<Token> *>[]>(wordings_.size());
   for (std::size_t i = 0; i < wordings_.size(); ++i)
     token_cache_[i].store(nullptr, std::memory_order_relaxed);
@@ -89,9 +96,9 @@ QuoteIndex::~QuoteIndex() {
     delete token_cache_[i].load(std::memory_order_relaxed);
 }
 
-std::uint32_t QuoteIndex::wordId(const std::string &folded) const {
-  auto it = vocabulary_.find(folded);
-  return it == vocabulary_.end() ? kUnknownWord : it->second;
+std::uint32_t QuoteIndex::wordId(std::string_view folded) const {
+  std::uint32_t id = vocabulary_.find(folded);
+  return id == WordTable::kMissing ? kUnknownWord : id;
 }
 
 std::size_t QuoteIndex::frequency(std::uint32_t id) const {
@@ -105,7 +112,7 @@ std::size_t QuoteIndex::memoryBytes() const {
          (quote_first_wording_.capacity() + wording_start_.capacity() + ids_.capacity() +
           postings_start_.capacity() + postings_.capacity()) *
              sizeof(std::uint32_t) +
-         vocabulary_.size() * (sizeof(std::string) + sizeof(std::uint32_t) + 2 * sizeof(void *)) +
+         block_wording_.capacity() * sizeof(std::uint32_t) + vocabulary_.memoryBytes() +
          wordings_.size() * sizeof(void *);
 }
 
@@ -123,8 +130,10 @@ Wording QuoteIndex::publicWording(std::uint32_t index) const {
 }
 
 std::uint32_t QuoteIndex::wordingAt(std::uint32_t position) const {
-  auto it = std::upper_bound(wording_start_.begin(), wording_start_.end(), position);
-  return static_cast<std::uint32_t>(it - wording_start_.begin() - 1);
+  std::uint32_t w = block_wording_[position >> kBlockBits];
+  while (wording_start_[w + 1] <= position)
+    ++w;
+  return w;
 }
 
 std::string_view QuoteIndex::wordingText(Wording w) const {
@@ -268,36 +277,53 @@ std::vector<NearQuote> QuoteIndex::findNear(const std::vector<Token> &words, std
   std::sort(distinct.begin(), distinct.end(), [&](std::uint32_t a, std::uint32_t b) {
     return frequency(a) != frequency(b) ? frequency(a) < frequency(b) : a < b;
   });
-  struct Hit {
-    std::uint32_t wording, word, pos;
-  };
-  std::vector<Hit> hits;
+  // Which rare words are read: rarest first, within the budget, at most 64 (one bit each).
+  std::vector<std::uint32_t> rare;
   std::size_t budget = kNearPostingBudget;
-  for (std::uint32_t k = 0; k < distinct.size(); ++k) {
-    std::size_t df = frequency(distinct[k]);
-    if (df > budget)
+  for (std::uint32_t id : distinct) {
+    std::size_t df = frequency(id);
+    if (df > budget || rare.size() == 64)
       break;
     budget -= df;
-    for (std::uint32_t i = postings_start_[distinct[k]]; i < postings_start_[distinct[k] + 1]; ++i)
-      hits.push_back({wordingAt(postings_[i]), k, postings_[i]});
+    rare.push_back(id);
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
-    return a.wording != b.wording ? a.wording < b.wording : a.word < b.word;
-  });
+  // Merge their postings (each ascending) into one ascending walk over positions: the wordings
+  // come out in order, so the shared words of each are counted without sorting or hashing.
+  struct Cursor {
+    std::uint32_t next, end, word;
+  };
+  auto later = [&](const Cursor &a, const Cursor &b) {
+    return postings_[a.next] > postings_[b.next];
+  };
+  std::vector<Cursor> heap;
+  for (std::uint32_t k = 0; k < rare.size(); ++k)
+    if (frequency(rare[k]) > 0)
+      heap.push_back({postings_start_[rare[k]], postings_start_[rare[k] + 1], k});
+  std::make_heap(heap.begin(), heap.end(), later);
   struct Candidate {
     std::uint32_t wording, shared, min_pos, max_pos;
   };
   std::vector<Candidate> candidates;
-  for (std::size_t i = 0; i < hits.size();) {
-    Candidate c{hits[i].wording, 0, hits[i].pos, hits[i].pos};
-    std::uint32_t last_word = kUnknownWord;
-    for (; i < hits.size() && hits[i].wording == c.wording; ++i) {
-      c.shared += hits[i].word != last_word ? 1 : 0;
-      last_word = hits[i].word;
-      c.min_pos = std::min(c.min_pos, hits[i].pos);
-      c.max_pos = std::max(c.max_pos, hits[i].pos);
+  std::uint64_t words_seen = 0;
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), later);
+    Cursor &c = heap.back();
+    const std::uint32_t pos = postings_[c.next];
+    const std::uint32_t wording = wordingAt(pos);
+    if (candidates.empty() || candidates.back().wording != wording) {
+      candidates.push_back({wording, 0, pos, pos});
+      words_seen = 0;
     }
-    candidates.push_back(c);
+    Candidate &cand = candidates.back();
+    if (!(words_seen & (1ull << c.word))) {
+      words_seen |= 1ull << c.word;
+      ++cand.shared;
+    }
+    cand.max_pos = pos;
+    if (++c.next == c.end)
+      heap.pop_back();
+    else
+      std::push_heap(heap.begin(), heap.end(), later);
   }
   std::size_t keep = std::min(candidates.size(), kNearCandidates);
   std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),

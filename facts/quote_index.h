@@ -7,11 +7,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "facts/fact_base.h"
 #include "facts/normalize.h"
+#include "facts/word_table.h"
 
 namespace factline::facts {
 
@@ -36,7 +36,7 @@ public:
   std::size_t vocabularySize() const { return postings_start_.size() - 1; }
 
   // The interned id of a folded word, or kUnknownWord.
-  std::uint32_t wordId(const std::string &folded) const;
+  std::uint32_t wordId(std::string_view folded) const;
   // How many recorded words are this word (its posting list's length).
   std::size_t frequency(std::uint32_t id) const;
 
@@ -72,7 +72,11 @@ private:
   std::vector<std::uint32_t> quote_first_wording_; // per quote: index of its main text's wording
   std::vector<std::uint32_t> wording_start_;       // per wording + 1: offset into ids_
   std::vector<std::uint32_t> ids_;                 // every recorded word, wording after wording
-  std::unordered_map<std::string, std::uint32_t> vocabulary_;
+  WordTable vocabulary_;
+  // Per block of 2^kBlockBits positions: the wording holding the block's first position, so that
+  // a position's wording is found in a step or two instead of a binary search.
+  static constexpr unsigned kBlockBits = 6;
+  std::vector<std::uint32_t> block_wording_;
   std::vector<std::uint32_t> postings_start_; // per word id + 1: offset into postings_
   std::vector<std::uint32_t> postings_;       // positions into ids_, ascending per word
   mutable std::unique_ptr<std::atomic<const std::vector<Token> *>[]> token_cache_;

@@ -2,6 +2,7 @@
 // figure keywords, on small bases built here.
 #include <catch2/catch.hpp>
 
+#include "facts/entity_index.h"
 #include "facts/fact_index.h"
 #include "facts/word_alignment.h"
 
@@ -275,4 +276,47 @@ TEST_CASE("token lookups on a wording that does not exist are empty", "[index]")
   CHECK(index().wordingTokens({0, 5}).empty());
   CHECK(index().wordingText({99, -1}).empty());
   CHECK(index().wordingTokens({3, 0}).size() == 15);
+}
+
+TEST_CASE("a unit noun shared by very many figures points at none alone", "[index]") {
+  auto base = std::make_shared<FactBase>();
+  for (std::size_t i = 0; i < EntityIndex::kCommonTermFigures + 10; ++i) {
+    Figure f;
+    f.id = "f" + std::to_string(i);
+    f.unit = "users";
+    f.keywords = {"topic" + std::to_string(i)};
+    base->figures.push_back(f);
+  }
+  base->reindex();
+  FactIndex idx(base);
+  CHECK(idx.figuresFor({"users"}).empty());
+  auto found = idx.figuresFor({"topic7", "users"});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0] == 7);
+  auto two = idx.figuresFor({"topic9", "topic3", "user"});
+  CHECK(two == std::vector<std::size_t>{3, 9});
+}
+
+TEST_CASE("a large base answers through postings, common words included", "[index]") {
+  // Many quotes sharing common words: lookups still find the one holding the rare ones.
+  auto base = std::make_shared<FactBase>();
+  for (std::size_t i = 0; i < 20000; ++i) {
+    Quote q;
+    q.id = "q" + std::to_string(i);
+    q.speaker = "s";
+    q.text = "we said that the plan " + std::to_string(i) + " was good for the people of town" +
+             std::to_string(i % 97);
+    base->quotes.push_back(q);
+  }
+  base->reindex();
+  FactIndex idx(base);
+  auto exact = idx.findVerbatim(tokenize("the plan 12345 was good"));
+  REQUIRE(exact.size() == 1);
+  CHECK(exact[0].wording.quote == 12345);
+  CHECK(idx.findVerbatim(tokenize("the plan was")).empty());
+  CHECK(idx.findVerbatim(tokenize("good for the people")).size() == 20000);
+  auto near = idx.findNear(tokenize("we said that the plan 12345 was bad for the people"));
+  REQUIRE_FALSE(near.empty());
+  CHECK(near[0].wording.quote == 12345);
+  CHECK(near[0].score < 1.0);
 }

@@ -301,3 +301,20 @@ TEST_CASE("the bundled base parses with no errors and holds quotes and figures",
   for (const Quote &q : base.quotes)
     CHECK(base.person(q.speaker) != nullptr);
 }
+
+TEST_CASE("duplicate quote and figure ids are found after reading, every later twin", "[loader]") {
+  LoadResult r = parse(R"({"factline": 1, "people": [{"id": "p", "name": "P"}],
+"quotes": [{"id": "q", "text": "a", "speaker": "p"},
+  {"id": "q", "text": "b", "speaker": "p"},
+  {"id": "r", "text": "c", "speaker": "p"},
+  {"id": "q", "text": "d", "speaker": "p", "variants": [{"text": "e"}]}],
+"figures": [{"id": "f", "value": 1, "text": "1", "superseded_by": "g"},
+            {"id": "g", "value": 2, "text": "2"}, {"id": "f", "value": 3, "text": "3"}]})");
+  REQUIRE(r.errors.size() == 3);
+  CHECK(r.errors[0].describe() ==
+        "base.json:3:10: $.quotes[1].id: duplicate quote id 'q' (first defined at line 2)");
+  CHECK(r.errors[1].describe() ==
+        "base.json:5:10: $.quotes[3].id: duplicate quote id 'q' (first defined at line 2)");
+  CHECK(r.errors[2].json_path == "$.figures[2].id");
+  CHECK(r.errors[2].message == "duplicate figure id 'f' (first defined at line 6)");
+}
