@@ -239,6 +239,8 @@ void BaseParser::section(std::string_view name, std::vector<Entry> &into, ReadEn
       into.push_back(std::move(entry));
       if (places)
         places->push_back({static_cast<std::uint32_t>(i), id_offset_});
+      if (progress_ && i % 4096 == 4095)
+        progress_(reader_.offset());
     }
     path_.pop_back();
   }

@@ -3,6 +3,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ namespace factline::facts {
 class BaseParser {
 public:
   BaseParser(std::string_view text, std::string_view file_name);
+  // Called now and then with how many bytes of the text have been read, so that a caller holding
+  // the text in mapped memory can let the kernel drop what is behind the reader.
+  void onProgress(std::function<void(std::size_t)> progress) { progress_ = std::move(progress); }
   LoadResult run();
 
 private:
@@ -81,6 +85,7 @@ private:
   std::vector<PendingReference> pending_;
   std::array<std::vector<EntryPlace>, 2> places_; // quotes, figures
   std::size_t id_offset_ = 0;
+  std::function<void(std::size_t)> progress_;
   std::vector<std::size_t> bad_utf8_;
 };
 
