@@ -179,7 +179,10 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   }
 
   // Near: the same quotation with a few words changed, added or left out.
-  auto near = facts_.findNear(tokens, 3, 0.5);
+  // Fewer than five words are never called altered, so the index need not be asked.
+  constexpr std::size_t kMinAlteredWords = 5;
+  auto near =
+      words >= kMinAlteredWords ? facts_.findNear(tokens, 3, 0.5) : std::vector<facts::NearQuote>{};
   std::optional<QuoteDiff> best_diff;
   const facts::NearQuote *best_near = nullptr;
   for (const facts::NearQuote &nq : near) {
@@ -201,7 +204,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   if (best_diff) {
     const QuoteDiff &d = *best_diff;
     const std::size_t differing = d.draft_only + d.record_only;
-    const bool same_quote = words >= 5 && d.same >= 4 && d.same * 10 >= 7 * words &&
+    const bool same_quote = words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
                             d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 &&
                             d.hunks.size() <= 3;
     if (same_quote && differing > 0) {

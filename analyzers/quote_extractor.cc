@@ -325,7 +325,18 @@ private:
       carry_ = m;
       return;
     }
-    emit(m, {b.span.end, b.span.end}, b.span.end, false);
+    // A quotation interrupted by one other block (a photo caption, a pull quote) and resumed
+    // after it: the paragraph ends a sentence and the block after next opens with a mark. Not
+    // clearly unterminated, so not reported; the quoted words end with the paragraph.
+    bool resumed = bi + 2 < blocks.size() && blocks[bi + 2].kind != BlockKind::Heading &&
+                   isOpeningDoubleAt(s_, blocks[bi + 2].span.begin) &&
+                   endsSentence(b.span.begin, b.span.end);
+    emit(m, {b.span.end, b.span.end}, b.span.end, resumed);
+  }
+
+  bool endsSentence(std::size_t lo, std::size_t hi) const {
+    char32_t last = decodeBefore(s_, lo, hi);
+    return last == '.' || last == '!' || last == '?' || last == 0x2026;
   }
 
   // Credit lines ("— Name") after block quotes and after quotes standing as their own paragraph.

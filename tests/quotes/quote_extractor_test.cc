@@ -163,3 +163,19 @@ TEST_CASE("a quote standing as its own paragraph takes a credit line below it") 
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].credit == a.range(1));
 }
+
+TEST_CASE("a quotation interrupted by a caption is not reported as unterminated") {
+  Annotations a("“[[Life is about learning from the mistakes.\n\n"
+                "“The reality is that you mess up.]]\n\n"
+                "A file photo of the speaker. Source: AAP\n\n"
+                "“[[And if we had gotten this right, we would have messed something else up.]]”\n");
+  Document doc(a.text(), DraftFormat::Markdown);
+  auto qs = extractQuotations(doc);
+  REQUIRE(qs.size() == 2);
+  CHECK(qs[0].terminated);
+  CHECK(qs[0].words == a.range(0));
+  CHECK(qs[1].words == a.range(1));
+  // Without a sentence end before the interruption, it is a typo.
+  Document typo("“We didn't do enough\n\nA caption\n\n“Something else.”\n", DraftFormat::Markdown);
+  CHECK_FALSE(extractQuotations(typo)[0].terminated);
+}
