@@ -1,0 +1,123 @@
+// End-to-end tests of the quote analyzer against the bundled Cambridge Analytica base.
+#include <catch2/catch.hpp>
+
+#include "analyzers/analyzer_group.h"
+#include "analyzers/quote_analyzer.h"
+#include "annotations.h"
+#include "facts/loader.h"
+
+using namespace factline::analyzers;
+using factline::tests::Annotations;
+
+namespace {
+
+const factline::facts::FactIndex &bundled() {
+  static factline::facts::FactIndex index(
+      std::make_shared<factline::facts::FactBase>(factline::facts::bundledFactBase()));
+  return index;
+}
+
+std::vector<Finding> analyze(const std::string &text, DraftFormat format = DraftFormat::Markdown) {
+  AnalyzerGroup group;
+  group.add(makeQuoteAnalyzer());
+  return group.analyze(Document(text, format), bundled(), CancelToken{}, {});
+}
+
+// Every Error/Warning of `marked` overlaps a marked range, and every marked range is overlapped
+// by one whose rule is `rule`.
+void checkFlags(std::string_view marked, const std::string &rule,
+                DraftFormat format = DraftFormat::Markdown) {
+  Annotations a(marked);
+  INFO(a.text());
+  auto all = analyze(a.text(), format);
+  for (const Finding &f : all) {
+    if (!f.severity || *f.severity > Severity::Warning)
+      continue;
+    INFO(f.message);
+    CHECK(std::any_of(a.ranges().begin(), a.ranges().end(),
+                      [&](Span s) { return s.overlaps(f.span); }));
+  }
+  for (Span s : a.ranges()) {
+    INFO(a.of(s));
+    CHECK(std::any_of(all.begin(), all.end(),
+                      [&](const Finding &f) { return f.rule == rule && f.span.overlaps(s); }));
+  }
+}
+
+} // namespace
+
+TEST_CASE("bundled: the source articles' own quotes are all on record") {
+  auto all =
+      analyze("Mark Zuckerberg described the data breach as a \"huge mistake\".\n\n"
+              "\"We didn't take a broad enough view and that was a huge mistake,\" Zuckerberg "
+              "said.\n\n"
+              "\"This is going to be a never-ending battle. You never fully solve security. "
+              "It's an arms race,\" he said.\n\n"
+              "Mr Graham asked whether the company \"would work\" with Congress, to which Mr "
+              "Zuckerberg replied: “Absolutely.”\n\n"
+              "Mr Zuckerberg said Facebook had considered the data collection “a closed "
+              "case”.\n");
+  CHECK(all.size() == 6);
+  for (const Finding &f : all) {
+    INFO(f.message);
+    CHECK(f.rule == "quote-verified");
+  }
+}
+
+TEST_CASE("bundled: misattribution names the recorded speaker and offers the fix") {
+  checkFlags("[[“You never fully solve security. It's an arms race,” said a Facebook "
+             "spokeswoman]]. “You never fully solve security,” the company added. “It's an arms "
+             "race,” a Facebook spokeswoman said.",
+             "quote-misattributed");
+  auto all = analyze("“You never fully solve security. It's an arms race,” Senator Lindsey Graham "
+                     "said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-misattributed");
+  CHECK(all[0].message.find("Mark Zuckerberg") != std::string::npos);
+  CHECK(all[0].message.find("4 April 2018") != std::string::npos);
+  CHECK(all[0].message.find("not Lindsey Graham") != std::string::npos);
+  REQUIRE_FALSE(all[0].fixes.empty());
+  CHECK(all[0].fixes[0].edits[0].text == "Mark Zuckerberg");
+}
+
+TEST_CASE("bundled: altered quotes") {
+  Finding f = analyze("“We didn't take a broad enough view of our duty, and that was a big "
+                      "mistake,” Zuckerberg told the senators.")
+                  .at(0);
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("'duty' where the record has 'responsibility'") != std::string::npos);
+  f = analyze("\"I started Facebook, I run it, and I am responsible for what happens here,\" he "
+              "told the Senate.")
+          .at(0);
+  CHECK(f.rule == "quote-altered");
+}
+
+TEST_CASE("bundled: said to reporters, not at the hearing") {
+  auto all = analyze("“We never put out the 50 million number, that was other parties,” Zuckerberg "
+                     "told the Senate hearing.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-wrong-occasion");
+  CHECK(all[0].message.find("conference call with reporters") != std::string::npos);
+}
+
+TEST_CASE("bundled: short common phrases and fragments are never warnings") {
+  checkFlags("“Absolutely,” Mr Graham said. Cambridge Analytica called it “a closed case”. "
+             "Facebook is “working with” investigators, Mr Grassley said. The 'scraping' "
+             "continued, Chuck Grassley noted.",
+             "none");
+}
+
+TEST_CASE("bundled: unknown speakers and unattributed words not on record are left alone") {
+  CHECK(analyze("“It's an arms race out there,” a BBC correspondent said.").empty());
+  CHECK(analyze("“Nobody saw this coming,” one analyst said.").empty());
+}
+
+TEST_CASE("bundled: a credited block quote in Markdown") {
+  checkFlags("# Notes\n\n> [[You never fully solve security. It's an arms race.\n>\n"
+             "> — Cambridge Analytica]]\n",
+             "quote-misattributed");
+  auto all =
+      analyze("> You never fully solve security. It's an arms race.\n> -- Mark Zuckerberg\n");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+}
