@@ -95,9 +95,16 @@ private:
       if (c.consistent && current(c))
         return c.score + kComparable >= top ? std::optional(report.verified(figure, c))
                                             : std::nullopt;
+    auto family = [&](std::size_t i) {
+      const facts::Figure &f = figures[i];
+      const facts::Figure *r =
+          f.superseded_by.empty() ? nullptr : facts.base().figure(f.superseded_by);
+      return r ? r : &f;
+    };
     for (const FigureCandidate &c : candidates)
       if (c.consistent && !current(c)) {
-        if (c.score + kComparable < top)
+        // An estimate the best link replaced is the same count, however weakly it links.
+        if (c.score + kComparable < top && family(c.figure) != family(candidates.front().figure))
           return std::nullopt;
         if (framedAsEarlier(sentence, figure, words))
           return report.verified(figure, c);
@@ -109,12 +116,6 @@ private:
     // Wrong against the best link; when another recorded figure links as well and is not the
     // same count (a superseded estimate and its replacement are), the closer value decides, and
     // only when it is clearly closer.
-    auto family = [&](std::size_t i) {
-      const facts::Figure &f = figures[i];
-      const facts::Figure *r =
-          f.superseded_by.empty() ? nullptr : facts.base().figure(f.superseded_by);
-      return r ? r : &f;
-    };
     std::vector<const FigureCandidate *> tied;
     for (const FigureCandidate &c : candidates)
       if (c.score == top && std::none_of(tied.begin(), tied.end(), [&](const FigureCandidate *t) {

@@ -1,8 +1,7 @@
-// End-to-end tests of the figure analyzer against the bundled base and the development drafts.
+// End-to-end tests of the figure analyzer against the bundled base (the Cambridge Analytica
+// record).
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "analyzers/figure_analyzer.h"
@@ -17,30 +16,123 @@ const factline::facts::FactIndex &bundledIndex() {
   return index;
 }
 
-std::vector<Finding> check(const std::string &text, DraftFormat format = DraftFormat::Markdown) {
+struct Result {
+  std::string rule; // "" when nothing was said
+  std::string span;
+  std::string message;
+};
+
+// The findings for `text`, with the spans they cover.
+std::vector<Result> check(const std::string &text, DraftFormat format = DraftFormat::Markdown) {
   Document doc(text, format);
-  return makeFigureAnalyzer()->analyze(doc, bundledIndex(), CancelToken());
+  std::vector<Result> out;
+  for (const Finding &f : makeFigureAnalyzer()->analyze(doc, bundledIndex(), CancelToken()))
+    out.push_back({f.rule, text.substr(f.span.begin, f.span.end - f.span.begin), f.message});
+  return out;
 }
 
-std::string spanOf(const std::string &text, const Finding &f) {
-  return text.substr(f.span.begin, f.span.end - f.span.begin);
+// The one finding on `text` that is a warning, or an empty result.
+Result warning(const std::string &text) {
+  Result found;
+  int warnings = 0;
+  for (const Result &r : check(text))
+    if (r.rule != "figure-verified") {
+      found = r;
+      ++warnings;
+    }
+  REQUIRE(warnings <= 1);
+  return found;
+}
+
+bool silent(const std::string &text) {
+  for (const Result &r : check(text))
+    if (r.rule != "figure-verified")
+      return false;
+  return true;
 }
 } // namespace
 
-TEST_CASE("dump findings for the development drafts", "[.dump]") {
-  for (const char *name :
-       {"call-roundup.md", "forms-and-variants.md", "hearing-notes.txt", "markdown-structure.md"}) {
-    std::ifstream in(std::string("/work/shared/eval/dev/") + name);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
-    std::string n = name;
-    auto findings =
-        check(text, n.ends_with(".txt") ? DraftFormat::PlainText : DraftFormat::Markdown);
-    WARN(name);
-    for (const Finding &f : findings) {
-      std::string fix = f.fixes.empty() ? "" : " FIX " + f.fixes[0].title;
-      WARN(f.rule << " [" << spanOf(text, f) << "] " << f.message << fix);
-    }
-  }
+TEST_CASE("bundled: the development drafts' wrong figures", "[bundled]") {
+  auto a = warning("Facebook said 311,127 Australians were among the 87 million users affected, "
+                   "while 97 million users worldwide had their data shared, by one count.");
+  CHECK(a.rule == "figure-wrong");
+  CHECK(a.span == "97 million users");
+  CHECK(a.message.find("up to 87 million users") != std::string::npos);
+  CHECK(a.message.find("Facebook, 4 April 2018") != std::string::npos);
+
+  auto b = warning("The privacy commissioner believes as many as one in 40 Australian users may "
+                   "have been affected.");
+  CHECK(b.rule == "figure-wrong");
+  CHECK(b.span == "as many as one in 40 Australian users");
+  CHECK(b.message.find("as many as one in 50") != std::string::npos);
+
+  auto c = warning("Facebook shares closed up 2.5 per cent after the hearing, the biggest one-day "
+                   "rise in two years.");
+  CHECK(c.span == "2.5 per cent");
+  CHECK(c.message.find("4.5 per cent") != std::string::npos);
+
+  CHECK(warning("Over 300 million users had their data shared, one analyst claimed.").span ==
+        "Over 300 million users");
+  CHECK(warning("As many as one in 20 Australian users may have been affected, the regulator "
+                "said.")
+            .span == "As many as one in 20 Australian users");
+  auto d = warning("Facebook, which has more than three billion monthly users, saw its shares "
+                   "close up 4.5 per cent.");
+  CHECK(d.span == "more than three billion monthly users");
+  CHECK(d.message.find("more than two billion") != std::string::npos);
+}
+
+TEST_CASE("bundled: the development drafts' right figures stay clean", "[bundled]") {
+  CHECK(silent("Facebook said 311,127 Australians were among the 87 million users affected."));
+  CHECK(silent("The company has more than two billion monthly users, and eighty-seven million "
+               "accounts were caught up in the scandal."));
+  CHECK(silent("The Senate session lasted more than 5 hours."));
+  CHECK(silent("Zuckerberg answered questions for more than five hours from 44 members of the "
+               "Senate."));
+  CHECK(silent("Seventy million small businesses use Facebook, he said."));
+  CHECK(silent("Zuckerberg said the company was investigating [thousands of "
+               "apps](https://example.org/apps/2018/04/10)."));
+  auto verified = check("Seventy million small businesses use Facebook, he said.");
+  REQUIRE(verified.size() == 1);
+  CHECK(verified[0].rule == "figure-verified");
+  CHECK(verified[0].span == "Seventy million small businesses");
+}
+
+TEST_CASE("bundled: more wrong figures a writer might type", "[bundled]") {
+  CHECK(warning("Facebook admitted 311,172 Australians were among those affected.").rule ==
+        "figure-wrong");
+  CHECK(warning("Facebook says up to 78 million users were affected by the breach.").rule ==
+        "figure-wrong");
+  CHECK(warning("Zuckerberg faced nearly five hours of questions from the Senate.").rule ==
+        "figure-wrong");
+  CHECK(warning("Facebook shares closed up 5.4 per cent.").rule == "figure-wrong");
+  CHECK(warning("Eighty million small businesses use Facebook, he said.").rule == "figure-wrong");
+  CHECK(warning("He gave a two-hour press conference to reporters.").rule == "figure-wrong");
+  CHECK(warning("Facebook made big changes to its platform in 2015.").rule == "figure-wrong");
+  CHECK(warning("More than half of the Senate questioned him.").rule == "figure-wrong");
+  CHECK(warning("It was the biggest gain in four years for Facebook shares.").rule ==
+        "figure-wrong");
+  CHECK(warning("Facebook is investigating 200 apps.").rule == "figure-wrong");
+}
+
+TEST_CASE("bundled: the 50 million estimate", "[bundled]") {
+  auto s = warning("Facebook said 50 million users had their data harvested by Cambridge "
+                   "Analytica.");
+  CHECK(s.rule == "figure-superseded");
+  CHECK(s.message.find("87 million") != std::string::npos);
+  CHECK(s.message.find("other parties") != std::string::npos);
+  CHECK(silent("The number of affected users rose from 50 million to 87 million."));
+  CHECK(silent("Initially, 50 million users were thought to be affected."));
+}
+
+TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") {
+  CHECK(silent("Cambridge Analytica harvested data from 270,000 people who took a quiz."));
+  CHECK(silent("Zuckerberg, 33, told reporters on 4 April 2018 that he was sorry."));
+  CHECK(silent("Facebook's stock fell 2 per cent in March."));
+  CHECK(silent("Twelve senators asked about privacy."));
+  CHECK(silent("Seven billion people live on Earth."));
+  CHECK(silent("Facebook has 1.4 billion daily users."));
+  CHECK(silent("Zuckerberg said 2.5 per cent of users changed their settings."));
+  CHECK(silent("Shares fell 4.5 per cent the next day."));
+  CHECK(silent("The 2nd hearing, on 11 April, was in the House; see section 3."));
 }
