@@ -1,40 +1,32 @@
 // Factline: Check Whole Workspace. The server checks open documents only and has no workspace
-// command; `factline check` is the same analysis over folders. Its SARIF report is standard
-// (SARIF 2.1.0, columns in UTF-16 code units, as VS Code counts), so it maps to diagnostics
-// without factline-specific parsing. Drafts that are open stay with the live server.
+// command, so this runs `factline check` (the same analyzers) over the workspace's drafts and puts
+// its report in the Problems panel and the Factline output channel. Open drafts stay with the
+// live server.
 import * as cp from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
 import { ServerSettings, serverSettings } from './settings';
 
-interface SarifResult {
-  ruleId?: string;
-  level?: 'error' | 'warning' | 'note' | 'none';
-  message?: { text?: string };
-  locations?: {
-    physicalLocation?: {
-      artifactLocation?: { uri?: string; uriBaseId?: string };
-      region?: { startLine?: number; startColumn?: number; endLine?: number; endColumn?: number };
-    };
-  }[];
-}
-interface SarifLog {
-  runs?: { results?: SarifResult[]; originalUriBaseIds?: Record<string, { uri?: string }> }[];
-}
+const DRAFTS = '**/*.{md,markdown,txt}';
+const EXCLUDE = '{**/node_modules/**,**/.git/**,**/build/**,**/build-*/**}';
+const FILES_PER_RUN = 200; // keeps each command line well under the system's limit
 
 const LEVELS: Record<string, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
-  note: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
-  none: vscode.DiagnosticSeverity.Hint,
 };
 
-// `factline check` has no flags for the editor-only settings; apply them here the way the server
-// does, so the Problems panel matches what the live server would say.
-function applySettings(rule: string, level: string, settings: ServerSettings): vscode.DiagnosticSeverity | undefined {
+// `factline check` has no flags for the editor-only settings; apply them here as the server's
+// applySettings does, so the Problems panel matches what the live server would report.
+export function severityFor(
+  rule: string,
+  level: string,
+  settings: ServerSettings,
+): vscode.DiagnosticSeverity | undefined {
   if (rule === 'quote-unverified') {
     if (!settings.unverifiedQuotes) return undefined;
     level = settings.unverifiedSeverity;
@@ -44,51 +36,62 @@ function applySettings(rule: string, level: string, settings: ServerSettings): v
   return LEVELS[override ?? level] ?? LEVELS[level] ?? vscode.DiagnosticSeverity.Warning;
 }
 
-export function sarifToDiagnostics(log: SarifLog, folder: vscode.Uri, settings: ServerSettings): Map<string, vscode.Diagnostic[]> {
-  const byFile = new Map<string, vscode.Diagnostic[]>();
-  for (const run of log.runs ?? []) {
-    for (const r of run.results ?? []) {
-      const loc = r.locations?.[0]?.physicalLocation;
-      const uriText = loc?.artifactLocation?.uri;
-      if (!uriText) continue;
-      const base = loc?.artifactLocation?.uriBaseId
-        ? run.originalUriBaseIds?.[loc.artifactLocation.uriBaseId]?.uri
-        : undefined;
-      let uri: vscode.Uri;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(uriText)) uri = vscode.Uri.parse(uriText);
-      else if (base) uri = vscode.Uri.joinPath(vscode.Uri.parse(base), decodeURIComponent(uriText));
-      else if (path.isAbsolute(uriText)) uri = vscode.Uri.file(uriText);
-      else uri = vscode.Uri.joinPath(folder, decodeURIComponent(uriText));
-      const rule = r.ruleId ?? 'factline';
-      const severity = applySettings(rule, r.level ?? 'warning', settings);
-      if (severity === undefined) continue;
-      const reg = loc?.region ?? {};
-      const startLine = (reg.startLine ?? 1) - 1;
-      const startCol = (reg.startColumn ?? 1) - 1;
-      const endLine = (reg.endLine ?? reg.startLine ?? 1) - 1;
-      const endCol = reg.endColumn !== undefined ? reg.endColumn - 1 : startCol;
-      const d = new vscode.Diagnostic(
-        new vscode.Range(startLine, startCol, endLine, endCol),
-        r.message?.text ?? rule,
-        severity,
-      );
-      d.source = 'factline check';
-      d.code = rule;
-      const key = uri.toString();
-      byFile.set(key, [...(byFile.get(key) ?? []), d]);
-    }
-  }
-  return byFile;
+export interface ReportLine {
+  file: string;
+  line: number; // 0-based
+  codePoint: number; // 0-based column in Unicode code points, as the report gives it
+  level: string;
+  message: string;
+  rule: string;
 }
 
-function runCheck(binary: string, args: string[], cwd: string, token: vscode.CancellationToken): Promise<string> {
+// One line of the text report (server/report_text.h): `path:line:col: severity: message [rule]`,
+// line and column 1-based, the column in characters (code points). Other lines (the summary) give
+// undefined.
+export function parseReportLine(text: string): ReportLine | undefined {
+  const m = /^(.+):(\d+):(\d+): (error|warning|information|hint): (.*?)(?: \[([a-z0-9-]+)\])?$/.exec(text);
+  if (!m || !m[1] || !m[2] || !m[3] || !m[4] || m[5] === undefined) return undefined;
+  return {
+    file: m[1],
+    line: Number(m[2]) - 1,
+    codePoint: Number(m[3]) - 1,
+    level: m[4],
+    message: m[5],
+    rule: m[6] ?? 'factline',
+  };
+}
+
+// The report gives a start only: the claim is taken to run to the end of the word there. Columns
+// are converted from code points to the UTF-16 units VS Code counts.
+function rangeIn(lineText: string, codePoint: number, line: number): vscode.Range {
+  let start = 0;
+  for (let i = 0; i < codePoint && start < lineText.length; i++) {
+    const c = lineText.codePointAt(start) ?? 0;
+    start += c > 0xffff ? 2 : 1;
+  }
+  const rest = lineText.slice(start);
+  const word = /^[“”"'‘’«]?[^\s]*/u.exec(rest)?.[0] ?? '';
+  return new vscode.Range(line, start, line, start + Math.max(word.length, 1));
+}
+
+function runCheck(
+  binary: string,
+  args: string[],
+  cwd: string,
+  token: vscode.CancellationToken,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = cp.execFile(binary, args, { cwd, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
-      // Exit 1 means "findings at or above --fail-on"; with --fail-on none it stays 0.
-      const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 0;
-      if (err && code !== 1) reject(new Error(stderr.trim() || err.message));
-      else resolve(stdout);
-    });
+    const child = cp.execFile(
+      binary,
+      args,
+      { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
+      (err, stdout, stderr) => {
+        // Exit 1 only says "findings at or above --fail-on"; 2 is a usage or input error.
+        const code = (err as { code?: unknown } | null)?.code;
+        if (err && code !== 1) reject(new Error(stderr.trim() || err.message));
+        else resolve(stdout);
+      },
+    );
     token.onCancellationRequested(() => child.kill());
   });
 }
@@ -105,38 +108,62 @@ export async function checkWorkspace(
     return;
   }
   results.clear();
-  let files = 0;
-  let findings = 0;
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.fsPath));
+  const found = new Map<string, vscode.Diagnostic[]>();
+  let checked = 0;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Factline: checking the workspace', cancellable: true },
-    async (_progress, token) => {
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: 'Factline: checking the workspace',
+      cancellable: true,
+    },
+    async (progress, token) => {
       for (const folder of folders) {
         const settings = serverSettings(folder.uri);
-        const args = ['check', '--format', 'sarif', '--fail-on', 'none', '--no-color'];
-        for (const base of settings.factBases) args.push('--facts', path.resolve(folder.uri.fsPath, base));
-        args.push(folder.uri.fsPath);
-        output.appendLine(`$ ${binary} ${args.join(' ')}`);
-        try {
-          const report = await runCheck(binary, args, folder.uri.fsPath, token);
-          const byFile = sarifToDiagnostics(JSON.parse(report) as SarifLog, folder.uri, settings);
-          for (const [uri, diags] of byFile) {
-            const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri);
-            if (open) continue; // the live server already reports open drafts
-            results.set(vscode.Uri.parse(uri), diags);
-            files += 1;
-            findings += diags.length;
+        const drafts = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, DRAFTS), EXCLUDE))
+          .map((u) => u.fsPath)
+          .filter((p) => !open.has(p))
+          .sort();
+        for (let i = 0; i < drafts.length && !token.isCancellationRequested; i += FILES_PER_RUN) {
+          const batch = drafts.slice(i, i + FILES_PER_RUN);
+          const args = ['check', '--fail-on', 'none', '--no-color'];
+          for (const base of settings.factBases) args.push('--facts', path.resolve(folder.uri.fsPath, base));
+          args.push(...batch);
+          progress.report({ message: `${folder.name}: ${i + batch.length} of ${drafts.length} drafts` });
+          output.appendLine(`$ ${binary} check … (${batch.length} drafts in ${folder.name})`);
+          try {
+            const report = await runCheck(binary, args, folder.uri.fsPath, token);
+            output.append(report);
+            checked += batch.length;
+            for (const text of report.split('\n')) {
+              const r = parseReportLine(text);
+              if (!r) continue;
+              const severity = severityFor(r.rule, r.level, settings);
+              if (severity === undefined) continue;
+              const file = path.resolve(folder.uri.fsPath, r.file);
+              const lineText = fs.readFileSync(file, 'utf8').split(/\r?\n/)[r.line] ?? '';
+              const d = new vscode.Diagnostic(rangeIn(lineText, r.codePoint, r.line), r.message, severity);
+              d.source = 'factline check';
+              d.code = r.rule;
+              found.set(file, [...(found.get(file) ?? []), d]);
+            }
+          } catch (e) {
+            const message = `Factline: checking ${folder.name} failed: ${e instanceof Error ? e.message : String(e)}`;
+            output.appendLine(message);
+            void vscode.window.showErrorMessage(message);
+            return;
           }
-        } catch (e) {
-          const message = `Factline: checking ${folder.name} failed: ${e instanceof Error ? e.message : String(e)}`;
-          output.appendLine(message);
-          void vscode.window.showErrorMessage(message);
         }
       }
     },
   );
-  output.appendLine(`Check Whole Workspace: ${findings} findings in ${files} closed files`);
-  void vscode.window.showInformationMessage(
-    `Factline: ${findings} finding${findings === 1 ? '' : 's'} in ${files} closed file${files === 1 ? '' : 's'} (open drafts are checked live).`,
-  );
+  let findings = 0;
+  for (const [file, diags] of found) {
+    results.set(vscode.Uri.file(file), diags);
+    findings += diags.length;
+  }
+  const summary = `Factline: ${findings} finding${findings === 1 ? '' : 's'} in ${checked} closed draft${checked === 1 ? '' : 's'} (open drafts are checked live).`;
+  output.appendLine(summary);
+  void vscode.window.showInformationMessage(summary);
   if (findings > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }

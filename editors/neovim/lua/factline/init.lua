@@ -106,6 +106,12 @@ end
 
 local function client_config(config, cmd, root_dir)
   local capabilities = vim.lsp.protocol.make_client_capabilities()
+  -- Neovim 0.7 answers workspace/configuration (from `settings`) but does not say so, and the
+  -- server only pulls its settings from clients that do; 0.8+ advertise it themselves.
+  if vim.lsp.handlers['workspace/configuration'] then
+    capabilities.workspace = capabilities.workspace or {}
+    capabilities.workspace.configuration = true
+  end
   if config.capabilities then
     capabilities = vim.tbl_deep_extend('force', capabilities, config.capabilities)
   end
