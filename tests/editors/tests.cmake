@@ -37,19 +37,25 @@ add_test(NAME "editors: neovim plugin against factline serve"
 set_tests_properties("editors: neovim plugin against factline serve" PROPERTIES
   ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150)
 
-# (2) The npm libraries under vscode-languageclient, with VS Code's capabilities.
-add_test(NAME "editors: vscode protocol stack against factline serve"
-         COMMAND ${FACTLINE_NODE} --test ${FACTLINE_EDITOR_TESTS_DIR}/vscode-protocol/server.test.mjs
-         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties("editors: vscode protocol stack against factline serve" PROPERTIES
-  ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 FIXTURES_REQUIRED factline_editor_tests_npm)
-
-# (3) The extension compiles under tsc --strict (into the build tree) and packages with vsce.
+# (3) The extension compiles under tsc --strict, into the build tree, where (2) loads the parts
+# of it that read the server's answers.
+set(FACTLINE_VSCODE_OUT ${CMAKE_BINARY_DIR}/editors-vscode-out)
 add_test(NAME "editors: vscode extension compiles (tsc strict)"
          COMMAND ${FACTLINE_NODE} ${FACTLINE_VSCODE_DIR}/node_modules/typescript/bin/tsc
-                 -p ${FACTLINE_VSCODE_DIR} --outDir ${CMAKE_BINARY_DIR}/editors-vscode-out)
+                 -p ${FACTLINE_VSCODE_DIR} --outDir ${FACTLINE_VSCODE_OUT})
 set_tests_properties("editors: vscode extension compiles (tsc strict)" PROPERTIES
-  TIMEOUT 300 FIXTURES_REQUIRED factline_vscode_npm)
+  TIMEOUT 300 FIXTURES_REQUIRED factline_vscode_npm FIXTURES_SETUP factline_vscode_compiled)
+
+# (2) The npm libraries under vscode-languageclient, with VS Code's capabilities, against
+# `factline serve`; and the extension's reading of `factline check` reports and of hovers.
+add_test(NAME "editors: vscode protocol stack against factline serve"
+         COMMAND ${FACTLINE_NODE} --test ${FACTLINE_EDITOR_TESTS_DIR}/vscode-protocol/
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties("editors: vscode protocol stack against factline serve" PROPERTIES
+  ENVIRONMENT "${FACTLINE_EDITOR_ENV};FACTLINE_VSCODE_OUT=${FACTLINE_VSCODE_OUT}" TIMEOUT 150
+  FIXTURES_REQUIRED "factline_editor_tests_npm;factline_vscode_compiled")
+
+# The extension packages with vsce (which compiles it again, into editors/vscode/out).
 add_test(NAME "editors: vscode extension packages (vsce)"
          COMMAND sh ${FACTLINE_EDITOR_TESTS_DIR}/vsce-package.sh ${FACTLINE_VSCODE_DIR}
                  ${CMAKE_BINARY_DIR}/factline-editors-test.vsix)

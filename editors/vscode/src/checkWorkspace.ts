@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
+import { parseReportLine, utf16Columns } from './checkReport';
 import { ServerSettings, serverSettings } from './settings';
 
 const DRAFTS = '**/*.{md,markdown,txt}';
@@ -34,44 +35,6 @@ export function severityFor(
   const override = settings.severity[rule];
   if (override === 'off') return undefined;
   return LEVELS[override ?? level] ?? LEVELS[level] ?? vscode.DiagnosticSeverity.Warning;
-}
-
-export interface ReportLine {
-  file: string;
-  line: number; // 0-based
-  codePoint: number; // 0-based column in Unicode code points, as the report gives it
-  level: string;
-  message: string;
-  rule: string;
-}
-
-// One line of the text report (server/report_text.h): `path:line:col: severity: message [rule]`,
-// line and column 1-based, the column in characters (code points). Other lines (the summary) give
-// undefined.
-export function parseReportLine(text: string): ReportLine | undefined {
-  const m = /^(.+):(\d+):(\d+): (error|warning|information|hint): (.*?)(?: \[([a-z0-9-]+)\])?$/.exec(text);
-  if (!m || !m[1] || !m[2] || !m[3] || !m[4] || m[5] === undefined) return undefined;
-  return {
-    file: m[1],
-    line: Number(m[2]) - 1,
-    codePoint: Number(m[3]) - 1,
-    level: m[4],
-    message: m[5],
-    rule: m[6] ?? 'factline',
-  };
-}
-
-// The report gives a start only: the claim is taken to run to the end of the word there. Columns
-// are converted from code points to the UTF-16 units VS Code counts.
-function rangeIn(lineText: string, codePoint: number, line: number): vscode.Range {
-  let start = 0;
-  for (let i = 0; i < codePoint && start < lineText.length; i++) {
-    const c = lineText.codePointAt(start) ?? 0;
-    start += c > 0xffff ? 2 : 1;
-  }
-  const rest = lineText.slice(start);
-  const word = /^[“”"'‘’«]?[^\s]*/u.exec(rest)?.[0] ?? '';
-  return new vscode.Range(line, start, line, start + Math.max(word.length, 1));
 }
 
 function runCheck(
@@ -142,7 +105,9 @@ export async function checkWorkspace(
               if (severity === undefined) continue;
               const file = path.resolve(folder.uri.fsPath, r.file);
               const lineText = fs.readFileSync(file, 'utf8').split(/\r?\n/)[r.line] ?? '';
-              const d = new vscode.Diagnostic(rangeIn(lineText, r.codePoint, r.line), r.message, severity);
+              const cols = utf16Columns(lineText, r.codePoint);
+              const range = new vscode.Range(r.line, cols.start, r.line, cols.end);
+              const d = new vscode.Diagnostic(range, r.message, severity);
               d.source = 'factline check';
               d.code = r.rule;
               found.set(file, [...(found.get(file) ?? []), d]);

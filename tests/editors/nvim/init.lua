@@ -200,6 +200,7 @@ local function run()
     local text = hover_text(result)
     check(result ~= nil and text:find('87 million', 1, true) ~= nil, 'hover over the figure shows 87 million',
       err or text)
+    check(text:find('`f-users-affected`', 1, true) ~= nil, 'the hover names the fact base entry', text)
   end
 
   -- Quick fix, applied as vim.lsp.buf.code_action would.

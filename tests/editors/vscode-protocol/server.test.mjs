@@ -4,7 +4,8 @@
 // check diagnostics, a hover, a quick fix applied as VS Code would, and a clean shutdown.
 //
 // Environment: FACTLINE_BINARY (default build/factline), FACTLINE_DRAFT (default
-// examples/hearing-draft.md). Run: node --test tests/editors/vscode-protocol/
+// examples/hearing-draft.md), FACTLINE_VSCODE_OUT (the extension compiled by tsc; default
+// editors/vscode/out). Run: node --test tests/editors/vscode-protocol/
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -20,6 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..', '..');
 const SERVER = process.env.FACTLINE_BINARY ?? path.join(repo, 'build', 'factline');
 const DRAFT = process.env.FACTLINE_DRAFT ?? path.join(repo, 'examples', 'hearing-draft.md');
+const VSCODE_OUT = process.env.FACTLINE_VSCODE_OUT ?? path.join(repo, 'editors', 'vscode', 'out');
 const WAIT_MS = 15000;
 
 const { capabilities: VSCODE_CAPABILITIES } = JSON.parse(
@@ -212,6 +214,11 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     const value = hoverText(hover);
     assert.match(value, /87 million/);
     if (hover.range) assert.ok(overlaps(hover.range, figure.range), 'hover range on the figure');
+
+    // What the extension's "Open Fact Base Entry" command reads from these answers.
+    const { idsInData, idsInMarkdown } = require(path.join(VSCODE_OUT, 'factIds.js'));
+    assert.deepEqual(idsInMarkdown(value), ['f-users-affected'], `the hover's Entry line: ${value}`);
+    assert.deepEqual(idsInData(figure.data), ['f-users-affected']);
   });
 
   it('offers a quick fix whose WorkspaceEdit restores the recorded figure', async () => {
