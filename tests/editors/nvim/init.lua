@@ -27,8 +27,10 @@ watchdog:start(TOTAL_TIMEOUT_MS, 0, function()
 end)
 
 local failures = 0
+local passes = 0
 local function check(cond, msg, detail)
   if cond then
+    passes = passes + 1
     log('ok   ' .. msg)
   else
     failures = failures + 1
@@ -44,7 +46,7 @@ local function finish()
   vim.wait(5000, function()
     return #require('factline').clients() == 0
   end, 50)
-  log(string.format('%d failed', failures))
+  log(string.format('%d passed, %d failed', passes, failures))
   if failures > 0 then
     vim.cmd('cquit 1')
   else
