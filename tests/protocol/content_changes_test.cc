@@ -67,7 +67,7 @@ TEST_CASE("several changes in one notification apply in order", "[sync]") {
                 "big mistake\xE2\x80\x9D.\nNext line.");
 }
 
-TEST_CASE("a full-text change replaces everything, and later changes apply to it", "[sync]") {
+TEST_CASE("a full-text change replaces everything - and later changes apply to it", "[sync]") {
   std::string text = "old";
   applyContentChanges(text, {{std::nullopt, "new text"}, edit({0, 3}, {0, 3}, "er")},
                       PositionEncoding::Utf16);
@@ -85,7 +85,7 @@ TEST_CASE("edits after an emoji count it by the negotiated encoding", "[sync]") 
   CHECK(c == a);
 }
 
-TEST_CASE("ranges past the end are clamped, reversed ranges are read forwards", "[sync]") {
+TEST_CASE("ranges past the end are clamped - reversed ranges are read forwards", "[sync]") {
   std::string text = "one\ntwo";
   applyContentChanges(text, {edit({0, 99}, {0, 99}, "!")}, PositionEncoding::Utf16);
   CHECK(text == "one!\ntwo");

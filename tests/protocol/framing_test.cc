@@ -40,7 +40,7 @@ TEST_CASE("a framed message round-trips", "[framing]") {
   CHECK(reader.buffered() == 0);
 }
 
-TEST_CASE("a message split over many reads, one byte at a time", "[framing]") {
+TEST_CASE("a message split over many reads - one byte at a time", "[framing]") {
   std::string body = "{\"text\":\"\xE2\x80\x9CWe didn\xE2\x80\x99t do enough\xE2\x80\x9D\"}";
   std::string bytes = frameMessage(body);
   MessageReader reader;
@@ -54,7 +54,7 @@ TEST_CASE("a message split over many reads, one byte at a time", "[framing]") {
   CHECK(*out[0] == body);
 }
 
-TEST_CASE("several messages in one chunk, the last one partial", "[framing]") {
+TEST_CASE("several messages in one chunk - the last one partial", "[framing]") {
   std::string bytes = frameMessage("{\"a\":1}") + frameMessage("{\"b\":2}") +
                       "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n" +
                       frameMessage("{\"c\":3}");
@@ -77,7 +77,7 @@ TEST_CASE("header names are case-insensitive and a bare newline ends lines", "[f
   CHECK(*out[0] == "{}");
 }
 
-TEST_CASE("a header with no Content-Length is an error, then reading goes on", "[framing]") {
+TEST_CASE("a header with no Content-Length is an error - then reading goes on", "[framing]") {
   MessageReader reader;
   auto out = readAll(reader, "Content-Type: text/plain\r\n\r\n" + frameMessage("{\"ok\":1}"));
   REQUIRE(out.size() == 2);
@@ -87,7 +87,7 @@ TEST_CASE("a header with no Content-Length is an error, then reading goes on", "
   CHECK(*out[1] == "{\"ok\":1}");
 }
 
-TEST_CASE("an invalid Content-Length is an error, then reading goes on", "[framing]") {
+TEST_CASE("an invalid Content-Length is an error - then reading goes on", "[framing]") {
   for (std::string bad : {"abc", "-5", "12x", "", "99999999999999999999999"}) {
     CAPTURE(bad);
     MessageReader reader;
@@ -115,7 +115,7 @@ TEST_CASE("a body sent without a header is skipped up to the next header", "[fra
   CHECK(*out[1] == "{\"next\":1}");
 }
 
-TEST_CASE("a header with no body waits, and is reported at end of input", "[framing]") {
+TEST_CASE("a header with no body waits - and is reported at end of input", "[framing]") {
   MessageReader reader;
   CHECK(readAll(reader, "Content-Length: 10\r\n\r\n").empty());
   auto end = reader.finish();
@@ -124,7 +124,7 @@ TEST_CASE("a header with no body waits, and is reported at end of input", "[fram
   CHECK(end->message == "input ended inside a message body");
 }
 
-TEST_CASE("a half-written header is reported at end of input; blank lines are not", "[framing]") {
+TEST_CASE("a half-written header is reported at end of input - blank lines are not", "[framing]") {
   MessageReader half;
   CHECK(readAll(half, "Content-Len").empty());
   REQUIRE(half.finish().has_value());

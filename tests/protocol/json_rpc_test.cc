@@ -17,7 +17,7 @@ MessageError errorOf(std::string_view body) {
 
 } // namespace
 
-TEST_CASE("requests, notifications and responses are told apart", "[jsonrpc]") {
+TEST_CASE("requests - notifications and responses are told apart", "[jsonrpc]") {
   auto req = parseMessage(R"({"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{}})");
   REQUIRE(req.has_value());
   REQUIRE(std::holds_alternative<Request>(*req));

@@ -98,7 +98,7 @@ TEST_CASE("out-of-range positions are clamped as the spec says", "[positions]") 
   CHECK(index.toPosition(40, U16) == Position{1, 14}); // inside "\r\n": the line's end
 }
 
-TEST_CASE("lines end at \\n, \\r\\n and a lone \\r", "[positions]") {
+TEST_CASE("lines end at LF or CRLF or a lone CR", "[positions]") {
   std::string text = "a\rb\r\nc\nd";
   LineIndex index(text);
   REQUIRE(index.lineCount() == 4);

@@ -67,7 +67,7 @@ TEST_CASE("client capabilities are read leniently", "[lsp]") {
   CHECK_FALSE(caps.codeActionLiterals);
 }
 
-TEST_CASE("position encodings are negotiated in the client's order, UTF-16 by default", "[lsp]") {
+TEST_CASE("position encodings are negotiated in the client's order - UTF-16 by default", "[lsp]") {
   CHECK(negotiateEncoding({}) == PositionEncoding::Utf16);
   CHECK(negotiateEncoding({"utf-8"}) == PositionEncoding::Utf8);
   CHECK(negotiateEncoding({"utf-32", "utf-8"}) == PositionEncoding::Utf32);
