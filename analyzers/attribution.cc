@@ -236,6 +236,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     if (!p.pronoun.empty()) {
       a.source = AttributionSource::Pronoun;
       a.person = resolvePronoun(p.pronoun, p.words.begin);
+      a.pronoun = p.pronoun;
     } else {
       a.source = AttributionSource::Named;
       a.person = p.name ? p.name->person : nullptr;

@@ -24,6 +24,7 @@ struct Attribution {
   // someone the fact base does not know ("a spokesman for the BBC").
   const facts::Person *person = nullptr;
   Span name;                       // the words naming (or referring to) the speaker
+  std::string pronoun;             // Pronoun: "he", "she", "it" or "they"
   std::vector<std::string> events; // event ids the draft names around the quote, best first
   Span clause;                     // the attribution clause ("said Cambridge Analytica"), if any
 };

@@ -95,9 +95,19 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     return std::nullopt;
   if (a.source == AttributionSource::Named && !a.person)
     return std::nullopt; // a speaker the base does not know: their words are not ours to check
-  // Only a name the draft spells out can make a quote misattributed; a pronoun or the context
-  // may have been resolved to the wrong person by us.
+  // Only a name the draft spells out can make a quote misattributed, or a pronoun that cannot
+  // mean the recorded speaker ("it said" of Zuckerberg's words): a pronoun resolved to another
+  // person who could be meant, or the context, may be our mistake.
   const facts::Person *named = a.source == AttributionSource::Named ? a.person : nullptr;
+  auto givenToOther = [&](const facts::Quote &rec) {
+    if (named)
+      return rec.speaker != named->id;
+    const facts::Person *said = base.person(rec.speaker);
+    return a.source == AttributionSource::Pronoun && said &&
+           !SpeakerResolver::agrees(*said, a.pronoun);
+  };
+  const std::string claimed =
+      a.person ? a.person->name : "whoever the draft means by \"" + a.pronoun + "\"";
   const bool occasion =
       a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun;
 
@@ -122,7 +132,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     f.severity = Severity::Warning;
     f.span = {std::min(f.span.begin, a.name.begin), std::max(f.span.end, a.name.end)};
     f.message = "These words are on record from " + speakerName(base, rec.speaker) + " (" +
-                eventLabel(base, rec) + "), not " + named->name;
+                eventLabel(base, rec) + "), not " + claimed;
     f.fixes.push_back({"Attribute to " + speakerName(base, rec.speaker),
                        {{a.name, speakerName(base, rec.speaker)}}});
   };
@@ -150,7 +160,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
         *std::max_element(matches.begin(), matches.end(),
                           [&](const auto &x, const auto &y) { return rank(x) < rank(y); });
     const facts::Quote &rec = base.quotes[best.wording.quote];
-    if (named && rec.speaker != named->id) {
+    if (givenToOther(rec)) {
       if (!distinctive(tokens))
         return unverified(); // a common phrase: someone else saying it proves nothing
       addEvidence(best.wording);
@@ -185,20 +195,33 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       words >= kMinAlteredWords ? facts_.findNear(tokens, 3, 0.5) : std::vector<facts::NearQuote>{};
   std::optional<QuoteDiff> best_diff;
   const facts::NearQuote *best_near = nullptr;
+  std::vector<facts::Token> best_record; // the wording's tokens, with its source's [insertions]
   for (const facts::NearQuote &nq : near) {
-    const auto &rec_tokens = facts_.wordingTokens(nq.wording);
-    std::size_t lo = nq.first > words ? nq.first - words : 0;
-    std::size_t hi = std::min(rec_tokens.size(), nq.last + words);
-    std::span<const facts::Token> window(rec_tokens.data() + lo, hi - lo);
-    QuoteDiff d = diffQuote(tokens, text, window, facts_.wordingText(nq.wording));
+    const auto &words_only = facts_.wordingTokens(nq.wording);
+    if (nq.first >= nq.last || nq.last > words_only.size())
+      continue;
+    const std::string_view rec_text = facts_.wordingText(nq.wording);
+    std::vector<facts::Token> record = facts::tokenize(rec_text);
+    std::erase_if(record, [](const facts::Token &t) { return t.kind == TokenKind::Gap; });
+    // The window findNear aligned, widened by the draft's length on either side.
+    const std::size_t from = words_only[nq.first > words ? nq.first - words : 0].begin;
+    const std::size_t to = words_only[std::min(words_only.size(), nq.last + words) - 1].end;
+    std::size_t lo = 0, hi = record.size();
+    while (lo < hi && record[lo].begin < from)
+      ++lo;
+    while (hi > lo && record[hi - 1].end > to)
+      --hi;
+    std::span<const facts::Token> window(record.data() + lo, hi - lo);
+    QuoteDiff d = diffQuote(tokens, text, window, rec_text);
     d.record_first += lo;
     d.record_last += lo;
-    auto better = [&](const QuoteDiff &x, const QuoteDiff &y) {
-      return x.same * 2 - x.draft_only - x.record_only > y.same * 2 - y.draft_only - y.record_only;
+    auto merit = [](const QuoteDiff &x) {
+      return 2 * static_cast<long>(x.same) - static_cast<long>(x.draft_only + x.record_only);
     };
-    if (!best_diff || better(d, *best_diff)) {
+    if (!best_diff || merit(d) > merit(*best_diff)) {
       best_diff = std::move(d);
       best_near = &nq;
+      best_record = std::move(record);
     }
   }
   if (best_diff) {
@@ -212,7 +235,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       addEvidence(best_near->wording);
       f.diff = d.pieces;
       const std::string what = d.describe();
-      const auto &rec_tokens = facts_.wordingTokens(best_near->wording);
+      const auto &rec_tokens = best_record;
       const std::string_view rec_text = facts_.wordingText(best_near->wording);
       Fix fix{"Use the recorded wording", {}};
       if (!edited && !q.multi_paragraph) {
@@ -235,7 +258,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                 {{q.words.begin + h.draft_at, q.words.begin + h.draft_at}, h.record + " "});
         }
       }
-      if (named && rec.speaker != named->id && distinctive(tokens)) {
+      if (givenToOther(rec) && distinctive(tokens)) {
         misattribution(rec);
         f.message += ", and altered: " + what + ".";
       } else {

@@ -69,14 +69,16 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
         mv[j] = down ? Step::Gap : Step::Omitted;
         continue;
       }
+      // A word the record's source put in [brackets] may be quoted or left out, at no cost.
+      const bool editorial = record[j - 1].kind == facts::TokenKind::Editorial;
       int best = up[j] + kIndel;
       Step s = Step::DraftOnly;
-      if (row[j - 1] + kIndel > best) {
-        best = row[j - 1] + kIndel;
-        s = Step::RecordOnly;
+      if (row[j - 1] + (editorial ? 0 : kIndel) > best) {
+        best = row[j - 1] + (editorial ? 0 : kIndel);
+        s = editorial ? Step::Omitted : Step::RecordOnly;
       }
       const bool same = draft[i - 1]->norm == record[j - 1].norm;
-      if (up[j - 1] + (same ? kMatch : kChange) >= best) {
+      if ((same || !editorial) && up[j - 1] + (same ? kMatch : kChange) >= best) {
         best = up[j - 1] + (same ? kMatch : kChange);
         s = same ? Step::Same : Step::Changed;
       }

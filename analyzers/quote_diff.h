@@ -36,7 +36,8 @@ struct QuoteDiff {
 // Aligns the draft's tokens (words, "..." gaps and [editorial] words, as facts::tokenize gives
 // them, with offsets into `draft_text`) with the best-fitting window of the record's word tokens
 // (offsets into `record_text`). Record words the draft skips at a gap are not differences;
-// editorial words are ignored. Cost O(draft words x record words).
+// the draft's editorial words are ignored, and the record's (its source's [insertions]) may be
+// quoted or left out. Cost O(draft words x record words).
 QuoteDiff diffQuote(const std::vector<facts::Token> &draft, std::string_view draft_text,
                     std::span<const facts::Token> record, std::string_view record_text);
 

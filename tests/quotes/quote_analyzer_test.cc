@@ -237,3 +237,19 @@ TEST_CASE("a multi-paragraph quote whose paragraphs are separate records is veri
   CHECK(all[1].evidence[0].id == "q-battle");
   CHECK(all[1].span.overlaps(a.range(1)));
 }
+
+TEST_CASE("a pronoun that cannot mean the recorded speaker is a misattribution") {
+  Annotations a("Cambridge Analytica denied it. [[“This is going to be a never-ending battle,” "
+                "[[it]]]] said.");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-misattributed");
+  CHECK(all[0].span == a.range(0));
+  CHECK(all[0].message.find("not Cambridge Analytica") != std::string::npos);
+  REQUIRE(all[0].fixes.size() == 1);
+  CHECK(all[0].fixes[0].edits[0].span == a.range(1));
+  CHECK(all[0].fixes[0].edits[0].text == "Mark Zuckerberg");
+  // "he" could mean Zuckerberg even if we resolved it to someone else: not flagged.
+  CHECK_FALSE(hasWarning(analyze("Mr Graham spoke first. “This is going to be a never-ending "
+                                 "battle,” he said.")));
+}
