@@ -52,12 +52,17 @@ public:
 
   // Every recorded wording that contains `words` as a contiguous run of folded words. Gap tokens
   // in `words` let any number of recorded words (at least zero) stand between the runs on either
-  // side, in order; Editorial tokens are skipped. Cost depends on the words, not on base size.
+  // side, in order; Editorial tokens ("[the company]") stand in for words the speaker said and
+  // split runs the same way. A run may not cross an omission or insertion the source itself
+  // marked. Cost: the postings of the rarest word in `words`, whatever the base's size.
   std::vector<QuoteMatch> findVerbatim(const std::vector<Token> &words) const;
 
   // Recorded wordings most like `words` when no verbatim match exists, best first, at most `max`,
-  // only those scoring at least `min_score`. Found through shared rare word n-grams, so the cost
-  // does not grow with the base.
+  // only those scoring at least `min_score`. Candidates are the wordings holding the draft's
+  // rarest words (postings read rarest first, within a fixed budget), aligned word by word
+  // (facts/word_alignment.h); score = 2 * same words / (draft words + window words), so an added,
+  // dropped or changed word each cost about as much. The cost does not grow with the base; a
+  // draft made only of very common words finds nothing near.
   std::vector<NearQuote> findNear(const std::vector<Token> &words, std::size_t max = 5,
                                   double min_score = 0.5) const;
 
@@ -70,7 +75,10 @@ public:
   std::vector<std::string> eventsNamedIn(std::string_view text) const;
 
   // Figures (indices into FactBase::figures) that any of the folded `words` points at through the
-  // figure's keywords or unit nouns, most shared words first.
+  // figure's keywords or unit nouns, most shared words first. Words are compared stemmed
+  // ("users" = "user's" = "user"); a multi-word keyword counts when its words come in order. A term
+  // used by very many figures (EntityIndex::kCommonTermFigures) adds to figures that rarer terms
+  // found but points at none alone.
   std::vector<std::size_t> figuresFor(const std::vector<std::string> &words) const;
 
   // The quote tables underneath (word ids, frequencies, memory use), for benchmarks and tools.

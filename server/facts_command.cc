@@ -60,14 +60,28 @@ std::string describeQuote(const FactBase &base, const Quote &q) {
   return out;
 }
 
+// The recorded wording with the part the text matched marked «like this», cut to about 300
+// bytes around it when long.
 std::string wordingExcerpt(const FactIndex &index, Wording w, std::size_t first, std::size_t last) {
   const auto &tokens = index.wordingTokens(w);
   std::string_view text = index.wordingText(w);
   if (tokens.empty() || first >= last || last > tokens.size())
     return std::string(text);
-  std::string out = first > 0 ? "..." : "";
-  out += text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
-  if (last < tokens.size())
+  const std::size_t begin = tokens[first].begin, end = tokens[last - 1].end;
+  constexpr std::size_t kContext = 120;
+  std::size_t from = begin > kContext ? text.find(' ', begin - kContext) : 0;
+  if (from == std::string_view::npos || from > begin)
+    from = 0;
+  std::size_t to = text.size() - end > kContext ? text.rfind(' ', end + kContext) : text.size();
+  if (to == std::string_view::npos || to < end)
+    to = text.size();
+  std::string out = from > 0 ? "..." : "";
+  out += text.substr(from, begin - from);
+  out += "\u00AB";
+  out += text.substr(begin, end - begin);
+  out += "\u00BB";
+  out += text.substr(end, to - end);
+  if (to < text.size())
     out += "...";
   return out;
 }
