@@ -9,6 +9,7 @@
 #include "analyzers/figure_comparison.h"
 #include "analyzers/figure_extractor.h"
 #include "analyzers/figure_linker.h"
+#include "analyzers/figure_memo.h"
 #include "analyzers/figure_report.h"
 
 namespace factline::analyzers {
@@ -53,30 +54,47 @@ public:
       return out;
     FigureLinker linker(facts, doc.prose());
     FigureReport report(facts, doc);
-    std::unordered_map<std::size_t, std::vector<Span>> quoted; // by block
+    int quoted_block = -1;
+    std::vector<Span> quoted;
+    std::vector<Finding> found_here;
     for (const Sentence &sentence : doc.sentences()) {
       if (cancel.cancelled())
-        break;
+        return out; // nothing is remembered from a check cut short
       const Block &block = doc.blocks()[sentence.block];
       if (block.kind == BlockKind::BlockQuote) // a quotation set apart: the speaker's words
         continue;
-      auto q = quoted.find(sentence.block);
-      if (q == quoted.end())
-        q = quoted.emplace(sentence.block, quotationSpans(doc.prose(), block.span)).first;
-      SentenceFigures found = extractFigures(doc.prose(), sentence.span, q->second);
-      if (found.figures.empty())
+      if (quoted_block != static_cast<int>(sentence.block)) {
+        quoted_block = static_cast<int>(sentence.block);
+        quoted = quotationSpans(doc.prose(), block.span);
+      }
+      std::string key = SentenceMemo::key(doc, sentence.span, quoted);
+      if (memo_.find(&facts.base(), key, sentence.span.begin, out))
         continue;
-      SentenceWords words = linker.words(sentence.span);
-      if (words.figures.empty())
-        continue;
-      for (const DraftFigure &figure : found.figures)
-        if (auto finding = check(found, figure, words, linker, report, facts))
-          out.push_back(std::move(*finding));
+      found_here.clear();
+      checkSentence(sentence, quoted, linker, report, facts, found_here);
+      memo_.store(facts.sharedBase(), std::move(key), sentence.span.begin, found_here);
+      for (Finding &f : found_here)
+        out.push_back(std::move(f));
     }
+    memo_.endCheck();
     return out;
   }
 
 private:
+  void checkSentence(const Sentence &sentence, const std::vector<Span> &quoted,
+                     FigureLinker &linker, const FigureReport &report,
+                     const facts::FactIndex &facts, std::vector<Finding> &out) const {
+    SentenceFigures found = extractFigures(linker.prose(), sentence.span, quoted);
+    if (found.figures.empty())
+      return;
+    SentenceWords words = linker.words(sentence.span);
+    if (words.figures.empty())
+      return;
+    for (const DraftFigure &figure : found.figures)
+      if (auto finding = check(found, figure, words, linker, report, facts))
+        out.push_back(std::move(*finding));
+  }
+
   std::optional<Finding> check(const SentenceFigures &sentence, const DraftFigure &figure,
                                const SentenceWords &words, FigureLinker &linker,
                                const FigureReport &report, const facts::FactIndex &facts) const {
@@ -160,6 +178,8 @@ private:
     }
     return report.wrong(figure, *chosen);
   }
+
+  mutable SentenceMemo memo_;
 };
 
 } // namespace

@@ -136,6 +136,8 @@ std::vector<Span> quotationSpans(std::string_view prose, Span block) {
   std::size_t open = std::string_view::npos;
   bool straight = false;
   for (std::size_t i = block.begin; i < block.end && i < prose.size(); ++i) {
+    if (prose[i] != '"' && prose[i] != kOpen[0])
+      continue; // only '"' and the lead byte of the curly quotes matter
     if (prose[i] == '"') {
       if (open == std::string_view::npos) {
         open = i;

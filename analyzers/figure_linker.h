@@ -38,6 +38,7 @@ public:
   FigureLinker(const facts::FactIndex &index, std::string_view prose);
 
   SentenceWords words(Span sentence) const;
+  std::string_view prose() const { return prose_; }
 
   // The recorded figures the sentence links `figure` to, best first. A figure links only when
   // the record measures the same kind of thing in a convertible unit, within a factor of 12 of

@@ -131,6 +131,33 @@ double compoundCardinal(const std::vector<std::string_view> &parts, std::size_t 
   return a;
 }
 
+// Cheap test run on every word of a draft: can a number in words start with it? Only the first
+// hyphen part counts ("eighty-seven", "two-thirds", "one-day").
+bool mayStartNumberWord(std::string_view word) {
+  std::string_view first = word.substr(0, word.find('-'));
+  if (first.empty() || first.size() > 9)
+    return false;
+  char c = first[0];
+  if (c >= 'A' && c <= 'Z')
+    c = static_cast<char>(c - 'A' + 'a');
+  switch (c) {
+  case 'a':
+    return equalsFolded(first, "a") || equalsFolded(first, "an");
+  case 'h':
+    return equalsFolded(first, "half");
+  case 'z':
+  case 'o':
+  case 't':
+  case 'f':
+  case 's':
+  case 'e':
+  case 'n':
+    return lookup(kCardinals, first) >= 0;
+  default:
+    return false;
+  }
+}
+
 // Numbers in words: "eighty-seven million", "two billion", "one hundred and twenty", "a dozen",
 // "half a million", "five and a half", "two-thirds", "a quarter".
 std::optional<StatedNumber> parseWords(const std::vector<ProseToken> &t, std::size_t i) {
@@ -402,7 +429,7 @@ std::optional<StatedNumber> parseNumberAt(const std::vector<ProseToken> &tokens,
   std::optional<StatedNumber> n;
   if (tokens[i].kind == Kind::Number)
     n = parseDigits(tokens, i);
-  else if (tokens[i].kind == Kind::Word)
+  else if (tokens[i].kind == Kind::Word && mayStartNumberWord(tokens[i].text))
     n = parseWords(tokens, i);
   if (n)
     readRatio(tokens, *n);

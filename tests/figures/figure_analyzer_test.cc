@@ -285,3 +285,38 @@ TEST_CASE("a cancelled check stops between sentences", "[analyzer]") {
   CHECK(makeFigureAnalyzer()->analyze(doc, smallIndex(), cancel).empty());
   CHECK(makeFigureAnalyzer()->analyze(doc, smallIndex(), CancelToken()).size() == 2);
 }
+
+TEST_CASE("re-checks remember sentences and find exactly what a fresh check finds", "[analyzer]") {
+  auto analyzer = makeFigureAnalyzer();
+  auto same = [](const std::vector<Finding> &a, const std::vector<Finding> &b) {
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].rule == b[i].rule);
+      CHECK(a[i].span == b[i].span);
+      CHECK(a[i].message == b[i].message);
+      REQUIRE(a[i].fixes.size() == b[i].fixes.size());
+      for (std::size_t k = 0; k < a[i].fixes.size(); ++k)
+        CHECK(a[i].fixes[k].edits[0].span == b[i].fixes[k].edits[0].span);
+    }
+  };
+  std::string text = "Facebook said 78 million users were affected. The hearing lasted more than "
+                     "three hours.\n\nFacebook shares closed up 4.5 per cent.";
+  Document first(text, DraftFormat::Markdown);
+  auto a = analyzer->analyze(first, smallIndex(), CancelToken());
+  CHECK(a.size() == 3);
+  same(a, analyzer->analyze(first, smallIndex(), CancelToken()));
+  // An edit earlier in the draft moves the remembered findings after it.
+  std::string edited = "Facebook said 97 million users were affected in all. " + text.substr(46);
+  Document second(edited, DraftFormat::Markdown);
+  same(analyzer->analyze(second, smallIndex(), CancelToken()),
+       makeFigureAnalyzer()->analyze(second, smallIndex(), CancelToken()));
+  // Another base: nothing remembered from the first one is used.
+  auto other = std::make_shared<facts::FactBase>(*smallBase());
+  other->figures[0].value = 78e6;
+  other->figures[0].text = "78 million";
+  other->reindex();
+  facts::FactIndex other_index(other);
+  auto c = analyzer->analyze(first, other_index, CancelToken());
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].rule == "figure-verified");
+}
