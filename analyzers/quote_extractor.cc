@@ -1,6 +1,8 @@
 // QuoteExtractor: one pass over each block's prose with a stack of open quotation marks.
 #include "analyzers/quote_extractor.h"
 
+#include "analyzers/quote_credit.h"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -136,39 +138,6 @@ bool isOpeningDoubleAt(std::string_view s, std::size_t i) {
   return c == '"' || c == 0x201C || c == 0x201E || c == 0xAB;
 }
 
-std::size_t skipBlanks(std::string_view s, std::size_t i, std::size_t hi) {
-  while (i < hi && (s[i] == ' ' || s[i] == '\t'))
-    ++i;
-  return i;
-}
-
-// A credit line at `i`: a dash ("—", "―", "–", "--") then a name. Sets *name to the name, which
-// ends at a comma, bracket, semicolon or the end of the line.
-bool creditAt(std::string_view s, std::size_t i, std::size_t hi, Span *name) {
-  i = skipBlanks(s, i, hi);
-  std::size_t len = 0;
-  if (s.substr(i, 2) == "--")
-    len = 2;
-  else if (i < hi) {
-    std::size_t n;
-    char32_t c = decodeAt(s, i, &n);
-    if (c == 0x2014 || c == 0x2015 || c == 0x2013)
-      len = n;
-  }
-  if (!len)
-    return false;
-  std::size_t b = skipBlanks(s, i + len, hi);
-  std::size_t e = b;
-  while (e < hi && s[e] != '\n' && s[e] != ',' && s[e] != '(' && s[e] != ';')
-    ++e;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '.'))
-    --e;
-  if (e == b || !std::isupper(static_cast<unsigned char>(s[b])))
-    return false;
-  *name = {b, e};
-  return true;
-}
-
 class Scanner {
 public:
   explicit Scanner(const Document &doc) : doc_(doc), s_(doc.prose()) {}
@@ -177,7 +146,7 @@ public:
     const auto &blocks = doc_.blocks();
     for (std::size_t bi = 0; bi < blocks.size(); ++bi)
       scanBlock(bi);
-    creditBlockQuotes();
+    creditQuotations(doc_, out_);
     std::stable_sort(out_.begin(), out_.end(), [](const Quotation &a, const Quotation &b) {
       return a.open.begin < b.open.begin;
     });
@@ -337,81 +306,6 @@ private:
   bool endsSentence(std::size_t lo, std::size_t hi) const {
     char32_t last = decodeBefore(s_, lo, hi);
     return last == '.' || last == '!' || last == '?' || last == 0x2026;
-  }
-
-  // Credit lines ("— Name") after block quotes and after quotes standing as their own paragraph.
-  void creditBlockQuotes() {
-    const auto &blocks = doc_.blocks();
-    for (Quotation &q : out_) {
-      if (q.depth != 0 || !q.terminated)
-        continue;
-      const Block &b = blocks[q.block];
-      if (skipSpacesBack(b.span.begin, q.open.begin) != b.span.begin)
-        continue; // the quotation does not open its paragraph
-      std::size_t after = skipBlanks(s_, q.close.end, s_.size());
-      Span name;
-      if (after < s_.size() && s_[after] == '\n')
-        after = nextLineStart(after);
-      if (creditAt(s_, after, lineEndOf(after), &name))
-        q.credit = name;
-    }
-    for (std::size_t bi = 0; bi < blocks.size();) {
-      if (blocks[bi].kind != BlockKind::BlockQuote) {
-        ++bi;
-        continue;
-      }
-      std::size_t last = bi;
-      while (last + 1 < blocks.size() && blocks[last + 1].kind == BlockKind::BlockQuote &&
-             blocks[last + 1].quote_group == blocks[bi].quote_group)
-        ++last;
-      creditGroup(bi, last);
-      bi = last + 1;
-    }
-  }
-
-  void creditGroup(std::size_t first, std::size_t last) {
-    const auto &blocks = doc_.blocks();
-    const Span group{blocks[first].span.begin, blocks[last].span.end};
-    Span name;
-    std::size_t content_end = group.end;
-    std::size_t last_line = doc_.lineStart(doc_.lineOf(group.end));
-    if (last_line > group.begin && creditAt(s_, last_line, group.end, &name)) {
-      content_end = skipSpacesBack(group.begin, last_line);
-    } else if (last + 1 < blocks.size() &&
-               doc_.lineOf(blocks[last + 1].span.begin) <= doc_.lineOf(group.end) + 2 &&
-               doc_.lineOf(blocks[last + 1].span.begin) == doc_.lineOf(blocks[last + 1].span.end) &&
-               creditAt(s_, blocks[last + 1].span.begin, blocks[last + 1].span.end, &name)) {
-    } else {
-      return; // an unattributed block quote: an excerpt, not necessarily anyone's words
-    }
-    bool marked = false;
-    for (Quotation &q : out_)
-      if (q.depth == 0 && q.open.begin >= group.begin && q.open.begin < content_end) {
-        q.credit = name;
-        marked = true;
-      }
-    if (marked || content_end <= group.begin)
-      return;
-    Quotation q;
-    q.style = QuoteStyle::BlockQuote;
-    q.open = {group.begin, group.begin};
-    q.words = {group.begin, content_end};
-    q.close = {content_end, content_end};
-    q.block = static_cast<int>(first);
-    q.multi_paragraph = first != last;
-    q.credit = name;
-    out_.push_back(q);
-  }
-
-  std::size_t skipSpacesBack(std::size_t lo, std::size_t i) const {
-    while (i > lo && std::isspace(static_cast<unsigned char>(s_[i - 1])))
-      --i;
-    return i;
-  }
-  std::size_t nextLineStart(std::size_t nl) const { return nl + 1; }
-  std::size_t lineEndOf(std::size_t i) const {
-    std::size_t e = s_.find('\n', i);
-    return e == std::string::npos ? s_.size() : e;
   }
 
   const Document &doc_;
