@@ -57,15 +57,45 @@ FrameResult error(FramingError::Kind kind, std::string message) {
 } // namespace
 
 void MessageReader::feed(std::string_view bytes) {
-  if (state_ == State::Skip) {
-    std::size_t n = std::min(remaining_, bytes.size());
-    remaining_ -= n;
-    bytes.remove_prefix(n);
-    if (remaining_ == 0)
-      state_ = State::Header;
-  }
+  if (state_ == State::Skip)
+    bytes = skip(bytes);
   compact();
   buffer_.append(bytes);
+}
+
+// Discards the refused body's bytes, returning what comes after it. A client may have lied about
+// the length (or a header may be corrupt): a header that starts inside the skipped bytes right
+// after a '}' or a newline, where a body ends and no JSON string can hold a raw newline, ends the
+// skip there, so one bad header cannot swallow the rest of the session. The last few skipped
+// bytes are kept so that such a header split across reads is still found.
+std::string_view MessageReader::skip(std::string_view bytes) {
+  std::size_t n = std::min(remaining_, bytes.size());
+  std::string window = skip_tail_;
+  window.append(bytes.substr(0, n));
+  for (std::size_t at = findContentLength(window, 0); at != std::string::npos;
+       at = findContentLength(window, at + 1)) {
+    char before = at == 0 ? skip_before_ : window[at - 1];
+    if (before != '}' && before != '\n')
+      continue;
+    state_ = State::Header;
+    remaining_ = 0;
+    skip_tail_.clear();
+    buffer_.append(window.substr(at)); // the rest of `bytes` follows through the caller
+    return bytes.substr(n);
+  }
+  remaining_ -= n;
+  constexpr std::size_t kKeep = 15; // one less than "content-length:"
+  if (window.size() > kKeep) {
+    skip_before_ = window[window.size() - kKeep - 1];
+    skip_tail_ = window.substr(window.size() - kKeep);
+  } else {
+    skip_tail_ = window;
+  }
+  if (remaining_ == 0) {
+    state_ = State::Header;
+    skip_tail_.clear();
+  }
+  return bytes.substr(n);
 }
 
 void MessageReader::compact() {
@@ -128,13 +158,17 @@ std::optional<FrameResult> MessageReader::readHeader() {
       if (!length)
         return error(FramingError::Kind::MissingContentLength, "header has no Content-Length");
       if (*length > max_body_) {
-        // Refused without reading it into memory: what is already buffered is dropped, the rest
-        // is discarded by feed() as it arrives.
-        std::size_t have = std::min(*length, buf.size() - pos_);
-        pos_ += have;
-        remaining_ = *length - have;
-        state_ = remaining_ ? State::Skip : State::Header;
-        compact();
+        // Refused without reading it into memory: the body is discarded as it arrives, starting
+        // with what is already buffered.
+        std::string rest = buffer_.substr(pos_);
+        buffer_.clear();
+        pos_ = 0;
+        remaining_ = *length;
+        state_ = State::Skip;
+        skip_tail_.clear();
+        skip_before_ = '\n';
+        std::string_view after = skip(rest);
+        buffer_.append(after);
         return error(FramingError::Kind::TooLarge, "Content-Length " + std::to_string(*length) +
                                                        " is over the limit of " +
                                                        std::to_string(max_body_) + " bytes");

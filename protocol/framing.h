@@ -46,6 +46,7 @@ public:
 
 private:
   std::optional<FrameResult> readHeader();
+  std::string_view skip(std::string_view bytes);
   void compact();
 
   enum class State { Header, Body, Skip };
@@ -54,6 +55,8 @@ private:
   std::size_t pos_ = 0; // start of the unconsumed bytes in buffer_
   State state_ = State::Header;
   std::size_t remaining_ = 0; // Body: the body's length; Skip: bytes still to discard
+  std::string skip_tail_;     // Skip: the last skipped bytes, where a header may have begun
+  char skip_before_ = '\n';   // Skip: the byte before skip_tail_
 };
 
 // The bytes to write for one message: the header, then the body.

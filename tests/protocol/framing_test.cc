@@ -175,3 +175,31 @@ TEST_CASE("an empty body is a message", "[framing]") {
   REQUIRE(out.size() == 1);
   CHECK(out[0]->empty());
 }
+
+TEST_CASE("a header that lies about a huge length does not swallow the messages after it",
+          "[framing]") {
+  MessageReader reader(1024);
+  std::string next = frameMessage("{\"id\":2}");
+  SECTION("in the same read") {
+    auto out = readAll(reader, "Content-Length: 99999999999\r\n\r\n" + next);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].error().kind == FramingError::Kind::TooLarge);
+    CHECK(*out[1] == "{\"id\":2}");
+  }
+  SECTION("after a body, split across reads inside the next header") {
+    auto out = readAll(reader, "Content-Length: 5000\r\n\r\n{\"a\":\"" + std::string(1500, 'x') +
+                                   "\"}" + next.substr(0, 7));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].error().kind == FramingError::Kind::TooLarge);
+    out = readAll(reader, next.substr(7));
+    REQUIRE(out.size() == 1);
+    CHECK(*out[0] == "{\"id\":2}");
+  }
+  SECTION("but not on the words inside a JSON string") {
+    auto out = readAll(reader, "Content-Length: 3000\r\n\r\n{\"t\":\"see Content-Length: 5\"" +
+                                   std::string(2000, ' '));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].error().kind == FramingError::Kind::TooLarge);
+    CHECK(reader.buffered() == 0);
+  }
+}
