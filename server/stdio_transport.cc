@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -44,6 +45,10 @@ std::unique_ptr<asio::posix::stream_descriptor> openDescriptor(asio::io_context 
 
 StdioTransport::StdioTransport(asio::io_context &io, Strand strand, int in_fd, int out_fd)
     : io_(io), strand_(strand), in_fd_(in_fd), out_fd_(out_fd) {
+  // Asio makes the descriptors non-blocking, and a dup() shares that flag with the original:
+  // remember the flags so the terminal or pipe is handed back as it was.
+  in_flags_ = fcntl(in_fd_, F_GETFL);
+  out_flags_ = fcntl(out_fd_, F_GETFL);
   if (pollable(in_fd_))
     in_ = openDescriptor(io_, in_fd_);
   async_in_ = in_ != nullptr;
@@ -58,6 +63,12 @@ StdioTransport::~StdioTransport() {
   // The reader thread ends at end of input, which regular files and /dev/null always reach.
   if (reader_thread_.joinable())
     reader_thread_.join();
+  in_.reset();
+  out_.reset();
+  if (in_flags_ >= 0)
+    fcntl(in_fd_, F_SETFL, in_flags_);
+  if (out_flags_ >= 0)
+    fcntl(out_fd_, F_SETFL, out_flags_);
 }
 
 void StdioTransport::start(Sinks sinks) {

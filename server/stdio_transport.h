@@ -53,6 +53,7 @@ private:
   boost::asio::io_context &io_;
   Strand strand_;
   int in_fd_, out_fd_;
+  int in_flags_ = -1, out_flags_ = -1; // the descriptors' file status flags at start
   bool async_in_ = false, async_out_ = false;
   std::unique_ptr<boost::asio::posix::stream_descriptor> in_, out_;
   Sinks sinks_;
