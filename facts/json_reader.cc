@@ -1,5 +1,6 @@
 // JsonReader: strict JSON (RFC 8259) pulled value by value, with byte offsets for every error.
 #include "facts/json_reader.h"
+#include "facts/normalize.h"
 
 #include <algorithm>
 #include <charconv>
@@ -19,36 +20,6 @@ std::string describeByte(std::string_view text, std::size_t at) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "byte 0x%02X", c);
   return buf;
-}
-
-// Length of the UTF-8 sequence at p (1..4), or 0 when it is not well-formed.
-std::size_t utf8SequenceLength(const unsigned char *p, std::size_t avail) {
-  unsigned char c = p[0];
-  std::size_t len;
-  std::uint32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (len > avail)
-    return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((p[k] & 0xC0) != 0x80)
-      return 0;
-    cp = (cp << 6) | (p[k] & 0x3F);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) ||
-      cp > 0x10FFFF)
-    return 0;
-  return len;
 }
 
 void appendCodePoint(std::string &out, std::uint32_t cp) {

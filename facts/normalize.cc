@@ -365,6 +365,35 @@ std::string foldWord(std::string_view word) {
   return out;
 }
 
+std::size_t utf8SequenceLength(const unsigned char *p, std::size_t avail) {
+  unsigned char c = p[0];
+  std::size_t len;
+  std::uint32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (len > avail)
+    return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[k] & 0xC0) != 0x80)
+      return 0;
+    cp = (cp << 6) | (p[k] & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+      cp > 0x10FFFF)
+    return 0;
+  return len;
+}
+
 bool isValidUtf8(std::string_view text, std::size_t *bad_offset) {
   const auto *p = reinterpret_cast<const unsigned char *>(text.data());
   std::size_t n = text.size(), i = 0;
@@ -383,38 +412,8 @@ bool isValidUtf8(std::string_view text, std::size_t *bad_offset) {
       ++i;
       continue;
     }
-    std::size_t len;
-    std::uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      if (bad_offset)
-        *bad_offset = i;
-      return false;
-    }
-    if (i + len > n) {
-      if (bad_offset)
-        *bad_offset = i;
-      return false;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) {
-        if (bad_offset)
-          *bad_offset = i;
-        return false;
-      }
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-    if (overlong || surrogate || cp > 0x10FFFF) {
+    std::size_t len = utf8SequenceLength(p + i, n - i);
+    if (len == 0) {
       if (bad_offset)
         *bad_offset = i;
       return false;

@@ -56,6 +56,11 @@ std::string normalizeText(std::string_view text);
 // Folds one word: NFKC + case fold + apostrophe folding, no splitting.
 std::string foldWord(std::string_view word);
 
+// Length (1 to 4) of the well-formed UTF-8 sequence starting at p[0], with `avail` bytes readable;
+// 0 when it is not well-formed (stray continuation, overlong form, surrogate, past U+10FFFF, cut
+// short). The one UTF-8 decoder of the loader and the normaliser.
+std::size_t utf8SequenceLength(const unsigned char *p, std::size_t avail);
+
 // True when `text` is well-formed UTF-8; otherwise sets *bad_offset to the first bad byte.
 bool isValidUtf8(std::string_view text, std::size_t *bad_offset = nullptr);
 
