@@ -7,9 +7,8 @@
 #include "analyzers/number_lexer.h"
 
 namespace factline::analyzers {
-namespace {
 
-std::string lower(std::string_view s) {
+std::string lowerAscii(std::string_view s) {
   std::string out(s);
   for (char &c : out)
     if (c >= 'A' && c <= 'Z')
@@ -17,14 +16,16 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+namespace {
+
 DurationFrame recordFrame(const facts::Figure &f) {
   for (const std::string &k : f.keywords) {
-    std::string w = lower(k);
+    std::string w = lowerAscii(k);
     if (w == "ago" || w.ends_with(" ago"))
       return DurationFrame::Ago;
   }
   for (const std::string &k : f.keywords) {
-    std::string w = lower(k);
+    std::string w = lowerAscii(k);
     if (w.starts_with("in ") || w.starts_with("within ")) {
       std::string rest = w.substr(w.find(' ') + 1);
       auto found = extractFigures(rest, Span{0, rest.size()});
@@ -38,7 +39,7 @@ DurationFrame recordFrame(const facts::Figure &f) {
 } // namespace
 
 std::string currencyOf(std::string_view unit) {
-  std::string u = lower(unit);
+  std::string u = lowerAscii(unit);
   if (u == "$" || u == "usd" || u == "dollars" || u == "us dollars" || u == "dollar")
     return "$";
   if (u == "\xC2\xA3" || u == "gbp" || u == "pounds" || u == "pounds sterling" || u == "pound")
@@ -63,7 +64,7 @@ RecordReading readRecord(const facts::Figure &figure) {
       stated = &f;
       break;
     }
-  auto q = qualifierFromWords(lower(figure.qualifier));
+  auto q = qualifierFromWords(lowerAscii(figure.qualifier));
   if (stated) {
     r.number = stated->number;
     r.qualifier = figure.qualifier.empty() ? stated->qualifier : q.value_or(stated->qualifier);
@@ -118,7 +119,7 @@ std::optional<Interval> draftInterval(const DraftFigure &draft, const facts::Fig
   switch (draft.kind) {
   case facts::FigureKind::Percent: {
     bool draft_points = draft.unit == "percentage points";
-    bool record_points = lower(figure.unit).find("point") != std::string::npos;
+    bool record_points = lowerAscii(figure.unit).find("point") != std::string::npos;
     if (draft_points != record_points)
       return std::nullopt;
     break;

@@ -11,14 +11,6 @@
 namespace factline::analyzers {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string capitalize(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
     s[0] = static_cast<char>(s[0] - 'a' + 'A');
@@ -49,11 +41,11 @@ std::string_view FigureReport::text(Span s) const {
 std::string FigureReport::recordPhrase(const facts::Figure &f) const {
   RecordReading r = readRecord(f);
   std::string phrase = f.text;
-  std::string lt = lower(f.text);
-  if (!r.vague && !f.qualifier.empty() && !lt.starts_with(lower(f.qualifier)))
+  std::string lt = lowerAscii(f.text);
+  if (!r.vague && !f.qualifier.empty() && !lt.starts_with(lowerAscii(f.qualifier)))
     phrase = f.qualifier + " " + phrase;
   bool counted = f.kind == facts::FigureKind::Count || f.kind == facts::FigureKind::Ratio;
-  if (counted && !f.unit.empty() && lt.find(lower(f.unit)) == std::string::npos)
+  if (counted && !f.unit.empty() && lt.find(lowerAscii(f.unit)) == std::string::npos)
     phrase += (r.vague ? " of " : " ") + f.unit;
   return phrase;
 }
@@ -89,8 +81,8 @@ std::optional<Fix> FigureReport::fix(const DraftFigure &figure, const facts::Fig
     if (!(r.number.ratio && n.ratio))
       return std::nullopt;
     number = std::string(record.text.substr(0, record.text.size()));
-    auto q = qualifierFromWords(lower(record.qualifier));
-    if (q && !record.qualifier.empty() && lower(number).starts_with(lower(record.qualifier)))
+    auto q = qualifierFromWords(lowerAscii(record.qualifier));
+    if (q && !record.qualifier.empty() && lowerAscii(number).starts_with(lowerAscii(record.qualifier)))
       number = number.substr(record.qualifier.size() + 1);
   } else {
     double factor = 1;
