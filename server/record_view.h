@@ -1,0 +1,79 @@
+// The record behind a finding, gathered from the fact base once for every renderer: the hover's
+// Markdown, the review sheet's HTML and the JSON and SARIF reports all read this, never the base.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/finding.h"
+#include "facts/fact_base.h"
+
+namespace factline::server {
+
+struct PersonView {
+  std::string id;
+  bool found = false;
+  std::string name;
+  std::string detail; // the role, or else the organisation they speak for
+  std::vector<std::string> aliases;
+};
+
+struct EventView {
+  std::string id;
+  bool found = false;
+  std::string name;
+  std::string date; // ISO 8601
+  std::string description;
+};
+
+struct SourceView {
+  std::string id;
+  bool found = false;
+  std::string title;
+  std::string publisher;
+  std::string date; // ISO 8601
+  std::string url;
+};
+
+// One piece of evidence as the record keeps it.
+struct RecordView {
+  analyzers::FactRef::Kind kind = analyzers::FactRef::Kind::Quote;
+  std::string id;
+  bool found = false; // false: the base holds no entry with this id; only kind and id are set
+  std::string text;   // quote: the recorded wording (of the variant cited); figure: with qualifier
+  std::string unit;   // figure: its unit, when `text` does not already say it
+  std::vector<analyzers::DiffPiece> diff; // the finding's difference, on its first quote only
+  PersonView person;   // quote: the speaker; figure: who stated it; person evidence: the person
+  EventView event;     // quote: where it was said; event evidence: the event
+  std::string date;    // quote or figure, ISO 8601
+  std::string subject; // figure: what it counts
+  SourceView source;
+  std::string note;    // quote variant: how this wording differs
+  std::string context; // how the source introduces it
+  // Figure replaced by a later one: that one's text, who stated it and when.
+  std::string superseded_by;
+  std::string superseded_by_text;
+  std::string superseded_by_person;
+  std::string superseded_by_date;
+};
+
+struct FindingView {
+  std::string title; // statusTitle()
+  std::string message;
+  std::string attributed_to; // misattributed quotes: the name the draft gives them to
+  // Evidence in order; a person or event already named by a quote or figure above is left out.
+  std::vector<RecordView> records;
+};
+
+// "Verified quote", "Altered quote", "Misattributed quote", "Wrong occasion", "Unverified quote",
+// "Wrong figure", "Superseded figure", "Verified figure", or for a text problem a name derived
+// from the rule ("Unterminated quotation").
+std::string statusTitle(const analyzers::Finding &finding);
+
+// Pure; any thread.
+FindingView describeFinding(const analyzers::Finding &finding, const facts::FactBase &base);
+
+// "2018-04-04" -> "4 April 2018"; other text unchanged.
+std::string formatDate(std::string_view iso_date);
+
+} // namespace factline::server
