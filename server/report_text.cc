@@ -1,36 +1,137 @@
-// Text report lines for `factline check`.
+// The text report of `factline check`: compiler-style lines, source excerpts and a summary.
 #include "server/report_text.h"
 
-#include "protocol/line_index.h"
+#include <utf8proc.h>
+
 #include "server/settings.h"
+#include "server/to_lsp.h"
 
 namespace factline::server {
 
-SeverityCounts countBySeverity(const std::vector<CheckedFile> &files) {
-  SeverityCounts counts{};
-  for (const auto &file : files)
-    for (const auto &f : file.findings)
-      if (f.severity)
-        ++counts[static_cast<std::size_t>(*f.severity) - 1];
-  return counts;
+namespace {
+
+constexpr const char *kReset = "\x1b[0m";
+constexpr const char *kGutter = "\x1b[1;34m";
+constexpr const char *kBold = "\x1b[1m";
+constexpr const char *kFix = "\x1b[1;32m";
+
+const char *severityColour(analyzers::Severity s) {
+  switch (s) {
+  case analyzers::Severity::Error:
+    return "\x1b[1;31m";
+  case analyzers::Severity::Warning:
+    return "\x1b[1;35m";
+  case analyzers::Severity::Information:
+  case analyzers::Severity::Hint:
+    break;
+  }
+  return "\x1b[1;36m";
 }
 
+std::string paint(std::string text, const char *code, bool color) {
+  return color ? code + text + kReset : text;
+}
+
+// One character of a line as shown: its bytes, where it starts, and how many cells it takes.
+struct Cell {
+  std::size_t offset;
+  std::string shown;
+  std::size_t width;
+};
+
+std::vector<Cell> cellsOf(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<Cell> cells;
+  for (std::size_t i = begin; i < end;) {
+    std::size_t n = protocol::utf8SequenceLength(text, i);
+    utf8proc_int32_t cp = -1;
+    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(text.data() + i),
+                     static_cast<utf8proc_ssize_t>(n), &cp);
+    if (cp < 0x20 || cp == 0x7f) // a tab, another control character or an invalid byte
+      cells.push_back({i, cp == '\t' ? " " : "?", 1});
+    else
+      cells.push_back({i, std::string(text.substr(i, n)),
+                       static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)))});
+    i += n;
+  }
+  return cells;
+}
+
+} // namespace
+
 std::string findingLine(const CheckedFile &file, const analyzers::Finding &f, bool color) {
+  return findingLine(file, protocol::LineIndex(file.text), f, color);
+}
+
+std::string findingLine(const CheckedFile &file, const protocol::LineIndex &lines,
+                        const analyzers::Finding &f, bool color) {
   if (!f.severity)
     return {};
-  protocol::LineIndex lines(file.text);
-  protocol::Position p = lines.toPosition(f.span.begin, protocol::PositionEncoding::Utf32);
-  std::string severity(severityName(*f.severity));
-  if (color) {
-    const char *code = *f.severity == analyzers::Severity::Error     ? "\x1b[1;31m"
-                       : *f.severity == analyzers::Severity::Warning ? "\x1b[1;35m"
-                                                                     : "\x1b[1;36m";
-    severity = code + severity + "\x1b[0m";
-  }
-  std::string out = file.path + ":" + std::to_string(p.line + 1) + ":" +
-                    std::to_string(p.character + 1) + ": " + severity + ": " + f.message;
+  TextPoint p = textPoint(lines, f.span.begin);
+  std::string out =
+      paint(file.path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ":", kBold,
+            color) +
+      " " + paint(std::string(severityName(*f.severity)), severityColour(*f.severity), color) +
+      ": " + f.message;
   if (!f.rule.empty())
     out += " [" + f.rule + "]";
+  return out;
+}
+
+std::string sourceExcerpt(const CheckedFile &file, const protocol::LineIndex &lines,
+                          const analyzers::Finding &f, bool color, std::size_t width) {
+  std::size_t line = lines.lineOf(f.span.begin);
+  std::size_t line_end = lines.lineEnd(line);
+  std::vector<Cell> cells = cellsOf(file.text, lines.lineStart(line), line_end);
+  // Cell columns of the finding on this line, and of the whole line.
+  std::size_t total = 0, start = 0, stop = 0;
+  for (const Cell &c : cells) {
+    if (c.offset < f.span.begin)
+      start += c.width;
+    if (c.offset < std::min(f.span.end, line_end))
+      stop += c.width;
+    total += c.width;
+  }
+  stop = std::max(stop, start + 1);
+  // A window of `width` cells holding the finding's start, with some context before it.
+  std::size_t from = 0, to = total;
+  if (total > width) {
+    from = start > width / 3 ? start - width / 3 : 0;
+    to = std::min(total, from + width);
+    if (to == total)
+      from = total > width ? total - width : 0;
+  }
+  std::string shown, marks;
+  std::size_t col = 0, shown_from = 0;
+  bool first = true;
+  for (const Cell &c : cells) {
+    std::size_t next = col + c.width;
+    if (col >= from && next <= to) {
+      if (first) {
+        shown_from = col;
+        first = false;
+      }
+      shown += c.shown;
+    }
+    col = next;
+  }
+  bool clipped_front = shown_from > 0, clipped_back = col > to;
+  std::size_t lead = clipped_front ? 1 : 0; // the ellipsis before a clipped start takes a cell
+  std::size_t mark_from = start >= shown_from ? start - shown_from : 0;
+  std::size_t mark_to = std::min(stop, to) - std::min(std::min(stop, to), shown_from);
+  marks.assign(lead + mark_from, ' ');
+  marks += '^';
+  if (mark_to > mark_from + 1)
+    marks.append(mark_to - mark_from - 1, '~');
+
+  std::string number = std::to_string(line + 1);
+  std::string gutter(number.size() + 2, ' ');
+  const char *mark_colour = f.severity ? severityColour(*f.severity) : kBold;
+  std::string out = paint(" " + number + " |", kGutter, color) + " " +
+                    (clipped_front ? "\xE2\x80\xA6" : "") + shown +
+                    (clipped_back ? "\xE2\x80\xA6" : "") + "\n";
+  out += paint(gutter + "|", kGutter, color) + " " + paint(marks, mark_colour, color) + "\n";
+  if (!f.fixes.empty())
+    out += paint(gutter + "= fix:", kFix, color) + " " + f.fixes.front().title + "\n";
   return out;
 }
 
@@ -46,10 +147,12 @@ std::string summaryLine(std::size_t files, const SeverityCounts &c) {
 }
 
 void writeTextReport(std::ostream &out, const std::vector<CheckedFile> &files, bool color) {
-  for (const auto &file : files)
+  for (const auto &file : files) {
+    protocol::LineIndex lines(file.text);
     for (const auto &f : file.findings)
       if (f.severity)
-        out << findingLine(file, f, color) << "\n";
+        out << findingLine(file, lines, f, color) << "\n" << sourceExcerpt(file, lines, f, color);
+  }
   out << summaryLine(files.size(), countBySeverity(files)) << "\n";
 }
 

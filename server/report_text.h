@@ -1,29 +1,27 @@
-// The text report of `factline check`: compiler-style lines and a summary. Other formats (json,
-// sarif, html) will sit beside it, each in its own file, over the same CheckedFile list.
+// The text report of `factline check`: compiler-style lines with the source line and a caret
+// underline, and a summary.
 #pragma once
-#include <array>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "analyzers/finding.h"
+#include "server/check_report.h"
 
 namespace factline::server {
-
-// One checked draft: its path as given, its text, and the findings after settings.
-struct CheckedFile {
-  std::string path;
-  std::string text;
-  std::vector<analyzers::Finding> findings;
-};
-
-// Findings with a severity, counted by severity (index = Severity - 1).
-using SeverityCounts = std::array<std::size_t, 4>;
-SeverityCounts countBySeverity(const std::vector<CheckedFile> &files);
 
 // `path:line:col: warning: message [rule]`, line and column 1-based, the column in characters.
 // Findings without a severity (verified claims) have no line. With `color`, ANSI colours.
 std::string findingLine(const CheckedFile &file, const analyzers::Finding &finding, bool color);
+std::string findingLine(const CheckedFile &file, const protocol::LineIndex &lines,
+                        const analyzers::Finding &finding, bool color);
+
+// The source line under a finding's first line, clipped to about `width` columns around the
+// finding, and a caret underline beneath it, both indented behind a gutter with the line number:
+//     13 | ... the data of 78 million Facebook users ...
+//        |                 ^~~~~~~~~~
+// Columns are counted in display cells (wide characters take two); tabs are shown as spaces.
+std::string sourceExcerpt(const CheckedFile &file, const protocol::LineIndex &lines,
+                          const analyzers::Finding &finding, bool color, std::size_t width = 100);
 
 // "2 files checked: 1 error, 3 warnings, 0 information, 0 hints" or "... no problems found".
 std::string summaryLine(std::size_t files, const SeverityCounts &counts);

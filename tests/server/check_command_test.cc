@@ -55,5 +55,5 @@ TEST_CASE("check of a clean draft exits 0 - unreadable input or a bad base exits
   ws.write("bad.json", "{ not json");
   CHECK(check("--facts " + (ws.root / "bad.json").string() + " " + (ws.root / "clean.txt").string())
             .status == 2);
-  CHECK(check("--format sarif " + (ws.root / "clean.txt").string()).status == 2);
+  CHECK(check("--format pdf " + (ws.root / "clean.txt").string()).status == 2); // a usage error
 }

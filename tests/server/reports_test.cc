@@ -1,0 +1,310 @@
+// `factline check` reports through the real binary: folders, text excerpts, JSON, SARIF 2.1.0 and
+// the HTML review sheet, --output, and exit codes; and the report writers on exact findings.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <sys/wait.h>
+
+#include "server/check_report.h"
+#include "server/report_text.h"
+#include "test_client.h"
+
+using factline::testing::TempWorkspace;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+  std::string out;
+  int status = -1;
+};
+
+// Runs `factline check ARGS` in `dir` (stderr folded into the output when `with_stderr`).
+Run check(const std::string &dir, const std::string &args, bool with_stderr = false) {
+  std::string cmd = "cd '" + dir + "' && " + FACTLINE_BINARY + " check " + args +
+                    (with_stderr ? " 2>&1" : " 2>/dev/null");
+  Run r;
+  FILE *p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), p))
+    r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string readFile(const std::filesystem::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A workspace with the example hearing draft (4 warnings against the bundled base) in drafts/,
+// a clean draft beside it, and files a folder search must pass over.
+struct Drafts {
+  Drafts() {
+    ws.write("drafts/hearing.md",
+             readFile(std::string(FACTLINE_SOURCE_DIR) + "/examples/hearing-draft.md"));
+    ws.write("drafts/sub/clean.txt", "Nothing here is quoted or counted.\n");
+    ws.write("drafts/.hidden/skipped.md", "Facebook said 78 million users were affected.\n");
+    ws.write("drafts/notes.json", "{}");
+  }
+  std::string root() const { return ws.root.string(); }
+  TempWorkspace ws;
+};
+
+// file:line:col of every warning line in a text report.
+std::vector<std::string> warningPlaces(const std::string &report) {
+  std::vector<std::string> out;
+  std::regex line(R"(^(\S+:\d+:\d+): warning: )");
+  std::istringstream in(report);
+  for (std::string l; std::getline(in, l);)
+    if (std::smatch m; std::regex_search(l, m, line))
+      out.push_back(m[1]);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("check searches folders for drafts - in path order, hidden folders skipped",
+          "[reports]") {
+  Drafts d;
+  Run r = check(d.root(), "--no-color drafts");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("2 files checked: 0 errors, 4 warnings") != std::string::npos);
+  CHECK(r.out.find("skipped.md") == std::string::npos);
+  CHECK(r.out.find("drafts/hearing.md:8:40: warning:") != std::string::npos);
+  // A file named twice (directly and through its folder) is checked once.
+  CHECK(check(d.root(), "--no-color drafts drafts/hearing.md").out.find("2 files checked") !=
+        std::string::npos);
+  // An empty folder has nothing to check; a missing path is an input error, named on stderr.
+  d.ws.write("empty/.keep", "");
+  Run empty = check(d.root(), "empty", true);
+  CHECK(empty.status == 2);
+  CHECK(empty.out.find("nothing to check") != std::string::npos);
+  Run missing = check(d.root(), "drafts/nope.md", true);
+  CHECK(missing.status == 2);
+  CHECK(missing.out.find("drafts/nope.md: no such file or folder") != std::string::npos);
+}
+
+TEST_CASE("the text report shows the source line and a caret underline", "[reports]") {
+  Drafts d;
+  Run r = check(d.root(), "--no-color drafts/hearing.md");
+  CHECK(r.out.find(" 13 | data from 78 million Facebook users.\n"
+                   "    |           ^~~~~~~~~~~~~~~~~~~~~~~~~\n"
+                   "    = fix: Replace with \xE2\x80\x9C"
+                   "87 million\xE2\x80\x9D\n") != std::string::npos);
+  CHECK(r.out.find("\x1b[") == std::string::npos); // --no-color, and not a terminal anyway
+}
+
+TEST_CASE("source excerpts count display cells and clip long lines around the finding",
+          "[reports]") {
+  using factline::analyzers::Finding;
+  // Two wide characters (two cells each) and an accented one before the finding.
+  factline::server::CheckedFile file{"d.md", "\xE4\xB8\xAD\xE6\x96\x87 caf\xC3\xA9 78 million", {}};
+  Finding f;
+  f.severity = factline::analyzers::Severity::Warning;
+  f.span = {file.text.find("78"), file.text.size()};
+  factline::protocol::LineIndex lines(file.text);
+  CHECK(factline::server::sourceExcerpt(file, lines, f, false) ==
+        " 1 | \xE4\xB8\xAD\xE6\x96\x87 caf\xC3\xA9 78 million\n"
+        "   |           ^~~~~~~~~~\n");
+
+  std::string before(300, 'a'), after(300, 'b');
+  file.text = before + " 78 million " + after;
+  f.span = {301, 311};
+  factline::protocol::LineIndex long_lines(file.text);
+  std::string clipped = factline::server::sourceExcerpt(file, long_lines, f, false, 60);
+  std::string first = clipped.substr(0, clipped.find('\n'));
+  CHECK(first.find("\xE2\x80\xA6") == 5);                 // clipped in front...
+  CHECK(first.rfind("\xE2\x80\xA6") == first.size() - 3); // ...and behind
+  CHECK(first.find("78 million") != std::string::npos);
+  std::string marks = clipped.substr(clipped.find('\n') + 1);
+  CHECK(marks.find('^') == first.find("78 million") - 2); // the ellipsis is 3 bytes, 1 cell
+}
+
+TEST_CASE("the JSON report holds every finding with its range, record and fixes", "[reports]") {
+  Drafts d;
+  Run text = check(d.root(), "--no-color drafts");
+  Run r = check(d.root(), "--format json drafts");
+  CHECK(r.status == 1);
+  json doc = json::parse(r.out);
+  CHECK(doc["factline"] == 1);
+  CHECK(doc["tool"]["name"] == "factline");
+  CHECK(doc["summary"]["files"] == 2);
+  CHECK(doc["summary"]["bySeverity"]["warning"] == 4);
+  REQUIRE(doc["files"].size() == 2);
+  CHECK(doc["files"][0]["path"] == "drafts/hearing.md");
+  CHECK(doc["files"][1]["path"] == "drafts/sub/clean.txt");
+  CHECK(doc["files"][1]["findings"].empty());
+
+  // Every warning of the text report, at the same place, and the verified claims beside them.
+  std::vector<std::string> places;
+  std::size_t verified = 0;
+  for (const auto &f : doc["files"][0]["findings"]) {
+    for (const char *key : {"rule", "status", "severity", "message", "range", "records", "fixes"})
+      CHECK(f.contains(key));
+    REQUIRE(!f["records"].empty());
+    CHECK(f["records"][0]["found"] == true);
+    if (f["severity"].is_null()) {
+      CHECK(f["status"] == "verified");
+      ++verified;
+      continue;
+    }
+    places.push_back("drafts/hearing.md:" + std::to_string(f["range"]["start"]["line"].get<int>()) +
+                     ":" + std::to_string(f["range"]["start"]["column"].get<int>()));
+  }
+  CHECK(places == warningPlaces(text.out));
+  CHECK(verified == doc["summary"]["byStatus"]["verified"]);
+  CHECK(verified > 0);
+
+  // The wrong figure: its record, its fix, and the draft's words.
+  const json *wrong = nullptr;
+  for (const auto &f : doc["files"][0]["findings"])
+    if (f.value("claim", "") == "78 million Facebook users")
+      wrong = &f;
+  REQUIRE(wrong);
+  CHECK((*wrong)["rule"] == "figure-wrong");
+  CHECK((*wrong)["range"]["start"] ==
+        json{{"line", 13}, {"column", 11}, {"offset", (*wrong)["range"]["start"]["offset"]}});
+  const json &record = (*wrong)["records"][0];
+  CHECK(record["kind"] == "figure");
+  CHECK(record["text"] == "up to 87 million");
+  CHECK(record["source"]["found"] == true);
+  CHECK(!record["source"]["title"].get<std::string>().empty());
+  CHECK((*wrong)["fixes"][0]["edits"][0]["newText"] == "87 million");
+
+  // An altered quote carries its word difference; a misattributed one who the draft names.
+  bool diff = false, attributed = false;
+  for (const auto &f : doc["files"][0]["findings"]) {
+    diff = diff || (f["status"] == "altered" && !f["diff"].empty());
+    attributed = attributed || (f["status"] == "misattributed" &&
+                                f["attributedTo"]["name"] == "Cambridge Analytica");
+  }
+  CHECK(diff);
+  CHECK(attributed);
+}
+
+TEST_CASE("the SARIF report has the 2.1.0 structure", "[reports]") {
+  Drafts d;
+  Run r = check(d.root(), "--format sarif drafts");
+  CHECK(r.status == 1);
+  json sarif = json::parse(r.out);
+  CHECK(sarif["version"] == "2.1.0");
+  CHECK(sarif["$schema"].get<std::string>().find("sarif-2.1.0") != std::string::npos);
+  REQUIRE(sarif["runs"].is_array());
+  REQUIRE(sarif["runs"].size() == 1);
+  const json &run = sarif["runs"][0];
+  const json &driver = run["tool"]["driver"];
+  CHECK(driver["name"] == "factline");
+  REQUIRE(driver["rules"].is_array());
+  std::set<std::string> rule_ids;
+  for (const auto &rule : driver["rules"]) {
+    CHECK(rule_ids.insert(rule["id"].get<std::string>()).second); // ids are unique
+    CHECK(!rule["shortDescription"]["text"].get<std::string>().empty());
+    CHECK(std::set<std::string>{"error", "warning", "note", "none"}.count(
+        rule["defaultConfiguration"]["level"]));
+  }
+  CHECK(rule_ids.count("quote-misattributed"));
+  CHECK(rule_ids.count("figure-wrong"));
+  CHECK(run["columnKind"] == "utf16CodeUnits");
+  CHECK(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].get<std::string>().back() == '/');
+  REQUIRE(run["artifacts"].size() == 2);
+
+  REQUIRE(run["results"].size() == 4);
+  for (const auto &result : run["results"]) {
+    std::string id = result["ruleId"];
+    CHECK(rule_ids.count(id));
+    CHECK(driver["rules"][result["ruleIndex"].get<std::size_t>()]["id"] == id);
+    CHECK(std::set<std::string>{"error", "warning", "note"}.count(result["level"]));
+    CHECK(!result["message"]["text"].get<std::string>().empty());
+    REQUIRE(result["locations"].size() == 1);
+    const json &loc = result["locations"][0]["physicalLocation"];
+    CHECK(loc["artifactLocation"]["uri"] == "drafts/hearing.md");
+    CHECK(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
+    CHECK(loc["region"]["startLine"].get<int>() >= 1);
+    CHECK(loc["region"]["startColumn"].get<int>() >= 1);
+    CHECK(!loc["region"]["snippet"]["text"].get<std::string>().empty());
+    CHECK(result["partialFingerprints"].size() == 1);
+    CHECK(result["properties"]["records"].size() >= 1);
+  }
+  const json &first = run["results"][0];
+  CHECK(first["locations"][0]["physicalLocation"]["region"]["startLine"] == 8);
+  CHECK(first["locations"][0]["physicalLocation"]["region"]["startColumn"] == 40);
+  CHECK(first["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] ==
+        "five");
+}
+
+TEST_CASE("SARIF columns are UTF-16 code units - absolute paths are file URIs", "[reports]") {
+  TempWorkspace ws;
+  // An emoji (two UTF-16 units) and an en dash (one) before the figure.
+  ws.write("a draft.md", "\xF0\x9F\x98\x80 \xE2\x80\x93 "
+                         "Facebook said the data of 78 million "
+                         "Facebook users was improperly shared with Cambridge Analytica.\n");
+  Run r = check(ws.root.string(), "--format sarif '" + (ws.root / "a draft.md").string() + "'");
+  json result = json::parse(r.out)["runs"][0]["results"][0];
+  const json &loc = result["locations"][0]["physicalLocation"];
+  CHECK(loc["artifactLocation"]["uri"].get<std::string>().rfind("file:///", 0) == 0);
+  CHECK(loc["artifactLocation"]["uri"].get<std::string>().find("a%20draft.md") !=
+        std::string::npos);
+  CHECK(!loc["artifactLocation"].contains("uriBaseId"));
+  CHECK(result["ruleId"] == "figure-wrong");
+  CHECK(loc["region"]["startColumn"] == 1 + 2 + 1 + 1 + 1 + 26); // the emoji is 2 units, – is 1
+}
+
+TEST_CASE("the HTML review sheet marks every checked claim and gives each its record",
+          "[reports]") {
+  Drafts d;
+  Run r = check(d.root(), "--format html --output sheet.html drafts");
+  CHECK(r.status == 1);
+  CHECK(r.out.empty()); // the report went to the file
+  std::string html = readFile(d.ws.root / "sheet.html");
+  json doc = json::parse(check(d.root(), "--format json drafts").out);
+  std::size_t findings = doc["files"][0]["findings"].size();
+  auto count = [&](const std::string &needle) {
+    std::size_t n = 0;
+    for (std::size_t p = html.find(needle); p != std::string::npos; p = html.find(needle, p + 1))
+      ++n;
+    return n;
+  };
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(count("<article class=\"card ") == findings);
+  CHECK(count("<script") == 0); // self-contained and static
+  CHECK(count("http-equiv") == 0);
+  // Every finding is marked in the text and has its card; the summary counts by status.
+  for (std::size_t i = 1; i <= findings; ++i) {
+    std::string id = "f1-" + std::to_string(i);
+    CHECK(count("id=\"" + id + "\"") == 1);
+    CHECK(count("href=\"#" + id + "\"") >= 1);
+  }
+  CHECK(html.find("<li class=\"s-misattributed\"><b>1</b>misattributed</li>") != std::string::npos);
+  CHECK(html.find("<li class=\"s-wrong\"><b>2</b>wrong figure</li>") != std::string::npos);
+  CHECK(html.find("@media print") != std::string::npos);
+  CHECK(html.find("Cambridge Analytica") != std::string::npos);
+  // The draft's own markup is escaped, never interpreted.
+  d.ws.write("x/evil.md", "<script>alert(1)</script> 78 million Facebook users had data "
+                          "improperly shared with Cambridge Analytica.\n");
+  std::string evil = check(d.root(), "--format html x").out;
+  CHECK(evil.find("<script>") == std::string::npos);
+  CHECK(evil.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+}
+
+TEST_CASE("exit codes follow --fail-on - an unwritable --output is an error", "[reports]") {
+  Drafts d;
+  CHECK(check(d.root(), "drafts").status == 1);
+  CHECK(check(d.root(), "--fail-on error drafts").status == 0);
+  CHECK(check(d.root(), "--fail-on none drafts").status == 0);
+  CHECK(check(d.root(), "--fail-on information drafts/sub").status == 0);
+  CHECK(check(d.root(), "--format json drafts/sub").status == 0);
+  Run bad = check(d.root(), "--output /nonexistent/dir/report.json drafts", true);
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("cannot write /nonexistent/dir/report.json") != std::string::npos);
+  CHECK(check(d.root(), "--format yaml drafts").status == 2);
+}
