@@ -1,4 +1,4 @@
-// JSON for diagnostics, hovers, code actions and workspace edits.
+// JSON for diagnostics, hovers, code actions, workspace edits and document symbols.
 #include "protocol/lsp_features.h"
 
 namespace factline::protocol {
@@ -155,6 +155,29 @@ bool fromJSON(const json &value, CodeAction &out, const JsonPath &path) {
     }
   }
   return true;
+}
+
+bool fromJSON(const json &value, DocumentSymbolParams &out, const JsonPath &path) {
+  ObjectReader o(value, path);
+  return o && o.map("textDocument", out.textDocument);
+}
+
+json documentSymbolsJSON(const std::vector<DocumentSymbol> &symbols, const std::string &uri,
+                         bool hierarchical) {
+  json list = json::array();
+  for (const auto &s : symbols) {
+    if (hierarchical)
+      list.push_back(json{{"name", s.name},
+                          {"detail", s.detail},
+                          {"kind", static_cast<int>(s.kind)},
+                          {"range", toJSON(s.range)},
+                          {"selectionRange", toJSON(s.selectionRange)}});
+    else
+      list.push_back(json{{"name", s.detail.empty() ? s.name : s.name + " \u2014 " + s.detail},
+                          {"kind", static_cast<int>(s.kind)},
+                          {"location", {{"uri", uri}, {"range", toJSON(s.range)}}}});
+  }
+  return list;
 }
 
 } // namespace factline::protocol

@@ -1,4 +1,5 @@
-// LSP language features the server offers: diagnostics, hover, code actions and workspace edits.
+// LSP language features the server offers: diagnostics, hover, code actions, workspace edits and
+// document symbols.
 #pragma once
 #include <map>
 #include <optional>
@@ -70,6 +71,26 @@ struct CodeAction {
   WorkspaceEdit edit;
 };
 
+// textDocument/documentSymbol: the draft's checked quotes and figures, as its outline.
+struct DocumentSymbolParams {
+  TextDocumentIdentifier textDocument;
+};
+
+enum class SymbolKind { String = 15, Number = 16 };
+
+struct DocumentSymbol {
+  std::string name;
+  std::string detail;
+  SymbolKind kind = SymbolKind::String;
+  Range range;
+  Range selectionRange;
+};
+
+// DocumentSymbol[] for clients with hierarchicalDocumentSymbolSupport, else the older
+// SymbolInformation[] (name, kind, location), which every client understands.
+json documentSymbolsJSON(const std::vector<DocumentSymbol> &symbols, const std::string &uri,
+                         bool hierarchical);
+
 json toJSON(const Diagnostic &d);
 json toJSON(const PublishDiagnosticsParams &p);
 json toJSON(const Hover &h);
@@ -85,5 +106,6 @@ bool fromJSON(const json &value, TextEdit &out, const JsonPath &path);
 bool fromJSON(const json &value, CodeActionContext &out, const JsonPath &path);
 bool fromJSON(const json &value, CodeActionParams &out, const JsonPath &path);
 bool fromJSON(const json &value, CodeAction &out, const JsonPath &path);
+bool fromJSON(const json &value, DocumentSymbolParams &out, const JsonPath &path);
 
 } // namespace factline::protocol

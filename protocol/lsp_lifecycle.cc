@@ -42,6 +42,8 @@ ClientCapabilities readClientCapabilities(const json &c) {
   caps.codeActionLiterals =
       at(c, {"textDocument", "codeAction", "codeActionLiteralSupport"}).is_object();
   caps.documentChanges = flag(c, {"workspace", "workspaceEdit", "documentChanges"});
+  caps.hierarchicalDocumentSymbols =
+      flag(c, {"textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"});
   return caps;
 }
 
@@ -118,6 +120,7 @@ json toJSON(const InitializeResult &result) {
        {{"openClose", true}, {"change", 2 /* Incremental */}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
       {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
+      {"documentSymbolProvider", {{"label", "Factline review"}}},
   };
   return json{{"capabilities", capabilities},
               {"serverInfo", {{"name", result.serverName}, {"version", result.serverVersion}}}};

@@ -16,10 +16,11 @@ struct ClientCapabilities {
   std::vector<std::string> positionEncodings; // general.positionEncodings
   bool workspaceConfiguration = false;        // workspace.configuration
   bool watchedFilesDynamicRegistration = false;
-  bool diagnosticVersionSupport = false; // textDocument.publishDiagnostics.versionSupport
-  bool hoverMarkdown = false;            // textDocument.hover.contentFormat has "markdown"
-  bool codeActionLiterals = false;       // textDocument.codeAction.codeActionLiteralSupport
-  bool documentChanges = false;          // workspace.workspaceEdit.documentChanges
+  bool diagnosticVersionSupport = false;    // textDocument.publishDiagnostics.versionSupport
+  bool hoverMarkdown = false;               // textDocument.hover.contentFormat has "markdown"
+  bool codeActionLiterals = false;          // textDocument.codeAction.codeActionLiteralSupport
+  bool documentChanges = false;             // workspace.workspaceEdit.documentChanges
+  bool hierarchicalDocumentSymbols = false; // textDocument.documentSymbol.hierarchical...Support
 };
 
 struct WorkspaceFolder {

@@ -1,4 +1,5 @@
-// LspServer's document side: sync notifications, hover, code actions, publishing diagnostics.
+// LspServer's document side: sync notifications, hover, code actions, document symbols,
+// publishing diagnostics.
 #include <spdlog/spdlog.h>
 
 #include "server/lsp_server.h"
@@ -94,6 +95,29 @@ void LspServer::onCodeAction(const protocol::CodeActionParams &params,
           pin = result->version;
         reply(toCodeActions(result->findings, toSpan(params.range, view), params.textDocument.uri,
                             pin, view));
+      });
+}
+
+void LspServer::onDocumentSymbol(const protocol::DocumentSymbolParams &params,
+                                 Callback<json> reply) {
+  const OpenDocument *doc = workspace_.find(params.textDocument.uri);
+  if (!doc)
+    return reply(
+        rpcError(ErrorCode::InvalidParams,
+                 "textDocument/documentSymbol: document is not open: " + params.textDocument.uri));
+  if (!doc->is_draft)
+    return reply(json::array());
+  const std::int64_t version = doc->version;
+  workspace_.whenAnalysed(
+      doc->uri, [this, params, version, reply](std::shared_ptr<const DraftResult> result) {
+        if (!result)
+          return reply(rpcError(ErrorCode::ContentModified, "the document was closed"));
+        if (result->version != version)
+          return reply(rpcError(ErrorCode::ContentModified, "the document changed"));
+        LspView view{result->lines, encoding_};
+        reply(protocol::documentSymbolsJSON(
+            toDocumentSymbols(result->findings, result->facts->base(), view),
+            params.textDocument.uri, client_.hierarchicalDocumentSymbols));
       });
 }
 

@@ -47,6 +47,10 @@ void LspServer::bindHandlers() {
       "textDocument/codeAction",
       [self](const auto &p, auto cb) { self->onCodeAction(p, std::move(cb)); });
 
+  handlers_.request<DocumentSymbolParams, json>(
+      "textDocument/documentSymbol",
+      [self](const auto &p, auto cb) { self->onDocumentSymbol(p, std::move(cb)); });
+
   handlers_.notification<NoParams>("initialized",
                                    [self](const auto &p) { self->onInitialized(p); });
   handlers_.notification<CancelParams>("$/cancelRequest",

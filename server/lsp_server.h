@@ -83,6 +83,7 @@ private:
   void onDidSave(const protocol::DidSaveTextDocumentParams &);
   void onHover(const protocol::TextDocumentPositionParams &,
                Callback<std::optional<protocol::Hover>>);
+  void onDocumentSymbol(const protocol::DocumentSymbolParams &, Callback<protocol::json>);
   void onCodeAction(const protocol::CodeActionParams &,
                     Callback<std::vector<protocol::CodeAction>>);
   void publish(const OpenDocument &doc, std::shared_ptr<const DraftResult> result);

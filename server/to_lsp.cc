@@ -1,7 +1,10 @@
 // Findings to diagnostics, hovers and code actions in the client's position encoding.
 #include "server/to_lsp.h"
 
+#include <algorithm>
+
 #include "server/record_render.h"
+#include "server/record_view.h"
 
 namespace factline::server {
 
@@ -87,6 +90,75 @@ std::vector<protocol::Diagnostic> toDiagnostics(const std::vector<Finding> &find
   for (const auto &f : findings)
     if (f.severity)
       out.push_back(toDiagnostic(f, view));
+  return out;
+}
+
+namespace {
+
+// At most `limit` characters of `text` on one line, cut at a word with an ellipsis.
+std::string shortened(std::string_view text, std::size_t limit) {
+  std::string out;
+  std::size_t chars = 0, last_space = std::string::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool starts_char = (c & 0xC0) != 0x80;
+    if (starts_char && ++chars > limit) {
+      if (last_space != std::string::npos && last_space > out.size() / 2)
+        out.resize(last_space);
+      return out + "\u2026";
+    }
+    if (c == '\n' || c == '\r' || c == '\t')
+      c = ' ';
+    if (c == ' ') {
+      if (!out.empty() && out.back() == ' ')
+        continue;
+      last_space = out.size();
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+} // namespace
+
+std::vector<protocol::DocumentSymbol> toDocumentSymbols(const std::vector<Finding> &findings,
+                                                        const facts::FactBase &base,
+                                                        const LspView &view) {
+  std::vector<const Finding *> ordered;
+  for (const auto &f : findings)
+    ordered.push_back(&f);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const Finding *a, const Finding *b) {
+    return a->span.begin < b->span.begin;
+  });
+  std::vector<protocol::DocumentSymbol> out;
+  for (const Finding *f : ordered) {
+    FindingView record = describeFinding(*f, base);
+    bool figure =
+        f->rule.rfind("figure", 0) == 0 ||
+        (!f->evidence.empty() && f->evidence.front().kind == analyzers::FactRef::Kind::Figure);
+    protocol::DocumentSymbol s;
+    s.name = shortened(f->claim.empty() ? record.title : f->claim, 60);
+    if (!figure && !f->claim.empty())
+      s.name = "\u201C" + s.name + "\u201D";
+    s.detail = record.title;
+    for (const auto &r : record.records) {
+      if (r.kind == analyzers::FactRef::Kind::Quote && r.found && r.person.found) {
+        s.detail += ": " + r.person.name;
+        if (std::string date = r.event.found && !r.event.date.empty() ? r.event.date : r.date;
+            !date.empty())
+          s.detail += ", " + formatDate(date);
+        break;
+      }
+      if (r.kind == analyzers::FactRef::Kind::Figure && r.found) {
+        s.detail += ": the record says " + r.text + (r.unit.empty() ? "" : " " + r.unit);
+        break;
+      }
+    }
+    s.kind = figure ? protocol::SymbolKind::Number : protocol::SymbolKind::String;
+    s.range = toRange(f->span, view);
+    s.selectionRange = s.range;
+    out.push_back(std::move(s));
+  }
   return out;
 }
 

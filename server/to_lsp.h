@@ -43,6 +43,13 @@ std::vector<protocol::CodeAction> toCodeActions(const std::vector<analyzers::Fin
                                                 std::optional<std::int64_t> version,
                                                 const LspView &view);
 
+// The outline of a draft as a review checklist: every checked quote and figure, in document order,
+// named by the draft's words and detailed by its status and the record ("Wrong figure: the record
+// says up to 87 million"). Text problems (an unterminated quotation) are listed too.
+std::vector<protocol::DocumentSymbol>
+toDocumentSymbols(const std::vector<analyzers::Finding> &findings, const facts::FactBase &base,
+                  const LspView &view);
+
 // A fact base file's load error or warning as a diagnostic on that file, opened in the editor:
 // placed by the error's line and column (in characters), spanning the JSON token there.
 protocol::Diagnostic toDiagnostic(const facts::LoadError &error,

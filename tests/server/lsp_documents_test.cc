@@ -288,3 +288,43 @@ TEST_CASE("settings come with didChangeConfiguration when the client cannot be a
   CHECK(shown[0]["type"] == 2);
   CHECK(shown[0]["message"].get<std::string>().find("factline.debounceMs") != std::string::npos);
 }
+
+TEST_CASE("documentSymbol lists every checked claim with its status - the review checklist",
+          "[documents]") {
+  SECTION("hierarchical DocumentSymbol[] when the client supports it") {
+    Fixture f(json{
+        {"textDocument", {{"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}}}}});
+    f.client->open(f.uri, "\xF0\x9F\x98\x80 FINE then\nWRONG and DOUBT");
+    f.client->pump();
+    int id = f.client->request("textDocument/documentSymbol", {{"textDocument", {{"uri", f.uri}}}});
+    f.client->pump();
+    auto r = f.client->response(id);
+    REQUIRE(r);
+    json symbols = (*r)["result"];
+    REQUIRE(symbols.size() == 3); // in document order, verified claims included
+    CHECK(symbols[0]["detail"].get<std::string>().find("Verified quote: Ada Lovelace") == 0);
+    CHECK(symbols[0]["kind"] == 15);                 // String: a quote
+    CHECK(symbols[0]["range"] == range(0, 3, 0, 7)); // after a two-unit emoji, in UTF-16
+    CHECK(symbols[0]["selectionRange"] == symbols[0]["range"]);
+    CHECK(symbols[1]["detail"].get<std::string>().find("Wrong figure: the record says") == 0);
+    CHECK(symbols[1]["kind"] == 16); // Number: a figure
+    CHECK(symbols[1]["range"] == range(1, 0, 1, 5));
+    CHECK(symbols[2]["detail"].get<std::string>().find("Unverified quote") == 0);
+  }
+  SECTION("SymbolInformation[] for older clients - unknown documents are an error") {
+    Fixture f;
+    f.client->open(f.uri, "WRONG");
+    f.client->pump();
+    int id = f.client->request("textDocument/documentSymbol", {{"textDocument", {{"uri", f.uri}}}});
+    f.client->pump();
+    json symbols = (*f.client->response(id))["result"];
+    REQUIRE(symbols.size() == 1);
+    CHECK(symbols[0]["location"]["uri"] == f.uri);
+    CHECK(symbols[0]["location"]["range"] == range(0, 0, 0, 5));
+    CHECK(symbols[0]["name"].get<std::string>().find("Wrong figure") != std::string::npos);
+    int bad = f.client->request("textDocument/documentSymbol",
+                                {{"textDocument", {{"uri", f.workspace.uri("other.md")}}}});
+    f.client->pump();
+    CHECK((*f.client->response(bad))["error"]["code"] == -32602);
+  }
+}
