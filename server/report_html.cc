@@ -89,6 +89,8 @@ table.checklist a { color: inherit; }
   border-top: 1px solid var(--rule); padding: 10px 0; break-inside: avoid; }
 .row .text { overflow-wrap: anywhere; }
 .row .text.heading { font-weight: 700; }
+.row .text.front { white-space: pre-wrap; color: var(--muted); font: 12px/1.4 "DejaVu Sans Mono", monospace; }
+mark sup a { color: #fff; text-decoration: none; }
 mark { color: inherit; padding: 0 1px; border-radius: 2px; border-bottom: 2px solid; }
 mark sup, .card .num { font: 700 10px/1 system-ui, "DejaVu Sans", sans-serif; }
 mark sup { margin-right: 2px; }
@@ -459,9 +461,13 @@ void writeHtmlReport(std::ostream &out, const CheckReport &report) {
     }
     for (std::size_t pi = 0; pi < paras.size(); ++pi) {
       const analyzers::Span &para = paras[pi];
+      // Front matter (a leading "---" block) is shown as it stands; headings stand out.
+      bool front = pi == 0 && file.text.compare(para.begin, 3, "---") == 0;
       bool heading = file.text[para.begin] == '#';
-      out << "<div class=\"row\"><div class=\"text" << (heading ? " heading" : "") << "\">"
-          << markedText(file.text, para, items, fi) << "</div><aside class=\"records\">"
+      out << "<div class=\"row\"><div class=\"text" << (front ? " front" : heading ? " heading" : "")
+          << "\">"
+          << (front ? esc(std::string_view(file.text).substr(para.begin, para.end - para.begin))
+                    : markedText(file.text, para, items, fi)) << "</div><aside class=\"records\">"
           << cards[pi] << "</aside></div>\n";
     }
     out << "</section>\n";

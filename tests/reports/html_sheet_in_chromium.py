@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""The HTML review sheet in headless Chromium, driven over the DevTools protocol (a pipe).
+
+Builds a sheet with `factline check --format html` from example drafts, opens it, and fails on
+any console error, uncaught exception or failed load; checks that every finding of the JSON
+report is marked in the draft and has its record card, that the page is laid out (cards beside
+the text), takes a full-page screenshot and prints it to PDF. Usage:
+  html_sheet_in_chromium.py FACTLINE_BINARY OUT_DIR DRAFT...
+Standard library only. Closes with 'N passed, N failed'.
+"""
+import base64
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zlib
+from pathlib import Path
+
+TIMEOUT = 60
+
+
+def find_chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    sys.exit("chromium not found: run sh scripts/install-deps (Debian package chromium)")
+
+
+class DevTools:
+    """CDP over --remote-debugging-pipe: requests on fd 3, answers and events on fd 4, NUL-framed."""
+
+    def __init__(self, chromium, profile):
+        to_browser_r, self.to_browser = os.pipe()
+        self.from_browser, from_browser_w = os.pipe()
+        # The child must see the pipes as its fds 3 and 4. dup2 clears close-on-exec on just those
+        # two; copying both first keeps one from overwriting the other.
+        def child_fds():
+            r, w = os.dup(to_browser_r), os.dup(from_browser_w)
+            os.dup2(r, 3)
+            os.dup2(w, 4)
+        self.proc = subprocess.Popen(
+            [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+             "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+             "--remote-debugging-pipe", "--user-data-dir=" + profile, "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=child_fds, close_fds=False)
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self.next_id = 0
+        self.events = []
+        self.replies = {}
+        self.cond = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        buf = b""
+        while True:
+            chunk = os.read(self.from_browser, 1 << 16)
+            if not chunk:
+                break
+            buf += chunk
+            while b"\0" in buf:
+                raw, buf = buf.split(b"\0", 1)
+                msg = json.loads(raw)
+                with self.cond:
+                    if "id" in msg:
+                        self.replies[msg["id"]] = msg
+                    else:
+                        self.events.append(msg)
+                    self.cond.notify_all()
+
+    def call(self, method, params=None, session=None):
+        self.next_id += 1
+        msg = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            msg["sessionId"] = session
+        os.write(self.to_browser, json.dumps(msg).encode() + b"\0")
+        deadline = time.time() + TIMEOUT
+        with self.cond:
+            while self.next_id not in self.replies:
+                if not self.cond.wait(deadline - time.time()):
+                    raise TimeoutError(method)
+            reply = self.replies.pop(self.next_id)
+        if "error" in reply:
+            raise RuntimeError(f"{method}: {reply['error']}")
+        return reply["result"]
+
+    def wait_event(self, method, session):
+        deadline = time.time() + TIMEOUT
+        with self.cond:
+            while True:
+                for e in self.events:
+                    if e["method"] == method and e.get("sessionId") == session:
+                        return e
+                if not self.cond.wait(deadline - time.time()):
+                    raise TimeoutError(method)
+
+    def close(self):
+        try:
+            self.call("Browser.close")
+        except Exception:
+            pass
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def png_size_and_colours(data):
+    """Width, height and how many distinct colours a sample of rows holds (a blank page has one)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, width, height, channels = 8, b"", 0, 0, 4
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            channels = {2: 3, 6: 4, 0: 1, 4: 2}.get(colour, 4)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels + 1
+    colours = set()
+    for row in range(0, height, max(1, height // 200)):
+        line = raw[row * stride + 1:(row + 1) * stride]  # filtered bytes: enough to tell variety
+        colours.update(line[i:i + channels] for i in range(0, len(line), channels * 7))
+    return width, height, len(colours)
+
+
+def main():
+    binary, out_dir, drafts = sys.argv[1], Path(sys.argv[2]), sys.argv[3:]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sheet = out_dir / "review-sheet.html"
+    run = subprocess.run([binary, "check", "--format", "html", "--output", str(sheet), *drafts])
+    assert run.returncode in (0, 1), f"factline check exited {run.returncode}"
+    report = json.loads(subprocess.run([binary, "check", "--format", "json", *drafts],
+                                       capture_output=True, text=True).stdout)
+    expected = [(fi + 1, n + 1, f["status"]) for fi, file in enumerate(report["files"])
+                for n, f in enumerate(file["findings"])]
+
+    passed, failed = 0, 0
+
+    def check(ok, what):
+        nonlocal passed, failed
+        print(("ok     " if ok else "FAILED ") + what)
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+
+    profile = tempfile.mkdtemp(prefix="factline-chromium-")
+    tools = DevTools(find_chromium(), profile)
+    try:
+        target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = tools.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            tools.call(domain + ".enable", session=session)
+        tools.call("Emulation.setDeviceMetricsOverride",
+                   {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+                   session=session)
+        nav = tools.call("Page.navigate", {"url": sheet.resolve().as_uri()}, session=session)
+        check("errorText" not in nav, f"the sheet loads ({nav.get('errorText', 'no error')})")
+        tools.wait_event("Page.loadEventFired", session)
+
+        probe = """(() => {
+          const cards = [...document.querySelectorAll('article.card')].map(c => [c.id, c.dataset.status]);
+          const marks = [...document.querySelectorAll('mark[data-finding]')].map(m => m.dataset.finding);
+          const firstCard = document.querySelector('article.card');
+          const firstText = firstCard && firstCard.closest('.row').querySelector('.text');
+          return JSON.stringify({
+            cards, marks: [...new Set(marks)],
+            title: document.title,
+            besideText: firstCard && firstText ?
+              firstCard.getBoundingClientRect().left > firstText.getBoundingClientRect().right : false,
+            counts: [...document.querySelectorAll('ul.counts li')].map(li => li.textContent),
+            height: document.documentElement.scrollHeight,
+          });
+        })()"""
+        page = json.loads(tools.call("Runtime.evaluate", {"expression": probe, "returnByValue": True},
+                                     session=session)["result"]["value"])
+        cards = {cid: status for cid, status in page["cards"]}
+        for fi, n, status in expected:
+            cid = f"f{fi}-{n}"
+            check(cards.get(cid) == status, f"finding {cid} ({status}) has its card")
+            check(cid in page["marks"], f"finding {cid} is marked in the draft")
+        check(len(cards) == len(expected), f"{len(cards)} cards for {len(expected)} findings")
+        check(page["besideText"], "records stand beside the draft's text")
+        check(any(c.startswith(str(report["summary"]["byStatus"].get("verified", 0)))
+                  for c in page["counts"] if "verified" in c), "the summary counts verified claims")
+
+        shot = tools.call("Page.captureScreenshot",
+                          {"format": "png", "captureBeyondViewport": True,
+                           "clip": {"x": 0, "y": 0, "width": 1280,
+                                    "height": min(page["height"], 6000), "scale": 1}},
+                          session=session)
+        png = base64.b64decode(shot["data"])
+        (out_dir / "review-sheet.png").write_bytes(png)
+        width, height, colours = png_size_and_colours(png)
+        check(width == 1280 and height > 900, f"screenshot is {width}x{height}")
+        check(colours > 20, f"the screenshot is not blank ({colours} colours sampled)")
+
+        pdf = base64.b64decode(tools.call("Page.printToPDF", {"printBackground": True},
+                                          session=session)["data"])
+        (out_dir / "review-sheet.pdf").write_bytes(pdf)
+        check(pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") > 1, "the sheet prints to PDF")
+
+        time.sleep(0.3)  # late console messages
+        with tools.cond:
+            events = list(tools.events)
+        errors = []
+        for e in events:
+            p = e.get("params", {})
+            if e["method"] == "Runtime.exceptionThrown":
+                errors.append(p["exceptionDetails"].get("text", "exception"))
+            elif e["method"] == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
+                errors.append(json.dumps(p.get("args")))
+            elif e["method"] == "Log.entryAdded" and p["entry"]["level"] == "error":
+                errors.append(p["entry"]["text"])
+            elif e["method"] == "Network.loadingFailed":
+                errors.append("load failed: " + p.get("errorText", ""))
+        check(not errors, "no console errors" + ("" if not errors else ": " + "; ".join(errors)))
+    finally:
+        tools.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+    print(f"screenshot: {out_dir / 'review-sheet.png'}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
