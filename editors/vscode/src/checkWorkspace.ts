@@ -1,13 +1,13 @@
 // Factline: Check Whole Workspace. The server checks open documents only and has no workspace
-// command, so this runs `factline check` (the same analyzers) over the workspace's drafts and puts
-// its report in the Problems panel and the Factline output channel. Open drafts stay with the
-// live server.
+// command, so this runs `factline check --format json` (the same analyzers) over the workspace's
+// drafts and puts its findings in the Problems panel, with a line each in the Factline output
+// channel. Open drafts stay with the live server.
 import * as cp from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-import { parseReportLine, utf16Columns } from './checkReport';
+import { parseJsonReport, utf16Column } from './checkReport';
 import { ServerSettings, serverSettings } from './settings';
 
 const DRAFTS = '**/*.{md,markdown,txt}';
@@ -89,24 +89,28 @@ export async function checkWorkspace(
           .sort();
         for (let i = 0; i < drafts.length && !token.isCancellationRequested; i += FILES_PER_RUN) {
           const batch = drafts.slice(i, i + FILES_PER_RUN);
-          const args = ['check', '--fail-on', 'none', '--no-color'];
+          const args = ['check', '--format', 'json', '--fail-on', 'none'];
           for (const base of settings.factBases) args.push('--facts', path.resolve(folder.uri.fsPath, base));
           args.push(...batch);
           progress.report({ message: `${folder.name}: ${i + batch.length} of ${drafts.length} drafts` });
           output.appendLine(`$ ${binary} check … (${batch.length} drafts in ${folder.name})`);
           try {
-            const report = await runCheck(binary, args, folder.uri.fsPath, token);
-            output.append(report);
+            const report = parseJsonReport(await runCheck(binary, args, folder.uri.fsPath, token));
             checked += batch.length;
-            for (const text of report.split('\n')) {
-              const r = parseReportLine(text);
-              if (!r) continue;
+            const lines = new Map<string, string[]>();
+            for (const r of report) {
               const severity = severityFor(r.rule, r.level, settings);
               if (severity === undefined) continue;
               const file = path.resolve(folder.uri.fsPath, r.file);
-              const lineText = fs.readFileSync(file, 'utf8').split(/\r?\n/)[r.line] ?? '';
-              const cols = utf16Columns(lineText, r.codePoint);
-              const range = new vscode.Range(r.line, cols.start, r.line, cols.end);
+              if (!lines.has(file)) lines.set(file, fs.readFileSync(file, 'utf8').split(/\r?\n/));
+              const text = lines.get(file) ?? [];
+              const range = new vscode.Range(
+                r.start.line,
+                utf16Column(text[r.start.line] ?? '', r.start.codePoint),
+                r.end.line,
+                utf16Column(text[r.end.line] ?? '', r.end.codePoint),
+              );
+              output.appendLine(`${r.file}:${r.start.line + 1}:${r.start.codePoint + 1}: ${r.level}: ${r.message} [${r.rule}]`);
               const d = new vscode.Diagnostic(range, r.message, severity);
               d.source = 'factline check';
               d.code = r.rule;

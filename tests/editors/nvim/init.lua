@@ -205,6 +205,20 @@ local function run()
     check(text:find('`f-users-affected`', 1, true) ~= nil, 'the hover names the fact base entry', text)
   end
 
+  -- The outline, as vim.lsp.buf.document_symbol() asks for it: every checked claim with its status.
+  do
+    local result, err = request_sync(md, 'textDocument/documentSymbol',
+      { textDocument = vim.lsp.util.make_text_document_params(md) })
+    local details = {}
+    for _, s in ipairs(result or {}) do
+      details[#details + 1] = s.detail or s.name
+    end
+    local joined = table.concat(details, '\n')
+    check(#details >= 4, 'the outline lists the checked quotes and figures', err or joined)
+    check(joined:find('Wrong figure', 1, true) ~= nil and joined:find('Misattributed quote', 1, true) ~= nil,
+      'the outline names each status', joined)
+  end
+
   -- Quick fix, applied as vim.lsp.buf.code_action would.
   if figure then
     local params = vim.lsp.util.make_range_params()

@@ -221,6 +221,21 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     assert.deepEqual(idsInData(figure.data), ['f-users-affected']);
   });
 
+  it('lists every checked quote and figure in the outline, with its status', async () => {
+    const symbols = await conn.sendRequest(lsp.DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols) && symbols.length > 0, 'document symbols');
+    // VS Code offers hierarchicalDocumentSymbolSupport: DocumentSymbol[], in document order.
+    for (const s of symbols) assert.ok(s.range && s.selectionRange && s.detail, JSON.stringify(s));
+    const starts = symbols.map((s) => offsetAt(text, s.range.start));
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'in document order');
+    const wrong = symbols.find((s) => overlaps(s.range, figure.range));
+    assert.ok(wrong, 'the wrong figure is in the outline');
+    assert.equal(wrong.kind, lsp.SymbolKind.Number);
+    assert.match(wrong.detail, /^Wrong figure: the record says up to 87 million/);
+    assert.ok(symbols.some((s) => s.kind === lsp.SymbolKind.String && /^Verified quote/.test(s.detail)),
+      'verified quotes are listed too');
+  });
+
   it('offers a quick fix whose WorkspaceEdit restores the recorded figure', async () => {
     const actions = await conn.sendRequest(lsp.CodeActionRequest.type, {
       textDocument: { uri },
