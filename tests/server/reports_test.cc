@@ -222,7 +222,9 @@ TEST_CASE("the SARIF report has the 2.1.0 structure", "[reports]") {
   for (const auto &result : run["results"]) {
     std::string id = result["ruleId"];
     CHECK(rule_ids.count(id));
-    CHECK(driver["rules"][result["ruleIndex"].get<std::size_t>()]["id"] == id);
+    const json &rule = driver["rules"][result["ruleIndex"].get<std::size_t>()];
+    CHECK(rule["id"] == id);
+    CHECK(rule.contains("name")); // described in analyzers/rule_catalog.cc, not a bare id
     CHECK(std::set<std::string>{"error", "warning", "note"}.count(result["level"]));
     CHECK(!result["message"]["text"].get<std::string>().empty());
     REQUIRE(result["locations"].size() == 1);
