@@ -464,11 +464,14 @@ void writeHtmlReport(std::ostream &out, const CheckReport &report) {
       // Front matter (a leading "---" block) is shown as it stands; headings stand out.
       bool front = pi == 0 && file.text.compare(para.begin, 3, "---") == 0;
       bool heading = file.text[para.begin] == '#';
-      out << "<div class=\"row\"><div class=\"text" << (front ? " front" : heading ? " heading" : "")
+      out << "<div class=\"row\"><div class=\"text"
+          << (front     ? " front"
+              : heading ? " heading"
+                        : "")
           << "\">"
           << (front ? esc(std::string_view(file.text).substr(para.begin, para.end - para.begin))
-                    : markedText(file.text, para, items, fi)) << "</div><aside class=\"records\">"
-          << cards[pi] << "</aside></div>\n";
+                    : markedText(file.text, para, items, fi))
+          << "</div><aside class=\"records\">" << cards[pi] << "</aside></div>\n";
     }
     out << "</section>\n";
   }

@@ -310,3 +310,27 @@ TEST_CASE("exit codes follow --fail-on - an unwritable --output is an error", "[
   CHECK(bad.out.find("cannot write /nonexistent/dir/report.json") != std::string::npos);
   CHECK(check(d.root(), "--format yaml drafts").status == 2);
 }
+
+TEST_CASE("on a terminal: colour and a progress line - NO_COLOR turns colour off", "[reports]") {
+  // util-linux's script(1) (Debian's essential bsdutils) runs the command on a pseudo-terminal.
+  REQUIRE(std::system("command -v script >/dev/null 2>&1") == 0);
+  Drafts d;
+  auto on_terminal = [&](const std::string &env) {
+    std::string cmd = "cd '" + d.root() + "' && " + env + " script -qec \"" + FACTLINE_BINARY +
+                      " check drafts\" /dev/null";
+    std::string out;
+    FILE *p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::array<char, 4096> buf{};
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p))
+      out.append(buf.data(), n);
+    pclose(p);
+    return out;
+  };
+  std::string coloured = on_terminal("");
+  CHECK(coloured.find("\r\x1b[K[1/2] drafts/hearing.md") != std::string::npos);
+  CHECK(coloured.find("\x1b[1;35mwarning\x1b[0m") != std::string::npos);
+  std::string plain = on_terminal("NO_COLOR=1");
+  CHECK(plain.find("\x1b[1;35m") == std::string::npos);
+  CHECK(plain.find("[2/2] drafts/sub/clean.txt") != std::string::npos); // progress is not colour
+}
