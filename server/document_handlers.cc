@@ -14,6 +14,23 @@ namespace {
 template <typename T> protocol::Unexpected<protocol::RpcError> rpcError(ErrorCode code, T message) {
   return protocol::unexpected(protocol::RpcError{code, std::string(message)});
 }
+
+// Answers a request about a draft from the findings of the version the client is looking at,
+// once they exist: `answer(result)` gives the reply. When the draft changes or closes first, the
+// reply is ContentModified, as the spec asks, rather than an answer about other text.
+template <typename Reply, typename Answer>
+void answerFromCurrentResult(DraftWorkspace &workspace, const OpenDocument &doc, Reply reply,
+                             Answer answer) {
+  workspace.whenAnalysed(
+      doc.uri, [version = doc.version, reply = std::move(reply),
+                answer = std::move(answer)](std::shared_ptr<const DraftResult> result) {
+        if (!result)
+          return reply(rpcError(ErrorCode::ContentModified, "the document was closed"));
+        if (result->version != version)
+          return reply(rpcError(ErrorCode::ContentModified, "the document changed"));
+        reply(answer(*result));
+      });
+}
 } // namespace
 
 void LspServer::onDidOpen(const protocol::DidOpenTextDocumentParams &params) {
@@ -56,17 +73,10 @@ void LspServer::onHover(const protocol::TextDocumentPositionParams &params,
                           "textDocument/hover: document is not open: " + params.textDocument.uri));
   if (!doc->is_draft)
     return reply(std::optional<protocol::Hover>());
-  const std::int64_t version = doc->version;
-  // Answered from the findings of the version the client is looking at, once they exist.
-  workspace_.whenAnalysed(doc->uri, [this, params, version,
-                                     reply](std::shared_ptr<const DraftResult> result) {
-    if (!result)
-      return reply(rpcError(ErrorCode::ContentModified, "the document was closed"));
-    if (result->version != version)
-      return reply(rpcError(ErrorCode::ContentModified, "the document changed"));
-    LspView view{result->lines, encoding_};
-    std::size_t offset = result->lines.toOffset(params.position, encoding_);
-    reply(toHover(result->findings, offset, result->facts->base(), view, client_.hoverMarkdown));
+  answerFromCurrentResult(workspace_, *doc, std::move(reply), [this, params](const DraftResult &r) {
+    LspView view{r.lines, encoding_};
+    std::size_t offset = r.lines.toOffset(params.position, encoding_);
+    return toHover(r.findings, offset, r.facts->base(), view, client_.hoverMarkdown);
   });
 }
 
@@ -82,20 +92,14 @@ void LspServer::onCodeAction(const protocol::CodeActionParams &params,
     wants_quickfix = wants_quickfix || kind == "quickfix" || kind.rfind("quickfix.", 0) == 0;
   if (!doc->is_draft || !wants_quickfix)
     return reply(std::vector<protocol::CodeAction>());
-  const std::int64_t version = doc->version;
-  workspace_.whenAnalysed(
-      doc->uri, [this, params, version, reply](std::shared_ptr<const DraftResult> result) {
-        if (!result)
-          return reply(rpcError(ErrorCode::ContentModified, "the document was closed"));
-        if (result->version != version)
-          return reply(rpcError(ErrorCode::ContentModified, "the document changed"));
-        LspView view{result->lines, encoding_};
-        std::optional<std::int64_t> pin;
-        if (client_.documentChanges)
-          pin = result->version;
-        reply(toCodeActions(result->findings, toSpan(params.range, view), params.textDocument.uri,
-                            pin, view));
-      });
+  answerFromCurrentResult(workspace_, *doc, std::move(reply), [this, params](const DraftResult &r) {
+    LspView view{r.lines, encoding_};
+    std::optional<std::int64_t> pin;
+    if (client_.documentChanges)
+      pin = r.version;
+    return toCodeActions(r.findings, toSpan(params.range, view), params.textDocument.uri, pin,
+                         view);
+  });
 }
 
 void LspServer::onDocumentSymbol(const protocol::DocumentSymbolParams &params,
@@ -107,18 +111,12 @@ void LspServer::onDocumentSymbol(const protocol::DocumentSymbolParams &params,
                  "textDocument/documentSymbol: document is not open: " + params.textDocument.uri));
   if (!doc->is_draft)
     return reply(json::array());
-  const std::int64_t version = doc->version;
-  workspace_.whenAnalysed(
-      doc->uri, [this, params, version, reply](std::shared_ptr<const DraftResult> result) {
-        if (!result)
-          return reply(rpcError(ErrorCode::ContentModified, "the document was closed"));
-        if (result->version != version)
-          return reply(rpcError(ErrorCode::ContentModified, "the document changed"));
-        LspView view{result->lines, encoding_};
-        reply(protocol::documentSymbolsJSON(
-            toDocumentSymbols(result->findings, result->facts->base(), view),
-            params.textDocument.uri, client_.hierarchicalDocumentSymbols));
-      });
+  answerFromCurrentResult(workspace_, *doc, std::move(reply), [this, params](const DraftResult &r) {
+    LspView view{r.lines, encoding_};
+    return protocol::documentSymbolsJSON(toDocumentSymbols(r.findings, r.facts->base(), view),
+                                         params.textDocument.uri,
+                                         client_.hierarchicalDocumentSymbols);
+  });
 }
 
 void LspServer::publish(const OpenDocument &doc, std::shared_ptr<const DraftResult> result) {

@@ -12,26 +12,31 @@ int main(int argc, char **argv) {
   app.set_version_flag("--version", std::string("factline ") + FACTLINE_VERSION);
 
   ServeOptions serve;
-  auto *serve_cmd = app.add_subcommand("serve", "Speak the Language Server Protocol on stdin/stdout");
+  auto *serve_cmd =
+      app.add_subcommand("serve", "Speak the Language Server Protocol on stdin/stdout");
   bool stdio = true; // the only transport; the flag is accepted because editor clients append it
-  serve_cmd->add_flag("--stdio", stdio, "Use stdin/stdout (the default; accepted for editor clients)");
+  serve_cmd->add_flag("--stdio", stdio,
+                      "Use stdin/stdout (the default; accepted for editor clients)");
   serve_cmd->add_option("--log-file", serve.log_file, "Write logs to this file instead of stderr");
   serve_cmd->add_option("--log-level", serve.log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
-  serve_cmd->add_option("--debounce-ms", serve.debounce_ms,
-                        "Wait this long after an edit before checking (overrides the setting)")
+  serve_cmd
+      ->add_option("--debounce-ms", serve.debounce_ms,
+                   "Wait this long after an edit before checking (overrides the setting)")
       ->check(CLI::Range(0, 10000));
 
   CheckOptions check;
-  auto *check_cmd = app.add_subcommand("check", "Check drafts and report what does not match the record");
+  auto *check_cmd =
+      app.add_subcommand("check", "Check drafts and report what does not match the record");
   check_cmd->add_option("paths", check.paths, "Draft files or folders (.md, .markdown, .txt)")
       ->required();
   check_cmd->add_option("--facts", check.facts, "An extra fact base file (repeatable)");
   check_cmd->add_option("--format", check.format, "text, json, sarif or html")
       ->check(CLI::IsMember({"text", "json", "sarif", "html"}));
   check_cmd->add_option("--output,-o", check.output, "Write the report to this file");
-  check_cmd->add_option("--fail-on", check.fail_on,
-                        "Exit 1 when a finding at or above this severity is found")
+  check_cmd
+      ->add_option("--fail-on", check.fail_on,
+                   "Exit 1 when a finding at or above this severity is found")
       ->check(CLI::IsMember({"error", "warning", "information", "hint", "none"}));
   bool no_color = false;
   check_cmd->add_flag("--no-color", no_color, "No colour in text output");
@@ -41,9 +46,11 @@ int main(int argc, char **argv) {
   FactsOptions facts;
   auto *facts_cmd = app.add_subcommand("facts", "Work with fact bases");
   facts_cmd->require_subcommand(1);
-  auto *validate_cmd = facts_cmd->add_subcommand("validate", "Check fact base files; exit 1 if invalid");
+  auto *validate_cmd =
+      facts_cmd->add_subcommand("validate", "Check fact base files; exit 1 if invalid");
   validate_cmd->add_option("files", facts.files, "Fact base files")->required();
-  auto *stats_cmd = facts_cmd->add_subcommand("stats", "Count the entries of the loaded bases by kind");
+  auto *stats_cmd =
+      facts_cmd->add_subcommand("stats", "Count the entries of the loaded bases by kind");
   stats_cmd->add_option("--facts", facts.files, "An extra fact base file (repeatable)");
   auto *find_cmd = facts_cmd->add_subcommand("find", "Show the entries a text would match");
   find_cmd->add_option("text", facts.text, "The words to look up")->required();

@@ -54,25 +54,12 @@ std::string eventLine(const EventView &e, const std::string &fallback_date) {
 
 // The diff pieces as one line: record-only words bold, draft-only words struck through.
 std::string renderDiff(const std::vector<DiffPiece> &pieces) {
-  std::string out;
-  for (const auto &p : pieces) {
-    if (p.text.empty())
-      continue;
-    if (!out.empty())
-      out += ' ';
-    switch (p.kind) {
-    case DiffPiece::Kind::Same:
-      out += escapeMarkdown(p.text);
-      break;
-    case DiffPiece::Kind::RecordOnly:
-      out += "**" + escapeMarkdown(p.text) + "**";
-      break;
-    case DiffPiece::Kind::DraftOnly:
-      out += "~~" + escapeMarkdown(p.text) + "~~";
-      break;
-    }
-  }
-  return out;
+  return joinDiff(pieces, [](DiffPiece::Kind kind, const std::string &text) {
+    std::string t = escapeMarkdown(text);
+    return kind == DiffPiece::Kind::RecordOnly  ? "**" + t + "**"
+           : kind == DiffPiece::Kind::DraftOnly ? "~~" + t + "~~"
+                                                : t;
+  });
 }
 
 void renderQuote(std::string &out, const RecordView &r) {

@@ -73,6 +73,21 @@ std::string statusTitle(const analyzers::Finding &finding);
 // Pure; any thread.
 FindingView describeFinding(const analyzers::Finding &finding, const facts::FactBase &base);
 
+// A word difference as one line: each non-empty piece written by `write(kind, text)`, the pieces
+// joined by spaces. Renderers differ only in how they mark record-only and draft-only words.
+template <typename Write>
+std::string joinDiff(const std::vector<analyzers::DiffPiece> &pieces, Write write) {
+  std::string out;
+  for (const auto &p : pieces) {
+    if (p.text.empty())
+      continue;
+    if (!out.empty())
+      out += ' ';
+    out += write(p.kind, p.text);
+  }
+  return out;
+}
+
 // "2018-04-04" -> "4 April 2018"; other text unchanged.
 std::string formatDate(std::string_view iso_date);
 

@@ -174,25 +174,12 @@ std::string sourceHtml(const SourceView &s) {
 }
 
 std::string diffHtml(const std::vector<DiffPiece> &pieces) {
-  std::string out;
-  for (const auto &p : pieces) {
-    if (p.text.empty())
-      continue;
-    if (!out.empty())
-      out += ' ';
-    switch (p.kind) {
-    case DiffPiece::Kind::Same:
-      out += esc(p.text);
-      break;
-    case DiffPiece::Kind::RecordOnly:
-      out += "<ins title=\"on record\">" + esc(p.text) + "</ins>";
-      break;
-    case DiffPiece::Kind::DraftOnly:
-      out += "<del title=\"in the draft\">" + esc(p.text) + "</del>";
-      break;
-    }
-  }
-  return out;
+  return joinDiff(pieces, [](DiffPiece::Kind kind, const std::string &text) {
+    std::string t = esc(text);
+    return kind == DiffPiece::Kind::RecordOnly  ? "<ins title=\"on record\">" + t + "</ins>"
+           : kind == DiffPiece::Kind::DraftOnly ? "<del title=\"in the draft\">" + t + "</del>"
+                                                : t;
+  });
 }
 
 void field(std::string &out, const char *label, const std::string &html) {

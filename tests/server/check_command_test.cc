@@ -11,22 +11,11 @@
 
 namespace {
 
-struct Run {
-  std::string out;
-  int status = -1;
-};
+using Run = factline::testing::CommandRun;
 
 Run check(const std::string &args) {
-  std::string cmd = std::string(FACTLINE_BINARY) + " check --no-color " + args + " 2>/dev/null";
-  Run r;
-  FILE *p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), p))
-    r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return factline::testing::runCommand(std::string(FACTLINE_BINARY) + " check --no-color " + args +
+                                       " 2>/dev/null");
 }
 
 } // namespace

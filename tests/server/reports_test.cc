@@ -19,24 +19,12 @@ using nlohmann::json;
 
 namespace {
 
-struct Run {
-  std::string out;
-  int status = -1;
-};
+using Run = factline::testing::CommandRun;
 
 // Runs `factline check ARGS` in `dir` (stderr folded into the output when `with_stderr`).
 Run check(const std::string &dir, const std::string &args, bool with_stderr = false) {
-  std::string cmd = "cd '" + dir + "' && " + FACTLINE_BINARY + " check " + args +
-                    (with_stderr ? " 2>&1" : " 2>/dev/null");
-  Run r;
-  FILE *p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), p))
-    r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return factline::testing::runCommand("cd '" + dir + "' && " + FACTLINE_BINARY + " check " + args +
+                                       (with_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 std::string readFile(const std::filesystem::path &path) {
@@ -316,16 +304,9 @@ TEST_CASE("on a terminal: colour and a progress line - NO_COLOR turns colour off
   REQUIRE(std::system("command -v script >/dev/null 2>&1") == 0);
   Drafts d;
   auto on_terminal = [&](const std::string &env) {
-    std::string cmd = "cd '" + d.root() + "' && " + env + " script -qec \"" + FACTLINE_BINARY +
-                      " check drafts\" /dev/null";
-    std::string out;
-    FILE *p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p))
-      out.append(buf.data(), n);
-    pclose(p);
-    return out;
+    return factline::testing::runCommand("cd '" + d.root() + "' && " + env + " script -qec \"" +
+                                         FACTLINE_BINARY + " check drafts\" /dev/null")
+        .out;
   };
   std::string coloured = on_terminal("");
   CHECK(coloured.find("\r\x1b[K[1/2] drafts/hearing.md") != std::string::npos);

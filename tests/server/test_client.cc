@@ -1,9 +1,12 @@
 // TestClient and MarkerAnalyzer: the in-process harness for the server tests.
 #include "test_client.h"
 
+#include <array>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
 #include <random>
+#include <sys/wait.h>
 
 #include <cstdlib>
 #include <spdlog/spdlog.h>
@@ -82,6 +85,19 @@ void TempWorkspace::write(const std::string &relative, const std::string &text) 
 
 std::string TempWorkspace::uri(const std::string &relative) const {
   return protocol::pathToUri((root / relative).string());
+}
+
+CommandRun runCommand(const std::string &shell_command) {
+  CommandRun r;
+  FILE *p = popen(shell_command.c_str(), "r");
+  if (!p)
+    return r;
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), p))
+    r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
 }
 
 std::string testFactBase() {

@@ -102,6 +102,13 @@ private:
   std::size_t answered_upto_ = 0;
 };
 
+// A shell command's standard output and exit status (-1 when it did not exit normally).
+struct CommandRun {
+  std::string out;
+  int status = -1;
+};
+CommandRun runCommand(const std::string &shell_command);
+
 // A range as JSON.
 json range(int l1, int c1, int l2, int c2);
 
