@@ -61,6 +61,11 @@ std::vector<std::string> collectDrafts(const std::vector<std::string> &paths, bo
       out.push_back(p.generic_string());
   };
   for (const auto &path : paths) {
+    if (path == "-") { // standard input, read once as Markdown
+      if (seen.insert("-").second)
+        out.push_back(path);
+      continue;
+    }
     std::error_code ec;
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
@@ -100,6 +105,15 @@ std::vector<std::string> collectDrafts(const std::vector<std::string> &paths, bo
 }
 
 std::optional<std::string> readFile(const std::string &path, std::string &error) {
+  if (path == "-") {
+    std::ostringstream text;
+    text << std::cin.rdbuf();
+    if (std::cin.bad()) {
+      error = "cannot be read: read error";
+      return std::nullopt;
+    }
+    return text.str();
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = std::string("cannot be read: ") + std::strerror(errno);
@@ -179,10 +193,12 @@ int runCheck(const CheckOptions &options) {
       input_error = true;
       continue;
     }
-    analyzers::Document doc(*text, isMarkdownPath(path) ? analyzers::DraftFormat::Markdown
-                                                        : analyzers::DraftFormat::PlainText);
+    analyzers::Document doc(*text, path == "-" || isMarkdownPath(path)
+                                       ? analyzers::DraftFormat::Markdown
+                                       : analyzers::DraftFormat::PlainText);
     auto findings = group.analyze(doc, *index, analyzers::CancelToken());
-    report.files.push_back({path, std::move(*text), applySettings(std::move(findings), settings)});
+    report.files.push_back({path == "-" ? "<stdin>" : path, std::move(*text),
+                            applySettings(std::move(findings), settings)});
   }
   progress.clear();
 

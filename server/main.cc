@@ -28,7 +28,10 @@ int main(int argc, char **argv) {
   CheckOptions check;
   auto *check_cmd =
       app.add_subcommand("check", "Check drafts and report what does not match the record");
-  check_cmd->add_option("paths", check.paths, "Draft files or folders (.md, .markdown, .txt)")
+  check_cmd
+      ->add_option("paths", check.paths,
+                   "Draft files or folders (.md, .markdown, .txt); - reads a Markdown draft "
+                   "from standard input")
       ->required();
   check_cmd->add_option("--facts", check.facts, "An extra fact base file (repeatable)");
   check_cmd->add_option("--format", check.format, "text, json, sarif or html")

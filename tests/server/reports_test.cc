@@ -82,6 +82,14 @@ TEST_CASE("check searches folders for drafts - in path order, hidden folders ski
   CHECK(missing.out.find("drafts/nope.md: no such file or folder") != std::string::npos);
 }
 
+TEST_CASE("check - reads a Markdown draft from standard input", "[reports]") {
+  Drafts d;
+  Run r = check(d.root(), "--no-color - < drafts/hearing.md");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("<stdin>:13:11: warning: Draft says 78 million") != std::string::npos);
+  CHECK(r.out.find("1 file checked: 0 errors, 4 warnings") != std::string::npos);
+}
+
 TEST_CASE("the text report shows the source line and a caret underline", "[reports]") {
   Drafts d;
   Run r = check(d.root(), "--no-color drafts/hearing.md");
