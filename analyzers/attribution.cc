@@ -80,7 +80,7 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
     if (t[v].lower == "told" || t[v].lower == "tells" || !punctuated)
       return {};
     std::size_t e = v + 1;
-    while (e < t.size() && e < v + 8 && t[e].isWord() && !isPhraseBreak(t[e].lower))
+    while (e < t.size() && e < v + 8 && t[e].isWord() && !breaksPhraseAt(t, e))
       ++e;
     return subject(t, v + 1, e, false);
   }
@@ -88,7 +88,7 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
   while (s_end > i && isAuxiliary(t[s_end - 1].lower))
     --s_end;
   for (std::size_t k = i; k < s_end; ++k)
-    if (isPhraseBreak(t[k].lower) && pronounOf(t[k].lower).empty())
+    if (breaksPhraseAt(t, k) && pronounOf(t[k].lower).empty())
       return {};
   if (!punctuated && !verb_ends)
     return {};
@@ -114,8 +114,7 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     if (!at_sentence_start)
       return {};
     std::size_t e = 0;
-    while (e < n && e < 7 && t[e].isWord() && !isPhraseBreak(t[e].lower) &&
-           !isSpeechVerb(t[e].lower))
+    while (e < n && e < 7 && t[e].isWord() && !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))
       ++e;
     if (e > 0 && !pronounOf(t[0].lower).empty())
       return subject(t, 0, 1, false);
@@ -132,7 +131,7 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     while (s_end > 0 && t[s_end - 1].isWord() && isAuxiliary(t[s_end - 1].lower))
       --s_end;
     std::size_t s = s_end;
-    while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !isPhraseBreak(t[s - 1].lower))
+    while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !breaksPhraseAt(t, s - 1))
       --s;
     if (s < s_end)
       return subject(t, s, s_end, true);
@@ -240,6 +239,15 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     } else {
       a.source = AttributionSource::Named;
       a.person = p.name ? p.name->person : nullptr;
+      if (p.name)
+        a.others = p.name->others;
+      if (!a.person) {
+        auto words = lexClause(prose, a.name);
+        auto lead = lexClause(prose, {sentence_begin, std::max(sentence_begin, a.name.begin)});
+        const bool opens =
+            std::none_of(lead.begin(), lead.end(), [](const ClauseToken &t) { return t.isWord(); });
+        a.stranger = SpeakerResolver::looksLikeName(words, 0, words.size(), opens);
+      }
     }
   } else {
     // Nothing but the quote in its sentence: the previous speaker, if close by, goes on talking.

@@ -23,6 +23,11 @@ struct Attribution {
   // The person the draft gives the words to; null when unattributed or when the draft names
   // someone the fact base does not know ("a spokesman for the BBC").
   const facts::Person *person = nullptr;
+  // Others the draft's words for the speaker may name as well ("the senator from Texas").
+  std::vector<const facts::Person *> others;
+  // Named, person null: the words are a person's proper name ("Senator Jane Roe") that the base
+  // does not know, so words on record from someone else are given to the wrong person.
+  bool stranger = false;
   Span name;                       // the words naming (or referring to) the speaker
   std::string pronoun;             // Pronoun: "he", "she", "it" or "they"
   std::vector<std::string> events; // event ids the draft names around the quote, best first

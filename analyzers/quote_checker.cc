@@ -6,6 +6,7 @@
 #include <span>
 
 #include "analyzers/quote_diff.h"
+#include "facts/quote_index.h"
 
 namespace factline::analyzers {
 namespace {
@@ -26,16 +27,81 @@ bool isCommon(std::string_view w) {
   return std::find(kCommonWords.begin(), kCommonWords.end(), w) != kCommonWords.end();
 }
 
+// A word that tells one speaker's quote from another's: not a function word, and not among the
+// words the base records most (in a base of a million quotes "people" proves nothing).
+bool rareInBase(const facts::QuoteIndex &index, std::string_view w) {
+  if (isCommon(w))
+    return false;
+  const std::size_t limit = std::max<std::size_t>(8, index.wordCount() / 256);
+  return index.frequency(index.wordId(w)) <= limit;
+}
+
 // Enough distinctive words that the quotation can only be one person's: a short or common phrase
-// ("Absolutely.", "working with", "a closed case") may have been said by anyone.
-bool distinctive(const std::vector<facts::Token> &tokens) {
-  std::size_t words = 0, content = 0;
+// ("Absolutely.", "working with", "a closed case", "It's an arms race") may have been said by
+// anyone. Six words with three that are not function words will do, or five words of which four
+// are rare in the base ("You never fully solve security").
+bool distinctive(const std::vector<facts::Token> &tokens, const facts::QuoteIndex &index) {
+  std::size_t words = 0, content = 0, rare = 0;
   for (const auto &t : tokens)
     if (t.kind == TokenKind::Word) {
       ++words;
       content += !isCommon(t.norm);
+      rare += rareInBase(index, t.norm);
     }
-  return words >= 6 && content >= 3;
+  return (words >= 6 && content >= 3) || (words >= 5 && rare >= 4);
+}
+
+// The draft's words respelt as the record spells a compound: "never ending" as "never-ending"
+// and "multi year" as "multi-year" when only the joined form is recorded, "well-known" as "well
+// known" when only the parts are. A hyphen is spelling, not wording. Empty when nothing changes.
+std::vector<facts::Token> respellCompounds(const std::vector<facts::Token> &tokens,
+                                           std::string_view text, const facts::QuoteIndex &index) {
+  auto known = [&](std::string_view w) {
+    return index.wordId(w) != facts::QuoteIndex::kUnknownWord;
+  };
+  std::vector<facts::Token> out;
+  bool changed = false;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const facts::Token &t = tokens[k];
+    if (t.kind == TokenKind::Word && k + 1 < tokens.size() &&
+        tokens[k + 1].kind == TokenKind::Word) {
+      const facts::Token &u = tokens[k + 1];
+      std::string_view between = text.substr(t.end, u.begin - t.end);
+      const std::string joined = t.norm + "-" + u.norm;
+      if ((between == " " || between == "-") && known(joined) &&
+          !(known(t.norm) && known(u.norm) && between == "-")) {
+        out.push_back({joined, t.begin, u.end, TokenKind::Word});
+        changed = true;
+        ++k;
+        continue;
+      }
+    }
+    const std::size_t hyphen = t.norm.find('-');
+    if (t.kind == TokenKind::Word && hyphen != std::string::npos && !known(t.norm) &&
+        t.norm.size() == t.end - t.begin) {
+      std::vector<facts::Token> parts;
+      std::size_t from = 0;
+      for (std::size_t at = hyphen;; at = t.norm.find('-', from)) {
+        const std::size_t to = at == std::string::npos ? t.norm.size() : at;
+        if (to > from)
+          parts.push_back(
+              {t.norm.substr(from, to - from), t.begin + from, t.begin + to, TokenKind::Word});
+        if (at == std::string::npos)
+          break;
+        from = at + 1;
+      }
+      if (parts.size() > 1 && std::all_of(parts.begin(), parts.end(),
+                                          [&](const facts::Token &p) { return known(p.norm); })) {
+        out.insert(out.end(), parts.begin(), parts.end());
+        changed = true;
+        continue;
+      }
+    }
+    out.push_back(t);
+  }
+  if (!changed)
+    out.clear();
+  return out;
 }
 
 const char *const kMonths[] = {"January",   "February", "March",    "April",
@@ -84,7 +150,8 @@ Finding QuoteChecker::unterminated(const Quotation &q) const {
 std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution &a) const {
   const facts::FactBase &base = facts_.base();
   const std::string_view text = doc_.prose(q.words);
-  const std::vector<facts::Token> tokens = facts::tokenize(text);
+  std::vector<facts::Token> tokens = facts::tokenize(text);
+  const facts::QuoteIndex &index = facts_.quoteIndex();
   std::size_t words = 0;
   bool edited = false; // "..." gaps or [editorial] words: fix hunk by hunk
   for (const auto &t : tokens) {
@@ -93,21 +160,32 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   }
   if (words == 0)
     return std::nullopt;
-  if (a.source == AttributionSource::Named && !a.person)
-    return std::nullopt; // a speaker the base does not know: their words are not ours to check
+  // A speaker the base does not know: their words are not ours to check, unless the draft names
+  // them by a proper name and the words are someone else's on record (checked below).
+  const bool stranger = a.source == AttributionSource::Named && !a.person && a.stranger;
+  if (a.source == AttributionSource::Named && !a.person && !stranger)
+    return std::nullopt;
+  const std::string name_words(doc_.prose(a.name));
   // Only a name the draft spells out can make a quote misattributed, or a pronoun that cannot
   // mean the recorded speaker ("it said" of Zuckerberg's words): a pronoun resolved to another
   // person who could be meant, or the context, may be our mistake.
   const facts::Person *named = a.source == AttributionSource::Named ? a.person : nullptr;
   auto givenToOther = [&](const facts::Quote &rec) {
+    if (stranger)
+      return true;
     if (named)
-      return rec.speaker != named->id;
+      return rec.speaker != named->id &&
+             std::none_of(a.others.begin(), a.others.end(),
+                          [&](const facts::Person *p) { return p->id == rec.speaker; });
     const facts::Person *said = base.person(rec.speaker);
     return a.source == AttributionSource::Pronoun && said &&
            !SpeakerResolver::agrees(*said, a.pronoun);
   };
-  const std::string claimed =
-      a.person ? a.person->name : "whoever the draft means by \"" + a.pronoun + "\"";
+  // The draft's own words for someone the base does not know, or who the draft's words may be
+  // more than one of ("the senator from Texas").
+  const std::string claimed = stranger || (a.person && !a.others.empty()) ? name_words
+                              : a.person                                  ? a.person->name
+                                         : "whoever the draft means by \"" + a.pronoun + "\"";
   const bool occasion =
       a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun;
 
@@ -137,7 +215,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                        {{a.name, speakerName(base, rec.speaker)}}});
   };
   auto unverified = [&]() -> std::optional<Finding> {
-    if (!a.person || words < 2)
+    if (!a.person || words < 2 || stranger)
       return std::nullopt;
     f.rule = "quote-unverified";
     f.status = Status::Unverified;
@@ -148,8 +226,17 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     return f;
   };
 
-  // Verbatim: the draft's words, in order, inside a recorded wording.
+  // Verbatim: the draft's words, in order, inside a recorded wording; failing that, the same words
+  // with compounds spelt as the record spells them.
   auto matches = facts_.findVerbatim(tokens);
+  std::vector<facts::Token> respelt = respellCompounds(tokens, text, index);
+  if (matches.empty() && !respelt.empty()) {
+    matches = facts_.findVerbatim(respelt);
+    tokens = std::move(respelt);
+    words = static_cast<std::size_t>(
+        std::count_if(tokens.begin(), tokens.end(),
+                      [](const facts::Token &t) { return t.kind == TokenKind::Word; }));
+  }
   if (!matches.empty()) {
     auto rank = [&](const facts::QuoteMatch &m) {
       const facts::Quote &rec = base.quotes[m.wording.quote];
@@ -161,7 +248,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                           [&](const auto &x, const auto &y) { return rank(x) < rank(y); });
     const facts::Quote &rec = base.quotes[best.wording.quote];
     if (givenToOther(rec)) {
-      if (!distinctive(tokens))
+      if (!distinctive(tokens, index))
         return unverified(); // a common phrase: someone else saying it proves nothing
       addEvidence(best.wording);
       misattribution(rec);
@@ -170,7 +257,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
     addEvidence(best.wording);
     if (occasion && !a.events.empty() && !rec.event.empty() && !inEvents(rec.event) &&
-        distinctive(tokens)) {
+        distinctive(tokens, index)) {
       const facts::Event *said = base.event(rec.event);
       const facts::Event *claimed = base.event(a.events.front());
       f.rule = "quote-wrong-occasion";
@@ -230,8 +317,11 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     const bool same_quote = words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
                             d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 &&
                             d.hunks.size() <= 3;
+    const facts::Quote &near_rec = base.quotes[best_near->wording.quote];
+    if (same_quote && givenToOther(near_rec) && !distinctive(tokens, index))
+      return unverified(); // a common phrase near someone else's: proves nothing either way
     if (same_quote && differing > 0) {
-      const facts::Quote &rec = base.quotes[best_near->wording.quote];
+      const facts::Quote &rec = near_rec;
       addEvidence(best_near->wording);
       f.diff = d.pieces;
       const std::string what = d.describe();
@@ -258,7 +348,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                 {{q.words.begin + h.draft_at, q.words.begin + h.draft_at}, h.record + " "});
         }
       }
-      if (givenToOther(rec) && distinctive(tokens)) {
+      if (givenToOther(rec)) {
         misattribution(rec);
         f.message += ", and altered: " + what + ".";
       } else {
@@ -273,6 +363,11 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
     if (same_quote) { // alike word for word once folded: the record, reached through a gap
       addEvidence(best_near->wording);
+      if (givenToOther(near_rec)) {
+        misattribution(near_rec);
+        f.message += ".";
+        return f;
+      }
       f.rule = "quote-verified";
       f.status = Status::Verified;
       f.message = "Verified: said by " +

@@ -121,3 +121,53 @@ TEST_CASE("bundled: a credited block quote in Markdown") {
   REQUIRE(all.size() == 1);
   CHECK(all[0].rule == "quote-verified");
 }
+
+TEST_CASE("bundled: the known miss, a distinctive five-word quote given to a senator") {
+  checkFlags("[[“You never fully solve security,” Senator Grassley]] said.", "quote-misattributed");
+  auto all = analyze("“You never fully solve security,” Senator Grassley said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message.find("Mark Zuckerberg (conference call with reporters, 4 April 2018), "
+                            "not Chuck Grassley") != std::string::npos);
+}
+
+TEST_CASE("bundled: senators and executives a writer may name instead of Zuckerberg") {
+  checkFlags("[[“This is going to be a never-ending battle,” Sheryl Sandberg]] said.\n\n"
+             "[[“We didn't take a broad enough view of our responsibility, and that was a big "
+             "mistake,” Senator Ted Cruz]] told the hearing.\n\n"
+             "[[“It very well could be less but we wanted to put out the maximum,” said the "
+             "Facebook chief operating officer]].\n",
+             "quote-misattributed");
+  auto all = analyze("“You never fully solve security,” Senator Kamala Harris said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message.find("not Kamala Harris") != std::string::npos);
+}
+
+TEST_CASE("bundled: a descriptor naming more than one person is quoted back as written") {
+  auto all = analyze("“You never fully solve security,” the senator from Texas said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-misattributed");
+  CHECK(all[0].message.find("not the senator from Texas") != std::string::npos);
+  REQUIRE_FALSE(all[0].fixes.empty());
+  CHECK(all[0].fixes[0].edits[0].text == "Mark Zuckerberg");
+}
+
+TEST_CASE("bundled: descriptors of Zuckerberg a writer uses") {
+  for (std::string who : {"the 33-year-old", "the tech billionaire", "the social network's founder",
+                          "Facebook's co-founder"}) {
+    auto all = analyze("“You never fully solve security,” " + who + " said.");
+    INFO(who);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].rule == "quote-verified");
+  }
+}
+
+TEST_CASE("bundled: an unmarked omission with a changed word is altered, both named") {
+  auto all = analyze("“I certainly think that it is reasonable to expect that if you had that "
+                     "setting turned on, someone has possibly accessed your public information in "
+                     "this way,” Zuckerberg said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("omits 'that at some point during the last several years'") !=
+        std::string::npos);
+  CHECK(all[0].message.find("'possibly' where the record has 'probably'") != std::string::npos);
+}

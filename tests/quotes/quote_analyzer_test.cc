@@ -253,3 +253,45 @@ TEST_CASE("a pronoun that cannot mean the recorded speaker is a misattribution")
   CHECK_FALSE(hasWarning(analyze("Mr Graham spoke first. “This is going to be a never-ending "
                                  "battle,” he said.")));
 }
+
+TEST_CASE("five words rare in the base are distinctive enough to be misattributed") {
+  Annotations a("[[“You never fully solve security,” [[Mr Graham]]]] said.");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-misattributed");
+  CHECK(all[0].span == a.range(0));
+  CHECK(all[0].fixes.at(0).edits.at(0).span == a.range(1));
+  // Five words, but common ones: anyone may have said them.
+  CHECK_FALSE(hasWarning(analyze("“that was a huge mistake,” Mr Graham said.")));
+  CHECK_FALSE(hasWarning(analyze("“We didn't do enough,” Ms Sandberg said.")));
+}
+
+TEST_CASE("a proper name the base does not know is given someone else's distinctive words") {
+  Annotations a("[[“This is going to be a never-ending battle,” said [[Senator Jane Roe]]]].");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-misattributed");
+  CHECK(all[0].span == a.range(0));
+  CHECK(all[0].message == "These words are on record from Mark Zuckerberg (conference call with "
+                          "reporters, 4 April 2018), not Senator Jane Roe.");
+  CHECK(all[0].fixes.at(0).edits.at(0).span == a.range(1));
+  CHECK(all[0].fixes.at(0).edits.at(0).text == "Mark Zuckerberg");
+  CHECK(only("“We never put out the 50 million number, that was somebody else,” Jane Roe said.")
+            .rule == "quote-misattributed");
+  // A description, a sentence-opening common noun, or words nobody recorded: nothing to say.
+  CHECK(analyze("“This is going to be a never-ending battle,” a BBC reporter said.").empty());
+  CHECK(analyze("Critics said: “This is going to be a never-ending battle.”").empty());
+  CHECK(analyze("“We will fix everything by Friday,” Jane Roe said.").empty());
+  CHECK(analyze("“We didn't do enough,” Jane Roe said.").empty());
+}
+
+TEST_CASE("a compound spelt without its hyphen is the recorded word") {
+  Finding f = only("“This is going to be a never ending battle,” Zuckerberg said.");
+  CHECK(f.rule == "quote-verified");
+  Annotations a("“This is going to be a never ending [[fight]],” Zuckerberg said.");
+  f = only(a.text());
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("'fight' where the record has 'battle'") != std::string::npos);
+  REQUIRE(f.fixes.size() == 1);
+  CHECK(f.fixes[0].edits.at(0).text == "This is going to be a never-ending battle");
+}
