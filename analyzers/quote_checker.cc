@@ -6,6 +6,7 @@
 #include <span>
 
 #include "analyzers/quote_diff.h"
+#include "analyzers/quote_spelling.h"
 #include "facts/quote_index.h"
 
 namespace factline::analyzers {
@@ -51,57 +52,106 @@ bool distinctive(const std::vector<facts::Token> &tokens, const facts::QuoteInde
   return (words >= 6 && content >= 3) || (words >= 5 && rare >= 4);
 }
 
-// The draft's words respelt as the record spells a compound: "never ending" as "never-ending"
-// and "multi year" as "multi-year" when only the joined form is recorded, "well-known" as "well
-// known" when only the parts are. A hyphen is spelling, not wording. Empty when nothing changes.
-std::vector<facts::Token> respellCompounds(const std::vector<facts::Token> &tokens,
-                                           std::string_view text, const facts::QuoteIndex &index) {
-  auto known = [&](std::string_view w) {
-    return index.wordId(w) != facts::QuoteIndex::kUnknownWord;
-  };
-  std::vector<facts::Token> out;
-  bool changed = false;
+// The quotation's sentences (split where the draft's text has . ! or ? between two words), when
+// there are two or more and every one is verbatim inside the same recorded wording: the window of
+// that wording from the earliest sentence's start to the latest one's end, and whether the draft
+// has them in another order. The speaker's wordings are preferred. Empty otherwise.
+struct PiecedQuote {
+  facts::NearQuote window;
+  bool reordered = false;
+  std::vector<std::pair<std::size_t, std::size_t>> sentences; // each one's words in the wording
+  std::vector<std::size_t> draft_begin; // where each sentence starts in the draft's text
+};
+std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &tokens,
+                                             std::string_view text, const facts::FactIndex &facts,
+                                             const std::string &speaker) {
+  std::vector<std::vector<facts::Token>> sentences(1);
   for (std::size_t k = 0; k < tokens.size(); ++k) {
-    const facts::Token &t = tokens[k];
-    if (t.kind == TokenKind::Word && k + 1 < tokens.size() &&
-        tokens[k + 1].kind == TokenKind::Word) {
-      const facts::Token &u = tokens[k + 1];
-      std::string_view between = text.substr(t.end, u.begin - t.end);
-      const std::string joined = t.norm + "-" + u.norm;
-      if ((between == " " || between == "-") && known(joined) &&
-          !(known(t.norm) && known(u.norm) && between == "-")) {
-        out.push_back({joined, t.begin, u.end, TokenKind::Word});
-        changed = true;
-        ++k;
-        continue;
-      }
-    }
-    const std::size_t hyphen = t.norm.find('-');
-    if (t.kind == TokenKind::Word && hyphen != std::string::npos && !known(t.norm) &&
-        t.norm.size() == t.end - t.begin) {
-      std::vector<facts::Token> parts;
-      std::size_t from = 0;
-      for (std::size_t at = hyphen;; at = t.norm.find('-', from)) {
-        const std::size_t to = at == std::string::npos ? t.norm.size() : at;
-        if (to > from)
-          parts.push_back(
-              {t.norm.substr(from, to - from), t.begin + from, t.begin + to, TokenKind::Word});
-        if (at == std::string::npos)
-          break;
-        from = at + 1;
-      }
-      if (parts.size() > 1 && std::all_of(parts.begin(), parts.end(),
-                                          [&](const facts::Token &p) { return known(p.norm); })) {
-        out.insert(out.end(), parts.begin(), parts.end());
-        changed = true;
-        continue;
-      }
-    }
-    out.push_back(t);
+    sentences.back().push_back(tokens[k]);
+    if (k + 1 < tokens.size() &&
+        text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end).find_first_of(".!?") !=
+            std::string_view::npos)
+      sentences.emplace_back();
   }
-  if (!changed)
-    out.clear();
-  return out;
+  if (sentences.size() < 2)
+    return std::nullopt;
+  std::vector<std::vector<facts::QuoteMatch>> found;
+  for (const auto &sentence : sentences) {
+    found.push_back(facts.findVerbatim(sentence));
+    if (found.back().empty())
+      return std::nullopt;
+  }
+  std::optional<PiecedQuote> best;
+  for (const facts::QuoteMatch &m : found.front()) {
+    PiecedQuote p{{m.wording, 1.0, m.first, m.last}, false, {{m.first, m.last}}, {}};
+    facts::NearQuote &window = p.window;
+    std::size_t previous_end = m.last;
+    bool everywhere = true;
+    for (std::size_t s = 1; s < found.size() && everywhere; ++s) {
+      auto it = std::find_if(found[s].begin(), found[s].end(),
+                             [&](const facts::QuoteMatch &o) { return o.wording == m.wording; });
+      everywhere = it != found[s].end();
+      if (everywhere) {
+        window.first = std::min(window.first, it->first);
+        window.last = std::max(window.last, it->last);
+        p.reordered = p.reordered || it->first < previous_end;
+        previous_end = it->last;
+        p.sentences.push_back({it->first, it->last});
+      }
+    }
+    if (!everywhere)
+      continue;
+    for (const auto &sentence : sentences)
+      p.draft_begin.push_back(sentence.front().begin);
+    const bool theirs = facts.base().quotes[m.wording.quote].speaker == speaker;
+    if (!best || (theirs && facts.base().quotes[best->window.wording.quote].speaker != speaker))
+      best = p;
+  }
+  return best;
+}
+
+// The difference between a draft made of recorded sentences and the record's stretch they come
+// from: the words left out between sentences kept in order (each an omission the draft does not
+// mark), or, when the draft moves sentences about, the draft's order struck and the record's shown.
+// `record` is the wording's tokenized text without gaps; record_first/last index into it.
+QuoteDiff piecedDiff(const PiecedQuote &p, std::string_view draft_text,
+                     const std::vector<facts::Token> &words_only,
+                     const std::vector<facts::Token> &record, std::string_view rec_text) {
+  QuoteDiff d;
+  auto slice = [&](std::size_t first, std::size_t last) {
+    return std::string(rec_text.substr(words_only[first].begin,
+                                       words_only[last - 1].end - words_only[first].begin));
+  };
+  auto recordIndex = [&](std::size_t word) {
+    std::size_t k = 0;
+    while (k < record.size() && record[k].begin < words_only[word].begin)
+      ++k;
+    return k;
+  };
+  d.record_first = recordIndex(p.window.first);
+  d.record_last = recordIndex(p.window.last - 1) + 1;
+  for (const auto &[first, last] : p.sentences) {
+    d.same += last - first;
+    d.longest_run = std::max(d.longest_run, last - first);
+  }
+  if (p.reordered) {
+    d.draft_only = d.record_only = d.same; // every word stands elsewhere than in the record
+    d.pieces.push_back({DiffPiece::Kind::DraftOnly, std::string(draft_text)});
+    d.pieces.push_back({DiffPiece::Kind::RecordOnly, slice(p.window.first, p.window.last)});
+    return d;
+  }
+  for (std::size_t s = 0; s < p.sentences.size(); ++s) {
+    if (s > 0 && p.sentences[s].first > p.sentences[s - 1].second) {
+      DiffHunk h;
+      h.record = slice(p.sentences[s - 1].second, p.sentences[s].first);
+      h.draft_at = p.draft_begin[s];
+      d.record_only += p.sentences[s].first - p.sentences[s - 1].second;
+      d.pieces.push_back({DiffPiece::Kind::RecordOnly, h.record});
+      d.hunks.push_back(std::move(h));
+    }
+    d.pieces.push_back({DiffPiece::Kind::Same, slice(p.sentences[s].first, p.sentences[s].second)});
+  }
+  return d;
 }
 
 const char *const kMonths[] = {"January",   "February", "March",    "April",
@@ -207,6 +257,8 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   auto misattribution = [&](const facts::Quote &rec) {
     f.rule = "quote-misattributed";
     f.status = Status::Misattributed;
+    if (!a.others.empty())
+      f.attributed_to.clear(); // the draft's words may name any of several: say only them
     f.severity = Severity::Warning;
     f.span = {std::min(f.span.begin, a.name.begin), std::max(f.span.end, a.name.end)};
     f.message = "These words are on record from " + speakerName(base, rec.speaker) + " (" +
@@ -229,7 +281,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // Verbatim: the draft's words, in order, inside a recorded wording; failing that, the same words
   // with compounds spelt as the record spells them.
   auto matches = facts_.findVerbatim(tokens);
-  std::vector<facts::Token> respelt = respellCompounds(tokens, text, index);
+  std::vector<facts::Token> respelt = respellAsRecorded(tokens, text, index);
   if (matches.empty() && !respelt.empty()) {
     matches = facts_.findVerbatim(respelt);
     tokens = std::move(respelt);
@@ -278,45 +330,69 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // Near: the same quotation with a few words changed, added or left out.
   // Fewer than five words are never called altered, so the index need not be asked.
   constexpr std::size_t kMinAlteredWords = 5;
-  auto near =
-      words >= kMinAlteredWords ? facts_.findNear(tokens, 3, 0.5) : std::vector<facts::NearQuote>{};
+  // Sentences each on record, verbatim, in one wording, but moved about or with the words between
+  // them left out unmarked: that explains the draft better than any word-by-word alignment.
+  std::optional<PiecedQuote> pieced;
+  if (words >= kMinAlteredWords)
+    pieced = sentencesOnRecord(tokens, text, facts_, a.person ? a.person->id : std::string());
+  auto near = words >= kMinAlteredWords && !pieced ? facts_.findNear(tokens, 3, 0.5)
+                                                   : std::vector<facts::NearQuote>{};
   std::optional<QuoteDiff> best_diff;
   const facts::NearQuote *best_near = nullptr;
   std::vector<facts::Token> best_record; // the wording's tokens, with its source's [insertions]
-  for (const facts::NearQuote &nq : near) {
+  // The draft against the stretch of a wording findNear aligned, widened by `widen` words on
+  // either side; the wording's tokens (with its source's [insertions]) come back in *record.
+  auto diffWith = [&](const facts::NearQuote &nq, std::size_t widen,
+                      std::vector<facts::Token> *record) -> std::optional<QuoteDiff> {
     const auto &words_only = facts_.wordingTokens(nq.wording);
     if (nq.first >= nq.last || nq.last > words_only.size())
-      continue;
+      return std::nullopt;
     const std::string_view rec_text = facts_.wordingText(nq.wording);
-    std::vector<facts::Token> record = facts::tokenize(rec_text);
-    std::erase_if(record, [](const facts::Token &t) { return t.kind == TokenKind::Gap; });
-    // The window findNear aligned, widened by the draft's length on either side.
-    const std::size_t from = words_only[nq.first > words ? nq.first - words : 0].begin;
-    const std::size_t to = words_only[std::min(words_only.size(), nq.last + words) - 1].end;
-    std::size_t lo = 0, hi = record.size();
-    while (lo < hi && record[lo].begin < from)
+    *record = facts::tokenize(rec_text);
+    std::erase_if(*record, [](const facts::Token &t) { return t.kind == TokenKind::Gap; });
+    const std::size_t from = words_only[nq.first > widen ? nq.first - widen : 0].begin;
+    const std::size_t to = words_only[std::min(words_only.size(), nq.last + widen) - 1].end;
+    std::size_t lo = 0, hi = record->size();
+    while (lo < hi && (*record)[lo].begin < from)
       ++lo;
-    while (hi > lo && record[hi - 1].end > to)
+    while (hi > lo && (*record)[hi - 1].end > to)
       --hi;
-    std::span<const facts::Token> window(record.data() + lo, hi - lo);
+    std::span<const facts::Token> window(record->data() + lo, hi - lo);
     QuoteDiff d = diffQuote(tokens, text, window, rec_text);
     d.record_first += lo;
     d.record_last += lo;
+    return d;
+  };
+  for (const facts::NearQuote &nq : near) {
+    std::vector<facts::Token> record;
+    std::optional<QuoteDiff> d = diffWith(nq, words, &record);
+    if (!d)
+      continue;
     auto merit = [](const QuoteDiff &x) {
       return 2 * static_cast<long>(x.same) - static_cast<long>(x.draft_only + x.record_only);
     };
-    if (!best_diff || merit(d) > merit(*best_diff)) {
+    if (!best_diff || merit(*d) > merit(*best_diff)) {
       best_diff = std::move(d);
       best_near = &nq;
       best_record = std::move(record);
     }
   }
+  auto alike = [&](const QuoteDiff &d) {
+    return words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
+           d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 && d.hunks.size() <= 3;
+  };
+  if (pieced) {
+    std::vector<facts::Token> record = facts::tokenize(facts_.wordingText(pieced->window.wording));
+    std::erase_if(record, [](const facts::Token &t) { return t.kind == TokenKind::Gap; });
+    best_diff = piecedDiff(*pieced, text, facts_.wordingTokens(pieced->window.wording), record,
+                           facts_.wordingText(pieced->window.wording));
+    best_near = &pieced->window;
+    best_record = std::move(record);
+  }
   if (best_diff) {
     const QuoteDiff &d = *best_diff;
     const std::size_t differing = d.draft_only + d.record_only;
-    const bool same_quote = words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
-                            d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 &&
-                            d.hunks.size() <= 3;
+    const bool same_quote = pieced.has_value() || alike(d);
     const facts::Quote &near_rec = base.quotes[best_near->wording.quote];
     if (same_quote && givenToOther(near_rec) && !distinctive(tokens, index))
       return unverified(); // a common phrase near someone else's: proves nothing either way
@@ -324,11 +400,13 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       const facts::Quote &rec = near_rec;
       addEvidence(best_near->wording);
       f.diff = d.pieces;
-      const std::string what = d.describe();
+      const std::string what = pieced && pieced->reordered
+                                   ? "puts the recorded sentences in another order"
+                                   : d.describe();
       const auto &rec_tokens = best_record;
       const std::string_view rec_text = facts_.wordingText(best_near->wording);
       Fix fix{"Use the recorded wording", {}};
-      if (!edited && !q.multi_paragraph) {
+      if ((!edited && !q.multi_paragraph) || (pieced && pieced->reordered)) {
         const facts::Token *first = nullptr, *last = nullptr;
         for (const auto &t : tokens)
           if (t.kind == TokenKind::Word) {

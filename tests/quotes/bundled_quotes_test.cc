@@ -147,6 +147,7 @@ TEST_CASE("bundled: a descriptor naming more than one person is quoted back as w
   REQUIRE(all.size() == 1);
   CHECK(all[0].rule == "quote-misattributed");
   CHECK(all[0].message.find("not the senator from Texas") != std::string::npos);
+  CHECK(all[0].attributed_to.empty()); // the hover must not pick one of the Texas senators
   REQUIRE_FALSE(all[0].fixes.empty());
   CHECK(all[0].fixes[0].edits[0].text == "Mark Zuckerberg");
 }
@@ -170,4 +171,17 @@ TEST_CASE("bundled: an unmarked omission with a changed word is altered, both na
   CHECK(all[0].message.find("omits 'that at some point during the last several years'") !=
         std::string::npos);
   CHECK(all[0].message.find("'possibly' where the record has 'probably'") != std::string::npos);
+}
+
+TEST_CASE("bundled: British and American spelling of one word is not an alteration") {
+  auto all = analyze("“I realize the issues we’re talking about today aren’t just issues for "
+                     "Facebook in our community,” Zuckerberg told the senators.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  // A changed word next to the respelt one is still named in the draft's own spelling.
+  all = analyze("“I realize the problems we’re talking about today aren’t just issues for "
+                "Facebook in our community,” Zuckerberg told the senators.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("'problems' where the record has 'issues'") != std::string::npos);
 }

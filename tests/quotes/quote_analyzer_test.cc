@@ -295,3 +295,45 @@ TEST_CASE("a compound spelt without its hyphen is the recorded word") {
   REQUIRE(f.fixes.size() == 1);
   CHECK(f.fixes[0].edits.at(0).text == "This is going to be a never-ending battle");
 }
+
+TEST_CASE("words moved within a quote are reported as moved") {
+  Finding f = only("“My top priority has always been our social mission of building community, "
+                   "connecting people and bringing the world closer together,” Zuckerberg said.");
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("moves 'connecting people'") != std::string::npos);
+  CHECK(f.message.find("omits") == std::string::npos);
+}
+
+TEST_CASE("recorded sentences put in another order are altered, and the fix restores the order") {
+  Annotations a("“[[You never fully solve security. This is going to be a never-ending battle]],” "
+                "Zuckerberg said.");
+  Finding f = only(a.text());
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("puts the recorded sentences in another order") != std::string::npos);
+  REQUIRE(f.fixes.size() == 1);
+  REQUIRE(f.fixes[0].edits.size() == 1);
+  CHECK(f.fixes[0].edits[0].span == a.range());
+  CHECK(f.fixes[0].edits[0].text ==
+        "This is going to be a never-ending battle. You never fully solve security");
+  REQUIRE(f.diff.size() == 2);
+  CHECK(f.diff[0].kind == DiffPiece::Kind::DraftOnly);
+  CHECK(f.diff[1].kind == DiffPiece::Kind::RecordOnly);
+}
+
+TEST_CASE("recorded sentences joined without the words between them: an unmarked omission") {
+  Finding f = only("“We didn't do enough. We didn't take a broad enough view and that was a huge "
+                   "mistake,” Zuckerberg said.");
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("omits 'We didn't focus enough on preventing abuse ... that goes for fake "
+                       "news'") != std::string::npos);
+  CHECK(f.fixes.at(0).edits.at(0).text.find("We didn't focus enough") != std::string::npos);
+  // The same with the omission marked is the record.
+  CHECK(only("“We didn't do enough. … We didn't take a broad enough view and that was a huge "
+             "mistake,” Zuckerberg said.")
+            .rule == "quote-verified");
+  // Someone else's distinctive words, joined so: misattributed and altered.
+  f = only("“We didn't do enough. We didn't take a broad enough view and that was a huge "
+           "mistake,” Ms Sandberg said.");
+  CHECK(f.rule == "quote-misattributed");
+  CHECK(f.message.find("and altered: omits") != std::string::npos);
+}
