@@ -102,13 +102,18 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   const std::size_t n = t.size();
   if (n == 0)
     return {};
-  for (std::size_t a = 0; a + 2 < n; ++a)
+  // "According to Reuters, Zuckerberg said: “…”": the source reports; the speaker is the verb's.
+  Parse according;
+  for (std::size_t a = 0; a + 2 < n && !according.found; ++a)
     if (t[a].is("according") && t[a + 1].is("to")) {
       std::size_t e = a + 2;
       while (e < n && t[e].isWord() && e < a + 9)
         ++e;
-      return subject(t, a + 2, e, false);
+      according = subject(t, a + 2, e, false);
+      according.reported = true;
     }
+  if (according.name)
+    return according;
   // The subject at the head of the sentence: "The Facebook chief was blunt:", "Facebook, ...".
   auto head = [&]() -> Parse {
     if (!at_sentence_start)
@@ -119,7 +124,9 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     if (e > 0 && !pronounOf(t[0].lower).empty())
       return subject(t, 0, 1, false);
     Parse p = subject(t, 0, e, false);
-    return p.name ? p : Parse{};
+    // A known speaker, or a proper name ("Angelene Falk, the acting commissioner, said"): anything
+    // else heading the sentence is more likely its topic than its speaker.
+    return p.name || SpeakerResolver::looksLikeName(t, 0, e, true) ? p : Parse{};
   };
   for (std::size_t v = n; v-- > 0;) {
     const ClauseToken &w = t[v];
@@ -133,8 +140,10 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     std::size_t s = s_end;
     while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !breaksPhraseAt(t, s - 1))
       --s;
-    if (s < s_end)
-      return subject(t, s, s_end, true);
+    if (s < s_end) {
+      Parse p = subject(t, s, s_end, true);
+      return according.found && !p.name && p.pronoun.empty() ? according : p;
+    }
     if (v == 0 || (v == 1 && !t[0].isWord())) { // "Said Zuckerberg: “…”"
       std::size_t e = v + 1;
       while (e < n && t[e].isWord() && e < v + 8)
@@ -143,6 +152,8 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     }
     return head(); // "..., describing the breach as a “huge mistake”"
   }
+  if (according.found)
+    return according;
   if (t.back().kind == Kind::Punct && t.back().punct == ':')
     return head();
   return {};
@@ -241,7 +252,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
       a.person = p.name ? p.name->person : nullptr;
       if (p.name)
         a.others = p.name->others;
-      if (!a.person) {
+      if (!a.person && !p.reported) {
         auto words = lexClause(prose, a.name);
         auto lead = lexClause(prose, {sentence_begin, std::max(sentence_begin, a.name.begin)});
         const bool opens =

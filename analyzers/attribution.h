@@ -49,6 +49,9 @@ private:
     std::string_view pronoun;
     std::optional<SpeakerName> name;
     Span words; // the words naming the speaker
+    // "according to X": X may be where the words were reported (a wire, a transcript), so a name
+    // the base does not know is no evidence of another speaker.
+    bool reported = false;
   };
   Parse afterClause(const Quotation &q, const std::vector<ClauseToken> &t) const;
   Parse beforeClause(const std::vector<ClauseToken> &t, bool at_sentence_start) const;
