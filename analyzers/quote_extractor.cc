@@ -330,9 +330,10 @@ std::vector<Quotation> splitParagraphs(const Document &doc, const Quotation &q) 
     part.multi_paragraph = false;
     part.block = bi;
     if (bi != q.block) {
+      // A later paragraph opens with its continuation mark; an unmarked block quote's has none.
       std::size_t len;
-      decodeAt(doc.prose(), b.begin, &len);
-      part.open = {b.begin, b.begin + len};
+      const bool marked = isQuoteMark(decodeAt(doc.prose(), b.begin, &len));
+      part.open = {b.begin, b.begin + (marked ? len : 0)};
     }
     part.words = {part.open.end, std::min(b.end, q.words.end)};
     if (part.words.end < q.words.end)
