@@ -22,6 +22,28 @@ bool endsWithPunctuation(std::string_view prose, Span words) {
   return e >= words.begin + 3 && prose[e - 3] == '\xE2' && prose[e - 2] == '\x80';
 }
 
+// The words of `region` that may name where the quote was said: a phrase placing the words
+// before or after an occasion ("days before his Senate hearing", "A week before he faced
+// senators,") names an occasion they were not said at, so it is left out, up to the next comma.
+std::string occasionWords(std::string_view prose, Span region) {
+  std::string out;
+  const auto tokens = lexClause(prose, region);
+  bool skipping = false;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const ClauseToken &t = tokens[k];
+    if (t.isWord() && (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") ||
+                       t.is("until") || t.is("following") || t.is("prior")))
+      skipping = true;
+    else if (t.kind == Kind::Punct && t.punct != '.')
+      skipping = false;
+    if (skipping)
+      continue;
+    out += ' ';
+    out += prose.substr(t.span.begin, t.span.end - t.span.begin);
+  }
+  return out;
+}
+
 } // namespace
 
 AttributionFinder::AttributionFinder(const Document &doc, const facts::FactIndex &facts,
@@ -277,7 +299,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     for (Span region : {before, after, a.clause}) {
       if (region.end <= region.begin)
         continue;
-      for (auto &id : facts_.eventsNamedIn(doc_.prose(region)))
+      for (auto &id : facts_.eventsNamedIn(occasionWords(prose, region)))
         if (std::find(a.events.begin(), a.events.end(), id) == a.events.end())
           a.events.push_back(id);
     }

@@ -337,3 +337,13 @@ TEST_CASE("recorded sentences joined without the words between them: an unmarked
   CHECK(f.rule == "quote-misattributed");
   CHECK(f.message.find("and altered: omits") != std::string::npos);
 }
+
+TEST_CASE("an occasion the draft places the words before or after is not where they were said") {
+  CHECK_FALSE(hasWarning(analyze("“We never put out the 50 million number, that was other "
+                                 "parties,” Zuckerberg said, days before the Senate hearing.")));
+  CHECK_FALSE(hasWarning(analyze("A week before the hearing, Zuckerberg said: “This is going to be "
+                                 "a never-ending battle.”")));
+  CHECK(only("“We never put out the 50 million number, that was other parties,” Zuckerberg said at "
+             "the Senate hearing, before lunch.")
+            .rule == "quote-wrong-occasion");
+}
