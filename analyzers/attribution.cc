@@ -95,6 +95,16 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
   std::size_t v = i;
   while (v < t.size() && v < i + 9 && t[v].isWord() && !isSpeechVerb(t[v].lower))
     ++v;
+  if (v > i && v < t.size() && t[v].kind == Kind::Punct && t[v].punct == ',') {
+    // "Sandberg, 48, said." / "Sandberg, Facebook's COO, told CNBC.": an apposition between the
+    // subject and its verb.
+    std::size_t c = v + 1;
+    while (c < t.size() && c < v + 10 && !(t[c].kind == Kind::Punct))
+      ++c;
+    if (c > v + 1 && c + 1 < t.size() && t[c].punct == ',' && t[c + 1].isWord() &&
+        isSpeechVerb(t[c + 1].lower) && punctuated)
+      return subject(t, i, v, true);
+  }
   if (v >= t.size() || !t[v].isWord() || !isSpeechVerb(t[v].lower))
     return {};
   const bool verb_ends = v + 1 == t.size() || !t[v + 1].isWord() || isPhraseBreak(t[v + 1].lower);
@@ -136,6 +146,14 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     }
   if (according.name)
     return according;
+  // "In Sandberg's words, “…”"
+  for (std::size_t a = 0; a + 2 < n; ++a)
+    if (t[a].is("in") && (t[a + 2].is("words") || t[a + 3 < n ? a + 3 : a].is("words"))) {
+      const std::size_t e = t[a + 2].is("words") ? a + 2 : a + 3;
+      Parse p = subject(t, a + 1, e, false);
+      if (p.name)
+        return p;
+    }
   // The subject at the head of the sentence: "The Facebook chief was blunt:", "Facebook, ...".
   auto head = [&]() -> Parse {
     if (!at_sentence_start)

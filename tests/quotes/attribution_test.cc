@@ -230,3 +230,14 @@ TEST_CASE("a place or body after from/at/in stays inside the speaker's phrase") 
   CHECK(all[0].source == AttributionSource::Named);
   CHECK(all[0].person == nullptr);
 }
+
+TEST_CASE("an apposition between the speaker and the verb, and 'in X's words'") {
+  checkNamed("“We didn't do enough,” [[Sandberg]], 48, said.", "sandberg");
+  checkNamed("“We didn't do enough,” [[Zuckerberg]], the Facebook chief, told reporters.", "zuck");
+  checkNamed("In [[Zuckerberg's]] words, “We didn't do enough.”", "zuck");
+  checkNamed("In [[Zuckerberg's]] own words, “We didn't do enough.”", "zuck");
+  // A list after the closing mark is no apposition.
+  auto all = attributions("“We didn't do enough,” Graham, Sandberg and others, it seems.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].source == AttributionSource::None);
+}
