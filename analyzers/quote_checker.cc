@@ -6,6 +6,7 @@
 #include <span>
 
 #include "analyzers/quote_diff.h"
+#include "analyzers/quote_pieces.h"
 #include "analyzers/quote_spelling.h"
 #include "facts/quote_index.h"
 
@@ -50,108 +51,6 @@ bool distinctive(const std::vector<facts::Token> &tokens, const facts::QuoteInde
       rare += rareInBase(index, t.norm);
     }
   return (words >= 6 && content >= 3) || (words >= 5 && rare >= 4);
-}
-
-// The quotation's sentences (split where the draft's text has . ! or ? between two words), when
-// there are two or more and every one is verbatim inside the same recorded wording: the window of
-// that wording from the earliest sentence's start to the latest one's end, and whether the draft
-// has them in another order. The speaker's wordings are preferred. Empty otherwise.
-struct PiecedQuote {
-  facts::NearQuote window;
-  bool reordered = false;
-  std::vector<std::pair<std::size_t, std::size_t>> sentences; // each one's words in the wording
-  std::vector<std::size_t> draft_begin; // where each sentence starts in the draft's text
-};
-std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &tokens,
-                                             std::string_view text, const facts::FactIndex &facts,
-                                             const std::string &speaker) {
-  std::vector<std::vector<facts::Token>> sentences(1);
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
-    sentences.back().push_back(tokens[k]);
-    if (k + 1 < tokens.size() &&
-        text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end).find_first_of(".!?") !=
-            std::string_view::npos)
-      sentences.emplace_back();
-  }
-  if (sentences.size() < 2)
-    return std::nullopt;
-  std::vector<std::vector<facts::QuoteMatch>> found;
-  for (const auto &sentence : sentences) {
-    found.push_back(facts.findVerbatim(sentence));
-    if (found.back().empty())
-      return std::nullopt;
-  }
-  std::optional<PiecedQuote> best;
-  for (const facts::QuoteMatch &m : found.front()) {
-    PiecedQuote p{{m.wording, 1.0, m.first, m.last}, false, {{m.first, m.last}}, {}};
-    facts::NearQuote &window = p.window;
-    std::size_t previous_end = m.last;
-    bool everywhere = true;
-    for (std::size_t s = 1; s < found.size() && everywhere; ++s) {
-      auto it = std::find_if(found[s].begin(), found[s].end(),
-                             [&](const facts::QuoteMatch &o) { return o.wording == m.wording; });
-      everywhere = it != found[s].end();
-      if (everywhere) {
-        window.first = std::min(window.first, it->first);
-        window.last = std::max(window.last, it->last);
-        p.reordered = p.reordered || it->first < previous_end;
-        previous_end = it->last;
-        p.sentences.push_back({it->first, it->last});
-      }
-    }
-    if (!everywhere)
-      continue;
-    for (const auto &sentence : sentences)
-      p.draft_begin.push_back(sentence.front().begin);
-    const bool theirs = facts.base().quotes[m.wording.quote].speaker == speaker;
-    if (!best || (theirs && facts.base().quotes[best->window.wording.quote].speaker != speaker))
-      best = p;
-  }
-  return best;
-}
-
-// The difference between a draft made of recorded sentences and the record's stretch they come
-// from: the words left out between sentences kept in order (each an omission the draft does not
-// mark), or, when the draft moves sentences about, the draft's order struck and the record's shown.
-// `record` is the wording's tokenized text without gaps; record_first/last index into it.
-QuoteDiff piecedDiff(const PiecedQuote &p, std::string_view draft_text,
-                     const std::vector<facts::Token> &words_only,
-                     const std::vector<facts::Token> &record, std::string_view rec_text) {
-  QuoteDiff d;
-  auto slice = [&](std::size_t first, std::size_t last) {
-    return std::string(rec_text.substr(words_only[first].begin,
-                                       words_only[last - 1].end - words_only[first].begin));
-  };
-  auto recordIndex = [&](std::size_t word) {
-    std::size_t k = 0;
-    while (k < record.size() && record[k].begin < words_only[word].begin)
-      ++k;
-    return k;
-  };
-  d.record_first = recordIndex(p.window.first);
-  d.record_last = recordIndex(p.window.last - 1) + 1;
-  for (const auto &[first, last] : p.sentences) {
-    d.same += last - first;
-    d.longest_run = std::max(d.longest_run, last - first);
-  }
-  if (p.reordered) {
-    d.draft_only = d.record_only = d.same; // every word stands elsewhere than in the record
-    d.pieces.push_back({DiffPiece::Kind::DraftOnly, std::string(draft_text)});
-    d.pieces.push_back({DiffPiece::Kind::RecordOnly, slice(p.window.first, p.window.last)});
-    return d;
-  }
-  for (std::size_t s = 0; s < p.sentences.size(); ++s) {
-    if (s > 0 && p.sentences[s].first > p.sentences[s - 1].second) {
-      DiffHunk h;
-      h.record = slice(p.sentences[s - 1].second, p.sentences[s].first);
-      h.draft_at = p.draft_begin[s];
-      d.record_only += p.sentences[s].first - p.sentences[s - 1].second;
-      d.pieces.push_back({DiffPiece::Kind::RecordOnly, h.record});
-      d.hunks.push_back(std::move(h));
-    }
-    d.pieces.push_back({DiffPiece::Kind::Same, slice(p.sentences[s].first, p.sentences[s].second)});
-  }
-  return d;
 }
 
 const char *const kMonths[] = {"January",   "February", "March",    "April",
@@ -281,8 +180,10 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // Verbatim: the draft's words, in order, inside a recorded wording; failing that, the same words
   // with compounds spelt as the record spells them.
   auto matches = facts_.findVerbatim(tokens);
-  std::vector<facts::Token> respelt = respellAsRecorded(tokens, text, index);
-  if (matches.empty() && !respelt.empty()) {
+  std::vector<facts::Token> respelt;
+  if (matches.empty())
+    respelt = respellAsRecorded(tokens, text, index);
+  if (!respelt.empty()) {
     matches = facts_.findVerbatim(respelt);
     tokens = std::move(respelt);
     words = static_cast<std::size_t>(
