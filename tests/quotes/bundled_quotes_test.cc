@@ -185,3 +185,13 @@ TEST_CASE("bundled: British and American spelling of one word is not an alterati
   CHECK(all[0].rule == "quote-altered");
   CHECK(all[0].message.find("'problems' where the record has 'issues'") != std::string::npos);
 }
+
+TEST_CASE("bundled: a hyphen the record does not have is spelling, not wording") {
+  auto all = analyze("“That goes for fake-news, foreign interference in election, hate-speech, in "
+                     "addition to developers and data privacy,” Zuckerberg told reporters.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  all = analyze("“I think this is a multi year effort,” Zuckerberg told reporters.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+}
