@@ -84,6 +84,58 @@ std::string formatDate(const std::string &iso) {
   return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
 }
 
+std::vector<Finding> QuoteChecker::bySentence(const Quotation &q, const Attribution &a,
+                                              const Finding &whole) const {
+  if (q.multi_paragraph || q.style == QuoteStyle::BlockQuote)
+    return {};
+  const std::string_view text = doc_.prose(q.words);
+  const std::vector<facts::Token> tokens = facts::tokenize(text);
+  std::vector<Quotation> parts;
+  std::size_t from = 0; // offset in `text` where the current sentence starts
+  for (std::size_t k = 0; k + 1 < tokens.size(); ++k)
+    if (text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end).find_first_of(".!?") !=
+        std::string_view::npos) {
+      Quotation part = q;
+      part.words = {q.words.begin + from, q.words.begin + tokens[k + 1].begin};
+      parts.push_back(part);
+      from = tokens[k + 1].begin;
+    }
+  if (parts.empty())
+    return {};
+  Quotation last = q;
+  last.words = {q.words.begin + from, q.words.end};
+  parts.push_back(last);
+  for (std::size_t k = 0; k < parts.size(); ++k) { // only the first opens, only the last closes
+    if (k > 0)
+      parts[k].open = {parts[k].words.begin, parts[k].words.begin};
+    if (k + 1 < parts.size())
+      parts[k].close = {parts[k].words.end, parts[k].words.end};
+  }
+  auto differing = [](const Finding &f) {
+    std::size_t n = 0;
+    for (const DiffPiece &p : f.diff)
+      if (p.kind != DiffPiece::Kind::Same)
+        n += facts::tokenize(p.text).size();
+    return n;
+  };
+  std::vector<Finding> out;
+  std::size_t total = 0;
+  bool any_changed = false;
+  for (const Quotation &part : parts) {
+    std::optional<Finding> f = check(part, a);
+    if (!f || f->status == Status::Unverified || f->status == Status::Problem)
+      return {};
+    any_changed = any_changed || f->status != Status::Verified;
+    total += differing(*f);
+    out.push_back(std::move(*f));
+  }
+  if (!any_changed)
+    return {};
+  if (whole.status != Status::Unverified && total >= differing(whole))
+    return {};
+  return out;
+}
+
 Finding QuoteChecker::unterminated(const Quotation &q) const {
   Finding f;
   f.rule = "quote-unterminated";
@@ -236,6 +288,33 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   std::optional<PiecedQuote> pieced;
   if (words >= kMinAlteredWords)
     pieced = sentencesOnRecord(tokens, text, facts_, a.person ? a.person->id : std::string());
+  // (A quotation over several paragraphs is checked paragraph by paragraph instead.)
+  if (words >= kMinAlteredWords && !pieced && !q.multi_paragraph) {
+    // Every sentence on record, but from wordings apart ("... disinformation. Across the board
+    // ..." runs over two paragraphs of the opening remarks): no word of it is altered.
+    const std::string who = a.person ? a.person->id : std::string();
+    if (auto apart = sentencesSaidApart(tokens, text, facts_, who)) {
+      const facts::Quote &rec = base.quotes[apart->front().wording.quote];
+      if (givenToOther(rec) && !distinctive(tokens, index))
+        return unverified();
+      for (const facts::QuoteMatch &m : *apart)
+        if (std::none_of(f.evidence.begin(), f.evidence.end(), [&](const FactRef &r) {
+              return r.kind == FactRef::Kind::Quote && r.id == base.quotes[m.wording.quote].id;
+            }))
+          addEvidence(m.wording);
+      if (givenToOther(rec)) {
+        misattribution(rec);
+        f.message += ".";
+        return f;
+      }
+      f.rule = "quote-verified";
+      f.status = Status::Verified;
+      f.message = "Verified: said by " + speakerName(base, rec.speaker) + " (" +
+                  eventLabel(base, rec) + "), in " + std::to_string(apart->size()) +
+                  " recorded sentences quoted together.";
+      return f;
+    }
+  }
   auto near = words >= kMinAlteredWords && !pieced ? facts_.findNear(tokens, 3, 0.5)
                                                    : std::vector<facts::NearQuote>{};
   std::optional<QuoteDiff> best_diff;

@@ -5,9 +5,11 @@
 
 namespace factline::analyzers {
 
-std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &tokens,
-                                             std::string_view text, const facts::FactIndex &facts,
-                                             const std::string &speaker) {
+namespace {
+
+// The quotation's sentences: split where the draft's text has . ! or ? between two tokens.
+std::vector<std::vector<facts::Token>> splitSentences(const std::vector<facts::Token> &tokens,
+                                                      std::string_view text) {
   std::vector<std::vector<facts::Token>> sentences(1);
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     sentences.back().push_back(tokens[k]);
@@ -16,14 +18,61 @@ std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &to
             std::string_view::npos)
       sentences.emplace_back();
   }
-  if (sentences.size() < 2)
-    return std::nullopt;
+  return sentences;
+}
+
+// Each sentence's verbatim matches; empty when there are fewer than two sentences or one of them
+// is on record nowhere.
+std::vector<std::vector<facts::QuoteMatch>> sentenceMatches(const std::vector<facts::Token> &tokens,
+                                                            std::string_view text,
+                                                            const facts::FactIndex &facts) {
+  const auto sentences = splitSentences(tokens, text);
   std::vector<std::vector<facts::QuoteMatch>> found;
+  if (sentences.size() < 2)
+    return found;
   for (const auto &sentence : sentences) {
     found.push_back(facts.findVerbatim(sentence));
     if (found.back().empty())
-      return std::nullopt;
+      return {};
   }
+  return found;
+}
+
+} // namespace
+
+std::optional<std::vector<facts::QuoteMatch>>
+sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view text,
+                   const facts::FactIndex &facts, const std::string &speaker) {
+  const auto found = sentenceMatches(tokens, text, facts);
+  if (found.empty())
+    return std::nullopt;
+  // One speaker for all: the attributed one when every sentence is theirs, else the first's.
+  const auto &quotes = facts.base().quotes;
+  auto allBy = [&](const std::string &who) -> std::optional<std::vector<facts::QuoteMatch>> {
+    std::vector<facts::QuoteMatch> out;
+    for (const auto &matches : found) {
+      auto it = std::find_if(matches.begin(), matches.end(), [&](const facts::QuoteMatch &m) {
+        return quotes[m.wording.quote].speaker == who;
+      });
+      if (it == matches.end())
+        return std::nullopt;
+      out.push_back(*it);
+    }
+    return out;
+  };
+  if (!speaker.empty())
+    if (auto mine = allBy(speaker))
+      return mine;
+  return allBy(quotes[found.front().front().wording.quote].speaker);
+}
+
+std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &tokens,
+                                             std::string_view text, const facts::FactIndex &facts,
+                                             const std::string &speaker) {
+  const auto sentences = splitSentences(tokens, text);
+  const auto found = sentenceMatches(tokens, text, facts);
+  if (found.empty())
+    return std::nullopt;
   std::optional<PiecedQuote> best;
   for (const facts::QuoteMatch &m : found.front()) {
     PiecedQuote p{{m.wording, 1.0, m.first, m.last}, false, {{m.first, m.last}}, {}};

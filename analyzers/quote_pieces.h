@@ -28,6 +28,13 @@ std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &to
                                              std::string_view text, const facts::FactIndex &facts,
                                              const std::string &speaker);
 
+// The quotation's sentences (two or more) each verbatim on record from one speaker, though in
+// wordings sentencesOnRecord() cannot join: paragraphs of one speech, or answers given apart. One
+// match per sentence, in the draft's order; the speaker's own are preferred. Empty otherwise.
+std::optional<std::vector<facts::QuoteMatch>>
+sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view text,
+                   const facts::FactIndex &facts, const std::string &speaker);
+
 // The difference between a draft made of recorded sentences and the record's stretch they come
 // from: the words left out between sentences kept in order (each an omission the draft does not
 // mark), or, when the draft moves sentences about, the draft's order struck and the record's shown.

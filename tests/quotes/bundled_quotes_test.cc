@@ -195,3 +195,37 @@ TEST_CASE("bundled: a hyphen the record does not have is spelling, not wording")
   REQUIRE(all.size() == 1);
   CHECK(all[0].rule == "quote-verified");
 }
+
+TEST_CASE("bundled: sentences of two recorded paragraphs quoted together are verified") {
+  auto all = analyze("“We have to make sure people aren’t using it to harm people or spread "
+                     "disinformation. Across the board we have a responsibility to not just build "
+                     "tools but to make sure that they’re used for good,” Zuckerberg told the "
+                     "senators.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  CHECK(all[0].message.find("2 recorded sentences quoted together") != std::string::npos);
+  const auto quotes =
+      std::count_if(all[0].evidence.begin(), all[0].evidence.end(),
+                    [](const FactRef &r) { return r.kind == FactRef::Kind::Quote; });
+  CHECK(quotes == 2);
+  // Given to someone else, they are misattributed like any distinctive words.
+  checkFlags("[[“We have to make sure people aren’t using it to harm people or spread "
+             "disinformation. Across the board we have a responsibility to not just build tools "
+             "but to make sure that they’re used for good,” Senator Cruz]] said.",
+             "quote-misattributed");
+}
+
+TEST_CASE("bundled: one sentence altered among recorded paragraphs is flagged alone, exactly") {
+  Annotations a("“We have to make sure people aren’t using it to harm people or spread [[lies. "
+                "Across the board we have a responsibility to not just build tools but to make "
+                "sure that they’re used for good,”]] Zuckerberg told the senators.");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("'lies' where the record has 'disinformation'") != std::string::npos);
+  REQUIRE(all[0].fixes.size() == 1);
+  CHECK(all[0].fixes[0].edits.at(0).text.find("spread disinformation") != std::string::npos);
+  CHECK(all[1].rule == "quote-verified");
+  CHECK(all[1].span.overlaps(a.range()));
+  CHECK_FALSE(all[0].span.overlaps(Span{a.range().begin + 6, a.range().end}));
+}
