@@ -152,6 +152,15 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   const facts::FactBase &base = facts_.base();
   const std::string_view text = doc_.prose(q.words);
   std::vector<facts::Token> tokens = facts::tokenize(text);
+  for (Span n : q.nested) {
+    // A sentence the speaker quotes from someone else is not their own words; a term in scare
+    // quotes ("we call it ‘scraping’") is.
+    auto inside = [&](const facts::Token &t) {
+      return n.begin <= q.words.begin + t.begin && q.words.begin + t.begin < n.end;
+    };
+    if (std::count_if(tokens.begin(), tokens.end(), inside) >= 4)
+      std::erase_if(tokens, inside);
+  }
   const facts::QuoteIndex &index = facts_.quoteIndex();
   std::size_t words = 0;
   bool edited = false; // "..." gaps or [editorial] words: fix hunk by hunk

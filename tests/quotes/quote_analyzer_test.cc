@@ -347,3 +347,12 @@ TEST_CASE("an occasion the draft places the words before or after is not where t
              "the Senate hearing, before lunch.")
             .rule == "quote-wrong-occasion");
 }
+
+TEST_CASE("words a speaker quotes from someone else are not theirs") {
+  // Graham quoting Zuckerberg back is neither Graham's misattributed words nor an altered quote.
+  CHECK_FALSE(hasWarning(analyze("“You said ‘This is going to be a never-ending battle’,” Mr "
+                                 "Graham said.")));
+  // A term in scare quotes stays part of the speaker's words.
+  CHECK(only("“This is going to be a never-ending ‘battle’,” Zuckerberg said.").rule ==
+        "quote-verified");
+}

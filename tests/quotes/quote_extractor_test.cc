@@ -200,3 +200,12 @@ TEST_CASE("the paragraphs of an unmarked block quote keep their first letters wh
   REQUIRE(parts2.size() == 2);
   CHECK(b.of(parts2[1].words) == b.of(b.range(1)));
 }
+
+TEST_CASE("an outermost quotation lists the quotations nested in it") {
+  Annotations a("“You said [[‘we didn't do enough’]] and [[‘sorry’]],” he said. “Next.”");
+  Document doc(a.text(), DraftFormat::Markdown);
+  auto quotes = extractQuotations(doc);
+  REQUIRE(quotes.size() == 4);
+  CHECK(quotes[0].nested == a.ranges());
+  CHECK(quotes[3].nested.empty());
+}
