@@ -332,15 +332,24 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // The draft against the stretch of a wording findNear aligned, widened by `widen` words on
   // either side; the wording's tokens (with its source's [insertions]) come back in *record.
   auto diffWith = [&](const facts::NearQuote &nq, std::size_t widen,
-                      std::vector<facts::Token> *record) -> std::optional<QuoteDiff> {
+                      std::vector<facts::Token> *record,
+                      bool within_omissions = false) -> std::optional<QuoteDiff> {
     const auto &words_only = facts_.wordingTokens(nq.wording);
     if (nq.first >= nq.last || nq.last > words_only.size())
       return std::nullopt;
     const std::string_view rec_text = facts_.wordingText(nq.wording);
     *record = facts::tokenize(rec_text);
+    std::size_t from = words_only[nq.first > widen ? nq.first - widen : 0].begin;
+    std::size_t to = words_only[std::min(words_only.size(), nq.last + widen) - 1].end;
+    if (within_omissions) // the stretch between the source's own "..." marks around nq.first
+      for (const facts::Token &t : *record)
+        if (t.kind == TokenKind::Gap) {
+          if (t.end <= words_only[nq.first].begin)
+            from = std::max(from, t.end);
+          else
+            to = std::min(to, t.begin);
+        }
     std::erase_if(*record, [](const facts::Token &t) { return t.kind == TokenKind::Gap; });
-    const std::size_t from = words_only[nq.first > widen ? nq.first - widen : 0].begin;
-    const std::size_t to = words_only[std::min(words_only.size(), nq.last + widen) - 1].end;
     std::size_t lo = 0, hi = record->size();
     while (lo < hi && (*record)[lo].begin < from)
       ++lo;
@@ -352,20 +361,24 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     d.record_last += lo;
     return d;
   };
-  for (const facts::NearQuote &nq : near) {
-    std::vector<facts::Token> record;
-    std::optional<QuoteDiff> d = diffWith(nq, words, &record);
-    if (!d)
-      continue;
-    auto merit = [](const QuoteDiff &x) {
-      return 2 * static_cast<long>(x.same) - static_cast<long>(x.draft_only + x.record_only);
-    };
-    if (!best_diff || merit(*d) > merit(*best_diff)) {
-      best_diff = std::move(d);
-      best_near = &nq;
-      best_record = std::move(record);
+  // Each candidate twice: across the source's own "..." marks, and within them, where draft words
+  // past the mark are added rather than changed ("abuse of the platform" against "abuse ... that
+  // goes for": the record says nothing of what stood there). The better explanation wins.
+  for (const facts::NearQuote &nq : near)
+    for (bool within : {false, true}) {
+      std::vector<facts::Token> record;
+      std::optional<QuoteDiff> d = diffWith(nq, words, &record, within);
+      if (!d)
+        continue;
+      auto merit = [](const QuoteDiff &x) {
+        return 2 * static_cast<long>(x.same) - static_cast<long>(x.draft_only + x.record_only);
+      };
+      if (!best_diff || merit(*d) > merit(*best_diff)) {
+        best_diff = std::move(d);
+        best_near = &nq;
+        best_record = std::move(record);
+      }
     }
-  }
   auto alike = [&](const QuoteDiff &d) {
     return words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
            d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 && d.hunks.size() <= 3;

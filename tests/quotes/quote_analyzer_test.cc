@@ -356,3 +356,15 @@ TEST_CASE("words a speaker quotes from someone else are not theirs") {
   CHECK(only("“This is going to be a never-ending ‘battle’,” Zuckerberg said.").rule ==
         "quote-verified");
 }
+
+TEST_CASE("draft words where the source marked an omission are added, not changed") {
+  Annotations a("“[[We didn't focus enough on preventing abuse of the platform]],” Zuckerberg "
+                "said.");
+  Finding f = only(a.text());
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("adds 'of the platform'") != std::string::npos);
+  CHECK(f.message.find("that goes for") == std::string::npos);
+  REQUIRE(f.fixes.size() == 1);
+  CHECK(f.fixes[0].edits.at(0).span == a.range());
+  CHECK(f.fixes[0].edits.at(0).text == "We didn't focus enough on preventing abuse");
+}
