@@ -92,6 +92,14 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
   if (i >= t.size() || !t[i].isWord())
     return {};
   const bool punctuated = comma || endsWithPunctuation(doc_.prose(), q.words);
+  if (punctuated && i + 2 < t.size() && t[i].is("according") && t[i + 1].is("to")) {
+    std::size_t e = i + 2; // ",” according to Sandberg."
+    while (e < t.size() && e < i + 9 && t[e].isWord() && !breaksPhraseAt(t, e))
+      ++e;
+    Parse p = subject(t, i + 2, e, false);
+    p.reported = true;
+    return p;
+  }
   std::size_t v = i;
   while (v < t.size() && v < i + 9 && t[v].isWord() && !isSpeechVerb(t[v].lower))
     ++v;
@@ -117,6 +125,8 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
     return subject(t, v + 1, e, false);
   }
   std::size_t s_end = v;
+  if (v >= i + 2 && t[v].is("saying") && t[v - 1].is("as") && t[v - 2].is("quoted"))
+    s_end = v - 2; // "Sandberg was quoted as saying"
   while (s_end > i && isAuxiliary(t[s_end - 1].lower))
     --s_end;
   for (std::size_t k = i; k < s_end; ++k)
@@ -170,7 +180,9 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   };
   for (std::size_t v = n; v-- > 0;) {
     const ClauseToken &w = t[v];
-    if (!w.isWord() || !(isSpeechVerb(w.lower) || isFragmentVerb(w.lower)))
+    // "As Sandberg put it, “…”": "put it" is speech only in that form.
+    const bool put_it = (w.is("put") || w.is("puts")) && v + 1 < n && t[v + 1].is("it");
+    if (!w.isWord() || !(isSpeechVerb(w.lower) || isFragmentVerb(w.lower) || put_it))
       continue;
     if (v > 0 && t[v - 1].isWord() && isDeterminer(t[v - 1].lower))
       continue; // "the answer", "his reply": a noun

@@ -15,18 +15,30 @@ namespace {
 
 using facts::TokenKind;
 
-// Words too common to make a quotation anyone's in particular.
-constexpr std::array<std::string_view, 64> kCommonWords = {
-    "the",   "a",          "an",    "and",   "or",     "but",   "of",    "to",   "in",   "on",
-    "at",    "for",        "with",  "it",    "it's",   "is",    "was",   "be",   "been", "are",
-    "were",  "that",       "this",  "i",     "i'm",    "we",    "we're", "you",  "he",   "she",
-    "they",  "not",        "do",    "did",   "didn't", "don't", "have",  "has",  "had",  "will",
-    "would", "can",        "could", "so",    "as",     "if",    "there", "what", "my",   "our",
-    "your",  "his",        "her",   "their", "me",     "us",    "all",   "just", "very", "yes",
-    "no",    "absolutely", "about", "from"};
+// Words too common to make a quotation anyone's in particular: function words, contractions,
+// pleasantries ("Thank you for having me here today").
+constexpr std::string_view kCommonWords[] = {
+    "the",     "a",       "an",     "and",      "or",       "but",        "of",      "to",
+    "in",      "on",      "at",     "for",      "with",     "it",         "it's",    "is",
+    "was",     "be",      "been",   "are",      "were",     "that",       "this",    "i",
+    "i'm",     "we",      "we're",  "you",      "he",       "she",        "they",    "not",
+    "do",      "did",     "didn't", "don't",    "have",     "has",        "had",     "will",
+    "would",   "can",     "could",  "so",       "as",       "if",         "there",   "what",
+    "my",      "our",     "your",   "his",      "her",      "their",      "me",      "us",
+    "all",     "just",    "very",   "yes",      "no",       "absolutely", "about",   "from",
+    "we've",   "i've",    "you've", "they've",  "we'll",    "i'll",       "you'll",  "it'll",
+    "that's",  "there's", "what's", "let's",    "isn't",    "aren't",     "wasn't",  "weren't",
+    "doesn't", "can't",   "won't",  "wouldn't", "couldn't", "shouldn't",  "haven't", "hasn't",
+    "you're",  "they're", "he's",   "she's",    "thank",    "thanks",     "here",    "today",
+    "now",     "then",    "since",  "way",      "than",     "them",       "these",   "those",
+    "any",     "some",    "more",   "most",     "also",     "even",       "still",   "much",
+    "many",    "really",  "well",   "one",      "who",      "which",      "when",    "where",
+    "how",     "why",     "by",     "up",       "out",      "into",       "over",    "again",
+    "back",    "being",   "am",     "does",     "doing",    "let",        "may",     "might",
+    "must",    "should",  "shall"};
 
 bool isCommon(std::string_view w) {
-  return std::find(kCommonWords.begin(), kCommonWords.end(), w) != kCommonWords.end();
+  return std::find(std::begin(kCommonWords), std::end(kCommonWords), w) != std::end(kCommonWords);
 }
 
 // A word that tells one speaker's quote from another's: not a function word, and not among the

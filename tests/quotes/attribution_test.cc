@@ -241,3 +241,15 @@ TEST_CASE("an apposition between the speaker and the verb, and 'in X's words'") 
   REQUIRE(all.size() == 1);
   CHECK(all[0].source == AttributionSource::None);
 }
+
+TEST_CASE("'as X put it', ', according to X' after the quote, 'X was quoted as saying'") {
+  checkNamed("As [[Zuckerberg]] put it, “We didn't do enough.”", "zuck");
+  checkNamed("“We didn't do enough,” according to [[Zuckerberg]].", "zuck");
+  checkNamed("“We didn't do enough,” [[Zuckerberg]] was quoted as saying.", "zuck");
+  auto all = attributions("“We didn't do enough,” according to Reuters.");
+  REQUIRE(all.size() == 1);
+  CHECK_FALSE(all[0].stranger); // a source of the report, perhaps, not a speaker
+  all = attributions("Zuckerberg put out a statement. “We didn't do enough.”");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].source != AttributionSource::Named);
+}
