@@ -229,3 +229,14 @@ TEST_CASE("bundled: one sentence altered among recorded paragraphs is flagged al
   CHECK(all[1].span.overlaps(a.range()));
   CHECK_FALSE(all[0].span.overlaps(Span{a.range().begin + 6, a.range().end}));
 }
+
+TEST_CASE("bundled: pleasantries and contractions make no quote anyone's in particular") {
+  // Both are on record from Zuckerberg's opening remarks, yet anyone may say them.
+  checkFlags("“Thank you for having me here today,” Senator Grassley said. “We’ve come a long way "
+             "since then,” Ms Sandberg said. Zuckerberg told reporters: “Thank you for having me "
+             "here today.”",
+             "none");
+  // Distinctive words still are someone's.
+  checkFlags("[[“This is going to be a never-ending battle,” Ms Sandberg]] said.",
+             "quote-misattributed");
+}

@@ -368,11 +368,3 @@ TEST_CASE("draft words where the source marked an omission are added, not change
   CHECK(f.fixes[0].edits.at(0).span == a.range());
   CHECK(f.fixes[0].edits.at(0).text == "We didn't focus enough on preventing abuse");
 }
-
-TEST_CASE("pleasantries and contractions make no quote anyone's in particular") {
-  CHECK_FALSE(hasWarning(analyze("“Thank you for having me here today,” Mr Graham said.")));
-  CHECK_FALSE(hasWarning(analyze("“We’ve come a long way since then,” Ms Sandberg said.")));
-  // Distinctive words still are.
-  CHECK(only("“This is going to be a never-ending battle,” Ms Sandberg said.").rule ==
-        "quote-misattributed");
-}
