@@ -240,3 +240,15 @@ TEST_CASE("bundled: pleasantries and contractions make no quote anyone's in part
   checkFlags("[[“This is going to be a never-ending battle,” Ms Sandberg]] said.",
              "quote-misattributed");
 }
+
+TEST_CASE("bundled: the written statement's words told to the senators are on the right occasion") {
+  auto all = analyze("“It’s not enough to just give people a voice, we have to make sure people "
+                     "aren’t using it to hurt people or spread misinformation,” Zuckerberg told "
+                     "the senators.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  all = analyze("“It’s not enough to just give people a voice, we have to make sure people aren’t "
+                "using it to hurt people or spread misinformation,” Zuckerberg told reporters.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-wrong-occasion");
+}
