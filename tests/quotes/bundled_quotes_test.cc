@@ -251,4 +251,10 @@ TEST_CASE("bundled: the written statement's words told to the senators are on th
                 "using it to hurt people or spread misinformation,” Zuckerberg told reporters.");
   REQUIRE(all.size() == 1);
   CHECK(all[0].rule == "quote-wrong-occasion");
+  // And the opening remarks' words, which the statement shares, put in the written testimony.
+  all = analyze("“My top priority has always been our social mission of connecting people, "
+                "building community and bringing the world closer together,” Zuckerberg wrote in "
+                "his written testimony.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
 }
