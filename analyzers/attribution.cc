@@ -24,15 +24,17 @@ bool endsWithPunctuation(std::string_view prose, Span words) {
 
 // The words of `region` that may name where the quote was said: a phrase placing the words
 // before or after an occasion ("days before his Senate hearing", "A week before he faced
-// senators,") names an occasion they were not said at, so it is left out, up to the next comma.
+// senators,", "as he prepared for the hearing") names an occasion they were not said at, so it
+// is left out, up to the next comma.
 std::string occasionWords(std::string_view prose, Span region) {
   std::string out;
   const auto tokens = lexClause(prose, region);
   bool skipping = false;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const ClauseToken &t = tokens[k];
-    if (t.isWord() && (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") ||
-                       t.is("until") || t.is("following") || t.is("prior")))
+    if (t.isWord() &&
+        (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") || t.is("until") ||
+         t.is("following") || t.is("prior") || t.lower.starts_with("prepar")))
       skipping = true;
     else if (t.kind == Kind::Punct && t.punct != '.')
       skipping = false;

@@ -343,6 +343,8 @@ TEST_CASE("an occasion the draft places the words before or after is not where t
                                  "parties,” Zuckerberg said, days before the Senate hearing.")));
   CHECK_FALSE(hasWarning(analyze("A week before the hearing, Zuckerberg said: “This is going to be "
                                  "a never-ending battle.”")));
+  CHECK_FALSE(hasWarning(analyze("“This is going to be a never-ending battle,” Zuckerberg said as "
+                                 "he prepared for the Senate hearing.")));
   CHECK(only("“We never put out the 50 million number, that was other parties,” Zuckerberg said at "
              "the Senate hearing, before lunch.")
             .rule == "quote-wrong-occasion");
