@@ -378,6 +378,10 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // goes for": the record says nothing of what stood there). The better explanation wins.
   for (const facts::NearQuote &nq : near)
     for (bool within : {false, true}) {
+      const std::string_view wording = facts_.wordingText(nq.wording);
+      if (within && wording.find("...") == std::string_view::npos &&
+          wording.find("\xE2\x80\xA6") == std::string_view::npos)
+        break; // no "..." or "…" in the wording: nothing to stay within
       std::vector<facts::Token> record;
       std::optional<QuoteDiff> d = diffWith(nq, words, &record, within);
       if (!d)
