@@ -193,8 +193,10 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // person who could be meant, or the context, may be our mistake.
   const facts::Person *named = a.source == AttributionSource::Named ? a.person : nullptr;
   auto givenToOther = [&](const facts::Quote &rec) {
-    if (stranger)
-      return true;
+    if (stranger) { // unless the draft misspells the recorded speaker's name ("Zuckerburg")
+      const facts::Person *said = base.person(rec.speaker);
+      return !(said && SpeakerResolver::spellsLike(name_words, *said));
+    }
     if (named)
       return rec.speaker != named->id &&
              std::none_of(a.others.begin(), a.others.end(),

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace factline::analyzers {
 namespace {
@@ -117,6 +118,45 @@ std::vector<SpeakerName> SpeakerResolver::mentions(const std::vector<ClauseToken
     k += found ? found : 1;
   }
   return out;
+}
+
+bool SpeakerResolver::spellsLike(std::string_view name, const facts::Person &person) {
+  auto lastWord = [](std::string_view s) {
+    std::string w;
+    for (std::size_t i = s.size(); i-- > 0;) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (std::isalpha(c) || c >= 0x80)
+        w.insert(w.begin(), static_cast<char>(std::tolower(c)));
+      else if (!w.empty())
+        break;
+    }
+    return w;
+  };
+  auto distance = [](const std::string &a, const std::string &b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+      row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
+  };
+  const std::string draft = lastWord(name);
+  if (draft.size() < 4)
+    return false;
+  auto close = [&](std::string_view known) {
+    const std::string w = lastWord(known);
+    if (w.size() < 4 || w == draft)
+      return false;
+    return distance(draft, w) <= (std::min(draft.size(), w.size()) >= 6 ? 2u : 1u);
+  };
+  return close(person.name) || std::any_of(person.aliases.begin(), person.aliases.end(), close);
 }
 
 bool SpeakerResolver::looksLikeName(const std::vector<ClauseToken> &t, std::size_t first,

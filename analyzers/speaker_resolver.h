@@ -39,6 +39,10 @@ public:
   // Do tokens[first, last) look like the proper name of a person ("Senator Ted Cruz", "Jane
   // Doe", "Facebook COO Sheryl Sandberg") rather than a description ("a BBC reporter", "one
   // analyst")? A single capitalised word opening a sentence ("Critics") is not taken for a name.
+  // Is `name` (a draft's words for a speaker the base does not know) a misspelling of `person`'s
+  // surname or another of their names ("Zuckerburg", "Mr Zuckerbeg")? A letter or two off.
+  static bool spellsLike(std::string_view name, const facts::Person &person);
+
   static bool looksLikeName(const std::vector<ClauseToken> &tokens, std::size_t first,
                             std::size_t last, bool sentence_start);
 

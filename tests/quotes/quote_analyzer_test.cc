@@ -370,3 +370,11 @@ TEST_CASE("draft words where the source marked an omission are added, not change
   CHECK(f.fixes[0].edits.at(0).span == a.range());
   CHECK(f.fixes[0].edits.at(0).text == "We didn't focus enough on preventing abuse");
 }
+
+TEST_CASE("a misspelt name of the recorded speaker is no other person") {
+  CHECK_FALSE(hasWarning(analyze("“This is going to be a never-ending battle,” Zuckerburg said.")));
+  CHECK_FALSE(
+      hasWarning(analyze("“This is going to be a never-ending battle,” Mr Zuckerbeg said.")));
+  CHECK(only("“This is going to be a never-ending battle,” Goldberg said.").rule ==
+        "quote-misattributed");
+}
