@@ -22,6 +22,30 @@ bool endsWithPunctuation(std::string_view prose, Span words) {
   return e >= words.begin + 3 && prose[e - 3] == '\xE2' && prose[e - 2] == '\x80';
 }
 
+// The words of `region` that may name where the quote was said: a phrase placing the words
+// before or after an occasion ("days before his Senate hearing", "A week before he faced
+// senators,", "as he prepared for the hearing") names an occasion they were not said at, so it
+// is left out, up to the next comma.
+std::string occasionWords(std::string_view prose, Span region) {
+  std::string out;
+  const auto tokens = lexClause(prose, region);
+  bool skipping = false;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const ClauseToken &t = tokens[k];
+    if (t.isWord() &&
+        (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") || t.is("until") ||
+         t.is("following") || t.is("prior") || t.lower.starts_with("prepar")))
+      skipping = true;
+    else if (t.kind == Kind::Punct && t.punct != '.')
+      skipping = false;
+    if (skipping)
+      continue;
+    out += ' ';
+    out += prose.substr(t.span.begin, t.span.end - t.span.begin);
+  }
+  return out;
+}
+
 } // namespace
 
 AttributionFinder::AttributionFinder(const Document &doc, const facts::FactIndex &facts,
@@ -70,9 +94,27 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
   if (i >= t.size() || !t[i].isWord())
     return {};
   const bool punctuated = comma || endsWithPunctuation(doc_.prose(), q.words);
+  if (punctuated && i + 2 < t.size() && t[i].is("according") && t[i + 1].is("to")) {
+    std::size_t e = i + 2; // ",” according to Sandberg."
+    while (e < t.size() && e < i + 9 && t[e].isWord() && !breaksPhraseAt(t, e))
+      ++e;
+    Parse p = subject(t, i + 2, e, false);
+    p.reported = true;
+    return p;
+  }
   std::size_t v = i;
   while (v < t.size() && v < i + 9 && t[v].isWord() && !isSpeechVerb(t[v].lower))
     ++v;
+  if (v > i && v < t.size() && t[v].kind == Kind::Punct && t[v].punct == ',') {
+    // "Sandberg, 48, said." / "Sandberg, Facebook's COO, told CNBC.": an apposition between the
+    // subject and its verb.
+    std::size_t c = v + 1;
+    while (c < t.size() && c < v + 10 && !(t[c].kind == Kind::Punct))
+      ++c;
+    if (c > v + 1 && c + 1 < t.size() && t[c].punct == ',' && t[c + 1].isWord() &&
+        isSpeechVerb(t[c + 1].lower) && punctuated)
+      return subject(t, i, v, true);
+  }
   if (v >= t.size() || !t[v].isWord() || !isSpeechVerb(t[v].lower))
     return {};
   const bool verb_ends = v + 1 == t.size() || !t[v + 1].isWord() || isPhraseBreak(t[v + 1].lower);
@@ -80,15 +122,17 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
     if (t[v].lower == "told" || t[v].lower == "tells" || !punctuated)
       return {};
     std::size_t e = v + 1;
-    while (e < t.size() && e < v + 8 && t[e].isWord() && !isPhraseBreak(t[e].lower))
+    while (e < t.size() && e < v + 8 && t[e].isWord() && !breaksPhraseAt(t, e))
       ++e;
     return subject(t, v + 1, e, false);
   }
   std::size_t s_end = v;
+  if (v >= i + 2 && t[v].is("saying") && t[v - 1].is("as") && t[v - 2].is("quoted"))
+    s_end = v - 2; // "Sandberg was quoted as saying"
   while (s_end > i && isAuxiliary(t[s_end - 1].lower))
     --s_end;
   for (std::size_t k = i; k < s_end; ++k)
-    if (isPhraseBreak(t[k].lower) && pronounOf(t[k].lower).empty())
+    if (breaksPhraseAt(t, k) && pronounOf(t[k].lower).empty())
       return {};
   if (!punctuated && !verb_ends)
     return {};
@@ -102,29 +146,45 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   const std::size_t n = t.size();
   if (n == 0)
     return {};
-  for (std::size_t a = 0; a + 2 < n; ++a)
+  // "According to Reuters, Zuckerberg said: “…”": the source reports; the speaker is the verb's.
+  Parse according;
+  for (std::size_t a = 0; a + 2 < n && !according.found; ++a)
     if (t[a].is("according") && t[a + 1].is("to")) {
       std::size_t e = a + 2;
       while (e < n && t[e].isWord() && e < a + 9)
         ++e;
-      return subject(t, a + 2, e, false);
+      according = subject(t, a + 2, e, false);
+      according.reported = true;
+    }
+  if (according.name)
+    return according;
+  // "In Sandberg's words, “…”"
+  for (std::size_t a = 0; a + 2 < n; ++a)
+    if (t[a].is("in") && (t[a + 2].is("words") || t[a + 3 < n ? a + 3 : a].is("words"))) {
+      const std::size_t e = t[a + 2].is("words") ? a + 2 : a + 3;
+      Parse p = subject(t, a + 1, e, false);
+      if (p.name)
+        return p;
     }
   // The subject at the head of the sentence: "The Facebook chief was blunt:", "Facebook, ...".
   auto head = [&]() -> Parse {
     if (!at_sentence_start)
       return {};
     std::size_t e = 0;
-    while (e < n && e < 7 && t[e].isWord() && !isPhraseBreak(t[e].lower) &&
-           !isSpeechVerb(t[e].lower))
+    while (e < n && e < 7 && t[e].isWord() && !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))
       ++e;
     if (e > 0 && !pronounOf(t[0].lower).empty())
       return subject(t, 0, 1, false);
     Parse p = subject(t, 0, e, false);
-    return p.name ? p : Parse{};
+    // A known speaker, or a proper name ("Angelene Falk, the acting commissioner, said"): anything
+    // else heading the sentence is more likely its topic than its speaker.
+    return p.name || SpeakerResolver::looksLikeName(t, 0, e, true) ? p : Parse{};
   };
   for (std::size_t v = n; v-- > 0;) {
     const ClauseToken &w = t[v];
-    if (!w.isWord() || !(isSpeechVerb(w.lower) || isFragmentVerb(w.lower)))
+    // "As Sandberg put it, “…”": "put it" is speech only in that form.
+    const bool put_it = (w.is("put") || w.is("puts")) && v + 1 < n && t[v + 1].is("it");
+    if (!w.isWord() || !(isSpeechVerb(w.lower) || isFragmentVerb(w.lower) || put_it))
       continue;
     if (v > 0 && t[v - 1].isWord() && isDeterminer(t[v - 1].lower))
       continue; // "the answer", "his reply": a noun
@@ -132,10 +192,12 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     while (s_end > 0 && t[s_end - 1].isWord() && isAuxiliary(t[s_end - 1].lower))
       --s_end;
     std::size_t s = s_end;
-    while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !isPhraseBreak(t[s - 1].lower))
+    while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !breaksPhraseAt(t, s - 1))
       --s;
-    if (s < s_end)
-      return subject(t, s, s_end, true);
+    if (s < s_end) {
+      Parse p = subject(t, s, s_end, true);
+      return according.found && !p.name && p.pronoun.empty() ? according : p;
+    }
     if (v == 0 || (v == 1 && !t[0].isWord())) { // "Said Zuckerberg: “…”"
       std::size_t e = v + 1;
       while (e < n && t[e].isWord() && e < v + 8)
@@ -144,6 +206,8 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     }
     return head(); // "..., describing the breach as a “huge mistake”"
   }
+  if (according.found)
+    return according;
   if (t.back().kind == Kind::Punct && t.back().punct == ':')
     return head();
   return {};
@@ -240,6 +304,15 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     } else {
       a.source = AttributionSource::Named;
       a.person = p.name ? p.name->person : nullptr;
+      if (p.name)
+        a.others = p.name->others;
+      if (!a.person && !p.reported) {
+        auto words = lexClause(prose, a.name);
+        auto lead = lexClause(prose, {sentence_begin, std::max(sentence_begin, a.name.begin)});
+        const bool opens =
+            std::none_of(lead.begin(), lead.end(), [](const ClauseToken &t) { return t.isWord(); });
+        a.stranger = SpeakerResolver::looksLikeName(words, 0, words.size(), opens);
+      }
     }
   } else {
     // Nothing but the quote in its sentence: the previous speaker, if close by, goes on talking.
@@ -258,7 +331,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     for (Span region : {before, after, a.clause}) {
       if (region.end <= region.begin)
         continue;
-      for (auto &id : facts_.eventsNamedIn(doc_.prose(region)))
+      for (auto &id : facts_.eventsNamedIn(occasionWords(prose, region)))
         if (std::find(a.events.begin(), a.events.end(), id) == a.events.end())
           a.events.push_back(id);
     }

@@ -23,6 +23,11 @@ struct Attribution {
   // The person the draft gives the words to; null when unattributed or when the draft names
   // someone the fact base does not know ("a spokesman for the BBC").
   const facts::Person *person = nullptr;
+  // Others the draft's words for the speaker may name as well ("the senator from Texas").
+  std::vector<const facts::Person *> others;
+  // Named, person null: the words are a person's proper name ("Senator Jane Roe") that the base
+  // does not know, so words on record from someone else are given to the wrong person.
+  bool stranger = false;
   Span name;                       // the words naming (or referring to) the speaker
   std::string pronoun;             // Pronoun: "he", "she", "it" or "they"
   std::vector<std::string> events; // event ids the draft names around the quote, best first
@@ -44,6 +49,9 @@ private:
     std::string_view pronoun;
     std::optional<SpeakerName> name;
     Span words; // the words naming the speaker
+    // "according to X": X may be where the words were reported (a wire, a transcript), so a name
+    // the base does not know is no evidence of another speaker.
+    bool reported = false;
   };
   Parse afterClause(const Quotation &q, const std::vector<ClauseToken> &t) const;
   Parse beforeClause(const std::vector<ClauseToken> &t, bool at_sentence_start) const;

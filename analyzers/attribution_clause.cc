@@ -153,6 +153,13 @@ bool isSpeechVerb(std::string_view w) { return contains(kSpeechVerbs, w); }
 bool isFragmentVerb(std::string_view w) { return contains(kFragmentVerbs, w); }
 bool isAuxiliary(std::string_view w) { return contains(kAuxiliaries, w); }
 bool isPhraseBreak(std::string_view w) { return contains(kBreaks, w); }
+
+bool breaksPhraseAt(const std::vector<ClauseToken> &t, std::size_t k) {
+  if (!isPhraseBreak(t[k].lower))
+    return false;
+  const bool place_preposition = t[k].is("from") || t[k].is("at") || t[k].is("in");
+  return !(place_preposition && k + 1 < t.size() && t[k + 1].isWord() && t[k + 1].capital);
+}
 bool isDeterminer(std::string_view w) { return contains(kDeterminers, w); }
 
 std::string_view pronounOf(std::string_view w) {

@@ -32,6 +32,9 @@ bool isFragmentVerb(std::string_view lower);
 bool isAuxiliary(std::string_view lower);
 // Words that end a speaker's noun phrase: conjunctions, relatives, prepositions of clauses.
 bool isPhraseBreak(std::string_view lower);
+// isPhraseBreak for tokens[k], except a preposition tying a place or a body into a speaker's noun
+// phrase ("the senator from Texas", "a professor at Stanford", "head of policy in Europe").
+bool breaksPhraseAt(const std::vector<ClauseToken> &tokens, std::size_t k);
 // Determiners and possessives: "the answer", "his reply" use a speech verb as a noun.
 bool isDeterminer(std::string_view lower);
 // "he", "she", "it", "they": the pronoun itself, or empty.

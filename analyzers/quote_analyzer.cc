@@ -6,6 +6,8 @@
 #include "analyzers/quote_checker.h"
 #include "analyzers/quote_extractor.h"
 
+#include <iterator>
+
 namespace factline::analyzers {
 namespace {
 
@@ -38,6 +40,13 @@ public:
           if (auto pf = checker.check(part, a))
             out.push_back(std::move(*pf));
         continue;
+      }
+      if (f && (f->status == Status::Altered || f->status == Status::Unverified)) {
+        std::vector<Finding> parts = checker.bySentence(q, a, *f);
+        if (!parts.empty()) { // two recorded passages quoted together, one of them altered
+          std::move(parts.begin(), parts.end(), std::back_inserter(out));
+          continue;
+        }
       }
       if (f)
         out.push_back(std::move(*f));

@@ -6,36 +6,63 @@
 #include <span>
 
 #include "analyzers/quote_diff.h"
+#include "analyzers/quote_pieces.h"
+#include "analyzers/quote_spelling.h"
+#include "facts/quote_index.h"
 
 namespace factline::analyzers {
 namespace {
 
 using facts::TokenKind;
 
-// Words too common to make a quotation anyone's in particular.
-constexpr std::array<std::string_view, 64> kCommonWords = {
-    "the",   "a",          "an",    "and",   "or",     "but",   "of",    "to",   "in",   "on",
-    "at",    "for",        "with",  "it",    "it's",   "is",    "was",   "be",   "been", "are",
-    "were",  "that",       "this",  "i",     "i'm",    "we",    "we're", "you",  "he",   "she",
-    "they",  "not",        "do",    "did",   "didn't", "don't", "have",  "has",  "had",  "will",
-    "would", "can",        "could", "so",    "as",     "if",    "there", "what", "my",   "our",
-    "your",  "his",        "her",   "their", "me",     "us",    "all",   "just", "very", "yes",
-    "no",    "absolutely", "about", "from"};
+// Words too common to make a quotation anyone's in particular: function words, contractions,
+// pleasantries ("Thank you for having me here today").
+constexpr std::string_view kCommonWords[] = {
+    "the",     "a",       "an",     "and",      "or",       "but",        "of",      "to",
+    "in",      "on",      "at",     "for",      "with",     "it",         "it's",    "is",
+    "was",     "be",      "been",   "are",      "were",     "that",       "this",    "i",
+    "i'm",     "we",      "we're",  "you",      "he",       "she",        "they",    "not",
+    "do",      "did",     "didn't", "don't",    "have",     "has",        "had",     "will",
+    "would",   "can",     "could",  "so",       "as",       "if",         "there",   "what",
+    "my",      "our",     "your",   "his",      "her",      "their",      "me",      "us",
+    "all",     "just",    "very",   "yes",      "no",       "absolutely", "about",   "from",
+    "we've",   "i've",    "you've", "they've",  "we'll",    "i'll",       "you'll",  "it'll",
+    "that's",  "there's", "what's", "let's",    "isn't",    "aren't",     "wasn't",  "weren't",
+    "doesn't", "can't",   "won't",  "wouldn't", "couldn't", "shouldn't",  "haven't", "hasn't",
+    "you're",  "they're", "he's",   "she's",    "thank",    "thanks",     "here",    "today",
+    "now",     "then",    "since",  "way",      "than",     "them",       "these",   "those",
+    "any",     "some",    "more",   "most",     "also",     "even",       "still",   "much",
+    "many",    "really",  "well",   "one",      "who",      "which",      "when",    "where",
+    "how",     "why",     "by",     "up",       "out",      "into",       "over",    "again",
+    "back",    "being",   "am",     "does",     "doing",    "let",        "may",     "might",
+    "must",    "should",  "shall"};
 
 bool isCommon(std::string_view w) {
-  return std::find(kCommonWords.begin(), kCommonWords.end(), w) != kCommonWords.end();
+  return std::find(std::begin(kCommonWords), std::end(kCommonWords), w) != std::end(kCommonWords);
+}
+
+// A word that tells one speaker's quote from another's: not a function word, and not among the
+// words the base records most (in a base of a million quotes "people" proves nothing).
+bool rareInBase(const facts::QuoteIndex &index, std::string_view w) {
+  if (isCommon(w))
+    return false;
+  const std::size_t limit = std::max<std::size_t>(8, index.wordCount() / 256);
+  return index.frequency(index.wordId(w)) <= limit;
 }
 
 // Enough distinctive words that the quotation can only be one person's: a short or common phrase
-// ("Absolutely.", "working with", "a closed case") may have been said by anyone.
-bool distinctive(const std::vector<facts::Token> &tokens) {
-  std::size_t words = 0, content = 0;
+// ("Absolutely.", "working with", "a closed case", "It's an arms race") may have been said by
+// anyone. Six words with three that are not function words will do, or five words of which four
+// are rare in the base ("You never fully solve security").
+bool distinctive(const std::vector<facts::Token> &tokens, const facts::QuoteIndex &index) {
+  std::size_t words = 0, content = 0, rare = 0;
   for (const auto &t : tokens)
     if (t.kind == TokenKind::Word) {
       ++words;
       content += !isCommon(t.norm);
+      rare += rareInBase(index, t.norm);
     }
-  return words >= 6 && content >= 3;
+  return (words >= 6 && content >= 3) || (words >= 5 && rare >= 4);
 }
 
 const char *const kMonths[] = {"January",   "February", "March",    "April",
@@ -69,6 +96,58 @@ std::string formatDate(const std::string &iso) {
   return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
 }
 
+std::vector<Finding> QuoteChecker::bySentence(const Quotation &q, const Attribution &a,
+                                              const Finding &whole) const {
+  if (q.multi_paragraph || q.style == QuoteStyle::BlockQuote)
+    return {};
+  const std::string_view text = doc_.prose(q.words);
+  const std::vector<facts::Token> tokens = facts::tokenize(text);
+  std::vector<Quotation> parts;
+  std::size_t from = 0; // offset in `text` where the current sentence starts
+  for (std::size_t k = 0; k + 1 < tokens.size(); ++k)
+    if (text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end).find_first_of(".!?") !=
+        std::string_view::npos) {
+      Quotation part = q;
+      part.words = {q.words.begin + from, q.words.begin + tokens[k + 1].begin};
+      parts.push_back(part);
+      from = tokens[k + 1].begin;
+    }
+  if (parts.empty())
+    return {};
+  Quotation last = q;
+  last.words = {q.words.begin + from, q.words.end};
+  parts.push_back(last);
+  for (std::size_t k = 0; k < parts.size(); ++k) { // only the first opens, only the last closes
+    if (k > 0)
+      parts[k].open = {parts[k].words.begin, parts[k].words.begin};
+    if (k + 1 < parts.size())
+      parts[k].close = {parts[k].words.end, parts[k].words.end};
+  }
+  auto differing = [](const Finding &f) {
+    std::size_t n = 0;
+    for (const DiffPiece &p : f.diff)
+      if (p.kind != DiffPiece::Kind::Same)
+        n += facts::tokenize(p.text).size();
+    return n;
+  };
+  std::vector<Finding> out;
+  std::size_t total = 0;
+  bool any_changed = false;
+  for (const Quotation &part : parts) {
+    std::optional<Finding> f = check(part, a);
+    if (!f || f->status == Status::Unverified || f->status == Status::Problem)
+      return {};
+    any_changed = any_changed || f->status != Status::Verified;
+    total += differing(*f);
+    out.push_back(std::move(*f));
+  }
+  if (!any_changed)
+    return {};
+  if (whole.status != Status::Unverified && total >= differing(whole))
+    return {};
+  return out;
+}
+
 Finding QuoteChecker::unterminated(const Quotation &q) const {
   Finding f;
   f.rule = "quote-unterminated";
@@ -84,7 +163,17 @@ Finding QuoteChecker::unterminated(const Quotation &q) const {
 std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution &a) const {
   const facts::FactBase &base = facts_.base();
   const std::string_view text = doc_.prose(q.words);
-  const std::vector<facts::Token> tokens = facts::tokenize(text);
+  std::vector<facts::Token> tokens = facts::tokenize(text);
+  for (Span n : q.nested) {
+    // A sentence the speaker quotes from someone else is not their own words; a term in scare
+    // quotes ("we call it ‘scraping’") is.
+    auto inside = [&](const facts::Token &t) {
+      return n.begin <= q.words.begin + t.begin && q.words.begin + t.begin < n.end;
+    };
+    if (std::count_if(tokens.begin(), tokens.end(), inside) >= 4)
+      std::erase_if(tokens, inside);
+  }
+  const facts::QuoteIndex &index = facts_.quoteIndex();
   std::size_t words = 0;
   bool edited = false; // "..." gaps or [editorial] words: fix hunk by hunk
   for (const auto &t : tokens) {
@@ -93,21 +182,34 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   }
   if (words == 0)
     return std::nullopt;
-  if (a.source == AttributionSource::Named && !a.person)
-    return std::nullopt; // a speaker the base does not know: their words are not ours to check
+  // A speaker the base does not know: their words are not ours to check, unless the draft names
+  // them by a proper name and the words are someone else's on record (checked below).
+  const bool stranger = a.source == AttributionSource::Named && !a.person && a.stranger;
+  if (a.source == AttributionSource::Named && !a.person && !stranger)
+    return std::nullopt;
+  const std::string name_words(doc_.prose(a.name));
   // Only a name the draft spells out can make a quote misattributed, or a pronoun that cannot
   // mean the recorded speaker ("it said" of Zuckerberg's words): a pronoun resolved to another
   // person who could be meant, or the context, may be our mistake.
   const facts::Person *named = a.source == AttributionSource::Named ? a.person : nullptr;
   auto givenToOther = [&](const facts::Quote &rec) {
+    if (stranger) { // unless the draft misspells the recorded speaker's name ("Zuckerburg")
+      const facts::Person *said = base.person(rec.speaker);
+      return !(said && SpeakerResolver::spellsLike(name_words, *said));
+    }
     if (named)
-      return rec.speaker != named->id;
+      return rec.speaker != named->id &&
+             std::none_of(a.others.begin(), a.others.end(),
+                          [&](const facts::Person *p) { return p->id == rec.speaker; });
     const facts::Person *said = base.person(rec.speaker);
     return a.source == AttributionSource::Pronoun && said &&
            !SpeakerResolver::agrees(*said, a.pronoun);
   };
-  const std::string claimed =
-      a.person ? a.person->name : "whoever the draft means by \"" + a.pronoun + "\"";
+  // The draft's own words for someone the base does not know, or who the draft's words may be
+  // more than one of ("the senator from Texas").
+  const std::string claimed = stranger || (a.person && !a.others.empty()) ? name_words
+                              : a.person                                  ? a.person->name
+                                         : "whoever the draft means by \"" + a.pronoun + "\"";
   const bool occasion =
       a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun;
 
@@ -129,6 +231,8 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   auto misattribution = [&](const facts::Quote &rec) {
     f.rule = "quote-misattributed";
     f.status = Status::Misattributed;
+    if (!a.others.empty())
+      f.attributed_to.clear(); // the draft's words may name any of several: say only them
     f.severity = Severity::Warning;
     f.span = {std::min(f.span.begin, a.name.begin), std::max(f.span.end, a.name.end)};
     f.message = "These words are on record from " + speakerName(base, rec.speaker) + " (" +
@@ -137,7 +241,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                        {{a.name, speakerName(base, rec.speaker)}}});
   };
   auto unverified = [&]() -> std::optional<Finding> {
-    if (!a.person || words < 2)
+    if (!a.person || words < 2 || stranger)
       return std::nullopt;
     f.rule = "quote-unverified";
     f.status = Status::Unverified;
@@ -148,8 +252,19 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     return f;
   };
 
-  // Verbatim: the draft's words, in order, inside a recorded wording.
+  // Verbatim: the draft's words, in order, inside a recorded wording; failing that, the same words
+  // with compounds spelt as the record spells them.
   auto matches = facts_.findVerbatim(tokens);
+  std::vector<facts::Token> respelt;
+  if (matches.empty())
+    respelt = respellAsRecorded(tokens, text, index);
+  if (!respelt.empty()) {
+    matches = facts_.findVerbatim(respelt);
+    tokens = std::move(respelt);
+    words = static_cast<std::size_t>(
+        std::count_if(tokens.begin(), tokens.end(),
+                      [](const facts::Token &t) { return t.kind == TokenKind::Word; }));
+  }
   if (!matches.empty()) {
     auto rank = [&](const facts::QuoteMatch &m) {
       const facts::Quote &rec = base.quotes[m.wording.quote];
@@ -161,7 +276,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                           [&](const auto &x, const auto &y) { return rank(x) < rank(y); });
     const facts::Quote &rec = base.quotes[best.wording.quote];
     if (givenToOther(rec)) {
-      if (!distinctive(tokens))
+      if (!distinctive(tokens, index))
         return unverified(); // a common phrase: someone else saying it proves nothing
       addEvidence(best.wording);
       misattribution(rec);
@@ -170,7 +285,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
     addEvidence(best.wording);
     if (occasion && !a.events.empty() && !rec.event.empty() && !inEvents(rec.event) &&
-        distinctive(tokens)) {
+        distinctive(tokens, index)) {
       const facts::Event *said = base.event(rec.event);
       const facts::Event *claimed = base.event(a.events.front());
       f.rule = "quote-wrong-occasion";
@@ -191,54 +306,127 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // Near: the same quotation with a few words changed, added or left out.
   // Fewer than five words are never called altered, so the index need not be asked.
   constexpr std::size_t kMinAlteredWords = 5;
-  auto near =
-      words >= kMinAlteredWords ? facts_.findNear(tokens, 3, 0.5) : std::vector<facts::NearQuote>{};
+  // Sentences each on record, verbatim, in one wording, but moved about or with the words between
+  // them left out unmarked: that explains the draft better than any word-by-word alignment.
+  std::optional<PiecedQuote> pieced;
+  if (words >= kMinAlteredWords)
+    pieced = sentencesOnRecord(tokens, text, facts_, a.person ? a.person->id : std::string());
+  // (A quotation over several paragraphs is checked paragraph by paragraph instead.)
+  if (words >= kMinAlteredWords && !pieced && !q.multi_paragraph) {
+    // Every sentence on record, but from wordings apart ("... disinformation. Across the board
+    // ..." runs over two paragraphs of the opening remarks): no word of it is altered.
+    const std::string who = a.person ? a.person->id : std::string();
+    if (auto apart = sentencesSaidApart(tokens, text, facts_, who)) {
+      const facts::Quote &rec = base.quotes[apart->front().wording.quote];
+      if (givenToOther(rec) && !distinctive(tokens, index))
+        return unverified();
+      for (const facts::QuoteMatch &m : *apart)
+        if (std::none_of(f.evidence.begin(), f.evidence.end(), [&](const FactRef &r) {
+              return r.kind == FactRef::Kind::Quote && r.id == base.quotes[m.wording.quote].id;
+            }))
+          addEvidence(m.wording);
+      if (givenToOther(rec)) {
+        misattribution(rec);
+        f.message += ".";
+        return f;
+      }
+      f.rule = "quote-verified";
+      f.status = Status::Verified;
+      f.message = "Verified: said by " + speakerName(base, rec.speaker) + " (" +
+                  eventLabel(base, rec) + "), in " + std::to_string(apart->size()) +
+                  " recorded sentences quoted together.";
+      return f;
+    }
+  }
+  auto near = words >= kMinAlteredWords && !pieced ? facts_.findNear(tokens, 3, 0.5)
+                                                   : std::vector<facts::NearQuote>{};
   std::optional<QuoteDiff> best_diff;
   const facts::NearQuote *best_near = nullptr;
   std::vector<facts::Token> best_record; // the wording's tokens, with its source's [insertions]
-  for (const facts::NearQuote &nq : near) {
+  // The draft against the stretch of a wording findNear aligned, widened by `widen` words on
+  // either side; the wording's tokens (with its source's [insertions]) come back in *record.
+  auto diffWith = [&](const facts::NearQuote &nq, std::size_t widen,
+                      std::vector<facts::Token> *record,
+                      bool within_omissions = false) -> std::optional<QuoteDiff> {
     const auto &words_only = facts_.wordingTokens(nq.wording);
     if (nq.first >= nq.last || nq.last > words_only.size())
-      continue;
+      return std::nullopt;
     const std::string_view rec_text = facts_.wordingText(nq.wording);
-    std::vector<facts::Token> record = facts::tokenize(rec_text);
-    std::erase_if(record, [](const facts::Token &t) { return t.kind == TokenKind::Gap; });
-    // The window findNear aligned, widened by the draft's length on either side.
-    const std::size_t from = words_only[nq.first > words ? nq.first - words : 0].begin;
-    const std::size_t to = words_only[std::min(words_only.size(), nq.last + words) - 1].end;
-    std::size_t lo = 0, hi = record.size();
-    while (lo < hi && record[lo].begin < from)
+    *record = facts::tokenize(rec_text);
+    std::size_t from = words_only[nq.first > widen ? nq.first - widen : 0].begin;
+    std::size_t to = words_only[std::min(words_only.size(), nq.last + widen) - 1].end;
+    if (within_omissions) // the stretch between the source's own "..." marks around nq.first
+      for (const facts::Token &t : *record)
+        if (t.kind == TokenKind::Gap) {
+          if (t.end <= words_only[nq.first].begin)
+            from = std::max(from, t.end);
+          else
+            to = std::min(to, t.begin);
+        }
+    std::erase_if(*record, [](const facts::Token &t) { return t.kind == TokenKind::Gap; });
+    std::size_t lo = 0, hi = record->size();
+    while (lo < hi && (*record)[lo].begin < from)
       ++lo;
-    while (hi > lo && record[hi - 1].end > to)
+    while (hi > lo && (*record)[hi - 1].end > to)
       --hi;
-    std::span<const facts::Token> window(record.data() + lo, hi - lo);
+    std::span<const facts::Token> window(record->data() + lo, hi - lo);
     QuoteDiff d = diffQuote(tokens, text, window, rec_text);
     d.record_first += lo;
     d.record_last += lo;
-    auto merit = [](const QuoteDiff &x) {
-      return 2 * static_cast<long>(x.same) - static_cast<long>(x.draft_only + x.record_only);
-    };
-    if (!best_diff || merit(d) > merit(*best_diff)) {
-      best_diff = std::move(d);
-      best_near = &nq;
-      best_record = std::move(record);
+    return d;
+  };
+  // Each candidate twice: across the source's own "..." marks, and within them, where draft words
+  // past the mark are added rather than changed ("abuse of the platform" against "abuse ... that
+  // goes for": the record says nothing of what stood there). The better explanation wins.
+  for (const facts::NearQuote &nq : near)
+    for (bool within : {false, true}) {
+      const std::string_view wording = facts_.wordingText(nq.wording);
+      if (within && wording.find("...") == std::string_view::npos &&
+          wording.find("\xE2\x80\xA6") == std::string_view::npos)
+        break; // no "..." or "…" in the wording: nothing to stay within
+      std::vector<facts::Token> record;
+      std::optional<QuoteDiff> d = diffWith(nq, words, &record, within);
+      if (!d)
+        continue;
+      auto merit = [](const QuoteDiff &x) {
+        return 2 * static_cast<long>(x.same) - static_cast<long>(x.draft_only + x.record_only);
+      };
+      if (!best_diff || merit(*d) > merit(*best_diff)) {
+        best_diff = std::move(d);
+        best_near = &nq;
+        best_record = std::move(record);
+      }
     }
+  auto alike = [&](const QuoteDiff &d) {
+    return words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
+           d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 && d.hunks.size() <= 3;
+  };
+  if (pieced) {
+    std::vector<facts::Token> record = facts::tokenize(facts_.wordingText(pieced->window.wording));
+    std::erase_if(record, [](const facts::Token &t) { return t.kind == TokenKind::Gap; });
+    best_diff = piecedDiff(*pieced, text, facts_.wordingTokens(pieced->window.wording), record,
+                           facts_.wordingText(pieced->window.wording));
+    best_near = &pieced->window;
+    best_record = std::move(record);
   }
   if (best_diff) {
     const QuoteDiff &d = *best_diff;
     const std::size_t differing = d.draft_only + d.record_only;
-    const bool same_quote = words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
-                            d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 &&
-                            d.hunks.size() <= 3;
+    const bool same_quote = pieced.has_value() || alike(d);
+    const facts::Quote &near_rec = base.quotes[best_near->wording.quote];
+    if (same_quote && givenToOther(near_rec) && !distinctive(tokens, index))
+      return unverified(); // a common phrase near someone else's: proves nothing either way
     if (same_quote && differing > 0) {
-      const facts::Quote &rec = base.quotes[best_near->wording.quote];
+      const facts::Quote &rec = near_rec;
       addEvidence(best_near->wording);
       f.diff = d.pieces;
-      const std::string what = d.describe();
+      const std::string what = pieced && pieced->reordered
+                                   ? "puts the recorded sentences in another order"
+                                   : d.describe();
       const auto &rec_tokens = best_record;
       const std::string_view rec_text = facts_.wordingText(best_near->wording);
       Fix fix{"Use the recorded wording", {}};
-      if (!edited && !q.multi_paragraph) {
+      if ((!edited && !q.multi_paragraph) || (pieced && pieced->reordered)) {
         const facts::Token *first = nullptr, *last = nullptr;
         for (const auto &t : tokens)
           if (t.kind == TokenKind::Word) {
@@ -258,7 +446,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                 {{q.words.begin + h.draft_at, q.words.begin + h.draft_at}, h.record + " "});
         }
       }
-      if (givenToOther(rec) && distinctive(tokens)) {
+      if (givenToOther(rec)) {
         misattribution(rec);
         f.message += ", and altered: " + what + ".";
       } else {
@@ -273,6 +461,11 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
     if (same_quote) { // alike word for word once folded: the record, reached through a gap
       addEvidence(best_near->wording);
+      if (givenToOther(near_rec)) {
+        misattribution(near_rec);
+        f.message += ".";
+        return f;
+      }
       f.rule = "quote-verified";
       f.status = Status::Verified;
       f.message = "Verified: said by " +

@@ -21,11 +21,35 @@ std::string_view slice(std::string_view text, const facts::Token &a, const facts
 } // namespace
 
 std::string QuoteDiff::describe() const {
+  // Words the draft leaves out in one place and adds in another are moved, not changed:
+  // "moves 'connecting people'" rather than "omits ...; adds ..." of the same words.
+  std::vector<bool> moved(hunks.size(), false);
+  std::vector<std::size_t> moved_to(hunks.size(), hunks.size());
+  for (std::size_t a = 0; a < hunks.size(); ++a) {
+    if (moved[a] || hunks[a].draft.empty() == hunks[a].record.empty())
+      continue;
+    const std::string words =
+        facts::normalizeText(hunks[a].draft.empty() ? hunks[a].record : hunks[a].draft);
+    for (std::size_t b = a + 1; b < hunks.size(); ++b)
+      if (!moved[b] && hunks[b].draft.empty() != hunks[a].draft.empty() &&
+          hunks[b].record.empty() != hunks[a].record.empty() &&
+          facts::normalizeText(hunks[b].draft.empty() ? hunks[b].record : hunks[b].draft) ==
+              words) {
+        moved[a] = moved[b] = true;
+        moved_to[a] = b;
+        break;
+      }
+  }
   std::string out;
-  for (const DiffHunk &h : hunks) {
+  for (std::size_t k = 0; k < hunks.size(); ++k) {
+    const DiffHunk &h = hunks[k];
+    if (moved[k] && moved_to[k] == hunks.size())
+      continue; // the other half of a move already described
     if (!out.empty())
       out += "; ";
-    if (!h.draft.empty() && !h.record.empty())
+    if (moved[k])
+      out += "moves '" + (h.draft.empty() ? h.record : h.draft) + "'";
+    else if (!h.draft.empty() && !h.record.empty())
       out += "'" + h.draft + "' where the record has '" + h.record + "'";
     else if (!h.draft.empty())
       out += "adds '" + h.draft + "'";

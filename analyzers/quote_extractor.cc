@@ -150,6 +150,16 @@ public:
     std::stable_sort(out_.begin(), out_.end(), [](const Quotation &a, const Quotation &b) {
       return a.open.begin < b.open.begin;
     });
+    // Nested quotations follow their outermost one in this order.
+    for (std::size_t k = 0, outer = 0; k < out_.size(); ++k) {
+      if (out_[k].depth == 0)
+        outer = k;
+      else if (out_[outer].depth == 0 && out_[k].open.begin >= out_[outer].words.begin &&
+               out_[k].open.begin < out_[outer].words.end)
+        out_[outer].nested.push_back(
+            {out_[k].open.begin,
+             std::min(std::max(out_[k].close.end, out_[k].words.end), out_[outer].words.end)});
+    }
     return std::move(out_);
   }
 
@@ -330,9 +340,10 @@ std::vector<Quotation> splitParagraphs(const Document &doc, const Quotation &q) 
     part.multi_paragraph = false;
     part.block = bi;
     if (bi != q.block) {
+      // A later paragraph opens with its continuation mark; an unmarked block quote's has none.
       std::size_t len;
-      decodeAt(doc.prose(), b.begin, &len);
-      part.open = {b.begin, b.begin + len};
+      const bool marked = isQuoteMark(decodeAt(doc.prose(), b.begin, &len));
+      part.open = {b.begin, b.begin + (marked ? len : 0)};
     }
     part.words = {part.open.end, std::min(b.end, q.words.end)};
     if (part.words.end < q.words.end)

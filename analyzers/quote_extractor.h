@@ -30,6 +30,9 @@ struct Quotation {
   // The name in a credit line ("— Mark Zuckerberg, 10 April 2018" gives "Mark Zuckerberg") that
   // follows a block quote or a quote standing as its own paragraph; empty when there is none.
   Span credit;
+  // Outermost only: the quotations nested inside this one, marks included ("You told us ‘It was
+  // my mistake’"): words the speaker quotes from someone else, not their own.
+  std::vector<Span> nested;
 };
 
 // The quotations of a document in order of their opening marks, found in Document::prose() so

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace factline::analyzers {
 namespace {
@@ -27,7 +28,8 @@ const facts::Person *SpeakerResolver::person(std::string_view id) const {
 }
 
 const facts::Person *SpeakerResolver::lookup(const std::vector<ClauseToken> &tokens,
-                                             std::size_t first, std::size_t last) const {
+                                             std::size_t first, std::size_t last,
+                                             std::vector<const facts::Person *> *others) const {
   for (std::size_t k = first; k < last; ++k)
     if (!tokens[k].isWord())
       return nullptr;
@@ -38,6 +40,10 @@ const facts::Person *SpeakerResolver::lookup(const std::vector<ClauseToken> &tok
   auto ids = facts_.resolvePerson(prose_.substr(b, e - b));
   if (ids.empty())
     return nullptr;
+  if (others)
+    for (std::size_t k = 1; k < ids.size(); ++k)
+      if (const facts::Person *p = person(ids[k]))
+        others->push_back(p);
   return person(ids.front());
 }
 
@@ -61,12 +67,12 @@ std::optional<SpeakerName> SpeakerResolver::resolve(const std::vector<ClauseToke
     if (!isSpokesNoun(tokens[k].lower))
       continue;
     if (const facts::Person *p = lookup(tokens, first, last))
-      return SpeakerName{p, whole};
+      return SpeakerName{p, whole, {}};
     const facts::Person *org = orgIn(first, k);
     if (!org && k + 2 <= last && (tokens[k + 1].is("for") || tokens[k + 1].is("from")))
       org = orgIn(k + 2, last);
     if (org)
-      return SpeakerName{org, whole};
+      return SpeakerName{org, whole, {}};
     return std::nullopt;
   }
   const std::size_t n = last - first;
@@ -76,13 +82,15 @@ std::optional<SpeakerName> SpeakerResolver::resolve(const std::vector<ClauseToke
       // A lone determiner or function word never names anyone; skip the lookup.
       if (len == 1 && (isDeterminer(tokens[start].lower) || isPhraseBreak(tokens[start].lower)))
         continue;
-      const facts::Person *p = lookup(tokens, start, start + len);
+      std::vector<const facts::Person *> others;
+      const facts::Person *p = lookup(tokens, start, start + len, &others);
       // An organisation named inside a longer phrase ("Facebook's chief technology officer")
       // is not the speaker; the phrase's head is someone the base does not know.
       if (p && p->kind == facts::EntityKind::Organisation && start + len != last)
         continue;
       if (p)
-        return SpeakerName{p, {tokens[start].span.begin, tokens[start + len - 1].span.end}};
+        return SpeakerName{
+            p, {tokens[start].span.begin, tokens[start + len - 1].span.end}, std::move(others)};
     }
   }
   return std::nullopt;
@@ -103,13 +111,85 @@ std::vector<SpeakerName> SpeakerResolver::mentions(const std::vector<ClauseToken
       if (len == 1 && isDeterminer(t.lower))
         break;
       if (const facts::Person *p = lookup(tokens, k, k + len)) {
-        out.push_back({p, {t.span.begin, tokens[k + len - 1].span.end}});
+        out.push_back({p, {t.span.begin, tokens[k + len - 1].span.end}, {}});
         found = len;
       }
     }
     k += found ? found : 1;
   }
   return out;
+}
+
+bool SpeakerResolver::spellsLike(std::string_view name, const facts::Person &person) {
+  auto lastWord = [](std::string_view s) {
+    std::string w;
+    for (std::size_t i = s.size(); i-- > 0;) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (std::isalpha(c) || c >= 0x80)
+        w.insert(w.begin(), static_cast<char>(std::tolower(c)));
+      else if (!w.empty())
+        break;
+    }
+    return w;
+  };
+  auto distance = [](const std::string &a, const std::string &b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+      row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
+  };
+  const std::string draft = lastWord(name);
+  if (draft.size() < 4)
+    return false;
+  auto close = [&](std::string_view known) {
+    const std::string w = lastWord(known);
+    if (w.size() < 4 || w == draft)
+      return false;
+    return distance(draft, w) <= (std::min(draft.size(), w.size()) >= 6 ? 2u : 1u);
+  };
+  return close(person.name) || std::any_of(person.aliases.begin(), person.aliases.end(), close);
+}
+
+bool SpeakerResolver::looksLikeName(const std::vector<ClauseToken> &t, std::size_t first,
+                                    std::size_t last, bool sentence_start) {
+  static constexpr std::array<std::string_view, 14> kTitles = {
+      "senator",        "sen",       "mr",        "mrs",  "ms",  "dr",   "rep",
+      "representative", "president", "professor", "prof", "sir", "lord", "dame"};
+  static constexpr std::array<std::string_view, 8> kParticles = {"de",  "da",  "van", "von",
+                                                                 "der", "bin", "al",  "le"};
+  auto in = [](const auto &list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  std::vector<const ClauseToken *> words;
+  for (std::size_t k = first; k < last; ++k)
+    if (t[k].isWord())
+      words.push_back(&t[k]);
+    else if (t[k].kind != ClauseToken::Kind::Punct || t[k].punct != '.')
+      return false; // "Sen. Cruz" keeps its period; a comma or a mark ends any name
+  if (words.empty() || isDeterminer(words.front()->lower) ||
+      endsWithPossessive(words.back()->lower))
+    return false;
+  std::size_t k = 0;
+  bool titled = false;
+  while (k < words.size() && words[k]->capital && in(kTitles, words[k]->lower)) {
+    titled = true;
+    ++k;
+  }
+  if (k == words.size())
+    return false;
+  for (std::size_t j = k; j < words.size(); ++j)
+    if (!words[j]->capital && !(j > k && j + 1 < words.size() && in(kParticles, words[j]->lower)))
+      return false;
+  return titled || words.size() - k >= 2 || !sentence_start;
 }
 
 bool SpeakerResolver::agrees(const facts::Person &p, std::string_view pronoun) {

@@ -13,6 +13,8 @@ namespace factline::analyzers {
 struct SpeakerName {
   const facts::Person *person = nullptr; // null: the phrase names someone the base does not know
   Span span;                             // the words that name them
+  // Others the same words may name ("the senator from Texas"): the draft does not say which.
+  std::vector<const facts::Person *> others;
 };
 
 class SpeakerResolver {
@@ -34,11 +36,22 @@ public:
   // Does `person` agree with the pronoun "he", "she", "it" or "they"?
   static bool agrees(const facts::Person &person, std::string_view pronoun);
 
+  // Do tokens[first, last) look like the proper name of a person ("Senator Ted Cruz", "Jane
+  // Doe", "Facebook COO Sheryl Sandberg") rather than a description ("a BBC reporter", "one
+  // analyst")? A single capitalised word opening a sentence ("Critics") is not taken for a name.
+  // Is `name` (a draft's words for a speaker the base does not know) a misspelling of `person`'s
+  // surname or another of their names ("Zuckerburg", "Mr Zuckerbeg")? A letter or two off.
+  static bool spellsLike(std::string_view name, const facts::Person &person);
+
+  static bool looksLikeName(const std::vector<ClauseToken> &tokens, std::size_t first,
+                            std::size_t last, bool sentence_start);
+
   const facts::Person *person(std::string_view id) const;
 
 private:
   const facts::Person *lookup(const std::vector<ClauseToken> &tokens, std::size_t first,
-                              std::size_t last) const;
+                              std::size_t last,
+                              std::vector<const facts::Person *> *others = nullptr) const;
 
   const facts::FactIndex &facts_;
   std::string_view prose_;

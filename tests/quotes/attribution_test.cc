@@ -191,3 +191,65 @@ TEST_CASE("a second fragment in a sentence goes to the speaker of the first") {
   CHECK(who(all[0]) == "zuck");
   CHECK(who(all[1]) == "zuck");
 }
+
+TEST_CASE("according to a source, the verb's subject is the speaker") {
+  checkNamed("According to Reuters, [[Zuckerberg]] said: “We didn't do enough.”", "zuck");
+  checkNamed("According to the transcript, [[Mr Zuckerberg]] told senators: “We didn't do "
+             "enough.”",
+             "zuck");
+  checkNamed("According to [[Zuckerberg]], “We didn't do enough.”", "zuck");
+  // An unknown name after "according to" may be where the words were reported, not who said them.
+  auto all = attributions("According to Reuters, “We didn't do enough.”");
+  REQUIRE(all.size() == 1);
+  CHECK_FALSE(all[0].stranger);
+}
+
+TEST_CASE("a proper name the base does not know is a stranger, a description is not") {
+  auto one = [](const std::string &text) {
+    auto all = attributions(text);
+    REQUIRE(all.size() == 1);
+    return all[0];
+  };
+  Attribution a = one("“We didn't do enough,” Senator Jane Roe said.");
+  CHECK(a.source == AttributionSource::Named);
+  CHECK(a.person == nullptr);
+  CHECK(a.stranger);
+  CHECK(one("Jane Roe, a professor at Stanford, said: “We didn't do enough.”").stranger);
+  CHECK(one("“We didn't do enough,” said Facebook COO Jane Roe.").stranger);
+  CHECK_FALSE(one("“We didn't do enough,” a BBC reporter said.").stranger);
+  CHECK_FALSE(one("“We didn't do enough,” one analyst said.").stranger);
+  CHECK_FALSE(one("Critics said: “We didn't do enough.”").stranger);
+  CHECK_FALSE(one("“We didn't do enough,” Ms Sandberg said.").stranger); // known: not a stranger
+}
+
+TEST_CASE("a place or body after from/at/in stays inside the speaker's phrase") {
+  checkNamed("“We didn't do enough,” said [[Senator Lindsey Graham]] from South Carolina.",
+             "graham");
+  auto all = attributions("“We didn't do enough,” a professor at Stanford said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].source == AttributionSource::Named);
+  CHECK(all[0].person == nullptr);
+}
+
+TEST_CASE("an apposition between the speaker and the verb, and 'in X's words'") {
+  checkNamed("“We didn't do enough,” [[Sandberg]], 48, said.", "sandberg");
+  checkNamed("“We didn't do enough,” [[Zuckerberg]], the Facebook chief, told reporters.", "zuck");
+  checkNamed("In [[Zuckerberg's]] words, “We didn't do enough.”", "zuck");
+  checkNamed("In [[Zuckerberg's]] own words, “We didn't do enough.”", "zuck");
+  // A list after the closing mark is no apposition.
+  auto all = attributions("“We didn't do enough,” Graham, Sandberg and others, it seems.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].source == AttributionSource::None);
+}
+
+TEST_CASE("'as X put it', ', according to X' after the quote, 'X was quoted as saying'") {
+  checkNamed("As [[Zuckerberg]] put it, “We didn't do enough.”", "zuck");
+  checkNamed("“We didn't do enough,” according to [[Zuckerberg]].", "zuck");
+  checkNamed("“We didn't do enough,” [[Zuckerberg]] was quoted as saying.", "zuck");
+  auto all = attributions("“We didn't do enough,” according to Reuters.");
+  REQUIRE(all.size() == 1);
+  CHECK_FALSE(all[0].stranger); // a source of the report, perhaps, not a speaker
+  all = attributions("Zuckerberg put out a statement. “We didn't do enough.”");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].source != AttributionSource::Named);
+}

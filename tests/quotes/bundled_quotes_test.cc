@@ -121,3 +121,140 @@ TEST_CASE("bundled: a credited block quote in Markdown") {
   REQUIRE(all.size() == 1);
   CHECK(all[0].rule == "quote-verified");
 }
+
+TEST_CASE("bundled: the known miss, a distinctive five-word quote given to a senator") {
+  checkFlags("[[“You never fully solve security,” Senator Grassley]] said.", "quote-misattributed");
+  auto all = analyze("“You never fully solve security,” Senator Grassley said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message.find("Mark Zuckerberg (conference call with reporters, 4 April 2018), "
+                            "not Chuck Grassley") != std::string::npos);
+}
+
+TEST_CASE("bundled: senators and executives a writer may name instead of Zuckerberg") {
+  checkFlags("[[“This is going to be a never-ending battle,” Sheryl Sandberg]] said.\n\n"
+             "[[“We didn't take a broad enough view of our responsibility, and that was a big "
+             "mistake,” Senator Ted Cruz]] told the hearing.\n\n"
+             "[[“It very well could be less but we wanted to put out the maximum,” said the "
+             "Facebook chief operating officer]].\n",
+             "quote-misattributed");
+  auto all = analyze("“You never fully solve security,” Senator Kamala Harris said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message.find("not Kamala Harris") != std::string::npos);
+}
+
+TEST_CASE("bundled: a descriptor naming more than one person is quoted back as written") {
+  auto all = analyze("“You never fully solve security,” the senator from Texas said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-misattributed");
+  CHECK(all[0].message.find("not the senator from Texas") != std::string::npos);
+  CHECK(all[0].attributed_to.empty()); // the hover must not pick one of the Texas senators
+  REQUIRE_FALSE(all[0].fixes.empty());
+  CHECK(all[0].fixes[0].edits[0].text == "Mark Zuckerberg");
+}
+
+TEST_CASE("bundled: descriptors of Zuckerberg a writer uses") {
+  for (std::string who : {"the 33-year-old", "the tech billionaire", "the social network's founder",
+                          "Facebook's co-founder"}) {
+    auto all = analyze("“You never fully solve security,” " + who + " said.");
+    INFO(who);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].rule == "quote-verified");
+  }
+}
+
+TEST_CASE("bundled: an unmarked omission with a changed word is altered, both named") {
+  auto all = analyze("“I certainly think that it is reasonable to expect that if you had that "
+                     "setting turned on, someone has possibly accessed your public information in "
+                     "this way,” Zuckerberg said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("omits 'that at some point during the last several years'") !=
+        std::string::npos);
+  CHECK(all[0].message.find("'possibly' where the record has 'probably'") != std::string::npos);
+}
+
+TEST_CASE("bundled: British and American spelling of one word is not an alteration") {
+  auto all = analyze("“I realize the issues we’re talking about today aren’t just issues for "
+                     "Facebook in our community,” Zuckerberg told the senators.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  // A changed word next to the respelt one is still named in the draft's own spelling.
+  all = analyze("“I realize the problems we’re talking about today aren’t just issues for "
+                "Facebook in our community,” Zuckerberg told the senators.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("'problems' where the record has 'issues'") != std::string::npos);
+}
+
+TEST_CASE("bundled: a hyphen the record does not have is spelling, not wording") {
+  auto all = analyze("“That goes for fake-news, foreign interference in election, hate-speech, in "
+                     "addition to developers and data privacy,” Zuckerberg told reporters.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  all = analyze("“I think this is a multi year effort,” Zuckerberg told reporters.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+}
+
+TEST_CASE("bundled: sentences of two recorded paragraphs quoted together are verified") {
+  auto all = analyze("“We have to make sure people aren’t using it to harm people or spread "
+                     "disinformation. Across the board we have a responsibility to not just build "
+                     "tools but to make sure that they’re used for good,” Zuckerberg told the "
+                     "senators.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  CHECK(all[0].message.find("2 recorded sentences quoted together") != std::string::npos);
+  const auto quotes =
+      std::count_if(all[0].evidence.begin(), all[0].evidence.end(),
+                    [](const FactRef &r) { return r.kind == FactRef::Kind::Quote; });
+  CHECK(quotes == 2);
+  // Given to someone else, they are misattributed like any distinctive words.
+  checkFlags("[[“We have to make sure people aren’t using it to harm people or spread "
+             "disinformation. Across the board we have a responsibility to not just build tools "
+             "but to make sure that they’re used for good,” Senator Cruz]] said.",
+             "quote-misattributed");
+}
+
+TEST_CASE("bundled: one sentence altered among recorded paragraphs is flagged alone, exactly") {
+  Annotations a("“We have to make sure people aren’t using it to harm people or spread [[lies. "
+                "Across the board we have a responsibility to not just build tools but to make "
+                "sure that they’re used for good,”]] Zuckerberg told the senators.");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("'lies' where the record has 'disinformation'") != std::string::npos);
+  REQUIRE(all[0].fixes.size() == 1);
+  CHECK(all[0].fixes[0].edits.at(0).text.find("spread disinformation") != std::string::npos);
+  CHECK(all[1].rule == "quote-verified");
+  CHECK(all[1].span.overlaps(a.range()));
+  CHECK_FALSE(all[0].span.overlaps(Span{a.range().begin + 6, a.range().end}));
+}
+
+TEST_CASE("bundled: pleasantries and contractions make no quote anyone's in particular") {
+  // Both are on record from Zuckerberg's opening remarks, yet anyone may say them.
+  checkFlags("“Thank you for having me here today,” Senator Grassley said. “We’ve come a long way "
+             "since then,” Ms Sandberg said. Zuckerberg told reporters: “Thank you for having me "
+             "here today.”",
+             "none");
+  // Distinctive words still are someone's.
+  checkFlags("[[“This is going to be a never-ending battle,” Ms Sandberg]] said.",
+             "quote-misattributed");
+}
+
+TEST_CASE("bundled: the written statement's words told to the senators are on the right occasion") {
+  auto all = analyze("“It’s not enough to just give people a voice, we have to make sure people "
+                     "aren’t using it to hurt people or spread misinformation,” Zuckerberg told "
+                     "the senators.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  all = analyze("“It’s not enough to just give people a voice, we have to make sure people aren’t "
+                "using it to hurt people or spread misinformation,” Zuckerberg told reporters.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-wrong-occasion");
+  // And the opening remarks' words, which the statement shares, put in the written testimony.
+  all = analyze("“My top priority has always been our social mission of connecting people, "
+                "building community and bringing the world closer together,” Zuckerberg wrote in "
+                "his written testimony.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+}

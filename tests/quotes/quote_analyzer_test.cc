@@ -253,3 +253,128 @@ TEST_CASE("a pronoun that cannot mean the recorded speaker is a misattribution")
   CHECK_FALSE(hasWarning(analyze("Mr Graham spoke first. “This is going to be a never-ending "
                                  "battle,” he said.")));
 }
+
+TEST_CASE("five words rare in the base are distinctive enough to be misattributed") {
+  Annotations a("[[“You never fully solve security,” [[Mr Graham]]]] said.");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-misattributed");
+  CHECK(all[0].span == a.range(0));
+  CHECK(all[0].fixes.at(0).edits.at(0).span == a.range(1));
+  // Five words, but common ones: anyone may have said them.
+  CHECK_FALSE(hasWarning(analyze("“that was a huge mistake,” Mr Graham said.")));
+  CHECK_FALSE(hasWarning(analyze("“We didn't do enough,” Ms Sandberg said.")));
+}
+
+TEST_CASE("a proper name the base does not know is given someone else's distinctive words") {
+  Annotations a("[[“This is going to be a never-ending battle,” said [[Senator Jane Roe]]]].");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-misattributed");
+  CHECK(all[0].span == a.range(0));
+  CHECK(all[0].message == "These words are on record from Mark Zuckerberg (conference call with "
+                          "reporters, 4 April 2018), not Senator Jane Roe.");
+  CHECK(all[0].fixes.at(0).edits.at(0).span == a.range(1));
+  CHECK(all[0].fixes.at(0).edits.at(0).text == "Mark Zuckerberg");
+  CHECK(only("“We never put out the 50 million number, that was somebody else,” Jane Roe said.")
+            .rule == "quote-misattributed");
+  // A description, a sentence-opening common noun, or words nobody recorded: nothing to say.
+  CHECK(analyze("“This is going to be a never-ending battle,” a BBC reporter said.").empty());
+  CHECK(analyze("Critics said: “This is going to be a never-ending battle.”").empty());
+  CHECK(analyze("“We will fix everything by Friday,” Jane Roe said.").empty());
+  CHECK(analyze("“We didn't do enough,” Jane Roe said.").empty());
+}
+
+TEST_CASE("a compound spelt without its hyphen is the recorded word") {
+  Finding f = only("“This is going to be a never ending battle,” Zuckerberg said.");
+  CHECK(f.rule == "quote-verified");
+  Annotations a("“This is going to be a never ending [[fight]],” Zuckerberg said.");
+  f = only(a.text());
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("'fight' where the record has 'battle'") != std::string::npos);
+  REQUIRE(f.fixes.size() == 1);
+  CHECK(f.fixes[0].edits.at(0).text == "This is going to be a never-ending battle");
+}
+
+TEST_CASE("words moved within a quote are reported as moved") {
+  Finding f = only("“My top priority has always been our social mission of building community, "
+                   "connecting people and bringing the world closer together,” Zuckerberg said.");
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("moves 'connecting people'") != std::string::npos);
+  CHECK(f.message.find("omits") == std::string::npos);
+}
+
+TEST_CASE("recorded sentences put in another order are altered, and the fix restores the order") {
+  Annotations a("“[[You never fully solve security. This is going to be a never-ending battle]],” "
+                "Zuckerberg said.");
+  Finding f = only(a.text());
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("puts the recorded sentences in another order") != std::string::npos);
+  REQUIRE(f.fixes.size() == 1);
+  REQUIRE(f.fixes[0].edits.size() == 1);
+  CHECK(f.fixes[0].edits[0].span == a.range());
+  CHECK(f.fixes[0].edits[0].text ==
+        "This is going to be a never-ending battle. You never fully solve security");
+  REQUIRE(f.diff.size() == 2);
+  CHECK(f.diff[0].kind == DiffPiece::Kind::DraftOnly);
+  CHECK(f.diff[1].kind == DiffPiece::Kind::RecordOnly);
+}
+
+TEST_CASE("recorded sentences joined without the words between them: an unmarked omission") {
+  Finding f = only("“We didn't do enough. We didn't take a broad enough view and that was a huge "
+                   "mistake,” Zuckerberg said.");
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("omits 'We didn't focus enough on preventing abuse ... that goes for fake "
+                       "news'") != std::string::npos);
+  CHECK(f.fixes.at(0).edits.at(0).text.find("We didn't focus enough") != std::string::npos);
+  // The same with the omission marked is the record.
+  CHECK(only("“We didn't do enough. … We didn't take a broad enough view and that was a huge "
+             "mistake,” Zuckerberg said.")
+            .rule == "quote-verified");
+  // Someone else's distinctive words, joined so: misattributed and altered.
+  f = only("“We didn't do enough. We didn't take a broad enough view and that was a huge "
+           "mistake,” Ms Sandberg said.");
+  CHECK(f.rule == "quote-misattributed");
+  CHECK(f.message.find("and altered: omits") != std::string::npos);
+}
+
+TEST_CASE("an occasion the draft places the words before or after is not where they were said") {
+  CHECK_FALSE(hasWarning(analyze("“We never put out the 50 million number, that was other "
+                                 "parties,” Zuckerberg said, days before the Senate hearing.")));
+  CHECK_FALSE(hasWarning(analyze("A week before the hearing, Zuckerberg said: “This is going to be "
+                                 "a never-ending battle.”")));
+  CHECK_FALSE(hasWarning(analyze("“This is going to be a never-ending battle,” Zuckerberg said as "
+                                 "he prepared for the Senate hearing.")));
+  CHECK(only("“We never put out the 50 million number, that was other parties,” Zuckerberg said at "
+             "the Senate hearing, before lunch.")
+            .rule == "quote-wrong-occasion");
+}
+
+TEST_CASE("words a speaker quotes from someone else are not theirs") {
+  // Graham quoting Zuckerberg back is neither Graham's misattributed words nor an altered quote.
+  CHECK_FALSE(hasWarning(analyze("“You said ‘This is going to be a never-ending battle’,” Mr "
+                                 "Graham said.")));
+  // A term in scare quotes stays part of the speaker's words.
+  CHECK(only("“This is going to be a never-ending ‘battle’,” Zuckerberg said.").rule ==
+        "quote-verified");
+}
+
+TEST_CASE("draft words where the source marked an omission are added, not changed") {
+  Annotations a("“[[We didn't focus enough on preventing abuse of the platform]],” Zuckerberg "
+                "said.");
+  Finding f = only(a.text());
+  CHECK(f.rule == "quote-altered");
+  CHECK(f.message.find("adds 'of the platform'") != std::string::npos);
+  CHECK(f.message.find("that goes for") == std::string::npos);
+  REQUIRE(f.fixes.size() == 1);
+  CHECK(f.fixes[0].edits.at(0).span == a.range());
+  CHECK(f.fixes[0].edits.at(0).text == "We didn't focus enough on preventing abuse");
+}
+
+TEST_CASE("a misspelt name of the recorded speaker is no other person") {
+  CHECK_FALSE(hasWarning(analyze("“This is going to be a never-ending battle,” Zuckerburg said.")));
+  CHECK_FALSE(
+      hasWarning(analyze("“This is going to be a never-ending battle,” Mr Zuckerbeg said.")));
+  CHECK(only("“This is going to be a never-ending battle,” Goldberg said.").rule ==
+        "quote-misattributed");
+}

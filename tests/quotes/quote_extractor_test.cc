@@ -179,3 +179,33 @@ TEST_CASE("a quotation interrupted by a caption is not reported as unterminated"
   Document typo("“We didn't do enough\n\nA caption\n\n“Something else.”\n", DraftFormat::Markdown);
   CHECK_FALSE(extractQuotations(typo)[0].terminated);
 }
+
+TEST_CASE("the paragraphs of an unmarked block quote keep their first letters when split") {
+  Annotations a("> [[One paragraph of the record.]]\n>\n> [[But another follows it.]]\n>\n"
+                "> — Mark Zuckerberg\n");
+  Document doc(a.text(), DraftFormat::Markdown);
+  auto quotes = extractQuotations(doc);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].style == QuoteStyle::BlockQuote);
+  auto parts = factline::analyzers::splitParagraphs(doc, quotes[0]);
+  REQUIRE(parts.size() == 2);
+  CHECK(a.of(parts[0].words) == a.of(a.range(0)));
+  CHECK(a.of(parts[1].words) == a.of(a.range(1)));
+  // A quotation's continuation mark is still left out of the later paragraph's words.
+  Annotations b("“[[One paragraph.]]\n\n“[[Another.]]”\n");
+  Document doc2(b.text(), DraftFormat::Markdown);
+  auto marked = extractQuotations(doc2);
+  REQUIRE(marked.size() == 1);
+  auto parts2 = factline::analyzers::splitParagraphs(doc2, marked[0]);
+  REQUIRE(parts2.size() == 2);
+  CHECK(b.of(parts2[1].words) == b.of(b.range(1)));
+}
+
+TEST_CASE("an outermost quotation lists the quotations nested in it") {
+  Annotations a("“You said [[‘we didn't do enough’]] and [[‘sorry’]],” he said. “Next.”");
+  Document doc(a.text(), DraftFormat::Markdown);
+  auto quotes = extractQuotations(doc);
+  REQUIRE(quotes.size() == 4);
+  CHECK(quotes[0].nested == a.ranges());
+  CHECK(quotes[3].nested.empty());
+}
