@@ -15,10 +15,14 @@ SeverityCounts countBySeverity(const std::vector<CheckedFile> &files) {
   return counts;
 }
 
-std::string findingLine(const CheckedFile &file, const analyzers::Finding &f, bool color) {
+namespace {
+
+// One LineIndex per file, not per finding: building one reads the whole text, so a line per
+// finding made a long draft's report cost its length times its findings.
+std::string lineWith(const CheckedFile &file, const protocol::LineIndex &lines,
+                     const analyzers::Finding &f, bool color) {
   if (!f.severity)
     return {};
-  protocol::LineIndex lines(file.text);
   protocol::Position p = lines.toPosition(f.span.begin, protocol::PositionEncoding::Utf32);
   std::string severity(severityName(*f.severity));
   if (color) {
@@ -34,6 +38,12 @@ std::string findingLine(const CheckedFile &file, const analyzers::Finding &f, bo
   return out;
 }
 
+} // namespace
+
+std::string findingLine(const CheckedFile &file, const analyzers::Finding &f, bool color) {
+  return lineWith(file, protocol::LineIndex(file.text), f, color);
+}
+
 std::string summaryLine(std::size_t files, const SeverityCounts &c) {
   std::string out = std::to_string(files) + (files == 1 ? " file" : " files") + " checked: ";
   if (c[0] + c[1] + c[2] + c[3] == 0)
@@ -46,10 +56,12 @@ std::string summaryLine(std::size_t files, const SeverityCounts &c) {
 }
 
 void writeTextReport(std::ostream &out, const std::vector<CheckedFile> &files, bool color) {
-  for (const auto &file : files)
+  for (const auto &file : files) {
+    const protocol::LineIndex lines(file.text);
     for (const auto &f : file.findings)
       if (f.severity)
-        out << findingLine(file, f, color) << "\n";
+        out << lineWith(file, lines, f, color) << "\n";
+  }
   out << summaryLine(files.size(), countBySeverity(files)) << "\n";
 }
 
