@@ -1,34 +1,39 @@
 // FactBase: merging by id and lookup.
 #include "facts/fact_base.h"
 
+#include <algorithm>
+
 namespace factline::facts {
 namespace {
 
-template <typename T>
-void mergeInto(std::vector<T> &into, std::unordered_map<std::string, std::size_t> &ids,
-               std::vector<T> &&from) {
+template <typename T> auto idsOf(const std::vector<T> &entries) {
+  return [&entries](std::size_t i) -> const std::string & { return entries[i].id; };
+}
+
+template <typename T> void mergeInto(std::vector<T> &into, IdTable &ids, std::vector<T> &&from) {
+  // One allocation for a big base, not a doubling per growth (each holding old and new at once).
+  if (into.size() + from.size() > into.capacity())
+    into.reserve(std::max(into.size() + from.size(), into.capacity() + into.capacity() / 2));
   for (T &entry : from) {
-    auto [it, inserted] = ids.try_emplace(entry.id, into.size());
-    if (inserted)
+    const std::size_t at = ids.insert(entry.id, into.size(), idsOf(into));
+    if (at == into.size())
       into.push_back(std::move(entry));
     else
-      into[it->second] = std::move(entry);
+      into[at] = std::move(entry);
   }
 }
 
-template <typename T>
-void buildIds(const std::vector<T> &entries, std::unordered_map<std::string, std::size_t> &ids) {
+template <typename T> void buildIds(const std::vector<T> &entries, IdTable &ids) {
   ids.clear();
   ids.reserve(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i)
-    ids[entries[i].id] = i;
+    ids.assign(entries[i].id, i, idsOf(entries)); // the last entry of an id wins
 }
 
 template <typename T>
-const T *lookup(const std::vector<T> &entries,
-                const std::unordered_map<std::string, std::size_t> &ids, const std::string &id) {
-  auto it = ids.find(id);
-  return it == ids.end() ? nullptr : &entries[it->second];
+const T *lookup(const std::vector<T> &entries, const IdTable &ids, const std::string &id) {
+  const std::size_t i = ids.find(id, idsOf(entries));
+  return i == IdTable::npos ? nullptr : &entries[i];
 }
 
 } // namespace
