@@ -107,11 +107,28 @@ std::size_t listMarkerAt(std::string_view line, std::size_t i) {
 
 bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// string::find(word, from), scanning with memchr for the word's rarest byte (`anchor`, an index
+// into it) instead of its first: find() stops at every "w" of the text looking for "www.".
+std::size_t findIn(std::string_view s, std::string_view word, std::size_t from,
+                   std::size_t anchor) {
+  const char key = word[anchor];
+  for (std::size_t d = from + anchor; d < s.size();) {
+    const void *hit = std::memchr(s.data() + d, key, s.size() - d);
+    if (!hit)
+      break;
+    d = static_cast<std::size_t>(static_cast<const char *>(hit) - s.data());
+    if (s.compare(d - anchor, word.size(), word) == 0)
+      return d - anchor;
+    ++d;
+  }
+  return std::string::npos;
+}
+
 // Abbreviations after which a period does not end a sentence (compared case-insensitively).
 constexpr std::array<std::string_view, 34> kAbbreviations = {
-    "mr",   "mrs",  "ms",   "dr",  "prof", "sen", "rep", "gov", "gen",  "lt",  "col", "capt",
-    "sgt",  "st",   "jr",   "sr",  "vs",   "etc", "inc", "corp", "ltd", "co",  "no",  "nos",
-    "e.g",  "i.e",  "u.s",  "u.k", "jan",  "feb", "aug", "sept", "oct", "nov"};
+    "mr",  "mrs", "ms",  "dr",  "prof", "sen", "rep", "gov",  "gen", "lt", "col", "capt",
+    "sgt", "st",  "jr",  "sr",  "vs",   "etc", "inc", "corp", "ltd", "co", "no",  "nos",
+    "e.g", "i.e", "u.s", "u.k", "jan",  "feb", "aug", "sept", "oct", "nov"};
 
 bool isAbbreviation(std::string_view word) {
   if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0])))
@@ -123,8 +140,8 @@ bool isAbbreviation(std::string_view word) {
 }
 
 bool isClosingPunct(std::string_view s, std::size_t i, std::size_t *len) {
-  static constexpr std::array<std::string_view, 7> closers = {"\"", "'", ")", "]", "\xE2\x80\x9D",
-                                                              "\xE2\x80\x99", "\xC2\xBB"};
+  static constexpr std::array<std::string_view, 7> closers = {
+      "\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"};
   for (auto c : closers)
     if (s.substr(i, c.size()) == c) {
       *len = c.size();
@@ -143,15 +160,22 @@ bool canStartSentence(std::string_view s, std::size_t i) {
   return c >= 0x80 && !startsWith(s.substr(i), "\xE2\x80\xA6"); // not an ellipsis
 }
 
+// Bytes that may end a sentence: ".", "!", "?" and the first byte of "…".
+constexpr std::array<bool, 256> kSentenceMark = [] {
+  std::array<bool, 256> marks{};
+  marks['.'] = marks['!'] = marks['?'] = marks[0xE2] = true;
+  return marks;
+}();
+
 } // namespace
 
 Document::Document(std::string text, DraftFormat format)
     : text_(std::move(text)), format_(format), prose_(text_) {
   // Lines.
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n')
-      line_starts_.push_back(i + 1);
+  for (const char *p = text_.data(), *end = p + text_.size();
+       (p = static_cast<const char *>(std::memchr(p, '\n', end - p))) != nullptr;)
+    line_starts_.push_back(static_cast<std::size_t>(++p - text_.data()));
   const std::size_t nlines = line_starts_.size();
   auto lineEnd = [&](std::size_t l) {
     return l + 1 < nlines ? line_starts_[l + 1] - 1 : text_.size();
@@ -159,9 +183,8 @@ Document::Document(std::string text, DraftFormat format)
   auto line = [&](std::size_t l) {
     return std::string_view(text_).substr(line_starts_[l], lineEnd(l) - line_starts_[l]);
   };
-  for (char &c : prose_)
-    if (c == '\r')
-      c = ' ';
+  for (std::size_t p = prose_.find('\r'); p != std::string::npos; p = prose_.find('\r', p + 1))
+    prose_[p] = ' ';
 
   const bool md = format_ == DraftFormat::Markdown;
   std::vector<char> quote_line(nlines, 0), heading_line(nlines, 0), list_line(nlines, 0),
@@ -281,8 +304,9 @@ Document::Document(std::string text, DraftFormat format)
 
     // HTML comments (which carry the suppression directives), then tags.
     std::vector<std::pair<Span, std::string>> directives;
-    for (std::size_t p = prose_.find("<!--"); p != std::string::npos; p = prose_.find("<!--", p)) {
-      std::size_t e = prose_.find("-->", p + 4);
+    for (std::size_t p = findIn(prose_, "<!--", 0, 1); p != std::string::npos;
+         p = findIn(prose_, "<!--", p, 1)) {
+      std::size_t e = findIn(prose_, "-->", p + 4, 2);
       std::size_t end = e == std::string::npos ? prose_.size() : e + 3;
       std::string body = text_.substr(p + 4, (e == std::string::npos ? text_.size() : e) - p - 4);
       std::size_t b = body.find_first_not_of(" \t\r\n");
@@ -291,33 +315,31 @@ Document::Document(std::string text, DraftFormat format)
       blank(prose_, p, end);
       p = end;
     }
-    for (std::size_t p = 0; p < prose_.size(); ++p) {
-      if (prose_[p] != '<')
-        continue;
+    for (std::size_t p = prose_.find('<'); p < prose_.size(); p = prose_.find('<', p + 1)) {
       std::size_t q = p + 1;
       if (q < prose_.size() && prose_[q] == '/')
         ++q;
       if (q >= prose_.size() || !std::isalpha(static_cast<unsigned char>(prose_[q])))
         continue;
-      std::size_t e = prose_.find('>', q);
-      std::size_t nl = prose_.find('\n', q);
-      if (e == std::string::npos || (nl != std::string::npos && nl < e))
+      // A tag ends on its own line: looking no further keeps a draft full of "<" linear.
+      const std::size_t l = lineOf(q);
+      const std::size_t nl = l + 1 < nlines ? line_starts_[l + 1] - 1 : prose_.size();
+      std::size_t e = std::string_view(prose_).substr(q, nl - q).find('>');
+      if (e == std::string::npos)
         continue;
+      e += q;
       std::string_view tag(prose_.data() + q, e - q);
-      bool autolink = tag.find("://") != std::string_view::npos || tag.find('@') != std::string_view::npos;
-      if (autolink || tag.find(' ') == std::string_view::npos || tag.find('=') != std::string_view::npos ||
-          tag.back() == '/') {
+      bool autolink =
+          tag.find("://") != std::string_view::npos || tag.find('@') != std::string_view::npos;
+      if (autolink || tag.find(' ') == std::string_view::npos ||
+          tag.find('=') != std::string_view::npos || tag.back() == '/') {
         blank(prose_, p, e + 1);
         p = e;
       }
     }
 
     // Inline code: a run of N backticks closed by a run of exactly N, within one block.
-    for (std::size_t p = 0; p < prose_.size();) {
-      if (prose_[p] != '`') {
-        ++p;
-        continue;
-      }
+    for (std::size_t p = prose_.find('`'); p < prose_.size(); p = prose_.find('`', p)) {
       std::size_t n = 0;
       while (p + n < prose_.size() && prose_[p + n] == '`')
         ++n;
@@ -346,7 +368,8 @@ Document::Document(std::string text, DraftFormat format)
     }
 
     // Links: keep the text, blank the destination: [text](dest "title"), and reference definitions.
-    for (std::size_t p = prose_.find("]("); p != std::string::npos; p = prose_.find("](", p + 1)) {
+    for (std::size_t p = findIn(prose_, "](", 0, 0); p != std::string::npos;
+         p = findIn(prose_, "](", p + 1, 0)) {
       int depth = 0;
       std::size_t q = p + 2;
       for (; q < prose_.size() && prose_[q] != '\n'; ++q) {
@@ -358,9 +381,11 @@ Document::Document(std::string text, DraftFormat format)
       if (q < prose_.size() && prose_[q] == ')') {
         blank(prose_, p + 1, q + 1);
         // The opening bracket of the link text, so "[" is not read as an editorial insertion.
-        std::size_t o = prose_.rfind('[', p);
-        std::size_t nl = prose_.rfind('\n', p);
-        if (o != std::string::npos && (nl == std::string::npos || o > nl)) {
+        // Only on the link's own line, so that many links without one stay linear.
+        const std::size_t from = line_starts_[lineOf(p)];
+        std::size_t o = std::string_view(prose_).substr(from, p + 1 - from).rfind('[');
+        if (o != std::string::npos) {
+          o += from;
           if (o > 0 && prose_[o - 1] == '!')
             blank(prose_, o - 1, o);
           prose_[o] = ' ';
@@ -369,7 +394,8 @@ Document::Document(std::string text, DraftFormat format)
       }
     }
     for (std::size_t l = first; l < nlines; ++l) {
-      std::string_view s = std::string_view(prose_).substr(line_starts_[l], lineEnd(l) - line_starts_[l]);
+      std::string_view s =
+          std::string_view(prose_).substr(line_starts_[l], lineEnd(l) - line_starts_[l]);
       std::size_t i = skipSpaces(s, 0);
       if (i < s.size() && s[i] == '[') {
         std::size_t c = s.find("]:", i);
@@ -385,7 +411,8 @@ Document::Document(std::string text, DraftFormat format)
     for (auto &[span, body] : directives) {
       if (body == "factline-disable-next-line") {
         std::size_t l = lineOf(span.end > 0 ? span.end - 1 : 0) + 1;
-        while (l < nlines && isBlank(std::string_view(prose_).substr(line_starts_[l], lineEnd(l) - line_starts_[l])))
+        while (l < nlines && isBlank(std::string_view(prose_).substr(line_starts_[l],
+                                                                     lineEnd(l) - line_starts_[l])))
           ++l;
         if (l < nlines)
           suppressed_.push_back({line_starts_[l], lineEnd(l)});
@@ -403,13 +430,15 @@ Document::Document(std::string text, DraftFormat format)
   }
 
   // Bare URLs, in either format: "https://...", "www....".
-  for (std::string_view scheme : {"http://", "https://", "www."}) {
-    for (std::size_t p = prose_.find(scheme); p != std::string::npos; p = prose_.find(scheme, p + 1)) {
+  for (auto [scheme, anchor] :
+       {std::pair<std::string_view, std::size_t>{"http://", 4}, {"https://", 5}, {"www.", 3}}) {
+    for (std::size_t p = findIn(prose_, scheme, 0, anchor); p != std::string::npos;
+         p = findIn(prose_, scheme, p + 1, anchor)) {
       if (p > 0 && std::isalnum(static_cast<unsigned char>(prose_[p - 1])))
         continue;
       std::size_t q = p;
-      while (q < prose_.size() && !std::isspace(static_cast<unsigned char>(prose_[q])) && prose_[q] != ')' &&
-             prose_[q] != '>' && prose_[q] != '"')
+      while (q < prose_.size() && !std::isspace(static_cast<unsigned char>(prose_[q])) &&
+             prose_[q] != ')' && prose_[q] != '>' && prose_[q] != '"')
         ++q;
       while (q > p && std::strchr(".,;:!?'", prose_[q - 1]))
         --q;
@@ -421,7 +450,8 @@ Document::Document(std::string text, DraftFormat format)
   int group = -1;
   bool prev_quote = false;
   for (std::size_t l = 0; l < nlines;) {
-    std::string_view s = std::string_view(prose_).substr(line_starts_[l], lineEnd(l) - line_starts_[l]);
+    std::string_view s =
+        std::string_view(prose_).substr(line_starts_[l], lineEnd(l) - line_starts_[l]);
     if (isBlank(s)) {
       if (!quote_line[l] && !masked_line[l])
         prev_quote = false;
@@ -444,7 +474,8 @@ Document::Document(std::string text, DraftFormat format)
     b.span.begin = line_starts_[l] + skipSpaces(s, 0);
     std::size_t last = l;
     for (std::size_t n = l + 1; n < nlines && b.kind != BlockKind::Heading; ++n) {
-      std::string_view t = std::string_view(prose_).substr(line_starts_[n], lineEnd(n) - line_starts_[n]);
+      std::string_view t =
+          std::string_view(prose_).substr(line_starts_[n], lineEnd(n) - line_starts_[n]);
       if (isBlank(t) || heading_line[n] || list_line[n] || (quote_line[n] != quote_line[l]))
         break;
       last = n;
@@ -473,10 +504,14 @@ Document::Document(std::string text, DraftFormat format)
         sentences_.push_back({{bs.begin + a, bs.begin + e}, bi});
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
+      while (i < s.size() && !kSentenceMark[static_cast<unsigned char>(s[i])])
+        ++i; // most bytes: one table look-up each
+      if (i == s.size())
+        break;
       char c = s[i];
       std::size_t mark_len = 1;
       bool ellipsis = false;
-      if (startsWith(s.substr(i), "\xE2\x80\xA6")) {
+      if (c == '\xE2' && startsWith(s.substr(i), "\xE2\x80\xA6")) {
         mark_len = 3;
         ellipsis = true;
       } else if (c != '.' && c != '!' && c != '?') {
@@ -531,14 +566,14 @@ int Document::sentenceAt(std::size_t offset) const {
 }
 
 bool Document::suppressed(Span span) const {
-  return std::any_of(suppressed_.begin(), suppressed_.end(), [&](const Span &s) {
-    return s.begin <= span.begin && span.begin < s.end;
-  });
+  return std::any_of(suppressed_.begin(), suppressed_.end(),
+                     [&](const Span &s) { return s.begin <= span.begin && span.begin < s.end; });
 }
 
 std::size_t Document::lineOf(std::size_t offset) const {
-  return static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
-                                  line_starts_.begin()) -
+  return static_cast<std::size_t>(
+             std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+             line_starts_.begin()) -
          1;
 }
 

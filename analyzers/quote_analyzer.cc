@@ -5,6 +5,7 @@
 #include "analyzers/attribution.h"
 #include "analyzers/quote_checker.h"
 #include "analyzers/quote_extractor.h"
+#include "analyzers/quote_memo.h"
 
 #include <iterator>
 
@@ -21,6 +22,7 @@ public:
     const std::vector<Quotation> quotes = extractQuotations(doc);
     AttributionFinder attribution(doc, facts, quotes);
     QuoteChecker checker(doc, facts);
+    std::vector<Finding> found;
     for (std::size_t k = 0; k < quotes.size(); ++k) {
       if (cancel.cancelled())
         break;
@@ -32,27 +34,47 @@ public:
       // A quotation inside another is the speaker quoting someone: part of the outer quote.
       if (q.depth > 0)
         continue;
+      // Attribution reads what came before, so it is found for every quotation in turn; the
+      // check against the record is what the memo saves.
       Attribution a = attribution.attribute(k);
-      std::optional<Finding> f = checker.check(q, a);
-      if (q.multi_paragraph && (!f || f->status != Status::Verified)) {
-        // The record may hold each paragraph as a quote of its own: check them one by one.
-        for (const Quotation &part : splitParagraphs(doc, q))
-          if (auto pf = checker.check(part, a))
-            out.push_back(std::move(*pf));
+      std::string key = QuoteMemo::key(doc, q, a);
+      const std::size_t at = QuoteMemo::extent(q).begin;
+      if (memo_.find(&facts.base(), key, at, out))
         continue;
-      }
-      if (f && (f->status == Status::Altered || f->status == Status::Unverified)) {
-        std::vector<Finding> parts = checker.bySentence(q, a, *f);
-        if (!parts.empty()) { // two recorded passages quoted together, one of them altered
-          std::move(parts.begin(), parts.end(), std::back_inserter(out));
-          continue;
-        }
-      }
-      if (f)
-        out.push_back(std::move(*f));
+      found.clear();
+      check(doc, checker, q, a, found);
+      memo_.store(facts.sharedBase(), std::move(key), at, found);
+      for (Finding &f : found)
+        out.push_back(std::move(f));
     }
+    if (!cancel.cancelled()) // nothing of a check cut short counts as recently met
+      memo_.endCheck();
     return out;
   }
+
+private:
+  static void check(const Document &doc, const QuoteChecker &checker, const Quotation &q,
+                    const Attribution &a, std::vector<Finding> &out) {
+    std::optional<Finding> f = checker.check(q, a);
+    if (q.multi_paragraph && (!f || f->status != Status::Verified)) {
+      // The record may hold each paragraph as a quote of its own: check them one by one.
+      for (const Quotation &part : splitParagraphs(doc, q))
+        if (auto pf = checker.check(part, a))
+          out.push_back(std::move(*pf));
+      return;
+    }
+    if (f && (f->status == Status::Altered || f->status == Status::Unverified)) {
+      std::vector<Finding> parts = checker.bySentence(q, a, *f);
+      if (!parts.empty()) { // two recorded passages quoted together, one of them altered
+        std::move(parts.begin(), parts.end(), std::back_inserter(out));
+        return;
+      }
+    }
+    if (f)
+      out.push_back(std::move(*f));
+  }
+
+  mutable QuoteMemo memo_;
 };
 
 } // namespace

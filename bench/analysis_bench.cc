@@ -41,14 +41,16 @@ const analyzers::AnalyzerGroup &group() {
   return g;
 }
 
-// Whole check of a draft: Document (Markdown structure) and every analyzer.
+// Whole check of a draft seen for the first time: Document (Markdown structure) and every
+// analyzer, with empty memos (a fresh group each time), so that nothing is remembered.
 void BM_CheckDraft(benchmark::State &state) {
   const Corpus &c = corpus(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)));
   analyzers::CancelToken cancel;
   std::size_t findings = 0;
   for (auto _ : state) {
+    const auto fresh = analyzers::AnalyzerGroup::standard();
     analyzers::Document doc(c.draft, analyzers::DraftFormat::Markdown);
-    auto result = group().analyze(doc, *c.index, cancel);
+    auto result = fresh.analyze(doc, *c.index, cancel);
     findings = result.size();
     benchmark::DoNotOptimize(result);
   }
@@ -57,7 +59,7 @@ void BM_CheckDraft(benchmark::State &state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.draft.size()));
 }
 BENCHMARK(BM_CheckDraft)->ArgNames({"quotes", "words"})
-    ->Args({0, 1000})->Args({0, 10000})->Args({0, 40000})
+    ->Args({0, 1000})->Args({0, 10000})->Args({0, 40000})->Args({0, 160000})
     ->Args({100000, 10000})->Args({1000000, 10000})
     ->Unit(benchmark::kMicrosecond);
 
@@ -80,6 +82,31 @@ void BM_RecheckAfterEdit(benchmark::State &state) {
   }
 }
 BENCHMARK(BM_RecheckAfterEdit)->ArgName("quotes")->Arg(0)->Arg(1000000)->Unit(benchmark::kMicrosecond);
+
+// One quote looked up verbatim and near (one word changed) against the base: what checking a
+// quotation costs the index, for the bundled base and a million-quote one.
+void BM_QuoteLookup(benchmark::State &state) {
+  const Corpus &c = corpus(static_cast<std::size_t>(state.range(0)), 10000);
+  const facts::FactBase &base = c.index->base();
+  std::vector<std::vector<facts::Token>> verbatim, near;
+  for (std::size_t i = 0; i < 32; ++i) {
+    const facts::Quote &q = base.quotes[i * 7919 % base.quotes.size()];
+    verbatim.push_back(facts::tokenize(q.text));
+    std::string changed = q.text;
+    std::size_t sp = changed.find(' ', changed.size() / 2);
+    if (sp != std::string::npos)
+      changed.insert(sp, " indeed");
+    near.push_back(facts::tokenize(changed));
+  }
+  std::size_t k = 0, found = 0;
+  for (auto _ : state) {
+    found += c.index->findVerbatim(verbatim[k % verbatim.size()]).size();
+    found += c.index->findNear(near[k % near.size()], 3, 0.5).size();
+    ++k;
+  }
+  benchmark::DoNotOptimize(found);
+}
+BENCHMARK(BM_QuoteLookup)->ArgName("quotes")->Arg(0)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMicrosecond);
 
 // Parsing and indexing the bundled base: part of every server start.
 void BM_LoadBundledBase(benchmark::State &state) {

@@ -1,34 +1,81 @@
 // FactBase: merging by id and lookup.
 #include "facts/fact_base.h"
 
+#include <algorithm>
+
 namespace factline::facts {
 namespace {
 
+template <typename T> auto idsOf(const std::vector<T> &entries) {
+  return [&entries](std::size_t i) -> const std::string & { return entries[i].id; };
+}
+
+template <typename T> void buildIds(const std::vector<T> &entries, IdTable &ids);
+
+// The merge of a big base into a small one (a million quotes beside the bundled base) keeps the
+// big one's vector and puts the small one's entries in front of it, so that two vectors of a
+// million entries never exist at once. Same result as the entry-by-entry merge below: `into`'s
+// entries first, each replaced by the last entry of `from` with its id, then `from`'s other ids
+// in the order they first appear, each holding its last entry.
 template <typename T>
-void mergeInto(std::vector<T> &into, std::unordered_map<std::string, std::size_t> &ids,
-               std::vector<T> &&from) {
+void mergeIntoBigger(std::vector<T> &into, IdTable &ids, std::vector<T> &&from) {
+  std::vector<char> dropped(from.size(), 0);
+  IdTable first; // id -> the entry of `from` where it first appears
+  first.reserve(from.size());
+  for (std::size_t j = 0; j < from.size(); ++j) {
+    if (const std::size_t at = ids.find(from[j].id, idsOf(into)); at != IdTable::npos) {
+      into[at] = std::move(from[j]);
+      dropped[j] = 1;
+      continue;
+    }
+    const std::size_t at = first.insert(from[j].id, j, idsOf(from));
+    if (at != j) {
+      from[at] = std::move(from[j]);
+      dropped[j] = 1;
+    }
+  }
+  std::size_t kept = 0;
+  for (std::size_t j = 0; j < from.size(); ++j)
+    if (!dropped[j]) {
+      if (kept != j)
+        from[kept] = std::move(from[j]);
+      ++kept;
+    }
+  from.erase(from.begin() + static_cast<std::ptrdiff_t>(kept), from.end());
+  from.insert(from.begin(), std::make_move_iterator(into.begin()),
+              std::make_move_iterator(into.end()));
+  into = std::move(from);
+  buildIds(into, ids);
+}
+
+template <typename T> void mergeInto(std::vector<T> &into, IdTable &ids, std::vector<T> &&from) {
+  if (from.size() > into.size() && from.capacity() >= from.size() + into.size()) {
+    mergeIntoBigger(into, ids, std::move(from));
+    return;
+  }
+  // One allocation for a big base, not a doubling per growth (each holding old and new at once).
+  if (into.size() + from.size() > into.capacity())
+    into.reserve(std::max(into.size() + from.size(), into.capacity() + into.capacity() / 2));
   for (T &entry : from) {
-    auto [it, inserted] = ids.try_emplace(entry.id, into.size());
-    if (inserted)
+    const std::size_t at = ids.insert(entry.id, into.size(), idsOf(into));
+    if (at == into.size())
       into.push_back(std::move(entry));
     else
-      into[it->second] = std::move(entry);
+      into[at] = std::move(entry);
   }
 }
 
-template <typename T>
-void buildIds(const std::vector<T> &entries, std::unordered_map<std::string, std::size_t> &ids) {
+template <typename T> void buildIds(const std::vector<T> &entries, IdTable &ids) {
   ids.clear();
   ids.reserve(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i)
-    ids[entries[i].id] = i;
+    ids.assign(entries[i].id, i, idsOf(entries)); // the last entry of an id wins
 }
 
 template <typename T>
-const T *lookup(const std::vector<T> &entries,
-                const std::unordered_map<std::string, std::size_t> &ids, const std::string &id) {
-  auto it = ids.find(id);
-  return it == ids.end() ? nullptr : &entries[it->second];
+const T *lookup(const std::vector<T> &entries, const IdTable &ids, const std::string &id) {
+  const std::size_t i = ids.find(id, idsOf(entries));
+  return i == IdTable::npos ? nullptr : &entries[i];
 }
 
 } // namespace

@@ -1,10 +1,12 @@
-// The fact base: verified people, events, sources, quotes and figures, merged from one or more files.
+// The fact base: verified people, events, sources, quotes and figures, merged from one or more
+// files.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "facts/id_table.h"
 
 namespace factline::facts {
 
@@ -64,18 +66,19 @@ enum class FigureKind { Count, Percent, Ratio, Duration, Money, Year, Other };
 struct Figure {
   std::string id;
   FigureKind kind = FigureKind::Count;
-  double value = 0;     // the number in its own unit: 87000000, 4.5 (per cent), 0.02 (one in 50), 5 (hours)
-  std::string unit;     // what one unit is: "users", "Australians", "per cent", "hours", "senators"
-  std::string text;     // as the source writes it: "87 million", "one in 50", "more than five hours"
+  double value =
+      0; // the number in its own unit: 87000000, 4.5 (per cent), 0.02 (one in 50), 5 (hours)
+  std::string unit; // what one unit is: "users", "Australians", "per cent", "hours", "senators"
+  std::string text; // as the source writes it: "87 million", "one in 50", "more than five hours"
   std::string qualifier; // "", "more than", "up to", "nearly", "as many as", "about", ...
-  std::string subject;  // what the figure counts, in words, for messages and hovers
+  std::string subject;   // what the figure counts, in words, for messages and hovers
   std::vector<std::string> keywords; // words that link a draft's sentence to this figure
   std::vector<std::string> units;    // unit nouns a draft may use: "users", "accounts", "people"
-  std::string stated_by; // person id of who put the figure out (may be empty)
-  std::string date;      // ISO 8601
-  std::string source;    // source id
+  std::string stated_by;             // person id of who put the figure out (may be empty)
+  std::string date;                  // ISO 8601
+  std::string source;                // source id
   std::string superseded_by; // figure id of the figure that replaced this one (empty if current)
-  std::string context;   // the sentence of the source it comes from
+  std::string context;       // the sentence of the source it comes from
 };
 
 // The merged record. Later bases add entries or override earlier ones with the same id.
@@ -100,8 +103,7 @@ public:
   void reindex();
 
 private:
-  std::unordered_map<std::string, std::size_t> person_ids_, event_ids_, source_ids_, quote_ids_,
-      figure_ids_;
+  IdTable person_ids_, event_ids_, source_ids_, quote_ids_, figure_ids_;
 };
 
 } // namespace factline::facts

@@ -82,7 +82,7 @@ std::vector<FactFileStatus> FactLibrary::setFiles(const std::vector<std::string>
     if (!present[i])
       continue;
     if (statuses[i].loaded)
-      files_[i].last_good = std::make_shared<const FactBase>(std::move(fresh[i].base));
+      files_[i].last_good = std::make_shared<FactBase>(std::move(fresh[i].base));
     else
       statuses[i].kept_older = files_[i].last_good != nullptr;
   }
@@ -119,7 +119,7 @@ FactFileStatus FactLibrary::reload(const std::string &path) {
   status.warnings = std::move(fresh.warnings);
   status.loaded = status.errors.empty();
   if (status.loaded) {
-    it->last_good = std::make_shared<const FactBase>(std::move(fresh.base));
+    it->last_good = std::make_shared<FactBase>(std::move(fresh.base));
     rebuild();
   } else {
     status.kept_older = it->last_good != nullptr;
@@ -140,9 +140,25 @@ void FactLibrary::rebuild() {
     if (file.last_good)
       parts.push_back(file.last_good);
 
+  std::vector<FileState *> loaded;
+  for (FileState &file : files_)
+    if (file.last_good)
+      loaded.push_back(&file);
+
   std::shared_ptr<const FactBase> merged;
   if (parts.size() == 1) {
     merged = parts.front(); // one base alone is used as it is, without a copy
+  } else if (include_bundled_ && loaded.size() == 1 && loaded[0]->last_good.use_count() == 2) {
+    // The bundled base and one file nobody else holds (only `parts` and the file's state): its
+    // entries move into the merged base instead of being copied, so that a million-quote base is
+    // not held twice. The merged base becomes the file's last good version; merged after the
+    // bundled base again it gives itself, so later rebuilds are unchanged.
+    parts.clear();
+    auto base = std::make_shared<FactBase>(bundledFactBase());
+    base->merge(std::move(*loaded[0]->last_good));
+    base->reindex();
+    loaded[0]->last_good = base;
+    merged = std::move(base);
   } else {
     auto base = std::make_shared<FactBase>();
     for (const auto &part : parts)

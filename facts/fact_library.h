@@ -43,7 +43,9 @@ public:
 private:
   struct FileState {
     std::string path;
-    std::shared_ptr<const FactBase> last_good; // null: nothing of this file is in use
+    // Null: nothing of this file is in use. Otherwise its entries, possibly merged after the
+    // bundled base's (see rebuild()): the same entries once merged again after them.
+    std::shared_ptr<FactBase> last_good;
   };
 
   // Reads `file` and checks its references against every other base; on success replaces

@@ -289,16 +289,17 @@ std::vector<NearQuote> QuoteIndex::findNear(const std::vector<Token> &words, std
   }
   // Merge their postings (each ascending) into one ascending walk over positions: the wordings
   // come out in order, so the shared words of each are counted without sorting or hashing.
+  // Each cursor holds the position it stands at, so the heap compares without reading postings_
+  // (positions are unique, so the order is the same).
   struct Cursor {
-    std::uint32_t next, end, word;
+    std::uint32_t pos, next, end, word;
   };
-  auto later = [&](const Cursor &a, const Cursor &b) {
-    return postings_[a.next] > postings_[b.next];
-  };
+  auto later = [](const Cursor &a, const Cursor &b) { return a.pos > b.pos; };
   std::vector<Cursor> heap;
   for (std::uint32_t k = 0; k < rare.size(); ++k)
     if (frequency(rare[k]) > 0)
-      heap.push_back({postings_start_[rare[k]], postings_start_[rare[k] + 1], k});
+      heap.push_back({postings_[postings_start_[rare[k]]], postings_start_[rare[k]],
+                      postings_start_[rare[k] + 1], k});
   std::make_heap(heap.begin(), heap.end(), later);
   struct Candidate {
     std::uint32_t wording, shared, min_pos, max_pos;
@@ -308,7 +309,7 @@ std::vector<NearQuote> QuoteIndex::findNear(const std::vector<Token> &words, std
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), later);
     Cursor &c = heap.back();
-    const std::uint32_t pos = postings_[c.next];
+    const std::uint32_t pos = c.pos;
     const std::uint32_t wording = wordingAt(pos);
     if (candidates.empty() || candidates.back().wording != wording) {
       candidates.push_back({wording, 0, pos, pos});
@@ -320,10 +321,12 @@ std::vector<NearQuote> QuoteIndex::findNear(const std::vector<Token> &words, std
       ++cand.shared;
     }
     cand.max_pos = pos;
-    if (++c.next == c.end)
+    if (++c.next == c.end) {
       heap.pop_back();
-    else
+    } else {
+      c.pos = postings_[c.next];
       std::push_heap(heap.begin(), heap.end(), later);
+    }
   }
   std::size_t keep = std::min(candidates.size(), kNearCandidates);
   std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),

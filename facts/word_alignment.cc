@@ -23,45 +23,50 @@ WordAlignment alignWordIds(std::span<const std::uint32_t> draft,
 
   // Each cell keeps the cheapest way to reach it and, among equally cheap ways, the one with the
   // most Same words; the step taken is stored so that the traceback follows the same choice.
+  // Cost and Same words are packed into one key, cost in the high half and (max - same) in the
+  // low one, so that "cheaper, or as cheap with more Same" is one comparison: key < key. Only the
+  // steps are kept for every cell; keys for the row above and this one.
   enum Op : std::uint8_t { kStart, kDiagonal, kDraftOnly, kRecordOnly };
-  std::vector<std::uint32_t> cost((q + 1) * width), same((q + 1) * width);
+  constexpr std::uint64_t kCost = std::uint64_t{1} << 32, kNoSame = 0xffffffffull;
+  std::vector<std::uint64_t> above(width), here(width);
   std::vector<std::uint8_t> op((q + 1) * width, kStart);
+  above[0] = kNoSame;
   for (std::size_t j = 1; j <= n; ++j) {
-    cost[j] = options.record_window ? 0 : static_cast<std::uint32_t>(j);
+    above[j] = (options.record_window ? 0 : j) * kCost + kNoSame;
     op[j] = options.record_window ? kStart : kRecordOnly;
   }
   for (std::size_t i = 1; i <= q; ++i) {
-    const std::size_t row = i * width, up = (i - 1) * width;
-    cost[row] = static_cast<std::uint32_t>(i);
+    const std::size_t row = i * width;
+    here[0] = i * kCost + kNoSame;
     op[row] = kDraftOnly;
-    const std::uint32_t skip = skipCost(i);
+    const std::uint64_t skip = skipCost(i) * kCost;
+    const std::uint32_t word = draft[i - 1];
     for (std::size_t j = 1; j <= n; ++j) {
-      const bool match = draft[i - 1] == record[j - 1];
-      std::uint32_t c = cost[up + j - 1] + (match ? 0 : 1), m = same[up + j - 1] + (match ? 1 : 0);
+      // A Same step adds a Same word (the low half counts down from kNoSame, never below it by
+      // more than the draft's length); a Changed one costs 1.
+      std::uint64_t k = word == record[j - 1] ? above[j - 1] - 1 : above[j - 1] + kCost;
       std::uint8_t o = kDiagonal;
-      auto consider = [&](std::uint32_t cc, std::uint32_t mm, std::uint8_t oo) {
-        if (cc < c || (cc == c && mm > m)) {
-          c = cc;
-          m = mm;
-          o = oo;
-        }
-      };
-      consider(cost[up + j] + 1, same[up + j], kDraftOnly);
-      consider(cost[row + j - 1] + skip, same[row + j - 1], kRecordOnly);
-      cost[row + j] = c;
-      same[row + j] = m;
+      if (const std::uint64_t kk = above[j] + kCost; kk < k) {
+        k = kk;
+        o = kDraftOnly;
+      }
+      if (const std::uint64_t kk = here[j - 1] + skip; kk < k) {
+        k = kk;
+        o = kRecordOnly;
+      }
+      here[j] = k;
       op[row + j] = o;
     }
+    std::swap(above, here);
   }
 
   // Where the window ends: the cheapest column with the most Same words; of those the last, so
   // that a changed last word stays in the window ("fraud" against "abuse").
   std::size_t end = n;
   if (options.record_window && q > 0) {
-    const std::size_t row = q * width;
+    const std::vector<std::uint64_t> &last = above; // row q
     for (std::size_t j = n; j-- > 0;)
-      if (cost[row + j] < cost[row + end] ||
-          (cost[row + j] == cost[row + end] && same[row + j] > same[row + end]))
+      if (last[j] < last[end])
         end = j;
   }
 

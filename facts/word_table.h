@@ -23,7 +23,7 @@ public:
   }
   std::size_t size() const { return starts_.size() - 1; }
   std::size_t memoryBytes() const {
-    return arena_.capacity() + starts_.capacity() * 4 + slots_.capacity() * 4;
+    return arena_.capacity() + starts_.capacity() * 4 + slots_.capacity() * 8;
   }
 
 private:
@@ -32,7 +32,9 @@ private:
 
   std::string arena_;                    // every word, back to back
   std::vector<std::uint32_t> starts_{0}; // per id + 1: where its word starts in arena_
-  std::vector<std::uint32_t> slots_;     // id + 1, or 0 for an empty slot
+  // tag << 32 | (id + 1), or 0 for an empty slot. The tag (high bits of the word's hash) settles
+  // most probes that meet another word without reading that word.
+  std::vector<std::uint64_t> slots_;
 };
 
 } // namespace factline::facts

@@ -175,3 +175,46 @@ TEST_CASE("workspace bases are the sorted .factline/*.json files at the root", "
   CHECK(fs::path(found[1]).filename() == "b.json");
   CHECK(discoverWorkspaceBases((dir.path() / "none").string()).empty());
 }
+
+TEST_CASE("one file over the bundled base: moved in, same result across reloads and more files",
+          "[library]") {
+  TempDir dir;
+  const FactBase &bundled = bundledFactBase();
+  REQUIRE_FALSE(bundled.people.empty());
+  const Person &first_person = bundled.people.front();
+  const std::string renamed = R"({"id": ")" + first_person.id + R"(", "name": "Renamed One"})";
+  std::string path = dir.write("a.json", base(renamed + "," + kAlice,
+                                              R"({"id": "q-a", "text": "alice said this",
+                                                  "speaker": "alice"})"));
+  FactLibrary library(true);
+  REQUIRE(library.setFiles({path}).at(0).loaded);
+  auto check = [&](const FactBase &b, const std::string &name) {
+    REQUIRE(b.people.size() == bundled.people.size() + 1); // overridden in place, alice added
+    CHECK(b.people.front().id == first_person.id);
+    CHECK(b.people.front().name == name);
+    CHECK(b.people.back().id == "alice");
+    CHECK(b.quotes.size() == bundled.quotes.size() + 1);
+    CHECK(b.quotes.back().id == "q-a");
+    CHECK(b.person(first_person.id)->name == name);
+  };
+  check(library.snapshot()->base(), "Renamed One");
+
+  dir.write("a.json", "{ broken");
+  CHECK(library.reload(path).kept_older);
+  auto again = library.setFiles({path}); // rebuilt from the kept version, which the snapshot holds
+  CHECK(again[0].kept_older);
+  check(library.snapshot()->base(), "Renamed One");
+
+  std::string second = dir.write("b.json", base(kBob, ""));
+  auto both = library.setFiles({path, second});
+  CHECK(both[1].loaded);
+  const FactBase &merged = library.snapshot()->base();
+  REQUIRE(merged.people.size() == bundled.people.size() + 2);
+  CHECK(merged.people.front().name == "Renamed One");
+  CHECK(merged.people.back().id == "bob");
+
+  dir.write("a.json", base(kAlice, "")); // fixed, without the override
+  CHECK(library.reload(path).loaded);
+  CHECK(library.snapshot()->base().person(first_person.id)->name == first_person.name);
+  CHECK(library.snapshot()->base().quotes.size() == bundled.quotes.size());
+}

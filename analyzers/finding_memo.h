@@ -1,0 +1,52 @@
+// FindingMemo: findings remembered by what they depend on, so a re-check redoes only what changed.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analyzers/finding.h"
+#include "facts/fact_base.h"
+
+namespace factline::analyzers {
+
+// The findings of one unit of a draft (a sentence, a quotation), stored under a key that holds
+// everything they depend on, with their offsets relative to the unit's start: a keystroke changes
+// one unit, and every other unit's findings are found here wherever it has moved to. A key must
+// hold all the unit's inputs; then the memo never changes what a check finds. Findings are for
+// one fact base at a time. Safe to use from several analysis threads at once (one mutex, held
+// only to look up or store).
+class FindingMemo {
+public:
+  // The findings stored for `key` against `base`, moved to start at `offset` and appended to
+  // `out`; false when none.
+  bool find(const facts::FactBase *base, const std::string &key, std::size_t offset,
+            std::vector<Finding> &out);
+  // Remembers `findings` (in document offsets, the unit starting at `offset`).
+  void store(const std::shared_ptr<const facts::FactBase> &base, std::string key,
+             std::size_t offset, const std::vector<Finding> &findings);
+  // Called once a check is done: forgets units no recent check has met, past a bound.
+  void endCheck();
+
+  std::size_t size() const;
+
+  // Appends a number to a key, as its bytes.
+  static void append(std::string &key, std::size_t n) {
+    key.append(reinterpret_cast<const char *>(&n), sizeof n);
+  }
+
+private:
+  struct Entry {
+    std::vector<Finding> findings; // offsets relative to the unit's start
+    std::uint64_t used = 0;        // the check that last met it
+  };
+  mutable std::mutex mu_;
+  std::shared_ptr<const facts::FactBase> base_; // findings are for this base only
+  std::unordered_map<std::string, Entry> entries_;
+  std::uint64_t generation_ = 0;
+};
+
+} // namespace factline::analyzers

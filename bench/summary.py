@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Prints the #8 performance targets beside what bench/run measured (files in DATA_DIR).
+
+Usage: bench/summary.py DATA_DIR
+Reads analysis.json (Google Benchmark), load.txt (factline-load-probe), latency.txt (lsp-eval
+latency) and startup.txt (bench/startup.py). A target that was missed says by how much.
+"""
+import json
+import re
+import sys
+from pathlib import Path
+
+data = Path(sys.argv[1])
+rows = []  # (target, measured, verdict)
+
+
+def verdict(value, limit, unit, lower_is_better=True):
+    if value is None:
+        return "not measured"
+    if value <= limit if lower_is_better else value >= limit:
+        return "met"
+    return f"MISSED by {value - limit:.3g} {unit} ({value / limit:.1f}x the target)"
+
+
+def fields(line):
+    return {k: v for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
+
+
+bench = {}
+try:
+    for b in json.loads((data / "analysis.json").read_text())["benchmarks"]:
+        bench[b["name"]] = b
+except (OSError, ValueError, KeyError):
+    pass
+
+
+def cpu_ms(name):
+    b = bench.get(name)
+    if not b:
+        return None
+    scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b.get("time_unit", "ns")]
+    return b["cpu_time"] * scale
+
+
+for quotes, limit in (("0", 1.0), ("1000000", 5.0)):
+    t = cpu_ms(f"BM_RecheckAfterEdit/quotes:{quotes}")
+    base = "bundled base" if quotes == "0" else "1M-quote base"
+    rows.append((f"re-check after a keystroke, 10k-word draft, {base}: < {limit:g} ms",
+                 f"{t:.3f} ms CPU" if t is not None else "-", verdict(t, limit, "ms")))
+
+# Linear growth: cost per byte of a first check, largest draft against the 10k-word one.
+sizes = []
+for name, b in bench.items():
+    m = re.match(r"BM_CheckDraft/quotes:0/words:(\d+)$", name)
+    if m:
+        sizes.append((int(m.group(1)), cpu_ms(name) / b["bytes"]))
+sizes.sort()
+if len(sizes) >= 2:
+    ref = dict(sizes).get(10000, sizes[0][1])
+    big_words, big = sizes[-1]
+    ratio = big / ref
+    per_kb = ", ".join(f"{w // 1000}k words {c * 1024:.3f}" for w, c in sizes)
+    rows.append((f"cost grows at most linearly with draft size (ms per KiB, first check)",
+                 f"{per_kb}; {big_words // 1000}k/10k = {ratio:.2f}",
+                 "met" if ratio <= 1.25 else f"MISSED: {ratio:.2f}x the cost per byte"))
+
+small = cpu_ms("BM_QuoteLookup/quotes:0")
+mid, big = cpu_ms("BM_QuoteLookup/quotes:100000"), cpu_ms("BM_QuoteLookup/quotes:1000000")
+if mid is not None and big is not None:
+    # The work of a lookup is bounded by a fixed budget of postings and candidates, so from 100k
+    # to 1M quotes it should stay flat; what grows is cache misses in ten times bigger arrays.
+    ratio = big / mid
+    rows.append(("a quote lookup (verbatim + near) does not grow with base size: 1M vs 100k",
+                 f"bundled {small * 1000:.0f} us, 100k {mid * 1000:.0f} us, 1M {big * 1000:.0f} us",
+                 "met" if ratio <= 1.25 else f"MISSED: {ratio:.2f}x the cost at 10x the quotes"))
+
+load = {}
+try:
+    for line in (data / "load.txt").read_text().splitlines():
+        name, _, rest = line.partition(" ")
+        load[name] = fields(rest)
+except OSError:
+    pass
+million = load.get("facts-1000000.json")
+if million:
+    wall, cpu = float(million["total_ms"]) / 1e3, float(million["total_cpu_ms"]) / 1e3
+    rss = float(million["peak_rss_mb"])
+    rows.append(("1M quotes + 1M figures from JSON: loaded (parse + index) in < 3 s",
+                 f"{wall:.1f} s wall, {cpu:.1f} s CPU", verdict(cpu, 3.0, "s CPU")))
+    rows.append(("1M quotes + 1M figures from JSON: peak memory < 1.5 GB",
+                 f"{rss / 1024:.2f} GB", verdict(rss / 1024, 1.5, "GB")))
+
+try:
+    lat = fields((data / "latency.txt").read_text())
+    p50 = float(lat["p50"])
+    rows.append(("edit to published diagnostics, debounce 0, 10k-word draft: p50 < 5 ms",
+                 f"p50 {p50:.1f} ms, p90 {float(lat['p90']):.1f} ms", verdict(p50, 5.0, "ms")))
+except (OSError, KeyError):
+    rows.append(("edit to published diagnostics: p50 < 5 ms", "-", "not measured"))
+
+try:
+    start = fields((data / "startup.txt").read_text())
+    p50 = float(start["p50"])
+    rows.append(("server start to the initialize answer, bundled base: < 20 ms",
+                 f"p50 {p50:.1f} ms", verdict(p50, 20.0, "ms")))
+except (OSError, KeyError):
+    rows.append(("server start to initialize: < 20 ms", "-", "not measured"))
+
+w0 = max(len(r[0]) for r in rows)
+w1 = max(len(r[1]) for r in rows)
+print(f"| {'target':<{w0}} | {'measured':<{w1}} | verdict |")
+print(f"| {'-' * w0} | {'-' * w1} | ------- |")
+for target, measured, v in rows:
+    print(f"| {target:<{w0}} | {measured:<{w1}} | {v} |")
