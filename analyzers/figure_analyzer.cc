@@ -110,9 +110,14 @@ private:
     // draft is right. One that agrees but links much less well: say nothing either way.
     constexpr int kComparable = 2;
     for (const FigureCandidate &c : candidates)
-      if (c.consistent && current(c))
-        return c.score + kComparable >= top ? std::optional(report.verified(figure, c))
-                                            : std::nullopt;
+      if (c.consistent && current(c)) {
+        if (c.score + kComparable < top)
+          return std::nullopt;
+        // The record's number, framed the other way: a fall for its rise, points for per cent.
+        if (c.misframing != Misframing::None)
+          return report.misframed(figure, c);
+        return report.verified(figure, c);
+      }
     auto family = [&](std::size_t i) {
       const facts::Figure &f = figures[i];
       const facts::Figure *r =

@@ -47,6 +47,9 @@ constexpr std::array<std::string_view, 14> kTimeRefBefore = {
 // ("from" and "on" only in "two years from now", "two years on,": see timeReferenceAfter).
 constexpr std::array<std::string_view, 8> kTimeRefAfter = {"later", "earlier", "after", "before",
                                                            "since", "old",     "hence", "running"};
+// Before a duration, words that make it the length of something.
+constexpr std::array<std::string_view, 6> kLengthBefore = {"for",   "lasted", "lasting",
+                                                           "spent", "took",   "lasts"};
 
 template <std::size_t N>
 bool isOneOf(const ProseToken &t, const std::array<std::string_view, N> &words) {
@@ -126,6 +129,27 @@ std::string timeUnitOfTail(std::string_view tail, bool *is_age) {
       return "";
   }
   return unit;
+}
+
+// A number that can count a part: "one of the 44 senators" names a member, not a part.
+bool isPartNumber(const ProseToken &t) {
+  if (t.kind == Kind::Number)
+    return true;
+  return t.kind == Kind::Word && !t.is("one") &&
+         cardinalWordValue(t.text.substr(0, t.text.find('-'))) >= 0;
+}
+
+// The whole a part is counted out of: 100 in "44 of the 100 senators", "44 out of 100". The
+// part is the claim; the whole is a frame for it, and often not on record.
+bool isTotalOfPart(const std::vector<ProseToken> &t, std::size_t at) {
+  std::size_t k = at;
+  if (k > 0 && (t[k - 1].is("the") || t[k - 1].is("its") || t[k - 1].is("their")))
+    --k;
+  if (k == 0 || !t[k - 1].is("of"))
+    return false;
+  if (k >= 2 && t[k - 2].is("out"))
+    return true;
+  return k >= 2 && isPartNumber(t[k - 2]);
 }
 
 } // namespace
@@ -295,6 +319,8 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     f.kind = facts::FigureKind::Count;
   }
   *resume = std::max(*resume, j);
+  if (f.kind == facts::FigureKind::Percent)
+    f.unit_span = {t[n.last].begin, f.span.end};
 
   // A bare "one" or "a" is an article or a pronoun far more often than a count.
   if (n.lone_one && f.kind != facts::FigureKind::Duration)
@@ -336,6 +362,9 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     return std::nullopt;
   }
 
+  if (isTotalOfPart(t, start))
+    return std::nullopt;
+
   // Qualifier before the figure...
   std::size_t qstart = start;
   f.qualifier = qualifierBefore(t, start, &qstart);
@@ -365,7 +394,11 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     // in time ("two years later", "in the past five years", "every day") are skipped.
     if (qstart > 0 && isOneOf(t[qstart - 1], kTimeRefBefore))
       return std::nullopt;
-    if (j < t.size() && isOneOf(t[j], kTimeRefAfter))
+    // "for more than four hours before 44 senators": after "for" or "lasted" the duration is a
+    // length, and "before" or "after" says where, not when.
+    bool length = qstart > 0 && isOneOf(t[qstart - 1], kLengthBefore);
+    if (j < t.size() && isOneOf(t[j], kTimeRefAfter) &&
+        !(length && (t[j].is("before") || t[j].is("after"))))
       return std::nullopt;
     if (word(j, "from") && (word(j + 1, "now") || word(j + 1, "then")))
       return std::nullopt;

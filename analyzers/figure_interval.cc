@@ -114,6 +114,13 @@ bool Interval::intersects(const Interval &o) const {
   return !Interval{l, h, lopen, hopen}.empty();
 }
 
+bool Interval::overlaps(const Interval &o) const {
+  if (!intersects(o))
+    return false;
+  double l = std::max(lo, o.lo), h = std::min(hi, o.hi);
+  return !samePoint(l, h);
+}
+
 Interval intervalFor(double n, double p, double rounding, Qualifier q) {
   switch (q) {
   case Qualifier::None:

@@ -34,6 +34,10 @@ struct Interval {
   // "more than three billion" (3e9, 4e9] and "more than two billion" (2e9, 3e9] do not meet
   // through rounding noise.
   bool intersects(const Interval &o) const;
+  // True when the values both allow are more than one point: "at least 87 million" and "up to
+  // 87 million" share only 87 million itself, and a writer who turns the record's maximum into a
+  // minimum (or its minimum into a maximum) has the figure wrong.
+  bool overlaps(const Interval &o) const;
 };
 
 // The values a number N stated with precision p (the place of its last significant digit) allows

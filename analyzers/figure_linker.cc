@@ -6,6 +6,8 @@
 #include <array>
 #include <cmath>
 
+#include "analyzers/figure_direction.h"
+#include "analyzers/figure_places.h"
 #include "facts/normalize.h"
 
 namespace factline::analyzers {
@@ -50,25 +52,6 @@ bool phraseOutside(const std::vector<std::string> &words, const std::vector<std:
   return false;
 }
 
-constexpr std::array<std::string_view, 14> kRises = {
-    "up",     "rise", "rose",   "risen", "surge",   "surged",   "jump",
-    "jumped", "gain", "gained", "climb", "climbed", "increase", "higher"};
-constexpr std::array<std::string_view, 16> kFalls = {
-    "down", "fall",    "fell",     "fallen", "drop", "dropped", "plunge",  "plunged",
-    "lost", "decline", "declined", "slid",   "sank", "tumble",  "tumbled", "lower"};
-
-// +1 when the words speak only of a rise, -1 only of a fall, 0 otherwise.
-int directionOf(const std::vector<std::string> &stems) {
-  bool rise = false, fall = false;
-  for (const std::string &s : stems) {
-    for (auto w : kRises)
-      rise = rise || s == FigureLinker::stem(w);
-    for (auto w : kFalls)
-      fall = fall || s == FigureLinker::stem(w);
-  }
-  return rise == fall ? 0 : rise ? 1 : -1;
-}
-
 bool isDigitWord(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0] <= '9'; }
 
 // Punctuation between two offsets ends the phrase a unit noun can belong to.
@@ -91,6 +74,137 @@ bool withinFactor(double a, double b, double factor) {
     return a == b;
   double r = a / b;
   return r <= factor && r >= 1 / factor;
+}
+
+template <std::size_t N>
+bool isOneOf(std::string_view w, const std::array<std::string_view, N> &words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+constexpr std::array<std::string_view, 8> kPartitive = {"them",  "those", "these", "whom",
+                                                        "which", "the",   "its",   "their"};
+constexpr std::array<std::string_view, 6> kCopulas = {"were", "are", "was", "is", "being", "be"};
+constexpr std::array<std::string_view, 7> kPlacePrepositions = {
+    "in", "from", "across", "throughout", "outside", "within", "inside"};
+
+// Where the unit noun of a count may start, past a partitive: "311,172 of them were
+// Australians" counts Australians; "70 million of the 87 million users" counts a part of the
+// users, named by nothing the sentence gives (`npos`, and `*part` is set).
+std::size_t unitSearchStart(const SentenceWords &w, std::size_t after, bool *part) {
+  *part = false;
+  const auto &s = w.stems;
+  if (after + 1 >= s.size() || s[after] != "of" || !isOneOf(s[after + 1], kPartitive))
+    return after;
+  *part = true;
+  for (std::size_t k = after + 2; k < s.size() && k < after + 7; ++k)
+    if (isOneOf(s[k], kCopulas))
+      return k + 1;
+  return std::string_view::npos;
+}
+
+constexpr std::array<std::string_view, 37> kOtherTimes = {
+    "next",     "following", "later",   "earlier",  "previous", "yesterday", "tomorrow", "since",
+    "ago",      "week",      "month",   "monday",   "tuesday",  "wednesday", "thursday", "friday",
+    "saturday", "sunday",    "january", "february", "march",    "april",     "june",     "july",
+    "august",   "september", "october", "november", "december", "jan",       "feb",      "mar",
+    "apr",      "jun",       "jul",     "aug",      "oct"};
+
+// Whether the figure's clause places it in time ("the next day", "in March", "on Wednesday",
+// "in 2016"): a change the record does not date the same way may be another day's.
+bool clauseIsDated(const SentenceWords &w, std::string_view prose, std::size_t first,
+                   std::size_t after, Span figure) {
+  auto dated = [&](std::size_t k) {
+    const std::string &s = w.stems[k];
+    if (isOneOf(s, kOtherTimes))
+      return true;
+    std::string_view original =
+        prose.substr(w.tokens[k].begin, w.tokens[k].end - w.tokens[k].begin);
+    if (original == "May")
+      return true;
+    return s.size() == 4 && isDigitWord(s) && (s.starts_with("19") || s.starts_with("20"));
+  };
+  for (std::size_t k = first; k > 0; --k) {
+    std::size_t next = k < first ? w.tokens[k].begin : figure.begin;
+    if (crossesPunctuation(prose, w.tokens[k - 1].end, next))
+      break;
+    if (dated(k - 1))
+      return true;
+  }
+  for (std::size_t k = after; k < w.tokens.size(); ++k) {
+    std::size_t prev = k == after ? figure.end : w.tokens[k - 1].end;
+    if (crossesPunctuation(prose, prev, w.tokens[k].begin))
+      break;
+    if (dated(k))
+      return true;
+  }
+  return false;
+}
+
+// The direction word that governs a percentage: the nearest before it in its clause ("closed up
+// 4.5 per cent", "which fell 18 per cent"), else one right after it ("4.5 per cent higher").
+// Returns the token index, or npos.
+std::size_t directionWordFor(const SentenceWords &w, std::string_view prose, std::size_t first,
+                             std::size_t after, Span figure) {
+  for (std::size_t k = first; k > 0 && first - k < 6; --k) {
+    std::size_t i = k - 1;
+    std::size_t next = i + 1 < first ? w.tokens[i + 1].begin : figure.begin;
+    if (crossesPunctuation(prose, w.tokens[i].end, next) || isDigitWord(w.stems[i]))
+      break;
+    if (directionOfWord(w.stems[i]) != 0)
+      return i;
+  }
+  for (std::size_t k = after; k < w.tokens.size() && k < after + 2; ++k) {
+    std::size_t prev = k == after ? figure.end : w.tokens[k - 1].end;
+    if (crossesPunctuation(prose, prev, w.tokens[k].begin) || isDigitWord(w.stems[k]))
+      break;
+    if (directionOfWord(w.stems[k]) != 0)
+      return k;
+  }
+  return std::string_view::npos;
+}
+
+// The places a count is narrowed to: a place word among the two words after the number ("1
+// million British users", "70 million Americans"), a place after "in", "from" or "across" a
+// little further on ("10 million users in Britain"), or one just before the number that is
+// possessive or follows such a preposition ("Britain's 1 million users", "In Britain, 1 million
+// users").
+std::vector<std::string_view> placesNear(const SentenceWords &w, std::string_view prose,
+                                         std::size_t first, std::size_t after, Span figure) {
+  std::vector<std::string_view> out;
+  auto original = [&](std::size_t k) {
+    return prose.substr(w.tokens[k].begin, w.tokens[k].end - w.tokens[k].begin);
+  };
+  auto prepositionBefore = [&](std::size_t k, std::size_t floor) {
+    if (k > floor && w.stems[k - 1] == "the")
+      --k;
+    return k > floor && isOneOf(w.stems[k - 1], kPlacePrepositions);
+  };
+  for (std::size_t k = after; k < w.tokens.size() && k < after + 6; ++k) {
+    std::size_t prev = k == after ? figure.end : w.tokens[k - 1].end;
+    if (crossesPunctuation(prose, prev, w.tokens[k].begin) || isDigitWord(w.stems[k]))
+      break;
+    std::size_t n = 0;
+    std::string_view id = placeAt(w.stems, k, original(k), &n);
+    if (!id.empty() && (k < after + 2 || prepositionBefore(k, after)))
+      out.push_back(id);
+  }
+  for (std::size_t k = first; k > 0 && first - k <= 2; --k) {
+    std::size_t i = k - 1, n = 0;
+    std::string_view id = placeAt(w.stems, i, original(i), &n);
+    if (!id.empty() && (w.tokens[i].norm.ends_with("'s") || prepositionBefore(i, 0)))
+      out.push_back(id);
+  }
+  return out;
+}
+
+// Stemmed words of `text` and each as written.
+void wordsOf(std::string_view text, std::vector<std::string> &stems,
+             std::vector<std::string> &originals) {
+  for (const facts::Token &t : facts::tokenize(text))
+    if (t.kind == facts::TokenKind::Word) {
+      stems.push_back(FigureLinker::stem(t.norm));
+      originals.emplace_back(text.substr(t.begin, t.end - t.begin));
+    }
 }
 
 } // namespace
@@ -182,6 +296,17 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     }
   }
 
+  {
+    std::vector<std::string> stems, originals;
+    wordsOf(f.subject, stems, originals);
+    wordsOf(f.unit, stems, originals);
+    for (const std::string &u : f.units)
+      wordsOf(u, stems, originals);
+    for (const std::string &k : f.keywords)
+      wordsOf(k, stems, originals);
+    p.places = placesOf(stems, originals);
+  }
+
   if (f.kind == facts::FigureKind::Percent) {
     std::vector<std::string> said = stemmedWords(f.text + " " + f.context);
     for (const std::string &k : f.keywords)
@@ -202,7 +327,7 @@ std::optional<FigureCandidate> FigureLinker::compare(const DraftFigure &figure, 
   c.figure = index;
   c.record = &p.reading;
   c.draft = *draft;
-  c.consistent = draft->intersects(p.reading.interval);
+  c.consistent = draft->overlaps(p.reading.interval);
   return c;
 }
 
@@ -229,15 +354,37 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
                       figure.kind == facts::FigureKind::Ratio ||
                       figure.kind == facts::FigureKind::Money;
   int sentence_direction = 0;
-  if (figure.kind == facts::FigureKind::Percent)
+  std::size_t direction_word = std::string_view::npos;
+  if (figure.kind == facts::FigureKind::Percent) {
     sentence_direction = directionOf(words.stems);
+    direction_word = directionWordFor(words, prose_, first, after, figure.span);
+  }
+  bool part = false;
+  // A ratio names its whole after "of" ("half of the Senate"); a count after "of the" is a part.
+  std::size_t unit_from =
+      figure.kind == facts::FigureKind::Count ? unitSearchStart(words, after, &part) : after;
+  std::vector<std::string_view> places;
+  if (counts)
+    places = placesNear(words, prose_, first, after, figure.span);
 
   for (std::size_t index : words.figures) {
     const facts::Figure &record = index_.base().figures[index];
     if (record.kind != figure.kind)
       continue;
     const Prepared &p = prepared(index);
+    if (std::any_of(places.begin(), places.end(), [&](std::string_view place) {
+          return std::find(p.places.begin(), p.places.end(), place) == p.places.end();
+        }))
+      continue; // a part of the record's count, or another place's
+    Misframing misframing = Misframing::None;
     auto draft = draftInterval(figure, record, p.reading);
+    if (!draft && figure.kind == facts::FigureKind::Percent) {
+      // Percentage points where the record has per cent, or the other way round.
+      DraftFigure other = figure;
+      other.unit = figure.unit == "percentage points" ? "per cent" : "percentage points";
+      draft = draftInterval(other, record, p.reading);
+      misframing = Misframing::PercentUnit;
+    }
     if (!draft)
       continue;
     double value = draftValueIn(figure, record);
@@ -248,23 +395,43 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
             ? std::fabs(value - record.value) > 50
             : !p.reading.vague && !withinFactor(value, record.value, factor))
       continue;
-    // A fall is not the recorded rise, nor a rise the recorded fall.
-    if (p.direction != 0 && sentence_direction == -p.direction)
-      continue;
 
     FigureCandidate c;
     c.figure = index;
     c.record = &p.reading;
     c.draft = *draft;
-    c.consistent = draft->intersects(p.reading.interval);
+    c.consistent = draft->overlaps(p.reading.interval);
+
+    // A fall is not the recorded rise, nor a rise the recorded fall: when the figure's own clause
+    // says so and the number is the record's, the draft has the change the wrong way round; when
+    // the number is another, or only the sentence at large speaks of the other way, it is
+    // another change.
+    if (p.direction != 0) {
+      int local = direction_word != std::string_view::npos
+                      ? directionOfWord(words.stems[direction_word])
+                      : sentence_direction;
+      if (local == -p.direction) {
+        if (direction_word == std::string_view::npos ||
+            clauseIsDated(words, prose_, first, after, figure.span))
+          continue;
+        if (misframing == Misframing::None) {
+          misframing = Misframing::Direction;
+          c.direction_word = {words.tokens[direction_word].begin, words.tokens[direction_word].end};
+        }
+      }
+    }
+    if (misframing != Misframing::None && !c.consistent)
+      continue;
+    c.misframing = misframing;
 
     // The unit noun right after the number, past at most two modifiers ("87 million Facebook
-    // users", "half the US Senate"), within the same phrase.
+    // users", "half the US Senate"), within the same phrase; after a partitive, the noun after
+    // its verb ("311,172 of them were Australians").
     const Phrase *unit = nullptr;
     std::size_t unit_end = after; // words of the figure and its unit noun: [first, unit_end)
     bool unit_elsewhere = false;
-    if (counts) {
-      for (std::size_t k = after; k < words.tokens.size() && k <= after + 2 && !unit; ++k) {
+    if (counts && unit_from != std::string_view::npos) {
+      for (std::size_t k = unit_from; k < words.tokens.size() && k <= unit_from + 2 && !unit; ++k) {
         if (isDigitWord(words.stems[k]) ||
             crossesPunctuation(prose_, k == after ? figure.span.end : words.tokens[k - 1].end,
                                words.tokens[k].begin))
@@ -277,7 +444,7 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
             break;
           }
       }
-      if (!unit)
+      if (!unit && !part)
         for (std::size_t k = 0; k < first && !unit_elsewhere; ++k)
           for (const Phrase &u : p.units)
             if (phraseAt(words.stems, k, u.words)) {

@@ -1,10 +1,12 @@
 // FigureReport: the findings a checked figure produces, with the writer-facing words and fixes.
 #include "analyzers/figure_report.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
 #include "analyzers/figure_comparison.h"
+#include "analyzers/figure_direction.h"
 #include "analyzers/number_writer.h"
 #include "facts/normalize.h"
 
@@ -18,6 +20,18 @@ std::string capitalize(std::string s) {
 }
 
 FactRef figureRef(const facts::Figure &f) { return {FactRef::Kind::Figure, f.id, -1}; }
+
+// The record's qualifier as words: its `qualifier` field, else the one its `text` writes ("more
+// than" of "more than five hours").
+std::string qualifierWords(const facts::Figure &f) {
+  if (!f.qualifier.empty())
+    return f.qualifier;
+  for (const DraftFigure &d : extractFigures(f.text, Span{0, f.text.size()}).figures)
+    if (d.qualifier_span.begin < d.qualifier_span.end)
+      return lowerAscii(
+          f.text.substr(d.qualifier_span.begin, d.qualifier_span.end - d.qualifier_span.begin));
+  return "";
+}
 
 } // namespace
 
@@ -82,7 +96,8 @@ std::optional<Fix> FigureReport::fix(const DraftFigure &figure, const facts::Fig
       return std::nullopt;
     number = std::string(record.text.substr(0, record.text.size()));
     auto q = qualifierFromWords(lowerAscii(record.qualifier));
-    if (q && !record.qualifier.empty() && lowerAscii(number).starts_with(lowerAscii(record.qualifier)))
+    if (q && !record.qualifier.empty() &&
+        lowerAscii(number).starts_with(lowerAscii(record.qualifier)))
       number = number.substr(record.qualifier.size() + 1);
   } else {
     double factor = 1;
@@ -105,11 +120,12 @@ std::optional<Fix> FigureReport::fix(const DraftFigure &figure, const facts::Fig
 
   Fix fix;
   // Keep the draft's qualifier when it is true of the record's number.
-  bool keep = statedInterval(r.number, figure.qualifier).intersects(r.interval);
+  bool keep = statedInterval(r.number, figure.qualifier).overlaps(r.interval);
   if (keep || figure.qualifier_span.begin == figure.qualifier_span.end) {
     fix.edits.push_back({n.span, number});
   } else if (figure.qualifier_span.begin < n.span.begin) {
-    std::string replacement = record.qualifier.empty() ? number : record.qualifier + " " + number;
+    std::string qualifier = qualifierWords(record);
+    std::string replacement = qualifier.empty() ? number : qualifier + " " + number;
     std::string_view was = text(figure.qualifier_span);
     if (!was.empty() && was[0] >= 'A' && was[0] <= 'Z')
       replacement = capitalize(replacement);
@@ -159,6 +175,41 @@ Finding FigureReport::wrong(const DraftFigure &figure, const FigureCandidate &li
   f.evidence.push_back(figureRef(record));
   if (auto fx = fix(figure, record))
     f.fixes.push_back(std::move(*fx));
+  return f;
+}
+
+Finding FigureReport::misframed(const DraftFigure &figure, const FigureCandidate &link) const {
+  const facts::Figure &record = facts_.base().figures[link.figure];
+  Finding f = base(figure, link);
+  f.rule = "figure-wrong";
+  f.status = Status::Wrong;
+  f.severity = Severity::Warning;
+  Fix fix;
+  if (link.misframing == Misframing::Direction) {
+    const Span &word = link.direction_word;
+    f.span.begin = std::min(f.span.begin, word.begin);
+    f.span.end = std::max(f.span.end, word.end);
+    f.claim = std::string(text(f.span));
+    std::string_view said = text(word);
+    const bool record_rises = directionOfWord(lowerAscii(said)) < 0;
+    f.message = "Draft says " + f.claim + "; the record has a " + (record_rises ? "rise" : "fall") +
+                " of " + recordPhrase(record) + " " + attribution(record) + ".";
+    if (std::string opposite = oppositeDirectionWord(said); !opposite.empty())
+      fix.edits.push_back({word, opposite});
+  } else {
+    std::string_view unit = text(figure.unit_span);
+    f.message = "Draft says " + std::string(text(figure.span)) + "; the record gives it in " +
+                record.unit + ", not " + figure.unit + ": " + recordPhrase(record) + " " +
+                attribution(record) + ".";
+    std::string replacement = unit.starts_with("%") ? "%" : record.unit;
+    if (figure.unit_span.begin < figure.unit_span.end && !replacement.empty())
+      fix.edits.push_back({figure.unit_span, replacement});
+  }
+  f.evidence.push_back(figureRef(record));
+  if (!fix.edits.empty()) {
+    fix.title = "Replace with \xE2\x80\x9C" + fix.edits.front().text + "\xE2\x80\x9D";
+    f.fixes.push_back(std::move(fix));
+  }
   return f;
 }
 

@@ -115,6 +115,34 @@ TEST_CASE("bundled: more wrong figures a writer might type", "[bundled]") {
   CHECK(warning("Facebook is investigating 200 apps.").rule == "figure-wrong");
 }
 
+TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
+  auto a = warning("Facebook admitted that 311,172 of them were Australians.");
+  CHECK(a.rule == "figure-wrong");
+  CHECK(a.span == "311,172 of them were Australians");
+  CHECK(a.message.find("311,127 Australians") != std::string::npos);
+
+  // Two figures in one sentence: each is checked on its own.
+  auto two = check("Zuckerberg answered questions for more than four hours before 44 senators.");
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].rule == "figure-wrong");
+  CHECK(two[0].span == "more than four hours");
+  CHECK(two[0].message.find("more than five hours") != std::string::npos);
+  CHECK(two[1].rule == "figure-verified");
+  CHECK(two[1].span == "44 senators");
+
+  auto fell = warning("Facebook shares fell 4.5 per cent during the hearing.");
+  CHECK(fell.rule == "figure-wrong");
+  CHECK(fell.span == "fell 4.5 per cent");
+  CHECK(fell.message.find("rise of 4.5 per cent") != std::string::npos);
+
+  CHECK(warning("The firm admitted at least 87 million users had their data shared.").rule ==
+        "figure-wrong");
+  CHECK(warning("The watchdog fears at least one in 50 local users may have been affected.").rule ==
+        "figure-wrong");
+  CHECK(warning("Facebook's stock closed up 4.5 percentage points after the hearing.").rule ==
+        "figure-wrong");
+}
+
 TEST_CASE("bundled: the 50 million estimate", "[bundled]") {
   auto s = warning("Facebook said 50 million users had their data harvested by Cambridge "
                    "Analytica.");
@@ -134,5 +162,10 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
   CHECK(silent("Facebook has 1.4 billion daily users."));
   CHECK(silent("Zuckerberg said 2.5 per cent of users changed their settings."));
   CHECK(silent("Shares fell 4.5 per cent the next day."));
+  CHECK(silent("Some 10 million users in Britain were affected by the data scandal."));
+  CHECK(silent("Of the 87 million users affected, 70 million Americans had their data shared."));
+  CHECK(silent("Facebook said 70.6 million of the affected users were in the United States."));
+  CHECK(silent("44 of the 100 senators questioned him at the hearing."));
+  CHECK(silent("Shares, which fell 18 per cent in March, closed up 4.5 per cent on the day."));
   CHECK(silent("The 2nd hearing, on 11 April, was in the House; see section 3."));
 }

@@ -149,6 +149,41 @@ TEST_CASE("what must not be taken as a figure", "[extract]") {
   CHECK(extract("The G20 met; COVID-19 spread; the iPhone 8 sold.").size() <= 1);
 }
 
+TEST_CASE("the whole a part is counted out of is not a figure", "[extract]") {
+  auto part = extract("44 of the 100 senators questioned him.");
+  REQUIRE(part.size() == 1);
+  CHECK(part[0].span == "44");
+  auto out_of = extract("Forty-four out of 100 senators were there.");
+  REQUIRE(out_of.size() == 1);
+  CHECK(out_of[0].span == "Forty-four");
+  // "one of the 44 senators" names a member: the 44 is the claim.
+  auto member = extract("One of the 44 senators asked about it.");
+  REQUIRE(member.size() == 1);
+  CHECK(member[0].span == "44");
+  // A whole with no part before it is still a figure: "Of the 87 million users, ..."
+  CHECK(extract("Of the 87 million users affected, most were American.").size() == 1);
+}
+
+TEST_CASE("a duration after \"for\" is a length even when \"before\" follows", "[extract]") {
+  auto f = only("He answered questions for more than four hours before the committees.");
+  CHECK(f.span == "more than four hours");
+  CHECK(f.figure.kind == FigureKind::Duration);
+  CHECK(f.figure.frame == DurationFrame::Length);
+  CHECK(extract("Four hours before the vote, he arrived.").empty());
+  CHECK(extract("He arrived two hours after the vote.").empty());
+}
+
+TEST_CASE("percentages keep the span of their unit words", "[extract]") {
+  std::string text = "Shares rose 4.5 percentage points.";
+  auto f = only(text);
+  CHECK(text.substr(f.figure.unit_span.begin, f.figure.unit_span.end - f.figure.unit_span.begin) ==
+        "percentage points");
+  std::string pc = "Shares rose 4.5% on the day.";
+  auto g = only(pc);
+  CHECK(pc.substr(g.figure.unit_span.begin, g.figure.unit_span.end - g.figure.unit_span.begin) ==
+        "%");
+}
+
 TEST_CASE("markdown structure hides code, comments, front matter and URLs", "[extract]") {
   std::string md = "---\ntitle: x\nwords: 87\n---\n\n# What was asked\n\n"
                    "He checked [thousands of apps](https://example.org/apps/2018/04/10).\n\n"

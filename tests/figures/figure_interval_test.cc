@@ -109,6 +109,24 @@ TEST_CASE("touching ends do not meet when either is open", "[interval]") {
   CHECK(Interval{1, 1, true, false}.empty());
 }
 
+TEST_CASE("a draft that meets the record at one point only does not overlap it", "[interval]") {
+  const Interval record = stated(87, M, Qualifier::UpTo);      // (86e6, 87e6]
+  const Interval at_least = stated(87, M, Qualifier::AtLeast); // [87e6, 88e6)
+  CHECK(at_least.intersects(record));                          // both allow exactly 87 million...
+  CHECK_FALSE(at_least.overlaps(record)); // ...but a minimum is not the record's maximum
+  CHECK_FALSE(record.overlaps(at_least));
+  CHECK(stated(87, M, Qualifier::None).overlaps(record));
+  CHECK(stated(87, M, Qualifier::Nearly).overlaps(record));
+  CHECK(stated(90, M, Qualifier::Nearly).overlaps(record));
+  CHECK_FALSE(stated(97, M, Qualifier::None).overlaps(record));
+  const Interval hours = stated(5, 1, Qualifier::MoreThan);
+  CHECK(stated(5, 1, Qualifier::AtLeast).overlaps(hours));
+  CHECK_FALSE(stated(5, 1, Qualifier::UpTo).overlaps(hours));
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK(Interval{1000, inf, false, true}.overlaps(stated(5000, 1, Qualifier::None)));
+  CHECK_FALSE(Interval{1, 2, false, false}.overlaps(Interval{2, 3, false, false}));
+}
+
 TEST_CASE("unbounded intervals", "[interval]") {
   const double inf = std::numeric_limits<double>::infinity();
   Interval thousands{1000, inf, false, true}; // "thousands", held as at least 1,000
