@@ -132,8 +132,12 @@ Interval intervalFor(double n, double p, double rounding, Qualifier q) {
   case Qualifier::Nearly:
   case Qualifier::FewerThan:
     return {n - p, n, false, true};
-  case Qualifier::About:
-    return {n - p, n + p, false, false};
+  case Qualifier::About: {
+    // Never more than half the number either side: "about a year" is not "about a month" (a
+    // precision of one would allow nought to two of either), "about 100 million" is not 30 million.
+    double half = std::min(p, std::fabs(n) / 2);
+    return {n - half, n + half, false, false};
+  }
   case Qualifier::UpTo:
     return {n - p, n, true, false};
   }

@@ -42,7 +42,8 @@ struct Interval {
 
 // The values a number N stated with precision p (the place of its last significant digit) allows
 // under a qualifier. Each qualified interval is one unit of precision wide, on the side the
-// qualifier names: more than N is (N, N+p], nearly N is [N-p, N), about N is [N-p, N+p], up to N
+// qualifier names: more than N is (N, N+p], nearly N is [N-p, N), about N is [N-p, N+p]
+// (but never wider than half of N either side), up to N
 // is (N-p, N], at least N is [N, N+p), fewer than N is [N-p, N). An unqualified N is rounded:
 // [N-h, N+h) with h half of `rounding`, the place a writer rounds at (see roundingPlace()).
 Interval intervalFor(double n, double p, double rounding, Qualifier q);

@@ -66,7 +66,8 @@ bool crossesPunctuation(std::string_view prose, std::size_t from, std::size_t to
 }
 
 // Durations given in another unit than the record's ("two days" against "five hours") are held
-// closer: a change of unit usually means another span of time.
+// closer: a change of unit usually means another span of time, unless the sentence names the
+// record's own occasion in a phrase ("about a year ago, we heard new reports").
 constexpr double kMaxFactorAcrossUnits = 4;
 
 bool withinFactor(double a, double b, double factor) {
@@ -388,13 +389,14 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     if (!draft)
       continue;
     double value = draftValueIn(figure, record);
-    double factor = kMaxFactor;
-    if (figure.kind == facts::FigureKind::Duration && timeUnitOf(record.unit) != figure.unit)
-      factor = kMaxFactorAcrossUnits;
     if (record.kind == facts::FigureKind::Year
             ? std::fabs(value - record.value) > 50
-            : !p.reading.vague && !withinFactor(value, record.value, factor))
+            : !p.reading.vague && !withinFactor(value, record.value, kMaxFactor))
       continue;
+    // In another unit of time, a span far from the record's needs a phrase only the record has.
+    const bool needs_phrase = figure.kind == facts::FigureKind::Duration &&
+                              timeUnitOf(record.unit) != figure.unit &&
+                              !withinFactor(value, record.value, kMaxFactorAcrossUnits);
 
     FigureCandidate c;
     c.figure = index;
@@ -454,8 +456,10 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     }
     // The record's keywords said elsewhere in the sentence (not the unit noun itself).
     int distinctive = 0;
+    bool phrase = false; // a keyword of several words that no rival has
     for (const Phrase &k : p.keywords)
       if (phraseOutside(words.stems, k.words, first, unit_end)) {
+        phrase = phrase || (k.distinctive && k.words.size() > 1);
         ++c.keywords;
         distinctive += k.distinctive ? 1 : 0;
         c.score += k.words.size() > 1 ? 3 : 2;
@@ -464,6 +468,8 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     if (figure.modifier && std::none_of(p.keywords.begin(), p.keywords.end(), [&](const Phrase &k) {
           return phraseAt(words.stems, after, k.words);
         }))
+      continue;
+    if (needs_phrase && !phrase)
       continue;
     bool named = false;
     for (const auto &n : p.names)

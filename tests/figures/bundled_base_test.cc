@@ -141,6 +141,15 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
         "figure-wrong");
   CHECK(warning("Facebook's stock closed up 4.5 percentage points after the hearing.").rule ==
         "figure-wrong");
+  // Another unit of time far from the record's links only through a phrase only it has.
+  CHECK(warning("About a year ago, Facebook heard new reports that the data had not been "
+                "deleted.")
+            .rule == "figure-wrong");
+  CHECK(silent("He testified for two days, before the Senate and then the House."));
+  CHECK(warning("Facebook first learned of the data misuse in 2013 but did not tell users.").rule ==
+        "figure-wrong");
+  CHECK(warning("Zuckerberg testified before three Senate committees.").rule == "figure-wrong");
+  CHECK(silent("Zuckerberg testified before two Senate committees."));
 }
 
 TEST_CASE("bundled: the 50 million estimate", "[bundled]") {

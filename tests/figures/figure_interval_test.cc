@@ -127,6 +127,19 @@ TEST_CASE("a draft that meets the record at one point only does not overlap it",
   CHECK_FALSE(Interval{1, 2, false, false}.overlaps(Interval{2, 3, false, false}));
 }
 
+TEST_CASE("about N allows at most half of N either side", "[interval]") {
+  const Interval month = stated(1, 1, Qualifier::About); // "about a month"
+  CHECK(month.lo == Approx(0.5));
+  CHECK(month.hi == Approx(1.5));
+  CHECK_FALSE(stated(12, 1, Qualifier::None).overlaps(month)); // "a year" in months
+  CHECK(stated(87, M, Qualifier::None).overlaps(stated(100, M, Qualifier::About)));
+  CHECK_FALSE(stated(30, M, Qualifier::None).overlaps(stated(100, M, Qualifier::About)));
+  // Numbers with more than one significant digit keep one unit of precision either side.
+  const Interval ninety = stated(90, M, Qualifier::About);
+  CHECK(ninety.lo == Approx(80 * M));
+  CHECK(ninety.hi == Approx(100 * M));
+}
+
 TEST_CASE("unbounded intervals", "[interval]") {
   const double inf = std::numeric_limits<double>::infinity();
   Interval thousands{1000, inf, false, true}; // "thousands", held as at least 1,000
