@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include "analyzers/figure_direction.h"
 #include "analyzers/figure_places.h"
@@ -110,12 +112,39 @@ constexpr std::array<std::string_view, 37> kOtherTimes = {
     "august",   "september", "october", "november", "december", "jan",       "feb",      "mar",
     "apr",      "jun",       "jul",     "aug",      "oct"};
 
-// Whether the figure's clause places it in time ("the next day", "in March", "on Wednesday",
-// "in 2016"): a change the record does not date the same way may be another day's.
+// The lower-case words that name an ISO date itself: its weekday, month (and its abbreviation)
+// and year: "tuesday", "april", "apr", "2018" for 2018-04-10.
+std::vector<std::string> wordsForDate(std::string_view iso) {
+  static constexpr std::array<std::string_view, 12> kMonthNames = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 7> kWeekdays = {
+      "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  std::vector<std::string> out;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (iso.size() != 10 || std::sscanf(std::string(iso).c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3)
+    return out;
+  using namespace std::chrono;
+  year_month_day date{year{y}, month{m}, day{d}};
+  if (!date.ok())
+    return out;
+  out.emplace_back(kWeekdays[weekday{sys_days{date}}.c_encoding()]);
+  out.emplace_back(kMonthNames[m - 1]);
+  out.emplace_back(kMonthNames[m - 1].substr(0, 3));
+  out.push_back(std::to_string(y));
+  return out;
+}
+
+// Whether the figure's clause places it in time otherwise than the record ("the next day", "in
+// March", "on Wednesday", "in 2016", where the record is of Tuesday 10 April 2018): a change the
+// record does not date the same way may be another day's.
 bool clauseIsDated(const SentenceWords &w, std::string_view prose, std::size_t first,
-                   std::size_t after, Span figure) {
+                   std::size_t after, Span figure, const std::vector<std::string> &own_date) {
   auto dated = [&](std::size_t k) {
     const std::string &s = w.stems[k];
+    if (std::find(own_date.begin(), own_date.end(), s) != own_date.end())
+      return false;
     if (isOneOf(s, kOtherTimes))
       return true;
     std::string_view original =
@@ -297,6 +326,31 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     }
   }
 
+  // "users in Australia" and "Australian users" are "users" once the draft has said where.
+  for (const std::string &u : f.units) {
+    std::vector<std::string> stems, originals, kept;
+    wordsOf(u, stems, originals);
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+      std::size_t n = 0;
+      if (placeAt(stems, i, originals[i], &n).empty()) {
+        kept.push_back(stems[i]);
+        continue;
+      }
+      if (!kept.empty() && isOneOf(kept.back(), kPlacePrepositions))
+        kept.pop_back();
+      i += n - 1;
+    }
+    if (kept.empty() || kept == stems)
+      continue;
+    bool distinctive = true;
+    for (const Phrase &mine : p.units)
+      if (mine.words == stems)
+        distinctive = mine.distinctive;
+    p.local_units.push_back({std::move(kept), distinctive});
+  }
+  std::stable_sort(p.local_units.begin(), p.local_units.end(),
+                   [](const auto &a, const auto &b) { return a.words.size() > b.words.size(); });
+
   {
     std::vector<std::string> stems, originals;
     wordsOf(f.subject, stems, originals);
@@ -306,6 +360,13 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     for (const std::string &k : f.keywords)
       wordsOf(k, stems, originals);
     p.places = placesOf(stems, originals);
+  }
+  {
+    std::string_view date = f.date;
+    const facts::Source *source = index_.base().source(f.source);
+    if (date.empty() && source)
+      date = source->date;
+    p.own_date = wordsForDate(date);
   }
 
   if (f.kind == facts::FigureKind::Percent) {
@@ -414,7 +475,7 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
                       : sentence_direction;
       if (local == -p.direction) {
         if (direction_word == std::string_view::npos ||
-            clauseIsDated(words, prose_, first, after, figure.span))
+            clauseIsDated(words, prose_, first, after, figure.span, p.own_date))
           continue;
         if (misframing == Misframing::None) {
           misframing = Misframing::Direction;
@@ -429,6 +490,10 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     // The unit noun right after the number, past at most two modifiers ("87 million Facebook
     // users", "half the US Senate"), within the same phrase; after a partitive, the noun after
     // its verb ("311,172 of them were Australians").
+    const bool narrowed = !places.empty(); // and to a place the record is about (see above)
+    std::array<const std::vector<Phrase> *, 2> unit_lists = {&p.units, &p.units};
+    if (narrowed)
+      unit_lists[1] = &p.local_units;
     const Phrase *unit = nullptr;
     std::size_t unit_end = after; // words of the figure and its unit noun: [first, unit_end)
     bool unit_elsewhere = false;
@@ -438,22 +503,24 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
             crossesPunctuation(prose_, k == after ? figure.span.end : words.tokens[k - 1].end,
                                words.tokens[k].begin))
           break;
-        for (const Phrase &u : p.units)
-          if (phraseAt(words.stems, k, u.words)) {
-            unit = &u;
-            unit_end = k + u.words.size();
-            c.unit = {words.tokens[k].begin, words.tokens[unit_end - 1].end};
-            break;
-          }
-      }
-      if (!unit && !part)
-        for (std::size_t k = 0; k < first && !unit_elsewhere; ++k)
-          for (const Phrase &u : p.units)
-            if (phraseAt(words.stems, k, u.words)) {
-              unit_elsewhere = true;
-              break;
+        for (const auto *list : unit_lists)
+          for (const Phrase &u : *list)
+            if (!unit && phraseAt(words.stems, k, u.words)) {
+              unit = &u;
+              unit_end = k + u.words.size();
+              c.unit = {words.tokens[k].begin, words.tokens[unit_end - 1].end};
             }
+      }
     }
+    // Elsewhere in the sentence: "the number of users grew to 87 million". A part ("70 million of
+    // them") is not the whole the sentence names, unless it is narrowed to the place the record
+    // is about: "87 million users, 311,127 of them in Australia".
+    if (counts && !unit && (!part || narrowed))
+      for (std::size_t k = 0; k < first && !unit_elsewhere; ++k)
+        for (const auto *list : unit_lists)
+          for (const Phrase &u : *list)
+            if (phraseAt(words.stems, k, u.words))
+              unit_elsewhere = true;
     // The record's keywords said elsewhere in the sentence (not the unit noun itself).
     int distinctive = 0;
     bool phrase = false; // a keyword of several words that no rival has

@@ -76,11 +76,13 @@ private:
   struct Prepared {
     RecordReading reading;
     std::vector<Phrase> keywords;
-    std::vector<Phrase> units;                   // longest first
-    std::vector<std::string> primary;            // the record's own `unit`, stemmed
+    std::vector<Phrase> units;        // longest first
+    std::vector<Phrase> local_units;  // units without the place they name ("users in Australia")
+    std::vector<std::string> primary; // the record's own `unit`, stemmed
     std::vector<std::vector<std::string>> names; // stemmed names of who stated it
-    int direction = 0;               // +1 a rise, -1 a fall, 0 neither: "closed up 4.5 per cent"
-    std::vector<std::string> places; // FigurePlaces ids its own words name: "au"
+    int direction = 0;                 // +1 a rise, -1 a fall, 0 neither: "closed up 4.5 per cent"
+    std::vector<std::string> places;   // FigurePlaces ids its own words name: "au"
+    std::vector<std::string> own_date; // words naming its date: "tuesday", "april", "2018"
   };
   const Prepared &prepared(std::size_t figure);
 

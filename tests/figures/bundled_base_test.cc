@@ -149,6 +149,16 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
   CHECK(warning("Facebook first learned of the data misuse in 2013 but did not tell users.").rule ==
         "figure-wrong");
   CHECK(warning("Zuckerberg testified before three Senate committees.").rule == "figure-wrong");
+  // A part narrowed to the place the record is about links to that record.
+  auto part = warning("Up to 87 million users were affected, 311,172 of them in Australia.");
+  CHECK(part.rule == "figure-wrong");
+  CHECK(part.span == "311,172");
+  CHECK(part.message.find("311,127 Australians") != std::string::npos);
+  CHECK(silent("Up to 87 million users were affected, 311,127 of them in Australia."));
+  CHECK(silent("Up to 87 million users were affected, 1.1 million of them in Britain."));
+  // The record's own day does not date the change otherwise; another day does.
+  CHECK(warning("Facebook shares ended 4.5 per cent lower on Tuesday.").rule == "figure-wrong");
+  CHECK(silent("Facebook shares fell 4.5 per cent on Wednesday, the day after the hearing."));
   CHECK(silent("Zuckerberg testified before two Senate committees."));
 }
 
