@@ -28,8 +28,12 @@ bool framedAsEarlier(const SentenceFigures &sentence, const DraftFigure &figure,
     for (auto w : kEarlierWords)
       if (s == FigureLinker::stem(w))
         return true;
-  // "from 50 million to 87 million"
   const auto &t = sentence.tokens;
+  // "87 million, up from 50 million"
+  if (figure.first_token > 1 && t[figure.first_token - 1].is("from") &&
+      (t[figure.first_token - 2].is("up") || t[figure.first_token - 2].is("down")))
+    return true;
+  // "from 50 million to 87 million"
   if (figure.first_token > 0 && t[figure.first_token - 1].is("from"))
     for (std::size_t k = figure.next_token; k < t.size() && k < figure.next_token + 3; ++k)
       if (t[k].is("to"))

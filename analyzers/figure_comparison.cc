@@ -50,6 +50,8 @@ std::string currencyOf(std::string_view unit) {
 }
 
 Interval statedInterval(const StatedNumber &n, Qualifier q) {
+  if (n.upper > 0)
+    return {n.value, n.upper, false, true};
   if (n.denominator > 0)
     return ratioIntervalFor(n.denominator, n.precision, n.rounding, q);
   return intervalFor(n.value, n.precision, n.rounding, q);

@@ -412,6 +412,64 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
   return f;
 }
 
+// The order a plural names ("hundreds" 100, "thousands" 1000, "dozens" 12), or 0. "tens" names
+// one only before another ("tens of thousands"): `*leading_only`.
+double orderOf(const ProseToken &t, bool *leading_only) {
+  *leading_only = false;
+  if (t.is("dozens"))
+    return 12;
+  if (t.is("tens")) {
+    *leading_only = true;
+    return 10;
+  }
+  if (t.is("hundreds"))
+    return 100;
+  if (t.is("thousands"))
+    return 1e3;
+  if (t.is("millions"))
+    return 1e6;
+  if (t.is("billions"))
+    return 1e9;
+  return 0;
+}
+
+// "hundreds of apps", "tens of thousands of apps": an amount named only by its order, from
+// twice the order to ten times it ("dozens": 24 to 100). It is checked only against a record
+// that is itself this vague ("thousands of apps").
+std::optional<DraftFigure> vagueAmountAt(const std::vector<ProseToken> &t, std::size_t i,
+                                         const std::vector<Span> &quoted, std::size_t *resume) {
+  bool leading_only = false;
+  double order = orderOf(t[i], &leading_only);
+  if (order == 0 || inside(quoted, t[i].begin))
+    return std::nullopt;
+  std::size_t j = i + 1;
+  if (j + 1 < t.size() && t[j].is("of")) {
+    bool inner_leading = false;
+    if (double inner = orderOf(t[j + 1], &inner_leading); inner >= 1e3 && !inner_leading) {
+      order *= inner;
+      j += 2;
+      leading_only = false;
+    }
+  }
+  if (leading_only || j >= t.size() || !t[j].is("of"))
+    return std::nullopt;
+  DraftFigure f;
+  f.kind = facts::FigureKind::Count;
+  StatedNumber &n = f.number;
+  n.value = n.written = order == 12 ? 24 : 2 * order;
+  n.upper = order == 12 ? 100 : 10 * order;
+  n.precision = n.rounding = order;
+  n.style.form = NumberForm::Words;
+  n.first = i;
+  n.last = j;
+  n.span = {t[i].begin, t[j - 1].end};
+  f.span = n.span;
+  f.first_token = i;
+  f.next_token = j + 1;
+  *resume = j;
+  return f;
+}
+
 } // namespace
 
 SentenceFigures extractFigures(std::string_view prose, Span sentence,
@@ -425,6 +483,8 @@ SentenceFigures extractFigures(std::string_view prose, Span sentence,
     std::size_t resume = i + 1;
     if (auto f = figureAt(out.tokens, i, quoted, &resume))
       out.figures.push_back(std::move(*f));
+    else if (auto v = vagueAmountAt(out.tokens, i, quoted, &resume))
+      out.figures.push_back(std::move(*v));
     i = std::max(i, resume) - (resume > i ? 1 : 0);
   }
   return out;

@@ -434,6 +434,8 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     if (record.kind != figure.kind)
       continue;
     const Prepared &p = prepared(index);
+    if (figure.number.upper > 0 && !p.reading.vague)
+      continue; // "hundreds of": only a record as vague is said as loosely
     if (std::any_of(places.begin(), places.end(), [&](std::string_view place) {
           return std::find(p.places.begin(), p.places.end(), place) == p.places.end();
         }))
@@ -574,6 +576,19 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     c.score += unit ? 6 + static_cast<int>(unit->words.size()) : unit_elsewhere ? 1 : 0;
     c.score += named ? 1 : 0;
     out.push_back(c);
+  }
+  // A share of a whole in per cent ("2 per cent of Australian users") may be a recorded ratio
+  // in other words ("one in 50").
+  if (figure.kind == facts::FigureKind::Percent && figure.unit == "per cent" &&
+      after < words.stems.size() && words.stems[after] == "of") {
+    DraftFigure share = figure;
+    share.kind = facts::FigureKind::Ratio;
+    share.unit.clear();
+    share.number.value /= 100;
+    share.number.precision /= 100;
+    share.number.rounding /= 100;
+    for (FigureCandidate &c : candidates(sentence, share, words))
+      out.push_back(c);
   }
   std::stable_sort(out.begin(), out.end(), [](const FigureCandidate &a, const FigureCandidate &b) {
     return a.score > b.score;

@@ -89,7 +89,16 @@ std::optional<Fix> FigureReport::fix(const DraftFigure &figure, const facts::Fig
   if (r.vague)
     return std::nullopt;
   std::string number;
-  if (r.number.denominator > 0 && n.denominator > 0) {
+  if (figure.kind == facts::FigureKind::Percent && record.kind == facts::FigureKind::Ratio) {
+    // "20 per cent of Australian users" for "one in 50": the record's share in per cent.
+    if (r.number.denominator <= 0)
+      return std::nullopt;
+    double percent = 100 / r.number.denominator;
+    double place = std::fabs(percent - std::round(percent)) < 1e-9 ? 1 : 0.1;
+    if (std::fabs(percent * 10 - std::round(percent * 10)) > 1e-9)
+      return std::nullopt; // "33.3 per cent" would claim a precision the record lacks
+    number = writeNumber(percent, place, n.style);
+  } else if (r.number.denominator > 0 && n.denominator > 0) {
     number = writeRatio(r.number.denominator, n.style);
   } else if (r.number.ratio || n.ratio) {
     if (!(r.number.ratio && n.ratio))

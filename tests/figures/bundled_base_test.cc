@@ -113,6 +113,23 @@ TEST_CASE("bundled: more wrong figures a writer might type", "[bundled]") {
   CHECK(warning("It was the biggest gain in four years for Facebook shares.").rule ==
         "figure-wrong");
   CHECK(warning("Facebook is investigating 200 apps.").rule == "figure-wrong");
+  CHECK(warning("Facebook is investigating hundreds of apps.").rule == "figure-wrong");
+  CHECK(warning("Facebook is investigating dozens of apps for misuse.").rule == "figure-wrong");
+  CHECK(silent("Facebook is investigating tens of thousands of apps."));
+  // Only a record as vague is checked against a vague amount.
+  CHECK(silent("Hundreds of millions of users had their data shared."));
+  CHECK(silent("Millions of users were affected by the data breach."));
+  // A share in per cent is the record's ratio in other words.
+  auto share = warning("As many as 20 per cent of Australian users were affected, the watchdog "
+                       "fears.");
+  CHECK(share.rule == "figure-wrong");
+  CHECK(share.message.find("one in 50") != std::string::npos);
+  CHECK(silent("About 2 per cent of Australian users were affected, the watchdog fears."));
+  CHECK(warning("Some 60 per cent of the Senate questioned him.").rule == "figure-wrong");
+  CHECK(silent("About 44 per cent of the Senate questioned him."));
+  CHECK(silent("Zuckerberg said 2.5 per cent of users changed their settings."));
+  // "up from" gives the replaced estimate as the earlier one.
+  CHECK(warning("The data of some 87 million users (up from 50 million) was shared.").rule == "");
 }
 
 TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {

@@ -250,6 +250,8 @@ TEST_CASE("percentage points for the record's per cent are wrong", "[analyzer]")
         "Draft says 4.5 percentage points; the record gives it in per cent, not percentage "
         "points: 4.5 per cent (rise in Facebook's share price).");
   CHECK(c.edited() == "Facebook shares closed up 4.5 per cent.");
+  CHECK(check("As many as 20 per cent of Australian users were affected.").edited() ==
+        "As many as 2 per cent of Australian users were affected.");
   CHECK(check("Facebook shares closed up 4.5% points.").edited() ==
         "Facebook shares closed up 4.5%.");
   CHECK(check("Facebook shares closed up 2 percentage points.").findings.empty());

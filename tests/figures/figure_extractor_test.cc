@@ -137,7 +137,7 @@ TEST_CASE("what must not be taken as a figure", "[extract]") {
   CHECK(listed[0].span == "three");
   CHECK(extract("Cited in the report [3].").empty());
   CHECK(extract("The 33-year-old founder spoke.").empty());
-  CHECK(extract("Thousands of apps, hundreds of developers and millions of users.").empty());
+  CHECK(extract("Numbering in the thousands, with hundreds more, in the millions.").empty());
   CHECK(extract("One analyst said one of the senators was a friend.").empty());
   CHECK(extract("Two years later, nothing had changed.").empty());
   CHECK(extract("Two years on, nothing had changed. Ten years from now, who knows.").empty());
@@ -184,13 +184,31 @@ TEST_CASE("percentages keep the span of their unit words", "[extract]") {
         "%");
 }
 
+TEST_CASE("amounts named only by their order are vague counts", "[extract]") {
+  auto all = extract("Thousands of apps, hundreds of developers and tens of thousands of users.");
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].span == "Thousands");
+  CHECK(all[0].figure.number.value == 2000);
+  CHECK(all[0].figure.number.upper == 10000);
+  CHECK(all[1].span == "hundreds");
+  CHECK(all[1].figure.number.value == 200);
+  CHECK(all[2].span == "tens of thousands");
+  CHECK(all[2].figure.number.value == 20000);
+  CHECK(all[2].figure.number.upper == 100000);
+  CHECK(only("Dozens of apps were suspended.").figure.number.upper == 100);
+  CHECK(extract("Tens of apps were suspended.").empty());
+}
+
 TEST_CASE("markdown structure hides code, comments, front matter and URLs", "[extract]") {
   std::string md = "---\ntitle: x\nwords: 87\n---\n\n# What was asked\n\n"
                    "He checked [thousands of apps](https://example.org/apps/2018/04/10).\n\n"
                    "```\n12 million is sample text.\n```\n\n"
                    "<!-- 5 million -->\n\nInline `44 members` code.\n\n"
                    "1. First item names no figure\n2. Second item\n";
-  CHECK(extract(md).empty());
+  // Only the link's text is prose: its vague amount, not the numbers of its destination.
+  auto found = extract(md);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].span == "thousands");
 }
 
 TEST_CASE("years are found as years, not counts", "[extract]") {
