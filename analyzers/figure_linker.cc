@@ -170,6 +170,57 @@ bool clauseIsDated(const SentenceWords &w, std::string_view prose, std::size_t f
   return false;
 }
 
+constexpr std::array<std::string_view, 7> kWeekdayWords = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 12> kMonthWords = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+// Whether the sentence dates what it says on another day than the record's: it names a weekday
+// (or a month), capitalised, and none of those it names is the record's own. "On Monday, he met
+// 12 senators" is not the Tuesday hearing's 44.
+bool namesAnotherDay(const SentenceWords &w, std::string_view prose,
+                     const std::vector<std::string> &own_date) {
+  if (own_date.empty())
+    return false;
+  bool weekday = false, own_weekday = false, month = false, own_month = false;
+  for (std::size_t k = 0; k < w.tokens.size(); ++k) {
+    const std::string &s = w.stems[k];
+    char c = prose[w.tokens[k].begin];
+    if (c < 'A' || c > 'Z')
+      continue;
+    bool own = std::find(own_date.begin(), own_date.end(), s) != own_date.end();
+    if (isOneOf(s, kWeekdayWords)) {
+      weekday = true;
+      own_weekday = own_weekday || own;
+    } else if (isOneOf(s, kMonthWords)) {
+      month = true;
+      own_month = own_month || own;
+    }
+  }
+  return (weekday && !own_weekday) || (month && !own_month);
+}
+
+// The chamber a sentence or a record speaks of: the Senate or the House. A figure of the Senate
+// hearing is not one the House heard the next day.
+enum Chamber : unsigned { kSenate = 1, kHouse = 2 };
+
+unsigned chambersOf(const std::vector<std::string> &stems,
+                    const std::vector<std::string_view> &originals) {
+  unsigned out = 0;
+  for (std::size_t k = 0; k < stems.size(); ++k) {
+    const std::string &s = stems[k];
+    if (s == "senate" || s == "senator")
+      out |= kSenate;
+    else if ((s == "house" && k < originals.size() && originals[k] == "House" &&
+              !(k > 0 && stems[k - 1] == "white")) ||
+             s == "representative" || s == "congressman" || s == "congresswoman" ||
+             s == "congressmen" || s == "congresswomen")
+      out |= kHouse;
+  }
+  return out;
+}
+
 // The direction word that governs a percentage: the nearest before it in its clause ("closed up
 // 4.5 per cent", "which fell 18 per cent"), else one right after it ("4.5 per cent higher").
 // Returns the token index, or npos.
@@ -367,6 +418,18 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     if (date.empty() && source)
       date = source->date;
     p.own_date = wordsForDate(date);
+    if (!f.date.empty())
+      p.occasion = p.own_date;
+  }
+  {
+    std::vector<std::string> stems, originals;
+    wordsOf(f.subject, stems, originals);
+    for (const std::string &u : f.units)
+      wordsOf(u, stems, originals);
+    for (const std::string &k : f.keywords)
+      wordsOf(k, stems, originals);
+    std::vector<std::string_view> views(originals.begin(), originals.end());
+    p.chambers = chambersOf(stems, views);
   }
 
   if (f.kind == facts::FigureKind::Percent) {
@@ -428,6 +491,10 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
   std::vector<std::string_view> places;
   if (counts)
     places = placesNear(words, prose_, first, after, figure.span);
+  std::vector<std::string_view> originals;
+  for (const facts::Token &t : words.tokens)
+    originals.push_back(prose_.substr(t.begin, t.end - t.begin));
+  const unsigned chambers = chambersOf(words.stems, originals);
 
   for (std::size_t index : words.figures) {
     const facts::Figure &record = index_.base().figures[index];
@@ -436,6 +503,10 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     const Prepared &p = prepared(index);
     if (figure.number.upper > 0 && !p.reading.vague)
       continue; // "hundreds of": only a record as vague is said as loosely
+    // Another occasion: another day, or the other chamber of Congress.
+    if (namesAnotherDay(words, prose_, p.occasion) ||
+        (chambers != 0 && p.chambers != 0 && (chambers & p.chambers) == 0))
+      continue;
     if (std::any_of(places.begin(), places.end(), [&](std::string_view place) {
           return std::find(p.places.begin(), p.places.end(), place) == p.places.end();
         }))

@@ -198,6 +198,14 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
   CHECK(silent("Facebook has 1.4 billion daily users."));
   CHECK(silent("Zuckerberg said 2.5 per cent of users changed their settings."));
   CHECK(silent("Shares fell 4.5 per cent the next day."));
+  // Another occasion: another day than the record's, or the other chamber.
+  CHECK(silent("On Monday, Zuckerberg met 12 senators in private."));
+  CHECK(silent("Zuckerberg met senators for two hours on Monday."));
+  CHECK(silent("He faced four hours of questions from the House Energy and Commerce Committee."));
+  CHECK(warning("Zuckerberg faced four hours of questions from senators on Tuesday.").rule ==
+        "figure-wrong");
+  CHECK(warning("On Wednesday, Zuckerberg told reporters that 78 million users were affected.")
+            .rule == "figure-wrong");
   CHECK(silent("Some 10 million users in Britain were affected by the data scandal."));
   CHECK(silent("Of the 87 million users affected, 70 million Americans had their data shared."));
   CHECK(silent("Facebook said 70.6 million of the affected users were in the United States."));
