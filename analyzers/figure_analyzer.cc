@@ -178,8 +178,11 @@ private:
       return report.superseded(figure, *c, *record);
     }
     if (record != &figures[chosen->figure]) {
-      // Checked against the replacement of the superseded figure the sentence linked.
+      // Checked against the replacement of the superseded figure the sentence linked; a draft
+      // that gives the replacement itself is right, though the sentence did not link to it.
       std::size_t index = static_cast<std::size_t>(record - figures.data());
+      if (auto c = linker.compare(figure, index); !c || c->consistent)
+        return std::nullopt;
       FigureCandidate replacement = *chosen;
       replacement.figure = index;
       replacement.record = nullptr;

@@ -176,13 +176,24 @@ constexpr std::array<std::string_view, 12> kMonthWords = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
-// Whether the sentence dates what it says on another day than the record's: it names a weekday
-// (or a month), capitalised, and none of those it names is the record's own. "On Monday, he met
-// 12 senators" is not the Tuesday hearing's 44.
+// Whether the sentence dates what it says on another day than the record's: it names a weekday,
+// or the figure's clause a month, capitalised, and none of those named is the record's own. "On
+// Monday, he met 12 senators" is not the Tuesday hearing's 44; in "87 million, up from the 50
+// million reported in March" the month is the other figure's.
 bool namesAnotherDay(const SentenceWords &w, std::string_view prose,
-                     const std::vector<std::string> &own_date) {
+                     const std::vector<std::string> &own_date, std::size_t first,
+                     std::size_t after) {
   if (own_date.empty())
     return false;
+  std::size_t clause_begin = first, clause_end = after;
+  while (clause_begin > 0 &&
+         !crossesPunctuation(prose, w.tokens[clause_begin - 1].end,
+                             clause_begin < w.tokens.size() ? w.tokens[clause_begin].begin
+                                                            : w.tokens[clause_begin - 1].end))
+    --clause_begin;
+  while (clause_end < w.tokens.size() && clause_end > 0 &&
+         !crossesPunctuation(prose, w.tokens[clause_end - 1].end, w.tokens[clause_end].begin))
+    ++clause_end;
   bool weekday = false, own_weekday = false, month = false, own_month = false;
   for (std::size_t k = 0; k < w.tokens.size(); ++k) {
     const std::string &s = w.stems[k];
@@ -193,7 +204,7 @@ bool namesAnotherDay(const SentenceWords &w, std::string_view prose,
     if (isOneOf(s, kWeekdayWords)) {
       weekday = true;
       own_weekday = own_weekday || own;
-    } else if (isOneOf(s, kMonthWords)) {
+    } else if (isOneOf(s, kMonthWords) && k >= clause_begin && k < clause_end) {
       month = true;
       own_month = own_month || own;
     }
@@ -504,7 +515,7 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     if (figure.number.upper > 0 && !p.reading.vague)
       continue; // "hundreds of": only a record as vague is said as loosely
     // Another occasion: another day, or the other chamber of Congress.
-    if (namesAnotherDay(words, prose_, p.occasion) ||
+    if (namesAnotherDay(words, prose_, p.occasion, first, after) ||
         (chambers != 0 && p.chambers != 0 && (chambers & p.chambers) == 0))
       continue;
     if (std::any_of(places.begin(), places.end(), [&](std::string_view place) {
