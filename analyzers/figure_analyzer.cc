@@ -163,6 +163,9 @@ private:
       chosen = tied[0];
     }
     const facts::Figure *record = family(chosen->figure);
+    // "grew from a previous estimate of 30 million": wrong against the earlier estimate itself.
+    if (record != &figures[chosen->figure] && framedAsEarlier(sentence, figure, words))
+      return report.wrong(figure, *chosen);
     // The sentence links to the current figure but gives the one it replaced: "grew from 50
     // million to 87 million", "50 million users had their data harvested".
     for (std::size_t i : words.figures) {

@@ -227,7 +227,10 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     bool age = false;
     StatedNumber n;
     n.value = n.written = 1;
-    n.precision = n.rounding = 1;
+    // "an hour", "hour-long": about one unit, a quarter either side ("a 90-minute call" is not
+    // an hour-long one).
+    n.precision = 1;
+    n.rounding = 0.5;
     n.style.form = NumberForm::Words;
     n.first = i;
     if ((tok.is("a") || tok.is("an")) && i + 1 < t.size() && t[i + 1].kind == Kind::Word &&

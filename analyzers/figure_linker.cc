@@ -539,7 +539,10 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
             : !p.reading.vague && !withinFactor(value, record.value, kMaxFactor))
       continue;
     // In another unit of time, a span far from the record's needs a phrase only the record has.
+    // A window ("the biggest gain in a decade") or a time before ("a year ago") is framed
+    // tightly enough by itself.
     const bool needs_phrase = figure.kind == facts::FigureKind::Duration &&
+                              figure.frame == DurationFrame::Length &&
                               timeUnitOf(record.unit) != figure.unit &&
                               !withinFactor(value, record.value, kMaxFactorAcrossUnits);
 

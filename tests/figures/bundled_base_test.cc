@@ -166,6 +166,22 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
   CHECK(warning("Facebook first learned of the data misuse in 2013 but did not tell users.").rule ==
         "figure-wrong");
   CHECK(warning("Zuckerberg testified before three Senate committees.").rule == "figure-wrong");
+  // A window or a time before in another unit is framed tightly enough by itself.
+  CHECK(warning("Facebook shares closed up 4.5 per cent, the biggest gain in a decade.").rule ==
+        "figure-wrong");
+  CHECK(
+      warning("About a week ago, Facebook heard new reports that the data was not deleted.").rule ==
+      "figure-wrong");
+  // "hour-long" is about an hour: 90 minutes is not, 45 may be.
+  CHECK(warning("He spoke in a 90-minute press conference.").rule == "figure-wrong");
+  CHECK(silent("He spoke in a 45-minute press conference."));
+  CHECK(silent("He spoke to reporters for an hour."));
+  // A wrong earlier estimate is wrong against the earlier estimate.
+  auto earlier = warning("The number of users affected grew from a previous estimate of 30 "
+                         "million to 87 million.");
+  CHECK(earlier.rule == "figure-wrong");
+  CHECK(earlier.span == "30 million");
+  CHECK(earlier.message.find("the record says 50 million") != std::string::npos);
   // A part narrowed to the place the record is about links to that record.
   auto part = warning("Up to 87 million users were affected, 311,172 of them in Australia.");
   CHECK(part.rule == "figure-wrong");
