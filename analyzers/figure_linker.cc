@@ -105,12 +105,14 @@ std::size_t unitSearchStart(const SentenceWords &w, std::size_t after, bool *par
   return std::string_view::npos;
 }
 
-constexpr std::array<std::string_view, 37> kOtherTimes = {
-    "next",     "following", "later",   "earlier",  "previous", "yesterday", "tomorrow", "since",
-    "ago",      "week",      "month",   "monday",   "tuesday",  "wednesday", "thursday", "friday",
-    "saturday", "sunday",    "january", "february", "march",    "april",     "june",     "july",
-    "august",   "september", "october", "november", "december", "jan",       "feb",      "mar",
-    "apr",      "jun",       "jul",     "aug",      "oct"};
+constexpr std::array<std::string_view, 43> kOtherTimes = {
+    "next",        "following", "later",      "earlier",   "previous",   "yesterday", "tomorrow",
+    "since",       "ago",       "week",       "month",     "monday",     "tuesday",   "wednesday",
+    "thursday",    "friday",    "saturday",   "sunday",    "january",    "february",  "march",
+    "april",       "june",      "july",       "august",    "september",  "october",   "november",
+    "december",    "jan",       "feb",        "mar",       "apr",        "jun",       "jul",
+    "aug",         "oct",       "after-hour", "premarket", "pre-market", "intraday",  "overnight",
+    "year-to-date"};
 
 // The lower-case words that name an ISO date itself: its weekday, month (and its abbreviation)
 // and year: "tuesday", "april", "apr", "2018" for 2018-04-10.
@@ -556,13 +558,16 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     // says so and the number is the record's, the draft has the change the wrong way round; when
     // the number is another, or only the sentence at large speaks of the other way, it is
     // another change.
+    // A change dated otherwise ("in March", "the next day", "in after-hours trading") is another
+    // change, whichever way it went.
     if (p.direction != 0) {
+      if (clauseIsDated(words, prose_, first, after, figure.span, p.own_date))
+        continue;
       int local = direction_word != std::string_view::npos
                       ? directionOfWord(words.stems[direction_word])
                       : sentence_direction;
       if (local == -p.direction) {
-        if (direction_word == std::string_view::npos ||
-            clauseIsDated(words, prose_, first, after, figure.span, p.own_date))
+        if (direction_word == std::string_view::npos)
           continue;
         if (misframing == Misframing::None) {
           misframing = Misframing::Direction;

@@ -216,6 +216,10 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
   CHECK(silent("Shares fell 4.5 per cent the next day."));
   // Another occasion: another day than the record's, or the other chamber.
   CHECK(silent("On Monday, Zuckerberg met 12 senators in private."));
+  // A share move dated otherwise is another move, whichever way it went.
+  CHECK(silent("The stock rose 0.5 per cent in after-hours trading."));
+  CHECK(silent("Facebook shares have risen 3 per cent since the hearing."));
+  CHECK(warning("Facebook shares rose 2.5 per cent on Tuesday.").rule == "figure-wrong");
   // A month in another clause dates the other figure, and a draft that gives the current
   // figure is never told it is wrong against it.
   CHECK(silent("He said up to 87 million people had their data improperly shared, up from the "
