@@ -426,6 +426,12 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     p.places = placesOf(stems, originals);
   }
   {
+    std::vector<std::string> stems, originals;
+    for (const std::string &k : f.keywords)
+      wordsOf(k, stems, originals);
+    p.required_places = placesOf(stems, originals);
+  }
+  {
     std::string_view date = f.date;
     const facts::Source *source = index_.base().source(f.source);
     if (date.empty() && source)
@@ -508,6 +514,16 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
   for (const facts::Token &t : words.tokens)
     originals.push_back(prose_.substr(t.begin, t.end - t.begin));
   const unsigned chambers = chambersOf(words.stems, originals);
+  // Every place the sentence names, and whether it speaks of "local" users.
+  std::vector<std::string_view> named_places;
+  bool local = false;
+  for (std::size_t k = 0; k < words.tokens.size(); ++k) {
+    std::size_t n = 0;
+    std::string_view id = placeAt(words.stems, k, originals[k], &n);
+    if (!id.empty())
+      named_places.push_back(id);
+    local = local || words.stems[k] == "local";
+  }
 
   for (std::size_t index : words.figures) {
     const facts::Figure &record = index_.base().figures[index];
@@ -516,6 +532,14 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     const Prepared &p = prepared(index);
     if (figure.number.upper > 0 && !p.reading.vague)
       continue; // "hundreds of": only a record as vague is said as loosely
+    // A record about one place ("one in 50 local users": Australians) is not a share of any
+    // users: the sentence must name the place, or speak of local users.
+    if (!p.required_places.empty() && !local &&
+        std::none_of(named_places.begin(), named_places.end(), [&](std::string_view place) {
+          return std::find(p.required_places.begin(), p.required_places.end(), place) !=
+                 p.required_places.end();
+        }))
+      continue;
     // Another occasion: another day, or the other chamber of Congress.
     if (namesAnotherDay(words, prose_, p.occasion, first, after) ||
         (chambers != 0 && p.chambers != 0 && (chambers & p.chambers) == 0))

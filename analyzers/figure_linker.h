@@ -80,11 +80,12 @@ private:
     std::vector<Phrase> local_units;  // units without the place they name ("users in Australia")
     std::vector<std::string> primary; // the record's own `unit`, stemmed
     std::vector<std::vector<std::string>> names; // stemmed names of who stated it
-    int direction = 0;                 // +1 a rise, -1 a fall, 0 neither: "closed up 4.5 per cent"
-    std::vector<std::string> places;   // FigurePlaces ids its own words name: "au"
-    std::vector<std::string> own_date; // words naming its date: "tuesday", "april", "2018"
-    std::vector<std::string> occasion; // the same, when the record itself is dated
-    unsigned chambers = 0;             // the chambers of Congress its words name
+    int direction = 0;               // +1 a rise, -1 a fall, 0 neither: "closed up 4.5 per cent"
+    std::vector<std::string> places; // FigurePlaces ids its own words name: "au"
+    std::vector<std::string> required_places; // those its keywords name: a draft must say them
+    std::vector<std::string> own_date;        // words naming its date: "tuesday", "april", "2018"
+    std::vector<std::string> occasion;        // the same, when the record itself is dated
+    unsigned chambers = 0;                    // the chambers of Congress its words name
   };
   const Prepared &prepared(std::size_t figure);
 

@@ -128,6 +128,10 @@ TEST_CASE("bundled: more wrong figures a writer might type", "[bundled]") {
   CHECK(warning("Some 60 per cent of the Senate questioned him.").rule == "figure-wrong");
   CHECK(silent("About 44 per cent of the Senate questioned him."));
   CHECK(silent("Zuckerberg said 2.5 per cent of users changed their settings."));
+  // A record about one place needs the sentence to name it, or to speak of local users.
+  CHECK(silent("Up to 87 million users were affected, or about 4 per cent of its users."));
+  CHECK(silent("One in 40 users deleted the app after the scandal."));
+  CHECK(warning("As many as one in 40 local users may have been affected.").rule == "figure-wrong");
   // "up from" gives the replaced estimate as the earlier one.
   CHECK(warning("The data of some 87 million users (up from 50 million) was shared.").rule == "");
 }
