@@ -236,6 +236,7 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     if ((tok.is("a") || tok.is("an")) && i + 1 < t.size() && t[i + 1].kind == Kind::Word &&
         !timeUnitOf(t[i + 1].text).empty() && !t[i + 1].text.ends_with("s")) {
       f.unit = timeUnitOf(t[i + 1].text);
+      f.unit_span = {t[i + 1].begin, t[i + 1].end};
       n.last = i + 1;
       n.span = {tok.begin, tok.end};
       f.span = {tok.begin, t[i + 1].end};
@@ -306,6 +307,7 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
              !n.ratio && f.kind != facts::FigureKind::Money) {
     f.kind = facts::FigureKind::Duration;
     f.unit = timeUnitOf(t[j].text);
+    f.unit_span = {t[j].begin, t[j].end};
     f.span.end = t[j++].end;
   } else if (j < t.size() && !currencyWord(t[j]).empty() && f.kind != facts::FigureKind::Money) {
     f.kind = facts::FigureKind::Money;

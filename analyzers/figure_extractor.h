@@ -27,7 +27,9 @@ struct DraftFigure {
   // ("hours"), a currency ("$", "£", "€"); empty for counts, ratios and years, whose unit noun
   // is matched against the record by the linker.
   std::string unit;
-  Span unit_span; // percentages: the unit words as written ("per cent", "%", "percentage points")
+  // The unit words as written: "per cent", "%", "percentage points"; a duration's "hours" or
+  // "month" (empty for "five-hour", "hour-long").
+  Span unit_span;
   DurationFrame frame = DurationFrame::Length;
   // A hyphenated modifier ("five-hour hearing", "hour-long call", "one-day rise"): it measures
   // the noun after it, so it can only be the recorded figure that noun names.

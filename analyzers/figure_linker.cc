@@ -687,6 +687,7 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     }
     if (!linked)
       continue;
+    c.distinctive = distinctive;
     c.score += unit ? 6 + static_cast<int>(unit->words.size()) : unit_elsewhere ? 1 : 0;
     c.score += named ? 1 : 0;
     out.push_back(c);
@@ -707,6 +708,12 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
   std::stable_sort(out.begin(), out.end(), [](const FigureCandidate &a, const FigureCandidate &b) {
     return a.score > b.score;
   });
+  // A link made only of words its rivals share ("lasted") is no link beside one the sentence
+  // names by a word of its own ("the hearing lasted one hour" is not the hour-long call).
+  if (!out.empty() && out.front().distinctive > 0)
+    std::erase_if(out, [](const FigureCandidate &c) {
+      return c.distinctive == 0 && c.unit.begin == c.unit.end;
+    });
   return out;
 }
 

@@ -30,6 +30,7 @@ struct FigureCandidate {
   std::size_t figure = 0; // index into FactBase::figures
   int score = 0;          // unit noun after the number, keywords, the person who stated it
   int keywords = 0;       // the record's keywords found in the sentence
+  int distinctive = 0;    // of those, the ones no rival record has
   Span unit;              // the record's unit noun right after the number, if the draft has it
   Interval draft;         // the values the draft allows, in the record's unit
   const RecordReading *record = nullptr;

@@ -124,6 +124,26 @@ std::optional<Fix> FigureReport::fix(const DraftFigure &figure, const facts::Fig
       return std::nullopt; // "0.21 days" would be no help
     number = writeNumber(value, precision, n.style);
   }
+  // "six months" -> "a month", "an hour" -> "five hours": the unit word follows the number.
+  Span number_span = n.span;
+  if (figure.kind == facts::FigureKind::Duration && figure.unit_span.begin < figure.unit_span.end) {
+    std::string unit(text(figure.unit_span));
+    bool one =
+        std::fabs(r.number.value * (hoursPer(timeUnitOf(record.unit)) / hoursPer(figure.unit)) -
+                  1) < 1e-9;
+    bool plural = unit.size() > 1 && (unit.back() == 's' || unit.back() == 'S');
+    if (one && plural) {
+      unit.pop_back();
+      if (n.style.form == NumberForm::Words)
+        number = timeUnitOf(unit) == "hours" ? "an" : "a";
+    } else if (!one && !plural) {
+      unit += "s";
+    }
+    if (unit != text(figure.unit_span)) {
+      number += " " + unit;
+      number_span.end = figure.unit_span.end;
+    }
+  }
   if (n.style.capitalized && n.span.begin == figure.span.begin)
     number = capitalize(number);
 
@@ -131,14 +151,14 @@ std::optional<Fix> FigureReport::fix(const DraftFigure &figure, const facts::Fig
   // Keep the draft's qualifier when it is true of the record's number.
   bool keep = statedInterval(r.number, figure.qualifier).overlaps(r.interval);
   if (keep || figure.qualifier_span.begin == figure.qualifier_span.end) {
-    fix.edits.push_back({n.span, number});
+    fix.edits.push_back({number_span, number});
   } else if (figure.qualifier_span.begin < n.span.begin) {
     std::string qualifier = qualifierWords(record);
     std::string replacement = qualifier.empty() ? number : qualifier + " " + number;
     std::string_view was = text(figure.qualifier_span);
     if (!was.empty() && was[0] >= 'A' && was[0] <= 'Z')
       replacement = capitalize(replacement);
-    fix.edits.push_back({{figure.qualifier_span.begin, n.span.end}, replacement});
+    fix.edits.push_back({{figure.qualifier_span.begin, number_span.end}, replacement});
   } else {
     return std::nullopt;
   }

@@ -144,6 +144,9 @@ TEST_CASE("the fix writes the record in the draft's style", "[analyzer]") {
   CHECK(check("The hearing lasted more than three hours.").edited() ==
         "The hearing lasted more than five hours.");
   CHECK(check("The hearing lasted 120 minutes.").edited() == "The hearing lasted 300 minutes.");
+  // The unit word follows the number into or out of the singular.
+  CHECK(check("The hearing lasted an hour.").edited() == "The hearing lasted five hours.");
+  CHECK(check("The hearing lasted 1 hour.").edited() == "The hearing lasted 5 hours.");
 }
 
 TEST_CASE("a qualifier that stays wrong is replaced with the record's", "[analyzer]") {
