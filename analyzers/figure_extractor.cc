@@ -141,6 +141,42 @@ bool isPartNumber(const ProseToken &t) {
 
 // The whole a part is counted out of: 100 in "44 of the 100 senators", "44 out of 100". The
 // part is the claim; the whole is a frame for it, and often not on record.
+bool looksLikeYear(const StatedNumber &n) {
+  return n.style.form == NumberForm::Digits && n.scale == 1 && n.decimals == 0 &&
+         !n.style.separators && n.written >= 1900 && n.written <= 2100;
+}
+
+// "between 80 and 90 million", "80 to 90 million", "five or six hours": one figure allowing every
+// value from the first number to the second, each rounded as written; the first takes the
+// second's scale. "from 50 million to 87 million" is a change, not a range, and stays two.
+void readRange(const std::vector<ProseToken> &t, std::size_t i, StatedNumber &n) {
+  if (n.ratio || n.denominator > 0 || !n.hyphen_tail.empty() || looksLikeYear(n))
+    return;
+  std::size_t k = n.last;
+  const bool between = i > 0 && t[i - 1].is("between");
+  if (k + 1 >= t.size() || (i > 0 && t[i - 1].is("from")) ||
+      !((between && t[k].is("and")) || t[k].is("to") || t[k].is("or")))
+    return;
+  std::optional<StatedNumber> b = parseNumberAt(t, k + 1);
+  if (!b || b->ratio || b->denominator > 0 || !b->hyphen_tail.empty() || looksLikeYear(*b))
+    return;
+  // "30 million to 87 million" is a change; only "between" makes it a range.
+  if (n.scale != 1 && !(between && n.scale == b->scale))
+    return;
+  double scale = n.scale == 1 ? b->scale : n.scale;
+  double lo = (n.written - n.rounding / n.scale / 2) * scale;
+  double hi = b->value + b->rounding / 2;
+  if (!(lo < b->value))
+    return;
+  StatedNumber range = *b;
+  range.value = lo;
+  range.upper = hi;
+  range.lone_one = false;
+  range.first = between ? i - 1 : i;
+  range.span = {t[range.first].begin, b->span.end};
+  n = range;
+}
+
 bool isTotalOfPart(const std::vector<ProseToken> &t, std::size_t at) {
   std::size_t k = at;
   if (k > 0 && (t[k - 1].is("the") || t[k - 1].is("its") || t[k - 1].is("their")))
@@ -218,6 +254,8 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
   const ProseToken &tok = t[i];
   DraftFigure f;
   std::optional<StatedNumber> parsed = parseNumberAt(t, i);
+  if (parsed)
+    readRange(t, i, *parsed);
   std::size_t j; // the first token after the number and its unit words
   if (parsed) {
     f.span = parsed->span;
@@ -463,6 +501,7 @@ std::optional<DraftFigure> vagueAmountAt(const std::vector<ProseToken> &t, std::
   StatedNumber &n = f.number;
   n.value = n.written = order == 12 ? 24 : 2 * order;
   n.upper = order == 12 ? 100 : 10 * order;
+  n.order_only = true;
   n.precision = n.rounding = order;
   n.style.form = NumberForm::Words;
   n.first = i;

@@ -530,7 +530,7 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     if (record.kind != figure.kind)
       continue;
     const Prepared &p = prepared(index);
-    if (figure.number.upper > 0 && !p.reading.vague)
+    if (figure.number.order_only && !p.reading.vague)
       continue; // "hundreds of": only a record as vague is said as loosely
     // A record about one place ("one in 50 local users": Australians) is not a share of any
     // users: the sentence must name the place, or speak of local users.

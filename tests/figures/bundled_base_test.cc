@@ -184,6 +184,8 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
   CHECK(warning("Facebook first learned of the data misuse in 2013 but did not tell users.").rule ==
         "figure-wrong");
   CHECK(warning("Zuckerberg testified before three Senate committees.").rule == "figure-wrong");
+  CHECK(warning("Between 20 and 30 million users were affected.").rule == "figure-wrong");
+  CHECK(warning("Zuckerberg answered questions for three to four hours.").rule == "figure-wrong");
   // A window or a time before in another unit is framed tightly enough by itself.
   CHECK(warning("Facebook shares closed up 4.5 per cent, the biggest gain in a decade.").rule ==
         "figure-wrong");
@@ -239,6 +241,9 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
   CHECK(silent("Shares fell 4.5 per cent the next day."));
   // Another occasion: another day than the record's, or the other chamber.
   CHECK(silent("On Monday, Zuckerberg met 12 senators in private."));
+  // A range is right when the record's value lies in it.
+  CHECK(silent("Between 80 and 90 million users were affected."));
+  CHECK(silent("Zuckerberg answered questions for five or six hours."));
   // A share move dated otherwise is another move, whichever way it went.
   CHECK(silent("The stock rose 0.5 per cent in after-hours trading."));
   CHECK(silent("Facebook shares have risen 3 per cent since the hearing."));

@@ -199,6 +199,21 @@ TEST_CASE("amounts named only by their order are vague counts", "[extract]") {
   CHECK(extract("Tens of apps were suspended.").empty());
 }
 
+TEST_CASE("ranges are one figure from the first number to the second", "[extract]") {
+  auto between = only("Between 80 and 90 million users were affected.");
+  CHECK(between.span == "Between 80 and 90 million");
+  CHECK(between.figure.number.value == Approx(79.5e6));
+  CHECK(between.figure.number.upper == Approx(90.5e6));
+  CHECK(only("Some 80 to 90 million users.").figure.number.upper == Approx(90.5e6));
+  auto hours = only("He answered questions for five or six hours.");
+  CHECK(hours.figure.kind == FigureKind::Duration);
+  CHECK(hours.span == "five or six hours");
+  // A change is two figures, and so are years.
+  CHECK(extract("It grew from 50 million to 87 million.").size() == 2);
+  CHECK(extract("It grew from an estimate of 50 million to 87 million.").size() == 2);
+  CHECK(extract("Between 2014 and 2016 it changed.").size() == 2);
+}
+
 TEST_CASE("markdown structure hides code, comments, front matter and URLs", "[extract]") {
   std::string md = "---\ntitle: x\nwords: 87\n---\n\n# What was asked\n\n"
                    "He checked [thousands of apps](https://example.org/apps/2018/04/10).\n\n"
