@@ -79,6 +79,16 @@ bool withinFactor(double a, double b, double factor) {
   return r <= factor && r >= 1 / factor;
 }
 
+// Whether a and b differ by a power of a thousand exactly: the same digits under another scale.
+bool isScaleSlip(double a, double b) {
+  if (a <= 0 || b <= 0)
+    return false;
+  double exponent = std::log10(a / b);
+  double rounded = std::round(exponent);
+  return std::fabs(exponent - rounded) < 1e-9 && std::fmod(std::fabs(rounded), 3) == 0 &&
+         rounded != 0;
+}
+
 template <std::size_t N>
 bool isOneOf(std::string_view w, const std::array<std::string_view, N> &words) {
   return std::find(words.begin(), words.end(), w) != words.end();
@@ -426,10 +436,18 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     p.places = placesOf(stems, originals);
   }
   {
-    std::vector<std::string> stems, originals;
+    // The places it counts in: named both by its unit nouns ("Australian users") and by its
+    // keywords ("australia"). "Russian interference" names no place the 2016 figure counts in.
+    std::vector<std::string> stems, originals, unit_stems, unit_originals;
     for (const std::string &k : f.keywords)
       wordsOf(k, stems, originals);
-    p.required_places = placesOf(stems, originals);
+    wordsOf(f.unit, unit_stems, unit_originals);
+    for (const std::string &u : f.units)
+      wordsOf(u, unit_stems, unit_originals);
+    std::vector<std::string> in_units = placesOf(unit_stems, unit_originals);
+    for (std::string &place : placesOf(stems, originals))
+      if (std::find(in_units.begin(), in_units.end(), place) != in_units.end())
+        p.required_places.push_back(std::move(place));
   }
   {
     std::string_view date = f.date;
@@ -560,9 +578,13 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     if (!draft)
       continue;
     double value = draftValueIn(figure, record);
+    // "87,000 users", "87 billion users": the record's digits under another scale word are a
+    // slip of the scale, however far off, when the unit noun follows the number.
+    const bool scale_slip = counts && !withinFactor(value, record.value, kMaxFactor) &&
+                            isScaleSlip(value, record.value);
     if (record.kind == facts::FigureKind::Year
             ? std::fabs(value - record.value) > 50
-            : !p.reading.vague && !withinFactor(value, record.value, kMaxFactor))
+            : !p.reading.vague && !withinFactor(value, record.value, kMaxFactor) && !scale_slip)
       continue;
     // In another unit of time, a span far from the record's needs a phrase only the record has.
     // A window ("the biggest gain in a decade") or a time before ("a year ago") is framed
@@ -637,6 +659,8 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
           for (const Phrase &u : *list)
             if (phraseAt(words.stems, k, u.words))
               unit_elsewhere = true;
+    if (scale_slip && !unit)
+      continue;
     // The record's keywords said elsewhere in the sentence (not the unit noun itself).
     int distinctive = 0;
     bool phrase = false; // a keyword of several words that no rival has

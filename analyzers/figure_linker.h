@@ -83,7 +83,7 @@ private:
     std::vector<std::vector<std::string>> names; // stemmed names of who stated it
     int direction = 0;               // +1 a rise, -1 a fall, 0 neither: "closed up 4.5 per cent"
     std::vector<std::string> places; // FigurePlaces ids its own words name: "au"
-    std::vector<std::string> required_places; // those its keywords name: a draft must say them
+    std::vector<std::string> required_places; // those it counts in: a draft must say them
     std::vector<std::string> own_date;        // words naming its date: "tuesday", "april", "2018"
     std::vector<std::string> occasion;        // the same, when the record itself is dated
     unsigned chambers = 0;                    // the chambers of Congress its words name

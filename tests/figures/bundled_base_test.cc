@@ -185,6 +185,19 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
         "figure-wrong");
   CHECK(warning("Zuckerberg testified before three Senate committees.").rule == "figure-wrong");
   CHECK(warning("Between 20 and 30 million users were affected.").rule == "figure-wrong");
+  // A place a keyword names ("Russian interference") is not one the record counts in.
+  CHECK(warning("Cambridge Analytica worked on the Trump campaign in 2012.").rule ==
+        "figure-wrong");
+  CHECK(warning("Russian interference in the 2012 election was investigated by Mueller.").rule ==
+        "figure-wrong");
+  CHECK(warning("In 2013, Facebook changed its platform to stop apps collecting data.").rule ==
+        "figure-wrong");
+  // The record's digits under another scale are a slip of the scale, however far off.
+  CHECK(warning("Facebook said 87,000 users were affected.").rule == "figure-wrong");
+  CHECK(warning("Facebook said 87 billion users were affected.").rule == "figure-wrong");
+  CHECK(warning("Facebook has more than two million monthly users.").rule == "figure-wrong");
+  CHECK(silent("Facebook said 311 Australians were affected."));
+  CHECK(silent("Facebook said 87,000 were affected, and users were angry."));
   CHECK(warning("Zuckerberg answered questions for three to four hours.").rule == "figure-wrong");
   // A window or a time before in another unit is framed tightly enough by itself.
   CHECK(warning("Facebook shares closed up 4.5 per cent, the biggest gain in a decade.").rule ==
@@ -282,6 +295,8 @@ TEST_CASE("bundled: fixes write the record in the draft's style", "[bundled]") {
         "Facebook shares closed up 4.5 per cent on the day of the hearing.");
   CHECK(fixed("Facebook admitted that 311,172 of them were Australians.") ==
         "Facebook admitted that 311,127 of them were Australians.");
+  CHECK(fixed("Facebook said 87 thousand users had their data shared.") ==
+        "Facebook said 87 million users had their data shared.");
   CHECK(fixed("Facebook says 780,000,000 users were affected.") ==
         "Facebook says 87,000,000 users were affected.");
   CHECK(fixed("Facebook first learned of the data misuse in 2013 but did not tell users.") ==
