@@ -244,6 +244,19 @@ unsigned chambersOf(const std::vector<std::string> &stems,
   return out;
 }
 
+// Whether another figure of the sentence is a span of days or more that `figure`, a length of
+// time, may be the total over: "10 hours of questions over two days".
+bool withinLongerSpan(const SentenceFigures &sentence, const DraftFigure &figure) {
+  if (figure.kind != facts::FigureKind::Duration || figure.frame != DurationFrame::Length)
+    return false;
+  for (const DraftFigure &other : sentence.figures)
+    if (&other != &figure && other.kind == facts::FigureKind::Duration &&
+        hoursPer(other.unit) >= 24 && hoursPer(other.unit) > hoursPer(figure.unit) &&
+        other.number.value > 1)
+      return true;
+  return false;
+}
+
 // The direction word that governs a percentage: the nearest before it in its clause ("closed up
 // 4.5 per cent", "which fell 18 per cent"), else one right after it ("4.5 per cent higher").
 // Returns the token index, or npos.
@@ -558,9 +571,11 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
                  p.required_places.end();
         }))
       continue;
-    // Another occasion: another day, or the other chamber of Congress.
+    // Another occasion: another day, or the other chamber of Congress; a length of time over
+    // several days may be both chambers' hearings together.
     if (namesAnotherDay(words, prose_, p.occasion, first, after) ||
-        (chambers != 0 && p.chambers != 0 && (chambers & p.chambers) == 0))
+        (chambers != 0 && p.chambers != 0 && (chambers & p.chambers) == 0) ||
+        (p.chambers != 0 && withinLongerSpan(sentence, figure)))
       continue;
     if (std::any_of(places.begin(), places.end(), [&](std::string_view place) {
           return std::find(p.places.begin(), p.places.end(), place) == p.places.end();

@@ -267,6 +267,8 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
                "50 million first reported in March."));
   CHECK(silent("Zuckerberg met senators for two hours on Monday."));
   CHECK(silent("He faced four hours of questions from the House Energy and Commerce Committee."));
+  CHECK(silent("He spent 10 hours answering questions over two days."));
+  CHECK(warning("He spent 10 hours answering questions from senators.").rule == "figure-wrong");
   CHECK(warning("Zuckerberg faced four hours of questions from senators on Tuesday.").rule ==
         "figure-wrong");
   CHECK(warning("On Wednesday, Zuckerberg told reporters that 78 million users were affected.")
