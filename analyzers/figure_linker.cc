@@ -622,6 +622,10 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     // A change dated otherwise ("in March", "the next day", "in after-hours trading") is another
     // change, whichever way it went.
     if (p.direction != 0) {
+      // A percentage the sentence does not say rose or fell is a proportion ("Facebook's share of
+      // the ad market is 20 per cent"), not the recorded move.
+      if (direction_word == std::string_view::npos && sentence_direction == 0)
+        continue;
       if (clauseIsDated(words, prose_, first, after, figure.span, p.own_date))
         continue;
       int local = direction_word != std::string_view::npos

@@ -257,6 +257,9 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
   // A range is right when the record's value lies in it.
   CHECK(silent("Between 80 and 90 million users were affected."));
   CHECK(silent("Zuckerberg answered questions for five or six hours."));
+  // A percentage no word says rose or fell is a proportion, not the recorded move.
+  CHECK(silent("Facebook's share of the US ad market is about 20 per cent."));
+  CHECK(silent("Facebook users spend 5 per cent of their day on the app."));
   // A share move dated otherwise is another move, whichever way it went.
   CHECK(silent("The stock rose 0.5 per cent in after-hours trading."));
   CHECK(silent("Facebook shares have risen 3 per cent since the hearing."));
