@@ -158,7 +158,11 @@ private:
       });
       double d0 = logDistance(value, family(tied[0]->figure)->value);
       double d1 = logDistance(value, family(tied[1]->figure)->value);
-      if (!(d0 * 2 < d1))
+      // Two records of the same number ("more than two billion" monthly users and people
+      // served) give the same verdict: either will do.
+      const facts::Figure *a = family(tied[0]->figure), *b = family(tied[1]->figure);
+      bool same = a->value == b->value && lowerAscii(a->qualifier) == lowerAscii(b->qualifier);
+      if (!(d0 * 2 < d1) && !same)
         return std::nullopt;
       chosen = tied[0];
     }

@@ -348,6 +348,20 @@ TEST_CASE("an ambiguous link says nothing unless one value is clearly closer", "
   CHECK(d.findings[0].evidence[0].id == "b");
 }
 
+TEST_CASE("two records of the same number give one verdict", "[analyzer]") {
+  auto base = std::make_shared<facts::FactBase>();
+  base->figures.push_back(figure("a", facts::FigureKind::Count, 2e9, "two billion", "more than",
+                                 "users", {"users"}, {"world"}, "monthly users"));
+  base->figures.push_back(figure("b", facts::FigureKind::Count, 2e9, "two billion", "more than",
+                                 "users", {"users"}, {"world"}, "people served"));
+  base->reindex();
+  facts::FactIndex index(base);
+  auto c = check("It has more than three billion users around the world.", index);
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "figure-wrong");
+  CHECK(c.findings[0].evidence[0].id == "a");
+}
+
 TEST_CASE("numbers that are not figures stay silent", "[analyzer]") {
   std::string md = "---\ntitle: 78 million users affected\n---\n\n"
                    "# Notes of 10 April 2018\n\n"
