@@ -306,10 +306,26 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     --start;
     f.span.begin = t[start].begin;
   }
+  // "5-plus hours", "five-plus hours", "5+ hours": at least that many.
+  Span plus{0, 0};
+  const bool plus_tail = equalsFolded(n.hyphen_tail, "plus");
+  if (plus_tail && n.style.form == NumberForm::Digits && n.last + 1 < t.size()) {
+    plus = {t[n.last].begin, t[n.last + 1].end};
+    j = n.last + 2;
+    f.span.end = plus.end;
+  } else if (plus_tail) {
+    plus = {n.span.end, n.span.end};
+  } else if (n.hyphen_tail.empty() && j < t.size() && t[j].isSymbol("+") && !t[j].space_before) {
+    plus = {t[j].begin, t[j].end};
+    f.span.end = plus.end;
+    ++j;
+  }
+  const bool has_plus = plus.end > 0;
+
   // What follows the number.
   if (f.kind == facts::FigureKind::Duration && !f.unit.empty()) {
     // read above
-  } else if (!n.hyphen_tail.empty()) {
+  } else if (!n.hyphen_tail.empty() && !plus_tail) {
     bool age = false;
     f.unit = timeUnitOfTail(n.hyphen_tail, &age);
     if (f.unit.empty() || age)
@@ -428,6 +444,10 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
       f.qualifier = after;
       f.qualifier_span = {t[j].begin, t[j + 1].end};
     }
+  }
+  if (has_plus && f.qualifier == Qualifier::None) {
+    f.qualifier = Qualifier::AtLeast;
+    f.qualifier_span = plus;
   }
   f.first_token = qstart;
   f.next_token = j;

@@ -199,6 +199,8 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
   CHECK(silent("Facebook said 311 Australians were affected."));
   CHECK(silent("Facebook said 87,000 were affected, and users were angry."));
   CHECK(warning("Zuckerberg answered questions for three to four hours.").rule == "figure-wrong");
+  CHECK(warning("The hearing lasted 3-plus hours.").rule == "figure-wrong");
+  CHECK(silent("The hearing lasted 5-plus hours."));
   // A window or a time before in another unit is framed tightly enough by itself.
   CHECK(warning("Facebook shares closed up 4.5 per cent, the biggest gain in a decade.").rule ==
         "figure-wrong");
@@ -296,6 +298,7 @@ TEST_CASE("bundled: fixes write the record in the draft's style", "[bundled]") {
   CHECK(fixed("He spoke in a 90-minute press conference.") ==
         "He spoke in a 60-minute press conference.");
   CHECK(fixed("Facebook shares closed up 3.5%.") == "Facebook shares closed up 4.5%.");
+  CHECK(fixed("The hearing lasted 3-plus hours.") == "The hearing lasted 5-plus hours.");
   CHECK(fixed("Facebook shares closed down 4.5 per cent on the day of the hearing.") ==
         "Facebook shares closed up 4.5 per cent on the day of the hearing.");
   CHECK(fixed("Facebook admitted that 311,172 of them were Australians.") ==

@@ -214,6 +214,18 @@ TEST_CASE("ranges are one figure from the first number to the second", "[extract
   CHECK(extract("Between 2014 and 2016 it changed.").size() == 2);
 }
 
+TEST_CASE("a number with \"plus\" is at least that many", "[extract]") {
+  for (const char *text :
+       {"It lasted 5-plus hours.", "It lasted 5+ hours.", "It lasted five-plus hours."}) {
+    INFO(text);
+    auto f = only(text);
+    CHECK(f.figure.kind == FigureKind::Duration);
+    CHECK(f.figure.qualifier == Qualifier::AtLeast);
+    CHECK(f.figure.number.value == 5);
+    CHECK(f.span.ends_with("hours"));
+  }
+}
+
 TEST_CASE("markdown structure hides code, comments, front matter and URLs", "[extract]") {
   std::string md = "---\ntitle: x\nwords: 87\n---\n\n# What was asked\n\n"
                    "He checked [thousands of apps](https://example.org/apps/2018/04/10).\n\n"
