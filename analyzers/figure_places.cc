@@ -16,7 +16,7 @@ struct PlaceName {
 // Countries and regions a report on a worldwide count is most often broken down by, with their
 // adjectives and the nouns for their people, stemmed the way FigureLinker::stem stems draft
 // words (a final "s" dropped).
-constexpr std::array<PlaceName, 62> kPlaces = {{
+constexpr std::array<PlaceName, 64> kPlaces = {{
     {"britain", "gb"},
     {"great britain", "gb"},
     {"uk", "gb"},
@@ -79,6 +79,8 @@ constexpr std::array<PlaceName, 62> kPlaces = {{
     {"nigerian", "ng"},
     {"malaysia", "my"},
     {"malaysian", "my"},
+    {"u s", "us"}, // "U.S."
+    {"u k", "gb"}, // "U.K."
 }};
 
 bool wordsAt(const std::vector<std::string> &words, std::size_t at, std::string_view phrase,
@@ -105,8 +107,11 @@ std::string_view placeAt(const std::vector<std::string> &words, std::size_t at,
   for (const PlaceName &p : kPlaces) {
     std::size_t n = 0;
     if (wordsAt(words, at, p.words, &n) && n > best_length) {
-      // "us" is a place only when written "US": the pronoun is far more common.
+      // "us" is a place only when written "US": the pronoun is far more common; "U.S." and
+      // "U.K." only in capitals.
       if (p.words == "us" && original != "US")
+        continue;
+      if (p.words.starts_with("u ") && original != "U")
         continue;
       best = p.id;
       best_length = n;

@@ -266,6 +266,8 @@ TEST_CASE("a count narrowed to a place the record does not name is a part of it"
   CHECK(check("In Britain, 10 million users were affected.").findings.empty());
   CHECK(check("Britain's 10 million users were affected.").findings.empty());
   CHECK(check("Some 70 million US users were affected.").findings.empty());
+  CHECK(check("Some 70 million users in the U.S. were affected.").findings.empty());
+  CHECK(check("About 1 million U.K. users were affected.").findings.empty());
   CHECK(check("The data of 1.2 million users across the Philippines was shared.").findings.empty());
   // The pronoun is not the country.
   CHECK(check("Facebook told us 78 million users were affected.").findings.at(0).rule ==
