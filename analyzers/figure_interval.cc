@@ -117,6 +117,10 @@ bool Interval::intersects(const Interval &o) const {
 bool Interval::overlaps(const Interval &o) const {
   if (!intersects(o))
     return false;
+  // An exact value (a point) overlaps whatever contains it.
+  if ((samePoint(lo, hi) && !lo_open && !hi_open) ||
+      (samePoint(o.lo, o.hi) && !o.lo_open && !o.hi_open))
+    return true;
   double l = std::max(lo, o.lo), h = std::min(hi, o.hi);
   return !samePoint(l, h);
 }
@@ -128,7 +132,7 @@ Interval intervalFor(double n, double p, double rounding, Qualifier q) {
   case Qualifier::MoreThan:
     return {n, n + p, true, false};
   case Qualifier::AtLeast:
-    return {n, n + p, false, true};
+    return {n, n + p, false, false};
   case Qualifier::Nearly:
   case Qualifier::FewerThan:
     return {n - p, n, false, true};
@@ -139,7 +143,7 @@ Interval intervalFor(double n, double p, double rounding, Qualifier q) {
     return {n - half, n + half, false, false};
   }
   case Qualifier::UpTo:
-    return {n - p, n, true, false};
+    return {n - p, n, false, false};
   }
   return {n, n, false, false};
 }

@@ -200,6 +200,12 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
   CHECK(silent("Facebook said 87,000 were affected, and users were angry."));
   CHECK(warning("Zuckerberg answered questions for three to four hours.").rule == "figure-wrong");
   CHECK(warning("The hearing lasted 3-plus hours.").rule == "figure-wrong");
+  // A count the record states exactly is exact.
+  CHECK(warning("More than 44 senators questioned Zuckerberg at the hearing.").rule ==
+        "figure-wrong");
+  CHECK(silent("About 45 senators questioned Zuckerberg at the hearing."));
+  CHECK(warning("Facebook said nearly 311,127 Australians were affected.").rule == "figure-wrong");
+  CHECK(silent("Facebook said more than 311,000 Australians were affected."));
   CHECK(silent("The hearing lasted 5-plus hours."));
   // A window or a time before in another unit is framed tightly enough by itself.
   CHECK(warning("Facebook shares closed up 4.5 per cent, the biggest gain in a decade.").rule ==
@@ -299,6 +305,8 @@ TEST_CASE("bundled: fixes write the record in the draft's style", "[bundled]") {
         "He spoke in a 60-minute press conference.");
   CHECK(fixed("Facebook shares closed up 3.5%.") == "Facebook shares closed up 4.5%.");
   CHECK(fixed("The hearing lasted 3-plus hours.") == "The hearing lasted 5-plus hours.");
+  CHECK(fixed("More than 44 senators questioned Zuckerberg at the hearing.") ==
+        "44 senators questioned Zuckerberg at the hearing.");
   CHECK(fixed("Facebook shares closed down 4.5 per cent on the day of the hearing.") ==
         "Facebook shares closed up 4.5 per cent on the day of the hearing.");
   CHECK(fixed("Facebook admitted that 311,172 of them were Australians.") ==

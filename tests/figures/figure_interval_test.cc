@@ -57,7 +57,8 @@ TEST_CASE("qualifiers give one unit of precision on their side", "[interval]") {
 
   Interval upto = stated(87, M, Qualifier::UpTo);
   CHECK(upto.contains(87 * M));
-  CHECK_FALSE(upto.contains(86 * M));
+  CHECK(upto.contains(86 * M)); // both ends closed: "up to 45 senators" may be 44
+  CHECK_FALSE(upto.contains(85.9 * M));
   CHECK_FALSE(upto.contains(87.5 * M));
 
   Interval atleast = stated(1000, 1, Qualifier::AtLeast);
@@ -127,6 +128,17 @@ TEST_CASE("a draft that meets the record at one point only does not overlap it",
   CHECK_FALSE(Interval{1, 2, false, false}.overlaps(Interval{2, 3, false, false}));
 }
 
+TEST_CASE("an exact value overlaps whatever contains it", "[interval]") {
+  const Interval exact{44, 44, false, false}; // "44 legislators"
+  CHECK(stated(44, 1, Qualifier::None).overlaps(exact));
+  CHECK(stated(45, 1, Qualifier::About).overlaps(exact));
+  CHECK(stated(43, 1, Qualifier::AtLeast).overlaps(exact));
+  CHECK(stated(45, 1, Qualifier::UpTo).overlaps(exact));
+  CHECK_FALSE(stated(44, 1, Qualifier::MoreThan).overlaps(exact));
+  CHECK_FALSE(stated(44, 1, Qualifier::FewerThan).overlaps(exact));
+  CHECK_FALSE(stated(45, 1, Qualifier::None).overlaps(exact));
+}
+
 TEST_CASE("about N allows at most half of N either side", "[interval]") {
   const Interval month = stated(1, 1, Qualifier::About); // "about a month"
   CHECK(month.lo == Approx(0.5));
@@ -167,11 +179,11 @@ TEST_CASE("ratios bound the denominator with the qualifier mirrored", "[interval
   CHECK(record.contains(0.02));
   CHECK_FALSE(record.contains(0.021));
   CHECK(record.contains(0.018));
-  CHECK(ratio(50, Qualifier::None).intersects(record));
-  CHECK(ratio(50, Qualifier::UpTo).intersects(record));
-  CHECK_FALSE(ratio(40, Qualifier::UpTo).intersects(record));
-  CHECK_FALSE(ratio(40, Qualifier::None).intersects(record));
-  CHECK_FALSE(ratio(20, Qualifier::UpTo).intersects(record));
+  CHECK(ratio(50, Qualifier::None).overlaps(record));
+  CHECK(ratio(50, Qualifier::UpTo).overlaps(record));
+  CHECK_FALSE(ratio(40, Qualifier::UpTo).overlaps(record)); // they meet at one in 50 only
+  CHECK_FALSE(ratio(40, Qualifier::None).overlaps(record));
+  CHECK_FALSE(ratio(20, Qualifier::UpTo).overlaps(record));
   CHECK(ratio(60, Qualifier::None).intersects(ratio(50, Qualifier::About)));
   // "more than one in 50" is a larger share: a smaller denominator.
   CHECK(ratio(50, Qualifier::MoreThan).contains(1.0 / 45));
