@@ -292,6 +292,14 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
   CHECK(silent("The 2nd hearing, on 11 April, was in the House; see section 3."));
 }
 
+TEST_CASE("bundled: words a headline or a recap uses", "[bundled]") {
+  CHECK(warning("# Facebook data scandal hits 78m users").rule == "figure-wrong");
+  auto first = warning("The first estimate of 40 million users was wrong.");
+  CHECK(first.rule == "figure-wrong");
+  CHECK(first.message.find("50 million") != std::string::npos);
+  CHECK(warning("Sixty million small companies use Facebook, he said.").rule == "figure-wrong");
+}
+
 TEST_CASE("bundled: fixes write the record in the draft's style", "[bundled]") {
   CHECK(fixed("About six months ago, Facebook heard new reports.") ==
         "About a month ago, Facebook heard new reports.");
