@@ -16,7 +16,7 @@ struct DirectionWord {
 // Every form is listed, and with it every form FigureLinker::stem reduces it to ("falls" ->
 // "fall"), so that stemmed words can be looked up too. Nouns and verbs that share a form take an
 // opposite that serves as both ("gain" -> "fall": "a 4.5 per cent fall", "shares fall").
-constexpr std::array<DirectionWord, 100> kWords = {{
+constexpr std::array<DirectionWord, 106> kWords = {{
     {"rise", 1, "fall"},         {"rises", 1, "falls"},        {"rose", 1, "fell"},
     {"risen", 1, "fallen"},      {"rising", 1, "falling"},     {"up", 1, "down"},
     {"surge", 1, "plunge"},      {"surges", 1, "plunges"},     {"surged", 1, "plunged"},
@@ -49,7 +49,9 @@ constexpr std::array<DirectionWord, 100> kWords = {{
     {"crashed", -1, "surged"},   {"decrease", -1, "rise"},     {"decreased", -1, "rose"},
     {"decreases", -1, "rises"},  {"decreasing", -1, "rising"}, {"slumping", -1, "surging"},
     {"dipping", -1, "rising"},   {"slipping", -1, "rising"},   {"plummeting", -1, "surging"},
-    {"crashing", -1, "surging"}, {"tanked", -1, "surged"},     {"tank", -1, "surge"},
+    {"crashing", -1, "surging"}, {"tanked", -1, "surged"},     {"added", 1, "lost"},
+    {"adds", 1, "loses"},        {"adding", 1, "losing"},      {"popped", 1, "dropped"},
+    {"spiked", 1, "plunged"},    {"rocketed", 1, "plunged"},   {"tank", -1, "surge"},
     {"tanks", -1, "surges"},
 }};
 

@@ -272,6 +272,8 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
   CHECK(silent("The stock rose 0.5 per cent in after-hours trading."));
   CHECK(silent("Facebook shares have risen 3 per cent since the hearing."));
   CHECK(warning("Facebook shares rose 2.5 per cent on Tuesday.").rule == "figure-wrong");
+  CHECK(warning("Facebook shares added 2.5 per cent during the hearing.").rule == "figure-wrong");
+  CHECK(silent("Facebook now says 87 million, not 50 million, users were affected."));
   // A month in another clause dates the other figure, and a draft that gives the current
   // figure is never told it is wrong against it.
   CHECK(silent("He said up to 87 million people had their data improperly shared, up from the "

@@ -53,6 +53,8 @@ TEST_CASE("direction words and their opposites", "[context]") {
   CHECK(oppositeDirectionWord("falling") == "rising");
   CHECK(oppositeDirectionWord("lower") == "higher");
   CHECK(oppositeDirectionWord("closed").empty());
+  CHECK(directionOfWord("added") == 1); // "shares added 2.5 per cent"
+  CHECK(oppositeDirectionWord("added") == "lost");
 }
 
 TEST_CASE("chambers of Congress", "[context]") {
