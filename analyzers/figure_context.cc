@@ -43,7 +43,30 @@ constexpr std::array<std::string_view, 12> kMonthWords = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
+// Words that may follow a bare number without being what it counts.
+constexpr std::array<std::string_view, 82> kNotNouns = {
+    "were",    "was",   "are",        "is",        "be",     "been",   "had",      "have",
+    "has",     "will",  "would",      "could",     "may",    "might",  "must",     "should",
+    "can",     "did",   "do",         "does",      "of",     "in",     "on",       "at",
+    "to",      "for",   "from",       "by",        "with",   "into",   "among",    "amongst",
+    "between", "over",  "under",      "about",     "as",     "than",   "per",      "after",
+    "before",  "since", "during",     "including", "like",   "while",  "when",     "if",
+    "because", "then",  "there",      "now",       "not",    "also",   "all",      "each",
+    "and",     "or",    "but",        "nor",       "yet",    "who",    "that",     "which",
+    "whose",   "whom",  "worldwide",  "globally",  "around", "across", "more",     "less",
+    "fewer",   "total", "altogether", "so",        "a",      "the",    "people's", "user's",
+    "instead", "rather"};
+
 } // namespace
+
+bool countsOwnNoun(const SentenceWords &w, std::string_view prose, std::size_t after, Span figure) {
+  if (after >= w.tokens.size() || crossesPunctuation(prose, figure.end, w.tokens[after].begin))
+    return false;
+  const std::string &s = w.stems[after];
+  if (s.empty() || isDigitWord(s) || isOneOf(s, kNotNouns))
+    return false;
+  return !(s.ends_with("ed") || s.ends_with("ly") || s.ends_with("ing") || s.ends_with("en"));
+}
 
 bool isPlacePreposition(std::string_view w) { return isOneOf(w, kPlacePrepositions); }
 

@@ -28,6 +28,12 @@ bool isPlacePreposition(std::string_view w);
 // word after the number.
 std::size_t unitSearchStart(const SentenceWords &w, std::size_t after, bool *part);
 
+// Whether the word right after a number (`after`, in the same phrase) is a noun of its own that
+// the number counts ("78 million posts"), so that a unit noun elsewhere in the sentence is not
+// what it counts. Verbs, prepositions, participles and adverbs are not ("78 million were
+// affected", "78 million worldwide").
+bool countsOwnNoun(const SentenceWords &w, std::string_view prose, std::size_t after, Span figure);
+
 // The lower-case words that name an ISO date itself: its weekday, month (and its abbreviation)
 // and year: "tuesday", "april", "apr", "2018" for 2018-04-10. Empty for anything else.
 std::vector<std::string> wordsForDate(std::string_view iso);

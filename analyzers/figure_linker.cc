@@ -433,7 +433,7 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     // Elsewhere in the sentence: "the number of users grew to 87 million". A part ("70 million of
     // them") is not the whole the sentence names, unless it is narrowed to the place the record
     // is about: "87 million users, 311,127 of them in Australia".
-    if (counts && !unit && (!part || narrowed))
+    if (counts && !unit && (!part || narrowed) && !countsOwnNoun(words, prose_, after, figure.span))
       for (std::size_t k = 0; k < first && !unit_elsewhere; ++k)
         for (const auto *list : unit_lists)
           for (const Phrase &u : *list)

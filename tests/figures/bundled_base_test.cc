@@ -253,6 +253,10 @@ TEST_CASE("bundled: the 50 million estimate", "[bundled]") {
 
 TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") {
   CHECK(silent("Cambridge Analytica harvested data from 270,000 people who took a quiz."));
+  // A number with a noun of its own counts that noun, not a unit noun elsewhere.
+  CHECK(silent("Facebook users shared 78 million posts about the data breach."));
+  CHECK(warning("Of the users affected, 78 million had their data shared.").rule == "figure-wrong");
+  CHECK(warning("Australians numbered 311,172 among those affected.").rule == "figure-wrong");
   CHECK(silent("Zuckerberg, 33, told reporters on 4 April 2018 that he was sorry."));
   CHECK(silent("Facebook's stock fell 2 per cent in March."));
   CHECK(silent("Twelve senators asked about privacy."));
