@@ -76,7 +76,7 @@ bool crossesPunctuation(std::string_view prose, std::size_t from, std::size_t to
   for (std::size_t i = from; i < to && i < prose.size(); ++i) {
     char c = prose[i];
     if (c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '"' ||
-        c == '!' || c == '?' || static_cast<unsigned char>(c) == 0xE2)
+        c == '!' || c == '?' || c == '|' || static_cast<unsigned char>(c) == 0xE2)
       return true;
   }
   return false;

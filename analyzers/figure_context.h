@@ -15,8 +15,8 @@ namespace factline::analyzers {
 // Whether a folded word is a number written in digits.
 bool isDigitWord(std::string_view w);
 
-// Whether punctuation lies between two offsets of `prose`: it ends the phrase a unit noun can
-// belong to, and the clause a direction word or a month governs.
+// Whether punctuation (or a table cell's edge) lies between two offsets of `prose`: it ends the
+// phrase a unit noun can belong to, and the clause a direction word or a month governs.
 bool crossesPunctuation(std::string_view prose, std::size_t from, std::size_t to);
 
 // Whether a stemmed word is a preposition that places a count ("in", "from", "across").

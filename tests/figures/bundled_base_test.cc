@@ -306,6 +306,16 @@ TEST_CASE("bundled: words a headline or a recap uses", "[bundled]") {
   CHECK(warning("Sixty million small companies use Facebook, he said.").rule == "figure-wrong");
 }
 
+TEST_CASE("bundled: figures in a table's cells", "[bundled]") {
+  auto found = check("| Figure | Value |\n| --- | --- |\n| Users affected | 78 million |\n"
+                     "| Australians affected | 311,127 |\n");
+  std::vector<std::string> warned;
+  for (const Result &r : found)
+    if (r.rule != "figure-verified")
+      warned.push_back(r.span);
+  CHECK(warned == std::vector<std::string>{"78 million"});
+}
+
 TEST_CASE("bundled: fixes write the record in the draft's style", "[bundled]") {
   CHECK(fixed("About six months ago, Facebook heard new reports.") ==
         "About a month ago, Facebook heard new reports.");
