@@ -216,6 +216,8 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
   // "hour-long" is about an hour: 90 minutes is not, 45 may be.
   CHECK(warning("He spoke in a 90-minute press conference.").rule == "figure-wrong");
   CHECK(silent("He spoke in a 45-minute press conference."));
+  CHECK(warning("Zuckerberg held a half-hour call with reporters.").rule == "figure-wrong");
+  CHECK(warning("He spoke to reporters on the call for half an hour.").rule == "figure-wrong");
   CHECK(silent("He spoke to reporters for an hour."));
   // Words every duration's record shares ("lasted") do not make a link beside a word of its
   // own: the hearing did not last one hour, the call did.
@@ -329,6 +331,8 @@ TEST_CASE("bundled: fixes write the record in the draft's style", "[bundled]") {
         "He spoke in a 60-minute press conference.");
   CHECK(fixed("Facebook shares closed up 3.5%.") == "Facebook shares closed up 4.5%.");
   CHECK(fixed("The hearing lasted 3-plus hours.") == "The hearing lasted 5-plus hours.");
+  CHECK(fixed("Zuckerberg held a half-hour call with reporters.") ==
+        "Zuckerberg held a one-hour call with reporters.");
   CHECK(fixed("More than 44 senators questioned Zuckerberg at the hearing.") ==
         "44 senators questioned Zuckerberg at the hearing.");
   CHECK(fixed("Facebook shares closed down 4.5 per cent on the day of the hearing.") ==
