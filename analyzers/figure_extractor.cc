@@ -363,6 +363,23 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     f.unit = timeUnitOf(t[j].text);
     f.unit_span = {t[j].begin, t[j].end};
     f.span.end = t[j++].end;
+    // "four hours and 54 minutes": the smaller unit adds to the larger, to its precision.
+    if (j + 2 < t.size() && t[j].is("and")) {
+      auto more = parseNumberAt(t, j + 1);
+      std::string smaller = more && more->last < t.size() && t[more->last].kind == Kind::Word
+                                ? timeUnitOf(t[more->last].text)
+                                : "";
+      if (more && !more->ratio && !smaller.empty() && hoursPer(smaller) < hoursPer(f.unit)) {
+        double factor = hoursPer(smaller) / hoursPer(f.unit);
+        f.number.value += more->value * factor;
+        f.number.precision = more->precision * factor;
+        f.number.rounding = more->rounding * factor;
+        f.span.end = t[more->last].end;
+        f.unit_span = {0, 0};
+        f.compound = true;
+        j = more->last + 1;
+      }
+    }
   } else if (j < t.size() && !currencyWord(t[j]).empty() && f.kind != facts::FigureKind::Money) {
     f.kind = facts::FigureKind::Money;
     f.unit = currencyWord(t[j]);

@@ -34,6 +34,7 @@ struct DraftFigure {
   // A hyphenated modifier ("five-hour hearing", "hour-long call", "one-day rise"): it measures
   // the noun after it, so it can only be the recorded figure that noun names.
   bool modifier = false;
+  bool compound = false;       // "four hours and 54 minutes": two numbers, which no fix rewrites
   std::size_t first_token = 0; // sentence tokens: where the figure (qualifier included) starts
   std::size_t next_token = 0;  // the first token after the number and its unit words
 };

@@ -44,6 +44,19 @@ bool phraseIn(const std::vector<std::string> &words, const std::vector<std::stri
   return false;
 }
 
+// How many words from a figure its keywords may stand for a unit noun to link through them.
+constexpr std::size_t kNearWords = 12;
+
+// Whether `phrase` occurs in `words` outside [from, to) but within kNearWords of it.
+bool phraseNear(const std::vector<std::string> &words, const std::vector<std::string> &phrase,
+                std::size_t from, std::size_t to) {
+  std::size_t lo = from > kNearWords ? from - kNearWords : 0;
+  for (std::size_t i = lo; i + phrase.size() <= words.size() && i < to + kNearWords; ++i)
+    if ((i + phrase.size() <= from || i >= to) && phraseAt(words, i, phrase))
+      return true;
+  return false;
+}
+
 // Whether `phrase` occurs in `words` anywhere but over [from, to).
 bool phraseOutside(const std::vector<std::string> &words, const std::vector<std::string> &phrase,
                    std::size_t from, std::size_t to) {
@@ -443,10 +456,12 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
       continue;
     // The record's keywords said elsewhere in the sentence (not the unit noun itself).
     int distinctive = 0;
+    int near = 0;        // keywords within a few words of the figure
     bool phrase = false; // a keyword of several words that no rival has
     for (const Phrase &k : p.keywords)
       if (phraseOutside(words.stems, k.words, first, unit_end)) {
         phrase = phrase || (k.distinctive && k.words.size() > 1);
+        near += phraseNear(words.stems, k.words, first, unit_end) ? 1 : 0;
         ++c.keywords;
         distinctive += k.distinctive ? 1 : 0;
         c.score += k.words.size() > 1 ? 3 : 2;
@@ -473,9 +488,12 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     case facts::FigureKind::Count:
     case facts::FigureKind::Money:
     case facts::FigureKind::Ratio:
+      // A unit noun of one word and a keyword far off in a long sentence ("... testimony ... —
+      // giving at least 28 lawmakers a reason to celebrate") do not make a link: the keyword
+      // must stand near the figure.
       if (unit)
-        linked = (unit->distinctive && (unit->words.size() > 1 || c.keywords >= 1)) ||
-                 (c.keywords >= 1 && told_apart);
+        linked = (unit->distinctive && (unit->words.size() > 1 || near >= 1)) ||
+                 (near >= 1 && told_apart);
       else
         linked = figure.kind == facts::FigureKind::Ratio
                      ? c.keywords >= 2 && distinctive >= 1

@@ -85,8 +85,8 @@ std::optional<Fix> FigureReport::fix(const DraftFigure &figure, const facts::Fig
   const StatedNumber &n = figure.number;
   if (n.span.begin == n.span.end)
     return std::nullopt; // "hour-long": no number written to replace
-  if (n.upper > 0)
-    return std::nullopt; // a range or a vague amount: the writer's own words to redo
+  if (n.upper > 0 || figure.compound)
+    return std::nullopt; // a range, a vague amount, two numbers: the writer's own words to redo
   RecordReading r = readRecord(record);
   if (r.vague)
     return std::nullopt;

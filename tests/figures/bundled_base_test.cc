@@ -207,6 +207,13 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
   CHECK(warning("Facebook said nearly 311,127 Australians were affected.").rule == "figure-wrong");
   CHECK(silent("Facebook said more than 311,000 Australians were affected."));
   CHECK(silent("The hearing lasted 5-plus hours."));
+  CHECK(warning("He answered questions for four hours and 54 minutes.").span ==
+        "four hours and 54 minutes");
+  CHECK(silent("He answered questions for five hours and 10 minutes."));
+  // A count of lawmakers far from any word of the hearing is another count.
+  CHECK(silent("Facebook stock closed sharply up on Tuesday, as Congressional testimony by "
+               "Zuckerberg had caused no upset by the time the bell rang, giving at least 28 "
+               "lawmakers a financial reason to celebrate."));
   // A window or a time before in another unit is framed tightly enough by itself.
   CHECK(warning("Facebook shares closed up 4.5 per cent, the biggest gain in a decade.").rule ==
         "figure-wrong");

@@ -226,6 +226,15 @@ TEST_CASE("a number with \"plus\" is at least that many", "[extract]") {
   }
 }
 
+TEST_CASE("hours and minutes are one duration", "[extract]") {
+  auto f = only("Questions went on for four hours and 54 minutes.");
+  CHECK(f.span == "four hours and 54 minutes");
+  CHECK(f.figure.number.value == Approx(4.9));
+  CHECK(f.figure.unit == "hours");
+  CHECK(f.figure.compound);
+  CHECK(extract("It took two hours and a lot of patience.").size() == 1);
+}
+
 TEST_CASE("markdown structure hides code, comments, front matter and URLs", "[extract]") {
   std::string md = "---\ntitle: x\nwords: 87\n---\n\n# What was asked\n\n"
                    "He checked [thousands of apps](https://example.org/apps/2018/04/10).\n\n"
