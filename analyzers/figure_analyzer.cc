@@ -167,9 +167,16 @@ private:
       chosen = tied[0];
     }
     const facts::Figure *record = family(chosen->figure);
-    // "grew from a previous estimate of 30 million": wrong against the earlier estimate itself.
-    if (record != &figures[chosen->figure] && framedAsEarlier(sentence, figure, words))
+    // "grew from a previous estimate of 30 million": wrong against the earlier estimate itself,
+    // unless the sentence gives that estimate too, and the number is someone else's ("previous
+    // estimates of 50 million and Cambridge Analytica's own claim of 30 million").
+    if (record != &figures[chosen->figure] && framedAsEarlier(sentence, figure, words)) {
+      for (const DraftFigure &other : sentence.figures)
+        if (&other != &figure)
+          if (auto c = linker.compare(other, chosen->figure); c && c->consistent)
+            return std::nullopt;
       return report.wrong(figure, *chosen);
+    }
     // The sentence links to the current figure but gives the one it replaced: "grew from 50
     // million to 87 million", "50 million users had their data harvested".
     for (std::size_t i : words.figures) {

@@ -47,6 +47,9 @@ constexpr std::array<std::string_view, 14> kTimeRefBefore = {
 // ("from" and "on" only in "two years from now", "two years on,": see timeReferenceAfter).
 constexpr std::array<std::string_view, 8> kTimeRefAfter = {"later", "earlier", "after", "before",
                                                            "since", "old",     "hence", "running"};
+// After a number, words that with "than" make it a difference: "37 million more than".
+constexpr std::array<std::string_view, 9> kComparatives = {
+    "more", "fewer", "less", "higher", "lower", "greater", "larger", "smaller", "bigger"};
 // Before a duration, words that make it the length of something.
 constexpr std::array<std::string_view, 6> kLengthBefore = {"for",   "lasted", "lasting",
                                                            "spent", "took",   "lasts"};
@@ -440,6 +443,11 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
 
   if (isTotalOfPart(t, start))
     return std::nullopt;
+  // "37 million more than previously reported": a difference between two counts, not a count.
+  if (j < t.size() && isOneOf(t[j], kComparatives))
+    for (std::size_t k = j + 1; k < t.size() && k <= j + 3; ++k)
+      if (t[k].is("than"))
+        return std::nullopt;
 
   // Qualifier before the figure...
   std::size_t qstart = start;

@@ -88,6 +88,21 @@ bool isScaleSlip(double a, double b) {
          rounded != 0;
 }
 
+// Whether the words over `unit` name one of `places`, or say "local".
+bool unitNamesPlace(const SentenceWords &w, Span unit, const std::vector<std::string> &places) {
+  for (std::size_t k = 0; k < w.tokens.size(); ++k) {
+    if (w.tokens[k].begin < unit.begin || w.tokens[k].end > unit.end)
+      continue;
+    std::size_t n = 0;
+    std::string_view original = w.tokens[k].norm; // capitals do not matter for these names
+    std::string_view id = placeAt(w.stems, k, original, &n);
+    if (w.stems[k] == "local" ||
+        (!id.empty() && std::find(places.begin(), places.end(), id) != places.end()))
+      return true;
+  }
+  return false;
+}
+
 // Stemmed words of `text` and each as written.
 void wordsOf(std::string_view text, std::vector<std::string> &stems,
              std::vector<std::string> &originals) {
@@ -524,8 +539,14 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     share.number.value /= 100;
     share.number.precision /= 100;
     share.number.rounding /= 100;
-    for (FigureCandidate &c : candidates(sentence, share, words))
+    for (FigureCandidate &c : candidates(sentence, share, words)) {
+      // Of a whole the record is about: a ratio of Australian users is not "0.4 per cent of the
+      // users affected", though the sentence names Australians elsewhere.
+      const Prepared &p = prepared(c.figure);
+      if (!p.required_places.empty() && !unitNamesPlace(words, c.unit, p.required_places))
+        continue;
       out.push_back(c);
+    }
   }
   std::stable_sort(out.begin(), out.end(), [](const FigureCandidate &a, const FigureCandidate &b) {
     return a.score > b.score;

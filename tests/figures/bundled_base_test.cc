@@ -262,6 +262,15 @@ TEST_CASE("bundled: the 50 million estimate", "[bundled]") {
 
 TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") {
   CHECK(silent("Cambridge Analytica harvested data from 270,000 people who took a quiz."));
+  // From real reports: another party's claim beside the earlier estimate, a difference, and a
+  // share of another whole.
+  CHECK(silent("Facebook announced on Thursday that 87 million users globally may have been "
+               "caught up in the scandal, far more than previous estimates of 50 million and "
+               "Cambridge Analytica's own claim of 30 million."));
+  CHECK(silent("The statement revealed the data of up to 87 million people had been shared, 37 "
+               "million more than previously reported."));
+  CHECK(silent("The 311,127 Australians who Facebook suspects had their data shared amount to "
+               "0.4% of the users affected by the data breach."));
   // A number with a noun of its own counts that noun, not a unit noun elsewhere.
   CHECK(silent("Facebook users shared 78 million posts about the data breach."));
   CHECK(warning("Of the users affected, 78 million had their data shared.").rule == "figure-wrong");

@@ -235,6 +235,12 @@ TEST_CASE("hours and minutes are one duration", "[extract]") {
   CHECK(extract("It took two hours and a lot of patience.").size() == 1);
 }
 
+TEST_CASE("a difference between two counts is not a count", "[extract]") {
+  CHECK(extract("That is 37 million more than previously reported.").empty());
+  CHECK(extract("It had 2 billion more users than its rivals.").empty());
+  CHECK(extract("It lasted five hours or more.").size() == 1);
+}
+
 TEST_CASE("markdown structure hides code, comments, front matter and URLs", "[extract]") {
   std::string md = "---\ntitle: x\nwords: 87\n---\n\n# What was asked\n\n"
                    "He checked [thousands of apps](https://example.org/apps/2018/04/10).\n\n"
