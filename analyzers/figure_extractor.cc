@@ -45,8 +45,10 @@ constexpr std::array<std::string_view, 14> kTimeRefBefore = {
     "every", "per",  "each", "after", "before", "once",     "twice"};
 // After a duration, the same.
 // ("from" and "on" only in "two years from now", "two years on,": see timeReferenceAfter).
-constexpr std::array<std::string_view, 8> kTimeRefAfter = {"later", "earlier", "after", "before",
-                                                           "since", "old",     "hence", "running"};
+// ("two hours ahead of his appearance", "two hours into the hearing" place a moment.)
+constexpr std::array<std::string_view, 11> kTimeRefAfter = {"later", "earlier", "after", "before",
+                                                            "since", "old",     "hence", "running",
+                                                            "ahead", "prior",   "into"};
 // After a number, words that with "than" make it a difference: "37 million more than".
 constexpr std::array<std::string_view, 9> kComparatives = {
     "more", "fewer", "less", "higher", "lower", "greater", "larger", "smaller", "bigger"};
@@ -486,7 +488,7 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     // length, and "before" or "after" says where, not when.
     bool length = qstart > 0 && isOneOf(t[qstart - 1], kLengthBefore);
     if (j < t.size() && isOneOf(t[j], kTimeRefAfter) &&
-        !(length && (t[j].is("before") || t[j].is("after"))))
+        !(length && (t[j].is("before") || t[j].is("after") || t[j].is("ahead"))))
       return std::nullopt;
     if (word(j, "from") && (word(j + 1, "now") || word(j + 1, "then")))
       return std::nullopt;

@@ -171,6 +171,8 @@ TEST_CASE("a duration after \"for\" is a length even when \"before\" follows", "
   CHECK(f.figure.frame == DurationFrame::Length);
   CHECK(extract("Four hours before the vote, he arrived.").empty());
   CHECK(extract("He arrived two hours after the vote.").empty());
+  CHECK(extract("It tweeted some two hours ahead of his appearance.").empty());
+  CHECK(extract("Two hours into the hearing, he asked for a break.").empty());
 }
 
 TEST_CASE("percentages keep the span of their unit words", "[extract]") {
