@@ -1,6 +1,7 @@
 // End-to-end tests of the figure analyzer against the bundled base (the Cambridge Analytica
 // record).
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -361,4 +362,119 @@ TEST_CASE("bundled: fixes write the record in the draft's style", "[bundled]") {
         "Facebook says 87,000,000 users were affected.");
   CHECK(fixed("Facebook first learned of the data misuse in 2013 but did not tell users.") ==
         "Facebook first learned of the data misuse in 2015 but did not tell users.");
+}
+
+TEST_CASE("bundled: random drafts of figure words give findings inside the text", "[bundled]") {
+  // A fixed-seed soup of the words the figure rules look at, in every order: no rule may read
+  // past a sentence or give a span outside the draft.
+  static const char *const kWords[] = {"87",
+                                       "million",
+                                       "of",
+                                       "them",
+                                       "were",
+                                       "Australians",
+                                       "in",
+                                       "the",
+                                       "U.S.",
+                                       "US",
+                                       "between",
+                                       "and",
+                                       "to",
+                                       "or",
+                                       "5",
+                                       "-",
+                                       "plus",
+                                       "+",
+                                       "hours",
+                                       "per",
+                                       "cent",
+                                       "%",
+                                       "points",
+                                       "fell",
+                                       "rose",
+                                       "up",
+                                       "down",
+                                       "hundreds",
+                                       "thousands",
+                                       "tens",
+                                       "one",
+                                       "50",
+                                       "a",
+                                       "month",
+                                       "ago",
+                                       "hour-long",
+                                       "half-hour",
+                                       "senators",
+                                       "44",
+                                       "100",
+                                       "Monday",
+                                       "Tuesday",
+                                       "March",
+                                       "House",
+                                       "Senate",
+                                       "shares",
+                                       "closed",
+                                       "users",
+                                       "affected",
+                                       "more",
+                                       "than",
+                                       "nearly",
+                                       "at least",
+                                       "2014",
+                                       "(",
+                                       ")",
+                                       ",",
+                                       ";",
+                                       "|",
+                                       "\xE2\x80\x9C",
+                                       "\xE2\x80\x9D",
+                                       "local",
+                                       "British",
+                                       "from",
+                                       "$",
+                                       "5m",
+                                       "2bn",
+                                       "311,127",
+                                       "1.1",
+                                       "billion",
+                                       "for",
+                                       "before",
+                                       "ahead",
+                                       "lasted",
+                                       "over",
+                                       "two",
+                                       "days",
+                                       "decade",
+                                       "an",
+                                       "hour",
+                                       "minutes",
+                                       "90-minute",
+                                       "out",
+                                       "half",
+                                       "into",
+                                       "added"};
+  constexpr std::size_t kCount = sizeof(kWords) / sizeof(kWords[0]);
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int draft = 0; draft < 200; ++draft) {
+    std::string text;
+    for (int sentence = 0; sentence < 6; ++sentence) {
+      std::size_t words = 1 + next() % 24;
+      for (std::size_t w = 0; w < words; ++w)
+        text += std::string(kWords[next() % kCount]) + " ";
+      text += next() % 2 ? ".\n\n" : ". ";
+    }
+    Document doc(text, DraftFormat::Markdown);
+    for (const Finding &f : makeFigureAnalyzer()->analyze(doc, bundledIndex(), CancelToken())) {
+      INFO(text);
+      REQUIRE(f.span.begin <= f.span.end);
+      REQUIRE(f.span.end <= text.size());
+      for (const Fix &fix : f.fixes)
+        for (const auto &edit : fix.edits)
+          REQUIRE(edit.span.end <= text.size());
+    }
+  }
 }
