@@ -202,6 +202,14 @@ private:
       replacement.record = nullptr;
       return report.wrong(figure, replacement);
     }
+    // "87 million ..., far more than previous estimates of 50 million and Cambridge Analytica's
+    // own claim of 30 million": beside the record's own number, one framed as earlier is an old
+    // or another party's count.
+    if (framedAsEarlier(sentence, figure, words))
+      for (const DraftFigure &other : sentence.figures)
+        if (&other != &figure)
+          if (auto c = linker.compare(other, chosen->figure); c && c->consistent)
+            return std::nullopt;
     return report.wrong(figure, *chosen);
   }
 

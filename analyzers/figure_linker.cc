@@ -257,8 +257,16 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     if (date.empty() && source)
       date = source->date;
     p.own_date = wordsForDate(date);
-    if (!f.date.empty())
+    // The day it happened and the day its source reported it ("Facebook revealed on Thursday",
+    // in a report dated the day after the Wednesday call) both date it.
+    if (!f.date.empty()) {
       p.occasion = p.own_date;
+      if (source)
+        for (std::string &w : wordsForDate(source->date))
+          p.occasion.push_back(std::move(w));
+      for (std::string &w : std::vector<std::string>(p.occasion))
+        p.own_date.push_back(std::move(w));
+    }
   }
   {
     std::vector<std::string> stems, originals;

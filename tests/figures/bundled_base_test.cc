@@ -309,6 +309,10 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
         "figure-wrong");
   CHECK(warning("On Wednesday, Zuckerberg told reporters that 78 million users were affected.")
             .rule == "figure-wrong");
+  // The day its source reported it dates a figure too (the call's report is of the next day).
+  CHECK(warning("Facebook revealed on Thursday that up to 78 million users were affected.").rule ==
+        "figure-wrong");
+  CHECK(silent("On Friday, Facebook said 78 million users had deleted the app."));
   CHECK(silent("Some 10 million users in Britain were affected by the data scandal."));
   CHECK(silent("Of the 87 million users affected, 70 million Americans had their data shared."));
   CHECK(silent("Facebook said 70.6 million of the affected users were in the United States."));
