@@ -28,8 +28,12 @@ bool framedAsEarlier(const SentenceFigures &sentence, const DraftFigure &figure,
     for (auto w : kEarlierWords)
       if (s == FigureLinker::stem(w))
         return true;
-  // "from 50 million to 87 million"
   const auto &t = sentence.tokens;
+  // "87 million, up from 50 million"
+  if (figure.first_token > 1 && t[figure.first_token - 1].is("from") &&
+      (t[figure.first_token - 2].is("up") || t[figure.first_token - 2].is("down")))
+    return true;
+  // "from 50 million to 87 million"
   if (figure.first_token > 0 && t[figure.first_token - 1].is("from"))
     for (std::size_t k = figure.next_token; k < t.size() && k < figure.next_token + 3; ++k)
       if (t[k].is("to"))
@@ -110,9 +114,14 @@ private:
     // draft is right. One that agrees but links much less well: say nothing either way.
     constexpr int kComparable = 2;
     for (const FigureCandidate &c : candidates)
-      if (c.consistent && current(c))
-        return c.score + kComparable >= top ? std::optional(report.verified(figure, c))
-                                            : std::nullopt;
+      if (c.consistent && current(c)) {
+        if (c.score + kComparable < top)
+          return std::nullopt;
+        // The record's number, framed the other way: a fall for its rise, points for per cent.
+        if (c.misframing != Misframing::None)
+          return report.misframed(figure, c);
+        return report.verified(figure, c);
+      }
     auto family = [&](std::size_t i) {
       const facts::Figure &f = figures[i];
       const facts::Figure *r =
@@ -149,11 +158,25 @@ private:
       });
       double d0 = logDistance(value, family(tied[0]->figure)->value);
       double d1 = logDistance(value, family(tied[1]->figure)->value);
-      if (!(d0 * 2 < d1))
+      // Two records of the same number ("more than two billion" monthly users and people
+      // served) give the same verdict: either will do.
+      const facts::Figure *a = family(tied[0]->figure), *b = family(tied[1]->figure);
+      bool same = a->value == b->value && lowerAscii(a->qualifier) == lowerAscii(b->qualifier);
+      if (!(d0 * 2 < d1) && !same)
         return std::nullopt;
       chosen = tied[0];
     }
     const facts::Figure *record = family(chosen->figure);
+    // "grew from a previous estimate of 30 million": wrong against the earlier estimate itself,
+    // unless the sentence gives that estimate too, and the number is someone else's ("previous
+    // estimates of 50 million and Cambridge Analytica's own claim of 30 million").
+    if (record != &figures[chosen->figure] && framedAsEarlier(sentence, figure, words)) {
+      for (const DraftFigure &other : sentence.figures)
+        if (&other != &figure)
+          if (auto c = linker.compare(other, chosen->figure); c && c->consistent)
+            return std::nullopt;
+      return report.wrong(figure, *chosen);
+    }
     // The sentence links to the current figure but gives the one it replaced: "grew from 50
     // million to 87 million", "50 million users had their data harvested".
     for (std::size_t i : words.figures) {
@@ -169,13 +192,24 @@ private:
       return report.superseded(figure, *c, *record);
     }
     if (record != &figures[chosen->figure]) {
-      // Checked against the replacement of the superseded figure the sentence linked.
+      // Checked against the replacement of the superseded figure the sentence linked; a draft
+      // that gives the replacement itself is right, though the sentence did not link to it.
       std::size_t index = static_cast<std::size_t>(record - figures.data());
+      if (auto c = linker.compare(figure, index); !c || c->consistent)
+        return std::nullopt;
       FigureCandidate replacement = *chosen;
       replacement.figure = index;
       replacement.record = nullptr;
       return report.wrong(figure, replacement);
     }
+    // "87 million ..., far more than previous estimates of 50 million and Cambridge Analytica's
+    // own claim of 30 million": beside the record's own number, one framed as earlier is an old
+    // or another party's count.
+    if (framedAsEarlier(sentence, figure, words))
+      for (const DraftFigure &other : sentence.figures)
+        if (&other != &figure)
+          if (auto c = linker.compare(other, chosen->figure); c && c->consistent)
+            return std::nullopt;
     return report.wrong(figure, *chosen);
   }
 

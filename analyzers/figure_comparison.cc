@@ -50,6 +50,8 @@ std::string currencyOf(std::string_view unit) {
 }
 
 Interval statedInterval(const StatedNumber &n, Qualifier q) {
+  if (n.upper > 0)
+    return {n.value, n.upper, false, true};
   if (n.denominator > 0)
     return ratioIntervalFor(n.denominator, n.precision, n.rounding, q);
   return intervalFor(n.value, n.precision, n.rounding, q);
@@ -89,6 +91,11 @@ RecordReading readRecord(const facts::Figure &figure) {
     }
   }
   r.interval = statedInterval(r.number, r.qualifier);
+  // A count the record states to the unit, unhedged ("44 legislators", "311,127 Australians"),
+  // is exact: "more than 44 senators" is wrong, "about 45" is not.
+  if (stated && figure.kind == facts::FigureKind::Count && r.qualifier == Qualifier::None &&
+      r.number.precision == 1 && r.number.upper == 0)
+    r.interval = {figure.value, figure.value, false, false};
   if (r.vague) {
     constexpr double inf = std::numeric_limits<double>::infinity();
     if (r.qualifier == Qualifier::MoreThan || r.qualifier == Qualifier::AtLeast)

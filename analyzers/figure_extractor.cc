@@ -45,8 +45,16 @@ constexpr std::array<std::string_view, 14> kTimeRefBefore = {
     "every", "per",  "each", "after", "before", "once",     "twice"};
 // After a duration, the same.
 // ("from" and "on" only in "two years from now", "two years on,": see timeReferenceAfter).
-constexpr std::array<std::string_view, 8> kTimeRefAfter = {"later", "earlier", "after", "before",
-                                                           "since", "old",     "hence", "running"};
+// ("two hours ahead of his appearance", "two hours into the hearing" place a moment.)
+constexpr std::array<std::string_view, 11> kTimeRefAfter = {"later", "earlier", "after", "before",
+                                                            "since", "old",     "hence", "running",
+                                                            "ahead", "prior",   "into"};
+// After a number, words that with "than" make it a difference: "37 million more than".
+constexpr std::array<std::string_view, 9> kComparatives = {
+    "more", "fewer", "less", "higher", "lower", "greater", "larger", "smaller", "bigger"};
+// Before a duration, words that make it the length of something.
+constexpr std::array<std::string_view, 6> kLengthBefore = {"for",   "lasted", "lasting",
+                                                           "spent", "took",   "lasts"};
 
 template <std::size_t N>
 bool isOneOf(const ProseToken &t, const std::array<std::string_view, N> &words) {
@@ -128,6 +136,63 @@ std::string timeUnitOfTail(std::string_view tail, bool *is_age) {
   return unit;
 }
 
+// A number that can count a part: "one of the 44 senators" names a member, not a part.
+bool isPartNumber(const ProseToken &t) {
+  if (t.kind == Kind::Number)
+    return true;
+  return t.kind == Kind::Word && !t.is("one") &&
+         cardinalWordValue(t.text.substr(0, t.text.find('-'))) >= 0;
+}
+
+// The whole a part is counted out of: 100 in "44 of the 100 senators", "44 out of 100". The
+// part is the claim; the whole is a frame for it, and often not on record.
+bool looksLikeYear(const StatedNumber &n) {
+  return n.style.form == NumberForm::Digits && n.scale == 1 && n.decimals == 0 &&
+         !n.style.separators && n.written >= 1900 && n.written <= 2100;
+}
+
+// "between 80 and 90 million", "80 to 90 million", "five or six hours": one figure allowing every
+// value from the first number to the second, each rounded as written; the first takes the
+// second's scale. "from 50 million to 87 million" is a change, not a range, and stays two.
+void readRange(const std::vector<ProseToken> &t, std::size_t i, StatedNumber &n) {
+  if (n.ratio || n.denominator > 0 || !n.hyphen_tail.empty() || looksLikeYear(n))
+    return;
+  std::size_t k = n.last;
+  const bool between = i > 0 && t[i - 1].is("between");
+  if (k + 1 >= t.size() || (i > 0 && t[i - 1].is("from")) ||
+      !((between && t[k].is("and")) || t[k].is("to") || t[k].is("or")))
+    return;
+  std::optional<StatedNumber> b = parseNumberAt(t, k + 1);
+  if (!b || b->ratio || b->denominator > 0 || !b->hyphen_tail.empty() || looksLikeYear(*b))
+    return;
+  // "30 million to 87 million" is a change; only "between" makes it a range.
+  if (n.scale != 1 && !(between && n.scale == b->scale))
+    return;
+  double scale = n.scale == 1 ? b->scale : n.scale;
+  double lo = (n.written - n.rounding / n.scale / 2) * scale;
+  double hi = b->value + b->rounding / 2;
+  if (!(lo < b->value))
+    return;
+  StatedNumber range = *b;
+  range.value = lo;
+  range.upper = hi;
+  range.lone_one = false;
+  range.first = between ? i - 1 : i;
+  range.span = {t[range.first].begin, b->span.end};
+  n = range;
+}
+
+bool isTotalOfPart(const std::vector<ProseToken> &t, std::size_t at) {
+  std::size_t k = at;
+  if (k > 0 && (t[k - 1].is("the") || t[k - 1].is("its") || t[k - 1].is("their")))
+    --k;
+  if (k == 0 || !t[k - 1].is("of"))
+    return false;
+  if (k >= 2 && t[k - 2].is("out"))
+    return true;
+  return k >= 2 && isPartNumber(t[k - 2]);
+}
+
 } // namespace
 
 std::vector<Span> quotationSpans(std::string_view prose, Span block) {
@@ -194,6 +259,8 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
   const ProseToken &tok = t[i];
   DraftFigure f;
   std::optional<StatedNumber> parsed = parseNumberAt(t, i);
+  if (parsed)
+    readRange(t, i, *parsed);
   std::size_t j; // the first token after the number and its unit words
   if (parsed) {
     f.span = parsed->span;
@@ -203,12 +270,16 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     bool age = false;
     StatedNumber n;
     n.value = n.written = 1;
-    n.precision = n.rounding = 1;
+    // "an hour", "hour-long": about one unit, a quarter either side ("a 90-minute call" is not
+    // an hour-long one).
+    n.precision = 1;
+    n.rounding = 0.5;
     n.style.form = NumberForm::Words;
     n.first = i;
     if ((tok.is("a") || tok.is("an")) && i + 1 < t.size() && t[i + 1].kind == Kind::Word &&
         !timeUnitOf(t[i + 1].text).empty() && !t[i + 1].text.ends_with("s")) {
       f.unit = timeUnitOf(t[i + 1].text);
+      f.unit_span = {t[i + 1].begin, t[i + 1].end};
       n.last = i + 1;
       n.span = {tok.begin, tok.end};
       f.span = {tok.begin, t[i + 1].end};
@@ -240,10 +311,26 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     --start;
     f.span.begin = t[start].begin;
   }
+  // "5-plus hours", "five-plus hours", "5+ hours": at least that many.
+  Span plus{0, 0};
+  const bool plus_tail = equalsFolded(n.hyphen_tail, "plus");
+  if (plus_tail && n.style.form == NumberForm::Digits && n.last + 1 < t.size()) {
+    plus = {t[n.last].begin, t[n.last + 1].end};
+    j = n.last + 2;
+    f.span.end = plus.end;
+  } else if (plus_tail) {
+    plus = {n.span.end, n.span.end};
+  } else if (n.hyphen_tail.empty() && j < t.size() && t[j].isSymbol("+") && !t[j].space_before) {
+    plus = {t[j].begin, t[j].end};
+    f.span.end = plus.end;
+    ++j;
+  }
+  const bool has_plus = plus.end > 0;
+
   // What follows the number.
   if (f.kind == facts::FigureKind::Duration && !f.unit.empty()) {
     // read above
-  } else if (!n.hyphen_tail.empty()) {
+  } else if (!n.hyphen_tail.empty() && !plus_tail) {
     bool age = false;
     f.unit = timeUnitOfTail(n.hyphen_tail, &age);
     if (f.unit.empty() || age)
@@ -279,7 +366,25 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
              !n.ratio && f.kind != facts::FigureKind::Money) {
     f.kind = facts::FigureKind::Duration;
     f.unit = timeUnitOf(t[j].text);
+    f.unit_span = {t[j].begin, t[j].end};
     f.span.end = t[j++].end;
+    // "four hours and 54 minutes": the smaller unit adds to the larger, to its precision.
+    if (j + 2 < t.size() && t[j].is("and")) {
+      auto more = parseNumberAt(t, j + 1);
+      std::string smaller = more && more->last < t.size() && t[more->last].kind == Kind::Word
+                                ? timeUnitOf(t[more->last].text)
+                                : "";
+      if (more && !more->ratio && !smaller.empty() && hoursPer(smaller) < hoursPer(f.unit)) {
+        double factor = hoursPer(smaller) / hoursPer(f.unit);
+        f.number.value += more->value * factor;
+        f.number.precision = more->precision * factor;
+        f.number.rounding = more->rounding * factor;
+        f.span.end = t[more->last].end;
+        f.unit_span = {0, 0};
+        f.compound = true;
+        j = more->last + 1;
+      }
+    }
   } else if (j < t.size() && !currencyWord(t[j]).empty() && f.kind != facts::FigureKind::Money) {
     f.kind = facts::FigureKind::Money;
     f.unit = currencyWord(t[j]);
@@ -295,6 +400,8 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     f.kind = facts::FigureKind::Count;
   }
   *resume = std::max(*resume, j);
+  if (f.kind == facts::FigureKind::Percent)
+    f.unit_span = {t[n.last].begin, f.span.end};
 
   // A bare "one" or "a" is an article or a pronoun far more often than a count.
   if (n.lone_one && f.kind != facts::FigureKind::Duration)
@@ -336,6 +443,14 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     return std::nullopt;
   }
 
+  if (isTotalOfPart(t, start))
+    return std::nullopt;
+  // "37 million more than previously reported": a difference between two counts, not a count.
+  if (j < t.size() && isOneOf(t[j], kComparatives))
+    for (std::size_t k = j + 1; k < t.size() && k <= j + 3; ++k)
+      if (t[k].is("than"))
+        return std::nullopt;
+
   // Qualifier before the figure...
   std::size_t qstart = start;
   f.qualifier = qualifierBefore(t, start, &qstart);
@@ -357,6 +472,10 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
       f.qualifier_span = {t[j].begin, t[j + 1].end};
     }
   }
+  if (has_plus && f.qualifier == Qualifier::None) {
+    f.qualifier = Qualifier::AtLeast;
+    f.qualifier_span = plus;
+  }
   f.first_token = qstart;
   f.next_token = j;
 
@@ -365,7 +484,11 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     // in time ("two years later", "in the past five years", "every day") are skipped.
     if (qstart > 0 && isOneOf(t[qstart - 1], kTimeRefBefore))
       return std::nullopt;
-    if (j < t.size() && isOneOf(t[j], kTimeRefAfter))
+    // "for more than four hours before 44 senators": after "for" or "lasted" the duration is a
+    // length, and "before" or "after" says where, not when.
+    bool length = qstart > 0 && isOneOf(t[qstart - 1], kLengthBefore);
+    if (j < t.size() && isOneOf(t[j], kTimeRefAfter) &&
+        !(length && (t[j].is("before") || t[j].is("after") || t[j].is("ahead"))))
       return std::nullopt;
     if (word(j, "from") && (word(j + 1, "now") || word(j + 1, "then")))
       return std::nullopt;
@@ -376,6 +499,65 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
     else if (word(j, "ago"))
       f.frame = DurationFrame::Ago;
   }
+  return f;
+}
+
+// The order a plural names ("hundreds" 100, "thousands" 1000, "dozens" 12), or 0. "tens" names
+// one only before another ("tens of thousands"): `*leading_only`.
+double orderOf(const ProseToken &t, bool *leading_only) {
+  *leading_only = false;
+  if (t.is("dozens"))
+    return 12;
+  if (t.is("tens")) {
+    *leading_only = true;
+    return 10;
+  }
+  if (t.is("hundreds"))
+    return 100;
+  if (t.is("thousands"))
+    return 1e3;
+  if (t.is("millions"))
+    return 1e6;
+  if (t.is("billions"))
+    return 1e9;
+  return 0;
+}
+
+// "hundreds of apps", "tens of thousands of apps": an amount named only by its order, from
+// twice the order to ten times it ("dozens": 24 to 100). It is checked only against a record
+// that is itself this vague ("thousands of apps").
+std::optional<DraftFigure> vagueAmountAt(const std::vector<ProseToken> &t, std::size_t i,
+                                         const std::vector<Span> &quoted, std::size_t *resume) {
+  bool leading_only = false;
+  double order = orderOf(t[i], &leading_only);
+  if (order == 0 || inside(quoted, t[i].begin))
+    return std::nullopt;
+  std::size_t j = i + 1;
+  if (j + 1 < t.size() && t[j].is("of")) {
+    bool inner_leading = false;
+    if (double inner = orderOf(t[j + 1], &inner_leading); inner >= 1e3 && !inner_leading) {
+      order *= inner;
+      j += 2;
+      leading_only = false;
+    }
+  }
+  if (leading_only || j >= t.size() || !t[j].is("of"))
+    return std::nullopt;
+  DraftFigure f;
+  f.kind = facts::FigureKind::Count;
+  StatedNumber &n = f.number;
+  n.value = n.written = order == 12 ? 24 : 2 * order;
+  n.upper = order == 12 ? 100 : 10 * order;
+  n.order_only = true;
+  n.precision = n.rounding = order;
+  n.style.form = NumberForm::Words;
+  n.first = i;
+  n.last = j;
+  n.span = {t[i].begin, t[j - 1].end};
+  f.span = n.span;
+  f.first_token = i;
+  f.next_token = j + 1;
+  *resume = j;
   return f;
 }
 
@@ -392,6 +574,8 @@ SentenceFigures extractFigures(std::string_view prose, Span sentence,
     std::size_t resume = i + 1;
     if (auto f = figureAt(out.tokens, i, quoted, &resume))
       out.figures.push_back(std::move(*f));
+    else if (auto v = vagueAmountAt(out.tokens, i, quoted, &resume))
+      out.figures.push_back(std::move(*v));
     i = std::max(i, resume) - (resume > i ? 1 : 0);
   }
   return out;

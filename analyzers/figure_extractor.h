@@ -27,10 +27,14 @@ struct DraftFigure {
   // ("hours"), a currency ("$", "£", "€"); empty for counts, ratios and years, whose unit noun
   // is matched against the record by the linker.
   std::string unit;
+  // The unit words as written: "per cent", "%", "percentage points"; a duration's "hours" or
+  // "month" (empty for "five-hour", "hour-long").
+  Span unit_span;
   DurationFrame frame = DurationFrame::Length;
   // A hyphenated modifier ("five-hour hearing", "hour-long call", "one-day rise"): it measures
   // the noun after it, so it can only be the recorded figure that noun names.
   bool modifier = false;
+  bool compound = false;       // "four hours and 54 minutes": two numbers, which no fix rewrites
   std::size_t first_token = 0; // sentence tokens: where the figure (qualifier included) starts
   std::size_t next_token = 0;  // the first token after the number and its unit words
 };
@@ -45,8 +49,11 @@ struct SentenceFigures {
 // Left out, because they state no checkable quantity: numbers inside `quoted` spans (a speaker's
 // words, checked as a quotation), dates and their parts, times, years inside dates, ordinals,
 // labels ("section 3", "page 12", "No. 5", "#1"), list and footnote numbers ("(2)", "[3]"), ages
-// ("34-year-old"), vague amounts ("thousands of", "hundreds"), a bare "one" or "a", and periods
-// that only place an event in time ("two years later", "in the past five years").
+// ("34-year-old"), the whole a part is counted out of ("44 of the 100 senators"), plurals with
+// no "of" ("in the thousands"), a bare "one" or "a", and periods that only place an event in
+// time ("two years later", "in the past five years"). Ranges ("between 80 and 90 million") are
+// one figure; amounts named by their order ("hundreds of apps") are vague figures
+// (StatedNumber::order_only).
 SentenceFigures extractFigures(std::string_view prose, Span sentence,
                                const std::vector<Span> &quoted = {});
 

@@ -114,6 +114,17 @@ bool Interval::intersects(const Interval &o) const {
   return !Interval{l, h, lopen, hopen}.empty();
 }
 
+bool Interval::overlaps(const Interval &o) const {
+  if (!intersects(o))
+    return false;
+  // An exact value (a point) overlaps whatever contains it.
+  if ((samePoint(lo, hi) && !lo_open && !hi_open) ||
+      (samePoint(o.lo, o.hi) && !o.lo_open && !o.hi_open))
+    return true;
+  double l = std::max(lo, o.lo), h = std::min(hi, o.hi);
+  return !samePoint(l, h);
+}
+
 Interval intervalFor(double n, double p, double rounding, Qualifier q) {
   switch (q) {
   case Qualifier::None:
@@ -121,14 +132,18 @@ Interval intervalFor(double n, double p, double rounding, Qualifier q) {
   case Qualifier::MoreThan:
     return {n, n + p, true, false};
   case Qualifier::AtLeast:
-    return {n, n + p, false, true};
+    return {n, n + p, false, false};
   case Qualifier::Nearly:
   case Qualifier::FewerThan:
     return {n - p, n, false, true};
-  case Qualifier::About:
-    return {n - p, n + p, false, false};
+  case Qualifier::About: {
+    // Never more than half the number either side: "about a year" is not "about a month" (a
+    // precision of one would allow nought to two of either), "about 100 million" is not 30 million.
+    double half = std::min(p, std::fabs(n) / 2);
+    return {n - half, n + half, false, false};
+  }
   case Qualifier::UpTo:
-    return {n - p, n, true, false};
+    return {n - p, n, false, false};
   }
   return {n, n, false, false};
 }

@@ -34,13 +34,19 @@ struct Interval {
   // "more than three billion" (3e9, 4e9] and "more than two billion" (2e9, 3e9] do not meet
   // through rounding noise.
   bool intersects(const Interval &o) const;
+  // True when the values both allow are more than one point: "at least 87 million" and "up to
+  // 87 million" share only 87 million itself, and a writer who turns the record's maximum into a
+  // minimum (or its minimum into a maximum) has the figure wrong. An exact value (a closed
+  // point) overlaps every interval that contains it.
+  bool overlaps(const Interval &o) const;
 };
 
 // The values a number N stated with precision p (the place of its last significant digit) allows
 // under a qualifier. Each qualified interval is one unit of precision wide, on the side the
-// qualifier names: more than N is (N, N+p], nearly N is [N-p, N), about N is [N-p, N+p], up to N
-// is (N-p, N], at least N is [N, N+p), fewer than N is [N-p, N). An unqualified N is rounded:
-// [N-h, N+h) with h half of `rounding`, the place a writer rounds at (see roundingPlace()).
+// qualifier names: more than N is (N, N+p], nearly N is [N-p, N), about N is [N-p, N+p] (but
+// never wider than half of N either side), up to N is [N-p, N], at least N is [N, N+p], fewer
+// than N is [N-p, N). An unqualified N is rounded: [N-h, N+h) with h half of `rounding`, the
+// place a writer rounds at (see roundingPlace()).
 Interval intervalFor(double n, double p, double rounding, Qualifier q);
 
 // The same for a ratio stated as "one in D" (value 1/D): the qualifier speaks of the ratio, so

@@ -6,6 +6,9 @@
 #include <array>
 #include <cmath>
 
+#include "analyzers/figure_context.h"
+#include "analyzers/figure_direction.h"
+#include "analyzers/figure_places.h"
 #include "facts/normalize.h"
 
 namespace factline::analyzers {
@@ -41,6 +44,19 @@ bool phraseIn(const std::vector<std::string> &words, const std::vector<std::stri
   return false;
 }
 
+// How many words from a figure its keywords may stand for a unit noun to link through them.
+constexpr std::size_t kNearWords = 12;
+
+// Whether `phrase` occurs in `words` outside [from, to) but within kNearWords of it.
+bool phraseNear(const std::vector<std::string> &words, const std::vector<std::string> &phrase,
+                std::size_t from, std::size_t to) {
+  std::size_t lo = from > kNearWords ? from - kNearWords : 0;
+  for (std::size_t i = lo; i + phrase.size() <= words.size() && i < to + kNearWords; ++i)
+    if ((i + phrase.size() <= from || i >= to) && phraseAt(words, i, phrase))
+      return true;
+  return false;
+}
+
 // Whether `phrase` occurs in `words` anywhere but over [from, to).
 bool phraseOutside(const std::vector<std::string> &words, const std::vector<std::string> &phrase,
                    std::size_t from, std::size_t to) {
@@ -50,40 +66,9 @@ bool phraseOutside(const std::vector<std::string> &words, const std::vector<std:
   return false;
 }
 
-constexpr std::array<std::string_view, 14> kRises = {
-    "up",     "rise", "rose",   "risen", "surge",   "surged",   "jump",
-    "jumped", "gain", "gained", "climb", "climbed", "increase", "higher"};
-constexpr std::array<std::string_view, 16> kFalls = {
-    "down", "fall",    "fell",     "fallen", "drop", "dropped", "plunge",  "plunged",
-    "lost", "decline", "declined", "slid",   "sank", "tumble",  "tumbled", "lower"};
-
-// +1 when the words speak only of a rise, -1 only of a fall, 0 otherwise.
-int directionOf(const std::vector<std::string> &stems) {
-  bool rise = false, fall = false;
-  for (const std::string &s : stems) {
-    for (auto w : kRises)
-      rise = rise || s == FigureLinker::stem(w);
-    for (auto w : kFalls)
-      fall = fall || s == FigureLinker::stem(w);
-  }
-  return rise == fall ? 0 : rise ? 1 : -1;
-}
-
-bool isDigitWord(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0] <= '9'; }
-
-// Punctuation between two offsets ends the phrase a unit noun can belong to.
-bool crossesPunctuation(std::string_view prose, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to && i < prose.size(); ++i) {
-    char c = prose[i];
-    if (c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '"' ||
-        c == '!' || c == '?' || static_cast<unsigned char>(c) == 0xE2)
-      return true;
-  }
-  return false;
-}
-
 // Durations given in another unit than the record's ("two days" against "five hours") are held
-// closer: a change of unit usually means another span of time.
+// closer: a change of unit usually means another span of time, unless the sentence names the
+// record's own occasion in a phrase ("about a year ago, we heard new reports").
 constexpr double kMaxFactorAcrossUnits = 4;
 
 bool withinFactor(double a, double b, double factor) {
@@ -91,6 +76,41 @@ bool withinFactor(double a, double b, double factor) {
     return a == b;
   double r = a / b;
   return r <= factor && r >= 1 / factor;
+}
+
+// Whether a and b differ by a power of a thousand exactly: the same digits under another scale.
+bool isScaleSlip(double a, double b) {
+  if (a <= 0 || b <= 0)
+    return false;
+  double exponent = std::log10(a / b);
+  double rounded = std::round(exponent);
+  return std::fabs(exponent - rounded) < 1e-9 && std::fmod(std::fabs(rounded), 3) == 0 &&
+         rounded != 0;
+}
+
+// Whether the words over `unit` name one of `places`, or say "local".
+bool unitNamesPlace(const SentenceWords &w, Span unit, const std::vector<std::string> &places) {
+  for (std::size_t k = 0; k < w.tokens.size(); ++k) {
+    if (w.tokens[k].begin < unit.begin || w.tokens[k].end > unit.end)
+      continue;
+    std::size_t n = 0;
+    std::string_view original = w.tokens[k].norm; // capitals do not matter for these names
+    std::string_view id = placeAt(w.stems, k, original, &n);
+    if (w.stems[k] == "local" ||
+        (!id.empty() && std::find(places.begin(), places.end(), id) != places.end()))
+      return true;
+  }
+  return false;
+}
+
+// Stemmed words of `text` and each as written.
+void wordsOf(std::string_view text, std::vector<std::string> &stems,
+             std::vector<std::string> &originals) {
+  for (const facts::Token &t : facts::tokenize(text))
+    if (t.kind == facts::TokenKind::Word) {
+      stems.push_back(FigureLinker::stem(t.norm));
+      originals.emplace_back(text.substr(t.begin, t.end - t.begin));
+    }
 }
 
 } // namespace
@@ -182,6 +202,83 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     }
   }
 
+  // "users in Australia" and "Australian users" are "users" once the draft has said where.
+  for (const std::string &u : f.units) {
+    std::vector<std::string> stems, originals, kept;
+    wordsOf(u, stems, originals);
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+      std::size_t n = 0;
+      if (placeAt(stems, i, originals[i], &n).empty()) {
+        kept.push_back(stems[i]);
+        continue;
+      }
+      if (!kept.empty() && isPlacePreposition(kept.back()))
+        kept.pop_back();
+      i += n - 1;
+    }
+    if (kept.empty() || kept == stems)
+      continue;
+    bool distinctive = true;
+    for (const Phrase &mine : p.units)
+      if (mine.words == stems)
+        distinctive = mine.distinctive;
+    p.local_units.push_back({std::move(kept), distinctive});
+  }
+  std::stable_sort(p.local_units.begin(), p.local_units.end(),
+                   [](const auto &a, const auto &b) { return a.words.size() > b.words.size(); });
+
+  {
+    std::vector<std::string> stems, originals;
+    wordsOf(f.subject, stems, originals);
+    wordsOf(f.unit, stems, originals);
+    for (const std::string &u : f.units)
+      wordsOf(u, stems, originals);
+    for (const std::string &k : f.keywords)
+      wordsOf(k, stems, originals);
+    p.places = placesOf(stems, originals);
+  }
+  {
+    // The places it counts in: named both by its unit nouns ("Australian users") and by its
+    // keywords ("australia"). "Russian interference" names no place the 2016 figure counts in.
+    std::vector<std::string> stems, originals, unit_stems, unit_originals;
+    for (const std::string &k : f.keywords)
+      wordsOf(k, stems, originals);
+    wordsOf(f.unit, unit_stems, unit_originals);
+    for (const std::string &u : f.units)
+      wordsOf(u, unit_stems, unit_originals);
+    std::vector<std::string> in_units = placesOf(unit_stems, unit_originals);
+    for (std::string &place : placesOf(stems, originals))
+      if (std::find(in_units.begin(), in_units.end(), place) != in_units.end())
+        p.required_places.push_back(std::move(place));
+  }
+  {
+    std::string_view date = f.date;
+    const facts::Source *source = index_.base().source(f.source);
+    if (date.empty() && source)
+      date = source->date;
+    p.own_date = wordsForDate(date);
+    // The day it happened and the day its source reported it ("Facebook revealed on Thursday",
+    // in a report dated the day after the Wednesday call) both date it.
+    if (!f.date.empty()) {
+      p.occasion = p.own_date;
+      if (source)
+        for (std::string &w : wordsForDate(source->date))
+          p.occasion.push_back(std::move(w));
+      for (std::string &w : std::vector<std::string>(p.occasion))
+        p.own_date.push_back(std::move(w));
+    }
+  }
+  {
+    std::vector<std::string> stems, originals;
+    wordsOf(f.subject, stems, originals);
+    for (const std::string &u : f.units)
+      wordsOf(u, stems, originals);
+    for (const std::string &k : f.keywords)
+      wordsOf(k, stems, originals);
+    std::vector<std::string_view> views(originals.begin(), originals.end());
+    p.chambers = chambersOf(stems, views);
+  }
+
   if (f.kind == facts::FigureKind::Percent) {
     std::vector<std::string> said = stemmedWords(f.text + " " + f.context);
     for (const std::string &k : f.keywords)
@@ -202,7 +299,7 @@ std::optional<FigureCandidate> FigureLinker::compare(const DraftFigure &figure, 
   c.figure = index;
   c.record = &p.reading;
   c.draft = *draft;
-  c.consistent = draft->intersects(p.reading.interval);
+  c.consistent = draft->overlaps(p.reading.interval);
   return c;
 }
 
@@ -229,66 +326,165 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
                       figure.kind == facts::FigureKind::Ratio ||
                       figure.kind == facts::FigureKind::Money;
   int sentence_direction = 0;
-  if (figure.kind == facts::FigureKind::Percent)
+  std::size_t direction_word = std::string_view::npos;
+  if (figure.kind == facts::FigureKind::Percent) {
     sentence_direction = directionOf(words.stems);
+    direction_word = directionWordFor(words, prose_, first, after, figure.span);
+  }
+  bool part = false;
+  // A ratio names its whole after "of" ("half of the Senate"); a count after "of the" is a part.
+  std::size_t unit_from =
+      figure.kind == facts::FigureKind::Count ? unitSearchStart(words, after, &part) : after;
+  std::vector<std::string_view> places;
+  if (counts)
+    places = placesNear(words, prose_, first, after, figure.span);
+  std::vector<std::string_view> originals;
+  for (const facts::Token &t : words.tokens)
+    originals.push_back(prose_.substr(t.begin, t.end - t.begin));
+  const unsigned chambers = chambersOf(words.stems, originals);
+  // Every place the sentence names, and whether it speaks of "local" users.
+  std::vector<std::string_view> named_places;
+  bool local = false;
+  for (std::size_t k = 0; k < words.tokens.size(); ++k) {
+    std::size_t n = 0;
+    std::string_view id = placeAt(words.stems, k, originals[k], &n);
+    if (!id.empty())
+      named_places.push_back(id);
+    local = local || words.stems[k] == "local";
+  }
 
   for (std::size_t index : words.figures) {
     const facts::Figure &record = index_.base().figures[index];
     if (record.kind != figure.kind)
       continue;
     const Prepared &p = prepared(index);
+    if (figure.number.order_only && !p.reading.vague)
+      continue; // "hundreds of": only a record as vague is said as loosely
+    // A record about one place ("one in 50 local users": Australians) is not a share of any
+    // users: the sentence must name the place, or speak of local users.
+    if (!p.required_places.empty() && !local &&
+        std::none_of(named_places.begin(), named_places.end(), [&](std::string_view place) {
+          return std::find(p.required_places.begin(), p.required_places.end(), place) !=
+                 p.required_places.end();
+        }))
+      continue;
+    // Another occasion: another day, or the other chamber of Congress; a length of time over
+    // several days may be both chambers' hearings together.
+    if (namesAnotherDay(words, prose_, p.occasion, first, after) ||
+        (chambers != 0 && p.chambers != 0 && (chambers & p.chambers) == 0) ||
+        (p.chambers != 0 && withinLongerSpan(sentence, figure)))
+      continue;
+    if (std::any_of(places.begin(), places.end(), [&](std::string_view place) {
+          return std::find(p.places.begin(), p.places.end(), place) == p.places.end();
+        }))
+      continue; // a part of the record's count, or another place's
+    Misframing misframing = Misframing::None;
     auto draft = draftInterval(figure, record, p.reading);
+    if (!draft && figure.kind == facts::FigureKind::Percent) {
+      // Percentage points where the record has per cent, or the other way round.
+      DraftFigure other = figure;
+      other.unit = figure.unit == "percentage points" ? "per cent" : "percentage points";
+      draft = draftInterval(other, record, p.reading);
+      misframing = Misframing::PercentUnit;
+    }
     if (!draft)
       continue;
     double value = draftValueIn(figure, record);
-    double factor = kMaxFactor;
-    if (figure.kind == facts::FigureKind::Duration && timeUnitOf(record.unit) != figure.unit)
-      factor = kMaxFactorAcrossUnits;
+    // "87,000 users", "87 billion users": the record's digits under another scale word are a
+    // slip of the scale, however far off, when the unit noun follows the number.
+    const bool scale_slip = counts && !withinFactor(value, record.value, kMaxFactor) &&
+                            isScaleSlip(value, record.value);
     if (record.kind == facts::FigureKind::Year
             ? std::fabs(value - record.value) > 50
-            : !p.reading.vague && !withinFactor(value, record.value, factor))
+            : !p.reading.vague && !withinFactor(value, record.value, kMaxFactor) && !scale_slip)
       continue;
-    // A fall is not the recorded rise, nor a rise the recorded fall.
-    if (p.direction != 0 && sentence_direction == -p.direction)
-      continue;
+    // In another unit of time, a span far from the record's needs a phrase only the record has.
+    // A window ("the biggest gain in a decade") or a time before ("a year ago") is framed
+    // tightly enough by itself.
+    const bool needs_phrase = figure.kind == facts::FigureKind::Duration &&
+                              figure.frame == DurationFrame::Length &&
+                              timeUnitOf(record.unit) != figure.unit &&
+                              !withinFactor(value, record.value, kMaxFactorAcrossUnits);
 
     FigureCandidate c;
     c.figure = index;
     c.record = &p.reading;
     c.draft = *draft;
-    c.consistent = draft->intersects(p.reading.interval);
+    c.consistent = draft->overlaps(p.reading.interval);
+
+    // A fall is not the recorded rise, nor a rise the recorded fall: when the figure's own clause
+    // says so and the number is the record's, the draft has the change the wrong way round; when
+    // the number is another, or only the sentence at large speaks of the other way, it is
+    // another change.
+    // A change dated otherwise ("in March", "the next day", "in after-hours trading") is another
+    // change, whichever way it went.
+    if (p.direction != 0) {
+      // A percentage the sentence does not say rose or fell is a proportion ("Facebook's share of
+      // the ad market is 20 per cent"), not the recorded move.
+      if (direction_word == std::string_view::npos && sentence_direction == 0)
+        continue;
+      if (clauseIsDated(words, prose_, first, after, figure.span, p.own_date))
+        continue;
+      int local = direction_word != std::string_view::npos
+                      ? directionOfWord(words.stems[direction_word])
+                      : sentence_direction;
+      if (local == -p.direction) {
+        if (direction_word == std::string_view::npos)
+          continue;
+        if (misframing == Misframing::None) {
+          misframing = Misframing::Direction;
+          c.direction_word = {words.tokens[direction_word].begin, words.tokens[direction_word].end};
+        }
+      }
+    }
+    if (misframing != Misframing::None && !c.consistent)
+      continue;
+    c.misframing = misframing;
 
     // The unit noun right after the number, past at most two modifiers ("87 million Facebook
-    // users", "half the US Senate"), within the same phrase.
+    // users", "half the US Senate"), within the same phrase; after a partitive, the noun after
+    // its verb ("311,172 of them were Australians").
+    const bool narrowed = !places.empty(); // and to a place the record is about (see above)
+    std::array<const std::vector<Phrase> *, 2> unit_lists = {&p.units, &p.units};
+    if (narrowed)
+      unit_lists[1] = &p.local_units;
     const Phrase *unit = nullptr;
     std::size_t unit_end = after; // words of the figure and its unit noun: [first, unit_end)
     bool unit_elsewhere = false;
-    if (counts) {
-      for (std::size_t k = after; k < words.tokens.size() && k <= after + 2 && !unit; ++k) {
+    if (counts && unit_from != std::string_view::npos) {
+      for (std::size_t k = unit_from; k < words.tokens.size() && k <= unit_from + 2 && !unit; ++k) {
         if (isDigitWord(words.stems[k]) ||
             crossesPunctuation(prose_, k == after ? figure.span.end : words.tokens[k - 1].end,
                                words.tokens[k].begin))
           break;
-        for (const Phrase &u : p.units)
-          if (phraseAt(words.stems, k, u.words)) {
-            unit = &u;
-            unit_end = k + u.words.size();
-            c.unit = {words.tokens[k].begin, words.tokens[unit_end - 1].end};
-            break;
-          }
-      }
-      if (!unit)
-        for (std::size_t k = 0; k < first && !unit_elsewhere; ++k)
-          for (const Phrase &u : p.units)
-            if (phraseAt(words.stems, k, u.words)) {
-              unit_elsewhere = true;
-              break;
+        for (const auto *list : unit_lists)
+          for (const Phrase &u : *list)
+            if (!unit && phraseAt(words.stems, k, u.words)) {
+              unit = &u;
+              unit_end = k + u.words.size();
+              c.unit = {words.tokens[k].begin, words.tokens[unit_end - 1].end};
             }
+      }
     }
+    // Elsewhere in the sentence: "the number of users grew to 87 million". A part ("70 million of
+    // them") is not the whole the sentence names, unless it is narrowed to the place the record
+    // is about: "87 million users, 311,127 of them in Australia".
+    if (counts && !unit && (!part || narrowed) && !countsOwnNoun(words, prose_, after, figure.span))
+      for (std::size_t k = 0; k < first && !unit_elsewhere; ++k)
+        for (const auto *list : unit_lists)
+          for (const Phrase &u : *list)
+            if (phraseAt(words.stems, k, u.words))
+              unit_elsewhere = true;
+    if (scale_slip && !unit)
+      continue;
     // The record's keywords said elsewhere in the sentence (not the unit noun itself).
     int distinctive = 0;
+    int near = 0;        // keywords within a few words of the figure
+    bool phrase = false; // a keyword of several words that no rival has
     for (const Phrase &k : p.keywords)
       if (phraseOutside(words.stems, k.words, first, unit_end)) {
+        phrase = phrase || (k.distinctive && k.words.size() > 1);
+        near += phraseNear(words.stems, k.words, first, unit_end) ? 1 : 0;
         ++c.keywords;
         distinctive += k.distinctive ? 1 : 0;
         c.score += k.words.size() > 1 ? 3 : 2;
@@ -297,6 +493,8 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     if (figure.modifier && std::none_of(p.keywords.begin(), p.keywords.end(), [&](const Phrase &k) {
           return phraseAt(words.stems, after, k.words);
         }))
+      continue;
+    if (needs_phrase && !phrase)
       continue;
     bool named = false;
     for (const auto &n : p.names)
@@ -313,9 +511,12 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     case facts::FigureKind::Count:
     case facts::FigureKind::Money:
     case facts::FigureKind::Ratio:
+      // A unit noun of one word and a keyword far off in a long sentence ("... testimony ... —
+      // giving at least 28 lawmakers a reason to celebrate") do not make a link: the keyword
+      // must stand near the figure.
       if (unit)
-        linked = (unit->distinctive && (unit->words.size() > 1 || c.keywords >= 1)) ||
-                 (c.keywords >= 1 && told_apart);
+        linked = (unit->distinctive && (unit->words.size() > 1 || near >= 1)) ||
+                 (near >= 1 && told_apart);
       else
         linked = figure.kind == facts::FigureKind::Ratio
                      ? c.keywords >= 2 && distinctive >= 1
@@ -331,13 +532,39 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     }
     if (!linked)
       continue;
+    c.distinctive = distinctive;
     c.score += unit ? 6 + static_cast<int>(unit->words.size()) : unit_elsewhere ? 1 : 0;
     c.score += named ? 1 : 0;
     out.push_back(c);
   }
+  // A share of a whole in per cent ("2 per cent of Australian users") may be a recorded ratio
+  // in other words ("one in 50").
+  if (figure.kind == facts::FigureKind::Percent && figure.unit == "per cent" &&
+      after < words.stems.size() && words.stems[after] == "of") {
+    DraftFigure share = figure;
+    share.kind = facts::FigureKind::Ratio;
+    share.unit.clear();
+    share.number.value /= 100;
+    share.number.precision /= 100;
+    share.number.rounding /= 100;
+    for (FigureCandidate &c : candidates(sentence, share, words)) {
+      // Of a whole the record is about: a ratio of Australian users is not "0.4 per cent of the
+      // users affected", though the sentence names Australians elsewhere.
+      const Prepared &p = prepared(c.figure);
+      if (!p.required_places.empty() && !unitNamesPlace(words, c.unit, p.required_places))
+        continue;
+      out.push_back(c);
+    }
+  }
   std::stable_sort(out.begin(), out.end(), [](const FigureCandidate &a, const FigureCandidate &b) {
     return a.score > b.score;
   });
+  // A link made only of words its rivals share ("lasted") is no link beside one the sentence
+  // names by a word of its own ("the hearing lasted one hour" is not the hour-long call).
+  if (!out.empty() && out.front().distinctive > 0)
+    std::erase_if(out, [](const FigureCandidate &c) {
+      return c.distinctive == 0 && c.unit.begin == c.unit.end;
+    });
   return out;
 }
 

@@ -21,15 +21,24 @@ struct SentenceWords {
   std::vector<std::size_t> figures; // FactIndex::figuresFor the sentence: the only candidates
 };
 
+// How a draft frames a recorded number otherwise than the record: a fall where the record has a
+// rise ("shares fell 4.5 per cent"), percentage points where it has per cent.
+enum class Misframing { None, Direction, PercentUnit };
+
 // A recorded figure the draft's figure may state, and how strongly the sentence says so.
 struct FigureCandidate {
   std::size_t figure = 0; // index into FactBase::figures
   int score = 0;          // unit noun after the number, keywords, the person who stated it
   int keywords = 0;       // the record's keywords found in the sentence
+  int distinctive = 0;    // of those, the ones no rival record has
   Span unit;              // the record's unit noun right after the number, if the draft has it
   Interval draft;         // the values the draft allows, in the record's unit
   const RecordReading *record = nullptr;
   bool consistent = false; // some value the draft allows is one the record allows
+  // Set only with `consistent`: the number is the record's, its framing is not. A misframed
+  // number that is not the record's is another change (a fall in March), and does not link.
+  Misframing misframing = Misframing::None;
+  Span direction_word; // Misframing::Direction: the draft's word for the change ("fell")
 };
 
 // Lives for one analysis; caches what it reads of the recorded figures it meets. Not thread-safe.
@@ -44,7 +53,9 @@ public:
   // the record measures the same kind of thing in a convertible unit, within a factor of 12 of
   // the draft's value (a number far off counts something else), and the sentence says what it
   // counts: the record's keywords, and for counts the record's unit noun after the number (or,
-  // for large numbers, elsewhere in the sentence: "the number of users grew to 87 million").
+  // for large numbers, elsewhere in the sentence: "the number of users grew to 87 million"). A
+  // count narrowed to a place the record does not name ("users in Britain", "Americans") is a
+  // part of it, and does not link.
   std::vector<FigureCandidate> candidates(const SentenceFigures &sentence,
                                           const DraftFigure &figure, const SentenceWords &words);
 
@@ -66,10 +77,16 @@ private:
   struct Prepared {
     RecordReading reading;
     std::vector<Phrase> keywords;
-    std::vector<Phrase> units;                   // longest first
-    std::vector<std::string> primary;            // the record's own `unit`, stemmed
+    std::vector<Phrase> units;        // longest first
+    std::vector<Phrase> local_units;  // units without the place they name ("users in Australia")
+    std::vector<std::string> primary; // the record's own `unit`, stemmed
     std::vector<std::vector<std::string>> names; // stemmed names of who stated it
-    int direction = 0; // +1 a rise, -1 a fall, 0 neither: "closed up 4.5 per cent"
+    int direction = 0;               // +1 a rise, -1 a fall, 0 neither: "closed up 4.5 per cent"
+    std::vector<std::string> places; // FigurePlaces ids its own words name: "au"
+    std::vector<std::string> required_places; // those it counts in: a draft must say them
+    std::vector<std::string> own_date;        // words naming its date: "tuesday", "april", "2018"
+    std::vector<std::string> occasion;        // the same, when the record itself is dated
+    unsigned chambers = 0;                    // the chambers of Congress its words name
   };
   const Prepared &prepared(std::size_t figure);
 

@@ -20,6 +20,9 @@ public:
   Finding verified(const DraftFigure &figure, const FigureCandidate &link) const;
   // "figure-wrong", Warning: no value the draft allows is one the record allows.
   Finding wrong(const DraftFigure &figure, const FigureCandidate &link) const;
+  // "figure-wrong", Warning: the draft has the record's number framed otherwise (`link`'s
+  // misframing): "shares fell 4.5 per cent" where they rose, percentage points for per cent.
+  Finding misframed(const DraftFigure &figure, const FigureCandidate &link) const;
   // "figure-superseded", Warning: the draft gives a replaced figure as the current one.
   Finding superseded(const DraftFigure &figure, const FigureCandidate &link,
                      const facts::Figure &replacement) const;

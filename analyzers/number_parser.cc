@@ -66,6 +66,14 @@ double lookup(const std::array<WordValue, N> &table, std::string_view word) {
 
 bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// A singular unit of time, as in "half an hour", "half a day".
+bool isTimeUnitWord(std::string_view w) {
+  for (std::string_view u : {"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+    if (equalsFolded(w, u))
+      return true;
+  return false;
+}
+
 // Precision of a fraction named in words ("nearly half"): a tenth either side is what such a
 // phrase can mean; unqualified it is read to the nearest twentieth.
 constexpr double kFractionPrecision = 0.1;
@@ -181,6 +189,26 @@ std::optional<StatedNumber> parseWords(const std::vector<ProseToken> &t, std::si
     n.written = f;
     n.precision = kFractionPrecision;
     n.rounding = kFractionRounding;
+    n.last = j + 2;
+    n.span = {t[j].begin, t[j + 1].end};
+    return n;
+  }
+  // "half-hour", "half a day", "half an hour": half of one unit of time, read as a number whose
+  // unit follows ("half-hour": a compound adjective, like "five-hour").
+  if (word(j) && (t[j].text.size() > 5 && equalsFolded(t[j].text.substr(0, 5), "half-"))) {
+    n.value = n.written = 0.5;
+    n.precision = 0.5;
+    n.rounding = 0.25;
+    n.hyphen_tail = t[j].text.substr(5);
+    n.last = j + 1;
+    n.span = {t[j].begin, t[j].begin + 4}; // "half": what a fix replaces
+    return n;
+  }
+  if (word(j) && t[j].is("half") && word(j + 1) && (t[j + 1].is("a") || t[j + 1].is("an")) &&
+      word(j + 2) && isTimeUnitWord(t[j + 2].text)) {
+    n.value = n.written = 0.5;
+    n.precision = 0.5;
+    n.rounding = 0.25;
     n.last = j + 2;
     n.span = {t[j].begin, t[j + 1].end};
     return n;

@@ -34,7 +34,11 @@ struct StatedNumber {
   double rounding = 1;  // the place an unqualified statement of it is rounded at (same terms)
   bool ratio = false;   // a fraction: "one in 50", "nearly half", "two-thirds"
   double denominator = 0; // "one in 50": 50; fractions written as words: 0
-  bool lone_one = false;  // "one" or "a"/"an" with nothing else: usually not a figure
+  // A range ("between 80 and 90 million") or an amount named by its order ("hundreds of"): the
+  // values are [value, upper). 0 for a single number.
+  double upper = 0;
+  bool order_only = false; // "hundreds of", "tens of thousands of": named by its order alone
+  bool lone_one = false;   // "one" or "a"/"an" with nothing else: usually not a figure
   NumberStyle style;
   std::size_t first = 0; // token range [first, last) of the number
   std::size_t last = 0;

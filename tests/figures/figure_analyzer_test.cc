@@ -144,6 +144,9 @@ TEST_CASE("the fix writes the record in the draft's style", "[analyzer]") {
   CHECK(check("The hearing lasted more than three hours.").edited() ==
         "The hearing lasted more than five hours.");
   CHECK(check("The hearing lasted 120 minutes.").edited() == "The hearing lasted 300 minutes.");
+  // The unit word follows the number into or out of the singular.
+  CHECK(check("The hearing lasted an hour.").edited() == "The hearing lasted five hours.");
+  CHECK(check("The hearing lasted 1 hour.").edited() == "The hearing lasted 5 hours.");
 }
 
 TEST_CASE("a qualifier that stays wrong is replaced with the record's", "[analyzer]") {
@@ -197,6 +200,95 @@ TEST_CASE("figures inconsistent with the record are wrong", "[analyzer]") {
     CHECK(c.findings[0].rule == "figure-wrong");
     CHECK(c.findings[0].severity == Severity::Warning);
   }
+}
+
+TEST_CASE("a bound turned the other way is wrong, and the fix restores the record's",
+          "[analyzer]") {
+  auto c = check("Facebook said at least 87 million users were affected.");
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "figure-wrong");
+  CHECK(c.edited() == "Facebook said up to 87 million users were affected.");
+  auto d = check("The hearing lasted up to five hours.");
+  REQUIRE(d.findings.size() == 1);
+  CHECK(d.findings[0].rule == "figure-wrong");
+  CHECK(d.edited() == "The hearing lasted more than five hours.");
+  CHECK(check("The hearing lasted at least five hours.").findings.at(0).rule == "figure-verified");
+}
+
+TEST_CASE("the record's rise given as a fall is wrong, and the fix turns the word", "[analyzer]") {
+  auto c = check("Facebook shares fell 4.5 per cent.");
+  REQUIRE(c.findings.size() == 1);
+  const Finding &f = c.findings[0];
+  CHECK(f.rule == "figure-wrong");
+  CHECK(f.severity == Severity::Warning);
+  CHECK(c.span() == "fell 4.5 per cent");
+  CHECK(f.message == "Draft says fell 4.5 per cent; the record has a rise of 4.5 per cent (rise "
+                     "in Facebook's share price).");
+  CHECK(f.evidence.at(0).id == "f-shares");
+  CHECK(c.edited() == "Facebook shares rose 4.5 per cent.");
+  CHECK(check("Facebook shares closed down 4.5%.").edited() == "Facebook shares closed up 4.5%.");
+  CHECK(check("Facebook shares were 4.5 per cent lower at the close.").edited() ==
+        "Facebook shares were 4.5 per cent higher at the close.");
+  CHECK(check("Dropping 4.5 per cent, the shares closed.").edited() ==
+        "Rising 4.5 per cent, the shares closed.");
+}
+
+TEST_CASE("a fall that is not the record's number, or is dated otherwise, is another change",
+          "[analyzer]") {
+  CHECK(check("Facebook shares fell 7 per cent.").findings.empty());
+  CHECK(check("Facebook shares fell 4.5 per cent the next day.").findings.empty());
+  CHECK(check("Facebook shares fell 4.5 per cent in March.").findings.empty());
+  // Each percentage takes the direction of its own clause.
+  auto c = check("Shares, which fell 18 per cent in March, closed up 4.5 per cent.");
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "figure-verified");
+  CHECK(c.span() == "4.5 per cent");
+}
+
+TEST_CASE("percentage points for the record's per cent are wrong", "[analyzer]") {
+  auto c = check("Facebook shares closed up 4.5 percentage points.");
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "figure-wrong");
+  CHECK(c.findings[0].message ==
+        "Draft says 4.5 percentage points; the record gives it in per cent, not percentage "
+        "points: 4.5 per cent (rise in Facebook's share price).");
+  CHECK(c.edited() == "Facebook shares closed up 4.5 per cent.");
+  CHECK(check("As many as 20 per cent of Australian users were affected.").edited() ==
+        "As many as 2 per cent of Australian users were affected.");
+  CHECK(check("Facebook shares closed up 4.5% points.").edited() ==
+        "Facebook shares closed up 4.5%.");
+  CHECK(check("Facebook shares closed up 2 percentage points.").findings.empty());
+}
+
+TEST_CASE("a count narrowed to a place the record does not name is a part of it", "[analyzer]") {
+  CHECK(check("Some 10 million users in Britain were affected.").findings.empty());
+  CHECK(check("Around 1 million British users were affected.").findings.empty());
+  CHECK(check("In Britain, 10 million users were affected.").findings.empty());
+  CHECK(check("Britain's 10 million users were affected.").findings.empty());
+  CHECK(check("Some 70 million US users were affected.").findings.empty());
+  CHECK(check("Some 70 million users in the U.S. were affected.").findings.empty());
+  CHECK(check("About 1 million U.K. users were affected.").findings.empty());
+  CHECK(check("The data of 1.2 million users across the Philippines was shared.").findings.empty());
+  // The pronoun is not the country.
+  CHECK(check("Facebook told us 78 million users were affected.").findings.at(0).rule ==
+        "figure-wrong");
+  // A place elsewhere in the sentence does not narrow the count.
+  CHECK(check("78 million users were affected worldwide, a British paper said.")
+            .findings.at(0)
+            .rule == "figure-wrong");
+  // A record about a place links when the draft names it.
+  CHECK(check("As many as one in 40 Australian users were affected.").findings.at(0).rule ==
+        "figure-wrong");
+}
+
+TEST_CASE("a partitive names its unit after its verb, or a part of the whole", "[analyzer]") {
+  auto c = check("Facebook said 78 million of them were users affected by the breach.");
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "figure-wrong");
+  CHECK(c.span() == "78 million of them were users");
+  CHECK(check("Of them, 70 million of the 87 million users were affected.").findings.size() == 1);
+  CHECK(check("Facebook said 70 million of the affected users were in one country.")
+            .findings.empty());
 }
 
 TEST_CASE("a replaced estimate given as current is superseded", "[analyzer]") {
@@ -256,6 +348,20 @@ TEST_CASE("an ambiguous link says nothing unless one value is clearly closer", "
   REQUIRE(d.findings.size() == 1);
   CHECK(d.findings[0].rule == "figure-verified");
   CHECK(d.findings[0].evidence[0].id == "b");
+}
+
+TEST_CASE("two records of the same number give one verdict", "[analyzer]") {
+  auto base = std::make_shared<facts::FactBase>();
+  base->figures.push_back(figure("a", facts::FigureKind::Count, 2e9, "two billion", "more than",
+                                 "users", {"users"}, {"world"}, "monthly users"));
+  base->figures.push_back(figure("b", facts::FigureKind::Count, 2e9, "two billion", "more than",
+                                 "users", {"users"}, {"world"}, "people served"));
+  base->reindex();
+  facts::FactIndex index(base);
+  auto c = check("It has more than three billion users around the world.", index);
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "figure-wrong");
+  CHECK(c.findings[0].evidence[0].id == "a");
 }
 
 TEST_CASE("numbers that are not figures stay silent", "[analyzer]") {

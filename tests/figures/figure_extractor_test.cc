@@ -137,7 +137,7 @@ TEST_CASE("what must not be taken as a figure", "[extract]") {
   CHECK(listed[0].span == "three");
   CHECK(extract("Cited in the report [3].").empty());
   CHECK(extract("The 33-year-old founder spoke.").empty());
-  CHECK(extract("Thousands of apps, hundreds of developers and millions of users.").empty());
+  CHECK(extract("Numbering in the thousands, with hundreds more, in the millions.").empty());
   CHECK(extract("One analyst said one of the senators was a friend.").empty());
   CHECK(extract("Two years later, nothing had changed.").empty());
   CHECK(extract("Two years on, nothing had changed. Ten years from now, who knows.").empty());
@@ -149,13 +149,110 @@ TEST_CASE("what must not be taken as a figure", "[extract]") {
   CHECK(extract("The G20 met; COVID-19 spread; the iPhone 8 sold.").size() <= 1);
 }
 
+TEST_CASE("the whole a part is counted out of is not a figure", "[extract]") {
+  auto part = extract("44 of the 100 senators questioned him.");
+  REQUIRE(part.size() == 1);
+  CHECK(part[0].span == "44");
+  auto out_of = extract("Forty-four out of 100 senators were there.");
+  REQUIRE(out_of.size() == 1);
+  CHECK(out_of[0].span == "Forty-four");
+  // "one of the 44 senators" names a member: the 44 is the claim.
+  auto member = extract("One of the 44 senators asked about it.");
+  REQUIRE(member.size() == 1);
+  CHECK(member[0].span == "44");
+  // A whole with no part before it is still a figure: "Of the 87 million users, ..."
+  CHECK(extract("Of the 87 million users affected, most were American.").size() == 1);
+}
+
+TEST_CASE("a duration after \"for\" is a length even when \"before\" follows", "[extract]") {
+  auto f = only("He answered questions for more than four hours before the committees.");
+  CHECK(f.span == "more than four hours");
+  CHECK(f.figure.kind == FigureKind::Duration);
+  CHECK(f.figure.frame == DurationFrame::Length);
+  CHECK(extract("Four hours before the vote, he arrived.").empty());
+  CHECK(extract("He arrived two hours after the vote.").empty());
+  CHECK(extract("It tweeted some two hours ahead of his appearance.").empty());
+  CHECK(extract("Two hours into the hearing, he asked for a break.").empty());
+}
+
+TEST_CASE("percentages keep the span of their unit words", "[extract]") {
+  std::string text = "Shares rose 4.5 percentage points.";
+  auto f = only(text);
+  CHECK(text.substr(f.figure.unit_span.begin, f.figure.unit_span.end - f.figure.unit_span.begin) ==
+        "percentage points");
+  std::string pc = "Shares rose 4.5% on the day.";
+  auto g = only(pc);
+  CHECK(pc.substr(g.figure.unit_span.begin, g.figure.unit_span.end - g.figure.unit_span.begin) ==
+        "%");
+}
+
+TEST_CASE("amounts named only by their order are vague counts", "[extract]") {
+  auto all = extract("Thousands of apps, hundreds of developers and tens of thousands of users.");
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].span == "Thousands");
+  CHECK(all[0].figure.number.value == 2000);
+  CHECK(all[0].figure.number.upper == 10000);
+  CHECK(all[1].span == "hundreds");
+  CHECK(all[1].figure.number.value == 200);
+  CHECK(all[2].span == "tens of thousands");
+  CHECK(all[2].figure.number.value == 20000);
+  CHECK(all[2].figure.number.upper == 100000);
+  CHECK(only("Dozens of apps were suspended.").figure.number.upper == 100);
+  CHECK(extract("Tens of apps were suspended.").empty());
+}
+
+TEST_CASE("ranges are one figure from the first number to the second", "[extract]") {
+  auto between = only("Between 80 and 90 million users were affected.");
+  CHECK(between.span == "Between 80 and 90 million");
+  CHECK(between.figure.number.value == Approx(79.5e6));
+  CHECK(between.figure.number.upper == Approx(90.5e6));
+  CHECK(only("Some 80 to 90 million users.").figure.number.upper == Approx(90.5e6));
+  auto hours = only("He answered questions for five or six hours.");
+  CHECK(hours.figure.kind == FigureKind::Duration);
+  CHECK(hours.span == "five or six hours");
+  // A change is two figures, and so are years.
+  CHECK(extract("It grew from 50 million to 87 million.").size() == 2);
+  CHECK(extract("It grew from an estimate of 50 million to 87 million.").size() == 2);
+  CHECK(extract("Between 2014 and 2016 it changed.").size() == 2);
+}
+
+TEST_CASE("a number with \"plus\" is at least that many", "[extract]") {
+  for (const char *text :
+       {"It lasted 5-plus hours.", "It lasted 5+ hours.", "It lasted five-plus hours."}) {
+    INFO(text);
+    auto f = only(text);
+    CHECK(f.figure.kind == FigureKind::Duration);
+    CHECK(f.figure.qualifier == Qualifier::AtLeast);
+    CHECK(f.figure.number.value == 5);
+    CHECK(f.span.ends_with("hours"));
+  }
+}
+
+TEST_CASE("hours and minutes are one duration", "[extract]") {
+  auto f = only("Questions went on for four hours and 54 minutes.");
+  CHECK(f.span == "four hours and 54 minutes");
+  CHECK(f.figure.number.value == Approx(4.9));
+  CHECK(f.figure.unit == "hours");
+  CHECK(f.figure.compound);
+  CHECK(extract("It took two hours and a lot of patience.").size() == 1);
+}
+
+TEST_CASE("a difference between two counts is not a count", "[extract]") {
+  CHECK(extract("That is 37 million more than previously reported.").empty());
+  CHECK(extract("It had 2 billion more users than its rivals.").empty());
+  CHECK(extract("It lasted five hours or more.").size() == 1);
+}
+
 TEST_CASE("markdown structure hides code, comments, front matter and URLs", "[extract]") {
   std::string md = "---\ntitle: x\nwords: 87\n---\n\n# What was asked\n\n"
                    "He checked [thousands of apps](https://example.org/apps/2018/04/10).\n\n"
                    "```\n12 million is sample text.\n```\n\n"
                    "<!-- 5 million -->\n\nInline `44 members` code.\n\n"
                    "1. First item names no figure\n2. Second item\n";
-  CHECK(extract(md).empty());
+  // Only the link's text is prose: its vague amount, not the numbers of its destination.
+  auto found = extract(md);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].span == "thousands");
 }
 
 TEST_CASE("years are found as years, not counts", "[extract]") {

@@ -57,7 +57,8 @@ TEST_CASE("qualifiers give one unit of precision on their side", "[interval]") {
 
   Interval upto = stated(87, M, Qualifier::UpTo);
   CHECK(upto.contains(87 * M));
-  CHECK_FALSE(upto.contains(86 * M));
+  CHECK(upto.contains(86 * M)); // both ends closed: "up to 45 senators" may be 44
+  CHECK_FALSE(upto.contains(85.9 * M));
   CHECK_FALSE(upto.contains(87.5 * M));
 
   Interval atleast = stated(1000, 1, Qualifier::AtLeast);
@@ -109,6 +110,48 @@ TEST_CASE("touching ends do not meet when either is open", "[interval]") {
   CHECK(Interval{1, 1, true, false}.empty());
 }
 
+TEST_CASE("a draft that meets the record at one point only does not overlap it", "[interval]") {
+  const Interval record = stated(87, M, Qualifier::UpTo);      // (86e6, 87e6]
+  const Interval at_least = stated(87, M, Qualifier::AtLeast); // [87e6, 88e6)
+  CHECK(at_least.intersects(record));                          // both allow exactly 87 million...
+  CHECK_FALSE(at_least.overlaps(record)); // ...but a minimum is not the record's maximum
+  CHECK_FALSE(record.overlaps(at_least));
+  CHECK(stated(87, M, Qualifier::None).overlaps(record));
+  CHECK(stated(87, M, Qualifier::Nearly).overlaps(record));
+  CHECK(stated(90, M, Qualifier::Nearly).overlaps(record));
+  CHECK_FALSE(stated(97, M, Qualifier::None).overlaps(record));
+  const Interval hours = stated(5, 1, Qualifier::MoreThan);
+  CHECK(stated(5, 1, Qualifier::AtLeast).overlaps(hours));
+  CHECK_FALSE(stated(5, 1, Qualifier::UpTo).overlaps(hours));
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK(Interval{1000, inf, false, true}.overlaps(stated(5000, 1, Qualifier::None)));
+  CHECK_FALSE(Interval{1, 2, false, false}.overlaps(Interval{2, 3, false, false}));
+}
+
+TEST_CASE("an exact value overlaps whatever contains it", "[interval]") {
+  const Interval exact{44, 44, false, false}; // "44 legislators"
+  CHECK(stated(44, 1, Qualifier::None).overlaps(exact));
+  CHECK(stated(45, 1, Qualifier::About).overlaps(exact));
+  CHECK(stated(43, 1, Qualifier::AtLeast).overlaps(exact));
+  CHECK(stated(45, 1, Qualifier::UpTo).overlaps(exact));
+  CHECK_FALSE(stated(44, 1, Qualifier::MoreThan).overlaps(exact));
+  CHECK_FALSE(stated(44, 1, Qualifier::FewerThan).overlaps(exact));
+  CHECK_FALSE(stated(45, 1, Qualifier::None).overlaps(exact));
+}
+
+TEST_CASE("about N allows at most half of N either side", "[interval]") {
+  const Interval month = stated(1, 1, Qualifier::About); // "about a month"
+  CHECK(month.lo == Approx(0.5));
+  CHECK(month.hi == Approx(1.5));
+  CHECK_FALSE(stated(12, 1, Qualifier::None).overlaps(month)); // "a year" in months
+  CHECK(stated(87, M, Qualifier::None).overlaps(stated(100, M, Qualifier::About)));
+  CHECK_FALSE(stated(30, M, Qualifier::None).overlaps(stated(100, M, Qualifier::About)));
+  // Numbers with more than one significant digit keep one unit of precision either side.
+  const Interval ninety = stated(90, M, Qualifier::About);
+  CHECK(ninety.lo == Approx(80 * M));
+  CHECK(ninety.hi == Approx(100 * M));
+}
+
 TEST_CASE("unbounded intervals", "[interval]") {
   const double inf = std::numeric_limits<double>::infinity();
   Interval thousands{1000, inf, false, true}; // "thousands", held as at least 1,000
@@ -136,11 +179,11 @@ TEST_CASE("ratios bound the denominator with the qualifier mirrored", "[interval
   CHECK(record.contains(0.02));
   CHECK_FALSE(record.contains(0.021));
   CHECK(record.contains(0.018));
-  CHECK(ratio(50, Qualifier::None).intersects(record));
-  CHECK(ratio(50, Qualifier::UpTo).intersects(record));
-  CHECK_FALSE(ratio(40, Qualifier::UpTo).intersects(record));
-  CHECK_FALSE(ratio(40, Qualifier::None).intersects(record));
-  CHECK_FALSE(ratio(20, Qualifier::UpTo).intersects(record));
+  CHECK(ratio(50, Qualifier::None).overlaps(record));
+  CHECK(ratio(50, Qualifier::UpTo).overlaps(record));
+  CHECK_FALSE(ratio(40, Qualifier::UpTo).overlaps(record)); // they meet at one in 50 only
+  CHECK_FALSE(ratio(40, Qualifier::None).overlaps(record));
+  CHECK_FALSE(ratio(20, Qualifier::UpTo).overlaps(record));
   CHECK(ratio(60, Qualifier::None).intersects(ratio(50, Qualifier::About)));
   // "more than one in 50" is a larger share: a smaller denominator.
   CHECK(ratio(50, Qualifier::MoreThan).contains(1.0 / 45));

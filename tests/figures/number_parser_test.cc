@@ -270,3 +270,21 @@ TEST_CASE("compound adjectives keep their tail", "[number]") {
   REQUIRE(d.n);
   CHECK(d.n->hyphen_tail == "year-old");
 }
+
+TEST_CASE("half of one unit of time", "[parser]") {
+  auto half_hour = lexProse("a half-hour call");
+  auto n = parseNumberAt(half_hour, 1);
+  REQUIRE(n);
+  CHECK(n->value == 0.5);
+  CHECK(n->hyphen_tail == "hour");
+  CHECK_FALSE(n->ratio);
+  auto half_an = lexProse("for half an hour");
+  auto m = parseNumberAt(half_an, 1);
+  REQUIRE(m);
+  CHECK(m->value == 0.5);
+  CHECK(m->last == 3); // the unit word is read by the extractor
+  auto senate = lexProse("half the Senate");
+  auto r = parseNumberAt(senate, 0);
+  REQUIRE(r);
+  CHECK(r->ratio);
+}
