@@ -46,6 +46,43 @@ std::string occasionWords(std::string_view prose, Span region) {
   return out;
 }
 
+// Does a name reported with "according to" ("according to Jane Roe") name a person rather than
+// where the words were reported ("according to Reuters", "according to Business Insider", "the
+// BBC")? Two capitalised words or a title, none an acronym, not ending in an outlet's word.
+bool reportedByPerson(std::string_view prose, const std::vector<ClauseToken> &words) {
+  static constexpr std::string_view kOutletWords[] = {
+      "news",        "times",     "post",       "journal",   "insider", "press",    "guardian",
+      "telegraph",   "herald",    "wire",       "agency",    "media",   "network",  "radio",
+      "television",  "tv",        "review",     "magazine",  "daily",   "weekly",   "tribune",
+      "independent", "chronicle", "gazette",    "observer",  "street",  "politico", "verge",
+      "report",      "reports",   "transcript", "statement", "records", "filing",   "documents"};
+  if (!SpeakerResolver::looksLikeName(words, 0, words.size(), true))
+    return false;
+  for (const ClauseToken &t : words) {
+    if (!t.isWord())
+      continue;
+    if (std::find(std::begin(kOutletWords), std::end(kOutletWords), t.lower) !=
+        std::end(kOutletWords))
+      return false;
+    const std::string_view w = prose.substr(t.span.begin, t.span.end - t.span.begin);
+    if (w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+          return std::isupper(static_cast<unsigned char>(c)) || c == '.' || c == '&';
+        }))
+      return false; // "AP", "NBC"
+  }
+  return true;
+}
+
+// Verbs of asking: the sentence before a quote standing alone that says someone asked something
+// introduces the answer, which is someone else's ("Grassley asked how often. “...”").
+bool asks(const ClauseToken &t) {
+  for (std::string_view v : {"asked", "asks", "asking", "pressed", "presses", "questioned",
+                             "quizzed", "grilled", "demanded", "wondered", "challenged", "wanted"})
+    if (t.is(v))
+      return true;
+  return false;
+}
+
 } // namespace
 
 AttributionFinder::AttributionFinder(const Document &doc, const facts::FactIndex &facts,
@@ -74,6 +111,12 @@ AttributionFinder::Parse AttributionFinder::subject(const std::vector<ClauseToke
   p.words = {t[first].span.begin, t[last - 1].span.end};
   if (last - first == 1 && !pronounOf(t[first].lower).empty()) {
     p.pronoun = pronounOf(t[first].lower);
+    return p;
+  }
+  // "the company said", "the firm added": the organisation the draft last named, like "it".
+  if (last - first == 2 && t[first].is("the") &&
+      (t[first + 1].is("company") || t[first + 1].is("firm"))) {
+    p.pronoun = "it";
     return p;
   }
   p.name = resolver_.resolve(t, first, last, prefer_end);
@@ -213,6 +256,51 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   return {};
 }
 
+// The speaker named at the head of the sentence just before quotation k, when that sentence
+// quotes nobody, sits in the quote's paragraph or the one before, and names one speaker: "Sandberg
+// was blunt.", "Ms Roe, the regulator, went further." Not a question's asker, nor a name the
+// sentence is only about ("Zuckerberg's critics were unmoved.").
+AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t k) const {
+  if (si <= 0)
+    return {};
+  const Quotation &q = quotes_[k];
+  const Sentence &prev = doc_.sentences()[si - 1];
+  const int block = doc_.blockAt(q.open.begin);
+  if (prev.span.end > q.open.begin || block < 0 || static_cast<int>(prev.block) < block - 1 ||
+      doc_.blocks()[prev.block].kind == BlockKind::Heading)
+    return {};
+  for (std::size_t j = k; j-- > 0;)
+    if (quotes_[j].depth == 0) {
+      if (quotes_[j].close.end > prev.span.begin)
+        return {}; // the sentence quotes someone: the context's speaker goes on instead
+      break;
+    }
+  const std::string &prose = doc_.prose();
+  auto t = lexClause(prose, prev.span);
+  if (t.empty() || t.size() > 40 || std::any_of(t.begin(), t.end(), asks))
+    return {};
+  std::size_t e = 0;
+  while (e < t.size() && e < 7 && t[e].isWord() && !breaksPhraseAt(t, e) &&
+         !isSpeechVerb(t[e].lower))
+    ++e;
+  if (e == 0 || !pronounOf(t[0].lower).empty())
+    return {};
+  Parse p = subject(t, 0, e, false);
+  if (p.name) {
+    // The name must head the sentence ("Facebook COO Sheryl Sandberg was ..."), whole.
+    if (p.name->span.begin != t[0].span.begin)
+      return {};
+    for (const ClauseToken &x : t) // "Zuckerberg's critics": the name is not the subject
+      if (x.isWord() && x.span.begin < p.name->span.end && p.name->span.end <= x.span.end &&
+          (x.lower.ends_with("'s") || x.lower.ends_with("s'")))
+        return {};
+    if (resolver_.mentions(t, 0, t.size()).size() > 1)
+      return {};
+    return p;
+  }
+  return {}; // a name the base does not know may be the sentence's topic: no claim
+}
+
 const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
                                                        std::size_t at) const {
   int si = doc_.sentenceAt(at);
@@ -306,7 +394,9 @@ Attribution AttributionFinder::attribute(std::size_t k) {
       a.person = p.name ? p.name->person : nullptr;
       if (p.name)
         a.others = p.name->others;
-      if (!a.person && !p.reported) {
+      if (!a.person && p.reported) {
+        a.stranger = reportedByPerson(prose, lexClause(prose, a.name));
+      } else if (!a.person) {
         auto words = lexClause(prose, a.name);
         auto lead = lexClause(prose, {sentence_begin, std::max(sentence_begin, a.name.begin)});
         const bool opens =
@@ -320,8 +410,18 @@ Attribution AttributionFinder::attribute(std::size_t k) {
       return std::any_of(prose.begin() + r.begin, prose.begin() + r.end,
                          [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     };
-    if (!hasWords(before) && !hasWords(after) && last_speaker_ &&
-        block - last_speaker_block_ <= 2) {
+    const bool alone = !hasWords(before) && !hasWords(after);
+    if (alone && (p = precedingSpeaker(si, k)).found) {
+      // "Sandberg was blunt. “You never fully solve security.”": the sentence before names who
+      // speaks, as a colon would.
+      a.source = AttributionSource::Named;
+      a.name = p.words;
+      a.person = p.name ? p.name->person : nullptr;
+      if (p.name)
+        a.others = p.name->others;
+      a.stranger = !a.person;
+      a.clause = doc_.sentences()[si - 1].span;
+    } else if (alone && last_speaker_ && block - last_speaker_block_ <= 2) {
       a.source = AttributionSource::Context;
       a.person = last_speaker_;
     }

@@ -66,8 +66,8 @@ TEST_CASE("bundled: the source articles' own quotes are all on record") {
 
 TEST_CASE("bundled: misattribution names the recorded speaker and offers the fix") {
   checkFlags("[[“You never fully solve security. It's an arms race,” said a Facebook "
-             "spokeswoman]]. “You never fully solve security,” the company added. “It's an arms "
-             "race,” a Facebook spokeswoman said.",
+             "spokeswoman]]. [[“You never fully solve security,” the company]] added. “It's an "
+             "arms race,” a Facebook spokeswoman said.",
              "quote-misattributed");
   auto all = analyze("“You never fully solve security. It's an arms race,” Senator Lindsey Graham "
                      "said.");
@@ -257,4 +257,29 @@ TEST_CASE("bundled: the written statement's words told to the senators are on th
                 "his written testimony.");
   REQUIRE(all.size() == 1);
   CHECK(all[0].rule == "quote-verified");
+}
+
+TEST_CASE("bundled: a quote standing alone goes to the speaker the sentence before names") {
+  checkFlags("[[Sandberg was blunt. “You never fully solve security.”]]", "quote-misattributed");
+  checkFlags("Zuckerberg was blunt.\n\n“You never fully solve security.”", "none");
+  // The asker is not the speaker of the answer that follows.
+  checkFlags("Senator Grassley asked how many times it had happened. “We didn't focus enough on "
+             "preventing abuse.”",
+             "none");
+}
+
+TEST_CASE("bundled: a stranger by 'according to', and 'the company', cannot have said his words") {
+  checkFlags("According to [[Jane Roe, “Life is about learning from the mistakes and figuring out "
+             "what you need to do to move forward.”]]",
+             "quote-misattributed");
+  checkFlags("According to Reuters, “Life is about learning from the mistakes and figuring out "
+             "what you need to do to move forward.”",
+             "none");
+  checkFlags("Facebook was under pressure. [[“Life is about learning from the mistakes and "
+             "figuring out what you need to do to move forward,” the company]] said.",
+             "quote-misattributed");
+  // Its own words are the company's.
+  checkFlags("Facebook was under pressure. “We believe most people on Facebook could have had "
+             "their public profile scraped,” the company said.",
+             "none");
 }
