@@ -80,6 +80,19 @@ std::string eventLabel(const facts::FactBase &base, const facts::Quote &rec) {
   return out;
 }
 
+// One occasion under two records: the written statement submitted for a hearing answers to the
+// hearing's names, so the base gives the two events a name in common.
+bool sameOccasion(const facts::FactBase &base, const std::string &x, const std::string &y) {
+  if (x == y)
+    return true;
+  const facts::Event *a = base.event(x), *b = base.event(y);
+  if (!a || !b)
+    return false;
+  return std::any_of(a->aliases.begin(), a->aliases.end(), [&](const std::string &n) {
+    return std::find(b->aliases.begin(), b->aliases.end(), n) != b->aliases.end();
+  });
+}
+
 std::string speakerName(const facts::FactBase &base, const std::string &id) {
   const facts::Person *p = base.person(id);
   return p ? p->name : id;
@@ -328,6 +341,25 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       if (givenToOther(rec)) {
         misattribution(rec);
         f.message += ".";
+        return f;
+      }
+      // Sentences from two occasions quoted as one utterance: each is on record, but the quote
+      // says they were said together, which they were not (unless the draft names both).
+      const facts::Quote *other = nullptr;
+      for (const facts::QuoteMatch &m : *apart) {
+        const facts::Quote &r = base.quotes[m.wording.quote];
+        if (!r.event.empty() && !rec.event.empty() && !sameOccasion(base, r.event, rec.event) &&
+            !(inEvents(r.event) && inEvents(rec.event)))
+          other = other ? other : &r;
+      }
+      if (other && distinctive(tokens, index)) {
+        f.rule = "quote-wrong-occasion";
+        f.status = Status::WrongOccasion;
+        f.severity = Severity::Warning;
+        f.message = "Spliced quote: these sentences are on record from " +
+                    speakerName(base, rec.speaker) + " on two occasions (" + eventLabel(base, rec) +
+                    "; " + eventLabel(base, *other) +
+                    "): quoted together, they read as said at once.";
         return f;
       }
       f.rule = "quote-verified";

@@ -283,3 +283,23 @@ TEST_CASE("bundled: a stranger by 'according to', and 'the company', cannot have
              "their public profile scraped,” the company said.",
              "none");
 }
+
+TEST_CASE("bundled: sentences from the call and the hearing quoted as one are a splice") {
+  auto all = analyze("“You never fully solve security. I started Facebook, I run it and I’m "
+                     "responsible for what happens here,” Zuckerberg told reporters.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-wrong-occasion");
+  CHECK(all[0].message.find("4 April 2018") != std::string::npos);
+  CHECK(all[0].message.find("10 April 2018") != std::string::npos);
+  // Sentences of one occasion, though its two records (the remarks and the written statement).
+  all = analyze("“I started Facebook, I run it and I’m responsible for what happens here. Across "
+                "the board we have a responsibility to not just build tools but to make sure that "
+                "they’re used for good,” Zuckerberg said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  // A sentence that may be from either occasion is taken from the one the others share.
+  all = analyze("“We didn't do enough. I started Facebook, I run it and I’m responsible for what "
+                "happens here,” Zuckerberg said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+}
