@@ -370,8 +370,21 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       return f;
     }
   }
-  auto near = words >= kMinAlteredWords && !pieced ? facts_.findNear(tokens, 3, 0.5)
-                                                   : std::vector<facts::NearQuote>{};
+  // A fragment of three or four words given to a known speaker may be one of theirs on record
+  // with a word changed ("clearly a big mistake" for "clearly a mistake"), when what it shares
+  // with the record is distinctive (fragment_alike below); scare quotes and stock phrases share
+  // too little.
+  const bool fragment = words >= 3 && words < kMinAlteredWords && !edited && a.person &&
+                        !stranger && a.source != AttributionSource::None;
+  std::vector<facts::NearQuote> near;
+  if (words >= kMinAlteredWords && !pieced)
+    near = facts_.findNear(tokens, 3, 0.5);
+  else if (fragment) {
+    near = facts_.findNear(tokens, 8, 0.5);
+    std::erase_if(near, [&](const facts::NearQuote &nq) {
+      return base.quotes[nq.wording.quote].speaker != a.person->id;
+    });
+  }
   std::optional<QuoteDiff> best_diff;
   const facts::NearQuote *best_near = nullptr;
   std::vector<facts::Token> best_record; // the wording's tokens, with its source's [insertions]
@@ -433,6 +446,27 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     return words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
            d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 && d.hunks.size() <= 3;
   };
+  // One word changed, added or left out, in one place, keeping two distinctive words of the
+  // record's (or changing a word into another of the same stem: "active" for "proactive").
+  auto fragment_alike = [&](const QuoteDiff &d) {
+    if (!fragment || d.hunks.size() != 1 || d.same < 2 || d.draft_only > 1 || d.record_only > 1 ||
+        (d.longest_run < 2 && d.draft_only + d.record_only < 2))
+      return false;
+    std::size_t shared = 0;
+    for (const DiffPiece &p : d.pieces)
+      if (p.kind == DiffPiece::Kind::Same)
+        for (const facts::Token &t : facts::tokenize(p.text))
+          shared += t.kind == TokenKind::Word && rareInBase(index, t.norm);
+    if (shared >= 2)
+      return true;
+    const auto x = facts::tokenize(d.hunks[0].draft), y = facts::tokenize(d.hunks[0].record);
+    if (shared < 1 || x.size() != 1 || y.size() != 1)
+      return false;
+    const std::string &u = x[0].norm, &v = y[0].norm;
+    const std::string &shorter = u.size() < v.size() ? u : v, &longer = u.size() < v.size() ? v : u;
+    return shorter.size() >= 5 && shorter != longer &&
+           (longer.starts_with(shorter) || longer.ends_with(shorter));
+  };
   if (pieced) {
     std::vector<facts::Token> record = facts::tokenize(facts_.wordingText(pieced->window.wording));
     std::erase_if(record, [](const facts::Token &t) { return t.kind == TokenKind::Gap; });
@@ -444,7 +478,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   if (best_diff) {
     const QuoteDiff &d = *best_diff;
     const std::size_t differing = d.draft_only + d.record_only;
-    const bool same_quote = pieced.has_value() || alike(d);
+    const bool same_quote = pieced.has_value() || alike(d) || fragment_alike(d);
     const facts::Quote &near_rec = base.quotes[best_near->wording.quote];
     if (same_quote && givenToOther(near_rec) && !distinctive(tokens, index))
       return unverified(); // a common phrase near someone else's: proves nothing either way

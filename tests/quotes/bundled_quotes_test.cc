@@ -303,3 +303,23 @@ TEST_CASE("bundled: sentences from the call and the hearing quoted as one are a 
   REQUIRE(all.size() == 1);
   CHECK(all[0].rule == "quote-verified");
 }
+
+TEST_CASE("bundled: a short fragment with a word changed is altered when what it keeps is his") {
+  checkFlags("Zuckerberg called the episode [[“clearly a big mistake”]].", "quote-altered");
+  checkFlags("Zuckerberg said Facebook would take a [[“more active role”]].", "quote-altered");
+  auto all = analyze("Zuckerberg called the episode “clearly a big mistake”.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message.find("adds 'big'") != std::string::npos);
+  REQUIRE(all[0].fixes.size() == 1);
+  CHECK(all[0].fixes[0].edits.at(0).text == "clearly a mistake");
+  // Scare quotes and stock phrases keep too little of any record to be altered from it.
+  checkFlags(
+      "Zuckerberg called it “a serious mistake” and “the right thing”, promised “the correct "
+      "regulation”, a “huge error” and “good and wholesome” debate, and said the firm would "
+      "“keep people safe”.",
+      "none");
+  // Nor are fragments given to nobody, or to someone else.
+  checkFlags("Critics called it “clearly a big mistake”. Senator Graham called it “clearly a big "
+             "mistake”.",
+             "none");
+}
