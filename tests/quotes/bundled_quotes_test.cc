@@ -323,3 +323,10 @@ TEST_CASE("bundled: a short fragment with a word changed is altered when what it
              "mistake”.",
              "none");
 }
+
+TEST_CASE("bundled: a transcript turn is checked against its label's speaker") {
+  checkFlags("[[Senator Thune: You will rightfully have hard questions for me to answer.]]\n\n"
+             "Zuckerberg: It certainly doesn't feel that way to me.\n\n"
+             "Senator Cruz: Do you consider yourself a neutral public forum?",
+             "quote-misattributed", DraftFormat::PlainText);
+}
