@@ -444,7 +444,11 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
   auto alike = [&](const QuoteDiff &d) {
     return words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
-           d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 && d.hunks.size() <= 3;
+           d.same * 10 >= 7 * (d.same + d.record_only) && d.hunks.size() <= 3 &&
+           // Runs of three alike, or one word changed in the middle of a distinctive quote ("You
+           // never truly solve security"), which leaves runs of two.
+           (d.longest_run >= 3 || (d.hunks.size() == 1 && d.draft_only <= 1 && d.record_only <= 1 &&
+                                   distinctive(tokens, index)));
   };
   // One word changed, added or left out, in one place, keeping two distinctive words of the
   // record's (or changing a word into another of the same stem: "active" for "proactive").

@@ -330,3 +330,10 @@ TEST_CASE("bundled: a transcript turn is checked against its label's speaker") {
              "Senator Cruz: Do you consider yourself a neutral public forum?",
              "quote-misattributed", DraftFormat::PlainText);
 }
+
+TEST_CASE("bundled: one word changed mid-way through a short quote leaves it altered") {
+  auto all = analyze("On security, Zuckerberg said: “You never truly solve security.”");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("'truly' where the record has 'fully'") != std::string::npos);
+}
