@@ -73,9 +73,15 @@ bool reportedByPerson(std::string_view prose, const std::vector<ClauseToken> &wo
   return true;
 }
 
-// Verbs of asking: the sentence before a quote standing alone that says someone asked something
-// introduces the answer, which is someone else's ("Grassley asked how often. “...”").
-bool asks(const ClauseToken &t) {
+// Verbs of asking, keeping silent or only watching: the sentence before a quote standing alone
+// that says someone asked ("Grassley asked how often."), nodded or declined to comment introduces
+// words that are someone else's.
+bool asksOrIsSilent(const ClauseToken &t) {
+  for (std::string_view v : {"nodded", "nods", "sat", "sits", "smiled", "smiles", "watched",
+                             "watches", "listened", "listens", "looked", "looks", "stared",
+                             "shrugged", "frowned", "declined", "refused", "arrived", "left"})
+    if (t.is(v))
+      return true;
   for (std::string_view v : {"asked", "asks", "asking", "pressed", "presses", "questioned",
                              "quizzed", "grilled", "demanded", "wondered", "challenged", "wanted"})
     if (t.is(v))
@@ -277,7 +283,7 @@ AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t
     }
   const std::string &prose = doc_.prose();
   auto t = lexClause(prose, prev.span);
-  if (t.empty() || t.size() > 40 || std::any_of(t.begin(), t.end(), asks))
+  if (t.empty() || t.size() > 40 || std::any_of(t.begin(), t.end(), asksOrIsSilent))
     return {};
   std::size_t e = 0;
   while (e < t.size() && e < 7 && t[e].isWord() && !breaksPhraseAt(t, e) &&

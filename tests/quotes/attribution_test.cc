@@ -282,6 +282,8 @@ TEST_CASE("a quote standing alone after a sentence headed by a speaker is that s
   for (std::string text : {"Graham asked about the data. “You never fully solve security.”",
                            "Zuckerberg's critics were unmoved. “You never fully solve security.”",
                            "Sandberg sat beside Zuckerberg. “You never fully solve security.”",
+                           "Sandberg nodded. “You never fully solve security.”",
+                           "Sandberg declined to comment. “You never fully solve security.”",
                            "## Sandberg\n\n“You never fully solve security.”",
                            "Sandberg was blunt. Then “You never fully solve security.”"}) {
     INFO(text);
