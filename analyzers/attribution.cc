@@ -89,6 +89,17 @@ bool asksOrIsSilent(const ClauseToken &t) {
   return false;
 }
 
+// The period of a title ("Ms. Sandberg", "Sen. Cruz"), which a speaker's name runs on past.
+bool titleDot(const std::vector<ClauseToken> &t, std::size_t e) {
+  if (e == 0 || t[e].kind != Kind::Punct || t[e].punct != '.' ||
+      t[e].span.end != t[e].span.begin + 1 || !t[e - 1].isWord() || !t[e - 1].capital)
+    return false;
+  for (std::string_view w : {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "gen"})
+    if (t[e - 1].is(w))
+      return true;
+  return false;
+}
+
 } // namespace
 
 AttributionFinder::AttributionFinder(const Document &doc, const facts::FactIndex &facts,
@@ -145,7 +156,8 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
   const bool punctuated = comma || endsWithPunctuation(doc_.prose(), q.words);
   if (punctuated && i + 2 < t.size() && t[i].is("according") && t[i + 1].is("to")) {
     std::size_t e = i + 2; // ",” according to Sandberg."
-    while (e < t.size() && e < i + 9 && t[e].isWord() && !breaksPhraseAt(t, e))
+    while (e < t.size() && e < i + 9 &&
+           (titleDot(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
       ++e;
     Parse p = subject(t, i + 2, e, false);
     p.reported = true;
@@ -171,7 +183,8 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
     if (t[v].lower == "told" || t[v].lower == "tells" || !punctuated)
       return {};
     std::size_t e = v + 1;
-    while (e < t.size() && e < v + 8 && t[e].isWord() && !breaksPhraseAt(t, e))
+    while (e < t.size() && e < v + 8 &&
+           (titleDot(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
       ++e;
     return subject(t, v + 1, e, false);
   }
@@ -200,7 +213,7 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   for (std::size_t a = 0; a + 2 < n && !according.found; ++a)
     if (t[a].is("according") && t[a + 1].is("to")) {
       std::size_t e = a + 2;
-      while (e < n && t[e].isWord() && e < a + 9)
+      while (e < n && (t[e].isWord() || titleDot(t, e)) && e < a + 9)
         ++e;
       according = subject(t, a + 2, e, false);
       according.reported = true;
@@ -220,7 +233,9 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     if (!at_sentence_start)
       return {};
     std::size_t e = 0;
-    while (e < n && e < 7 && t[e].isWord() && !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))
+    while (
+        e < n && e < 7 &&
+        (titleDot(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))))
       ++e;
     if (e > 0 && !pronounOf(t[0].lower).empty())
       return subject(t, 0, 1, false);
@@ -249,7 +264,7 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     }
     if (v == 0 || (v == 1 && !t[0].isWord())) { // "Said Zuckerberg: “…”"
       std::size_t e = v + 1;
-      while (e < n && t[e].isWord() && e < v + 8)
+      while (e < n && (t[e].isWord() || titleDot(t, e)) && e < v + 8)
         ++e;
       return subject(t, v + 1, e, false);
     }
@@ -286,7 +301,7 @@ AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t
   if (t.empty() || t.size() > 40 || std::any_of(t.begin(), t.end(), asksOrIsSilent))
     return {};
   std::size_t e = 0;
-  while (e < t.size() && e < 7 && t[e].isWord() && !breaksPhraseAt(t, e) &&
+  while (e < t.size() && e < 7 && (titleDot(t, e) || t[e].isWord()) && !breaksPhraseAt(t, e) &&
          !isSpeechVerb(t[e].lower))
     ++e;
   if (e == 0 || !pronounOf(t[0].lower).empty())
@@ -294,7 +309,8 @@ AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t
   Parse p = subject(t, 0, e, false);
   if (p.name) {
     // The name must head the sentence ("Facebook COO Sheryl Sandberg was ..."), whole.
-    if (p.name->span.begin != t[0].span.begin)
+    const bool titled = t.size() > 2 && titleDot(t, 1) && p.name->span.begin == t[2].span.begin;
+    if (p.name->span.begin != t[0].span.begin && !titled) // "Ms. Sandberg was blunt."
       return {};
     for (const ClauseToken &x : t) // "Zuckerberg's critics": the name is not the subject
       if (x.isWord() && x.span.begin < p.name->span.end && p.name->span.end <= x.span.end &&

@@ -272,6 +272,10 @@ TEST_CASE("a quote standing alone after a sentence headed by a speaker is that s
   CHECK(all[0].source == AttributionSource::Named);
   REQUIRE(all[0].person != nullptr);
   CHECK(all[0].person->id == "sandberg");
+  all = attributions("Ms. Sandberg was blunt. “You never fully solve security.”");
+  REQUIRE(all.size() == 1);
+  REQUIRE(all[0].person != nullptr);
+  CHECK(all[0].person->id == "sandberg");
   // In a paragraph of its own after the sentence, too; and the sentence's occasion is the quote's.
   all = attributions("Zuckerberg was contrite at the hearing.\n\n“We didn't do enough.”");
   REQUIRE(all.size() == 1);
@@ -311,5 +315,17 @@ TEST_CASE("'according to' a person's name the base does not know gives the words
     all = attributions(text);
     REQUIRE(all.size() == 1);
     CHECK_FALSE(all[0].stranger);
+  }
+}
+
+TEST_CASE("a title's period does not end the speaker's name") {
+  for (std::string text :
+       {"“We didn't do enough,” said Ms. Sandberg, the COO.",
+        "“We didn't do enough,” said Ms. Sandberg.", "Said Ms. Sandberg: “We didn't do enough.”"}) {
+    INFO(text);
+    auto all = attributions(text);
+    REQUIRE(all.size() == 1);
+    REQUIRE(all[0].person != nullptr);
+    CHECK(all[0].person->id == "sandberg");
   }
 }
