@@ -272,6 +272,14 @@ TEST_CASE("a quote standing alone after a sentence headed by a speaker is that s
   CHECK(all[0].source == AttributionSource::Named);
   REQUIRE(all[0].person != nullptr);
   CHECK(all[0].person->id == "sandberg");
+  for (std::string text : {"Sandberg went further. “You never fully solve security.”",
+                           "Sandberg, the COO, disagreed. “You never fully solve security.”"}) {
+    INFO(text);
+    all = attributions(text);
+    REQUIRE(all.size() == 1);
+    REQUIRE(all[0].person != nullptr);
+    CHECK(all[0].person->id == "sandberg");
+  }
   all = attributions("Ms. Sandberg was blunt. “You never fully solve security.”");
   REQUIRE(all.size() == 1);
   REQUIRE(all[0].person != nullptr);
@@ -287,6 +295,7 @@ TEST_CASE("a quote standing alone after a sentence headed by a speaker is that s
                            "Zuckerberg's critics were unmoved. “You never fully solve security.”",
                            "Sandberg sat beside Zuckerberg. “You never fully solve security.”",
                            "Sandberg nodded. “You never fully solve security.”",
+                           "Facebook shares rose. “You never fully solve security.”",
                            "Sandberg declined to comment. “You never fully solve security.”",
                            "## Sandberg\n\n“You never fully solve security.”",
                            "Sandberg was blunt. Then “You never fully solve security.”"}) {
