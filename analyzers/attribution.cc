@@ -73,6 +73,19 @@ bool reportedByPerson(std::string_view prose, const std::vector<ClauseToken> &wo
   return true;
 }
 
+// "quoted", "read out", "cited", "reminded": the speaker repeats words that are someone else's
+// ("Sandberg was quoted as saying" is her own).
+bool quotesSomeoneElse(const std::vector<ClauseToken> &t, std::size_t k) {
+  if (t[k].is("quoted") || t[k].is("quoting"))
+    return !(k + 1 < t.size() && t[k + 1].is("as"));
+  for (std::string_view v :
+       {"read", "reads", "reading", "cited", "citing", "recalled", "recalling", "reminded",
+        "reminding", "repeated", "repeating", "echoed", "echoing", "paraphrased"})
+    if (t[k].is(v))
+      return true;
+  return false;
+}
+
 // Verbs of asking, keeping silent or only watching: the sentence before a quote standing alone
 // that says someone asked ("Grassley asked how often."), nodded or declined to comment introduces
 // words that are someone else's.
@@ -208,6 +221,11 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   const std::size_t n = t.size();
   if (n == 0)
     return {};
+  // "Blumenthal quoted his words back to him: “…”", "Blumenthal read out a line from the call:":
+  // the words are someone else's, and the clause does not say whose.
+  for (std::size_t k = 0; k < n; ++k)
+    if (quotesSomeoneElse(t, k))
+      return {};
   // "According to Reuters, Zuckerberg said: “…”": the source reports; the speaker is the verb's.
   Parse according;
   for (std::size_t a = 0; a + 2 < n && !according.found; ++a)
@@ -300,6 +318,9 @@ AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t
   auto t = lexClause(prose, prev.span);
   if (t.empty() || t.size() > 40 || std::any_of(t.begin(), t.end(), asksOrIsSilent))
     return {};
+  for (std::size_t j = 0; j < t.size(); ++j)
+    if (quotesSomeoneElse(t, j))
+      return {};
   std::size_t e = 0;
   while (e < t.size() && e < 7 && (titleDot(t, e) || t[e].isWord()) && !breaksPhraseAt(t, e) &&
          !isSpeechVerb(t[e].lower))

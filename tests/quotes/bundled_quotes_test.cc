@@ -337,3 +337,18 @@ TEST_CASE("bundled: one word changed mid-way through a short quote leaves it alt
   CHECK(all[0].rule == "quote-altered");
   CHECK(all[0].message.find("'truly' where the record has 'fully'") != std::string::npos);
 }
+
+TEST_CASE("bundled: a senator reading his words back to him does not make them the senator's") {
+  checkFlags("Senator Blumenthal quoted Zuckerberg's own words back to him: “This is going to be a "
+             "never-ending battle.”\n\n"
+             "Senator Blumenthal reminded him of what he had told reporters. “This is going to be "
+             "a never-ending battle.”\n\n"
+             "Blumenthal read out a line from the call: “We never put out the 50 million number, "
+             "that was other parties.”\n\n"
+             "Senator Blumenthal said: You told reporters that “you never fully solve security”.",
+             "none");
+  // His own words, reported as quoted, are still his.
+  checkFlags("[[Senator Blumenthal was quoted as saying: “This is going to be a never-ending "
+             "battle.”]]",
+             "quote-misattributed");
+}
