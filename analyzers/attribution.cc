@@ -86,6 +86,21 @@ bool quotesSomeoneElse(const std::vector<ClauseToken> &t, std::size_t k) {
   return false;
 }
 
+// Words saying how someone spoke: "Sandberg was blunt.", "Sandberg went further."
+bool isMannerOfSpeech(std::string_view w) {
+  for (std::string_view m :
+       {"blunt",       "candid",     "direct",    "frank",    "defiant",   "unapologetic",
+        "unrepentant", "contrite",   "emphatic",  "clear",    "firm",      "forthright",
+        "adamant",     "apologetic", "further",   "agreed",   "disagreed", "countered",
+        "responded",   "replied",    "explained", "insisted", "conceded",  "admitted",
+        "apologised",  "apologized", "spoke",     "struck",   "tone",      "message",
+        "answer",      "reply",      "response",  "verdict",  "view",      "point",
+        "words"})
+    if (w == m)
+      return true;
+  return false;
+}
+
 // Verbs of asking, keeping silent or only watching: the sentence before a quote standing alone
 // that says someone asked ("Grassley asked how often."), nodded or declined to comment introduces
 // words that are someone else's.
@@ -299,7 +314,8 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
 // quotes nobody, sits in the quote's paragraph or the one before, and names one speaker: "Sandberg
 // was blunt.", "Ms Roe, the regulator, went further." Not a question's asker, nor a name the
 // sentence is only about ("Zuckerberg's critics were unmoved.").
-AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t k) const {
+AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t k,
+                                                             const facts::Person *going_on) const {
   if (si <= 0)
     return {};
   const Quotation &q = quotes_[k];
@@ -355,7 +371,16 @@ AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t
         (next->isWord() &&
          (isAuxiliary(next->lower) || isSpeechVerb(next->lower) || next->lower.ends_with("ed") ||
           std::find(std::begin(kPasts), std::end(kPasts), next->lower) != std::end(kPasts)));
-    return verb ? p : Parse{};
+    if (!verb)
+      return {};
+    // After someone else's quote, only a sentence that says how the new speaker spoke hands the
+    // quote on ("Sandberg was blunt."); "Sandberg was also there." leaves it unclear.
+    if (going_on && going_on != p.name->person &&
+        std::none_of(t.begin(), t.end(), [](const ClauseToken &x) {
+          return x.isWord() && (isSpeechVerb(x.lower) || isMannerOfSpeech(x.lower));
+        }))
+      return {};
+    return p;
   }
   return {}; // a name the base does not know may be the sentence's topic: no claim
 }
@@ -470,7 +495,9 @@ Attribution AttributionFinder::attribute(std::size_t k) {
                          [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     };
     const bool alone = !hasWords(before) && !hasWords(after);
-    if (alone && (p = precedingSpeaker(si, k)).found) {
+    const facts::Person *going_on = // the previous quote's speaker, close by
+        alone && block - last_speaker_block_ <= 2 ? last_speaker_ : nullptr;
+    if (alone && (p = precedingSpeaker(si, k, going_on)).found) {
       // "Sandberg was blunt. “You never fully solve security.”": the sentence before names who
       // speaks, as a colon would.
       a.source = AttributionSource::Named;

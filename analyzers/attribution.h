@@ -57,7 +57,7 @@ private:
   Parse beforeClause(const std::vector<ClauseToken> &t, bool at_sentence_start) const;
   Parse subject(const std::vector<ClauseToken> &t, std::size_t first, std::size_t last,
                 bool prefer_end) const;
-  Parse precedingSpeaker(int si, std::size_t k) const;
+  Parse precedingSpeaker(int si, std::size_t k, const facts::Person *going_on) const;
   const facts::Person *resolvePronoun(std::string_view pronoun, std::size_t at) const;
   bool insideQuote(Span s) const;
 

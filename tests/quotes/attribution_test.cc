@@ -304,6 +304,16 @@ TEST_CASE("a quote standing alone after a sentence headed by a speaker is that s
     REQUIRE(all.size() == 1);
     CHECK(all[0].source != AttributionSource::Named);
   }
+  // After another speaker's quote, the sentence must say how the new one spoke.
+  all = attributions("“We didn't do enough,” Zuckerberg said.\n\nSandberg was also there.\n\n"
+                     "“You never fully solve security.”");
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].source != AttributionSource::Named);
+  all = attributions("“We didn't do enough,” Zuckerberg said.\n\nSandberg was blunt.\n\n"
+                     "“You never fully solve security.”");
+  REQUIRE(all.size() == 2);
+  REQUIRE(all[1].person != nullptr);
+  CHECK(all[1].person->id == "sandberg");
   // A quote earlier in that sentence: its speaker goes on talking.
   all = attributions("“We didn't do enough,” Zuckerberg told Sandberg.\n\n“Out of nowhere.”");
   REQUIRE(all.size() == 2);
