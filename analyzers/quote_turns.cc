@@ -63,6 +63,21 @@ std::optional<Turn> turnAt(std::string_view s, Span b) {
   ++i;
   while (i < b.end && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
     ++i;
+  // Speech opens like a sentence; notes open with a reporting verb or in lower case
+  // ("Zuckerberg: apologised for the breach", "Graham: Asked about regulation").
+  if (i >= b.end || !(isUpper(s[i]) || std::isdigit(static_cast<unsigned char>(s[i]))))
+    return std::nullopt;
+  std::size_t first_end = i;
+  while (first_end < b.end && isAlpha(s[first_end]))
+    ++first_end;
+  std::string first(s.substr(i, first_end - i));
+  std::transform(first.begin(), first.end(), first.begin(), [](char c) { return std::tolower(c); });
+  for (std::string_view v : {"said", "says", "told", "tells", "asks", "spoke", "gave", "made",
+                             "took", "wants", "wanted", "denies", "admits", "promises"})
+    if (first == v)
+      return std::nullopt;
+  if (first.size() > 4 && first.ends_with("ed"))
+    return std::nullopt;
   std::size_t end = b.end;
   while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\n'))
     --end;

@@ -234,6 +234,11 @@ TEST_CASE("a lone label, notes, and list items are not speaker turns") {
               "Correction: an earlier version misnamed the senator.");
   checkMarked("- Zuckerberg: apologised for the data breach\n- Graham: asked about regulation of "
               "the company");
+  // Notes of what each said are not their words.
+  checkMarked("Zuckerberg: apologised for the breach and the mistakes.\n\n"
+              "Graham: Asked whether Facebook would work with Congress.\n\n"
+              "Thune: said the company's record was troubling.",
+              DraftFormat::PlainText);
   // One label twice is a heading style, not a dialogue.
   checkMarked("Zuckerberg: the week in review.\n\nZuckerberg: the month in review.");
 }
