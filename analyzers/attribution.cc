@@ -265,17 +265,23 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   auto head = [&]() -> Parse {
     if (!at_sentence_start)
       return {};
-    std::size_t e = 0;
+    // A label set off by a dash heads the line, not the subject: "**4 April** — Senator
+    // Grassley, at the hearing: “…”", "14:31 — Zuckerberg:".
+    std::size_t b = 0;
+    for (std::size_t k = 0; k < n && k < 6; ++k)
+      if (t[k].kind == Kind::Punct && t[k].punct == '-' && k + 1 < n && t[k + 1].isWord())
+        b = k + 1;
+    std::size_t e = b;
     while (
-        e < n && e < 7 &&
+        e < n && e < b + 7 &&
         (titleDot(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))))
       ++e;
-    if (e > 0 && !pronounOf(t[0].lower).empty())
-      return subject(t, 0, 1, false);
-    Parse p = subject(t, 0, e, false);
+    if (e > b && !pronounOf(t[b].lower).empty())
+      return subject(t, b, b + 1, false);
+    Parse p = subject(t, b, e, false);
     // A known speaker, or a proper name ("Angelene Falk, the acting commissioner, said"): anything
     // else heading the sentence is more likely its topic than its speaker.
-    return p.name || SpeakerResolver::looksLikeName(t, 0, e, true) ? p : Parse{};
+    return p.name || SpeakerResolver::looksLikeName(t, b, e, true) ? p : Parse{};
   };
   for (std::size_t v = n; v-- > 0;) {
     const ClauseToken &w = t[v];

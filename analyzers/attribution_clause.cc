@@ -92,7 +92,8 @@ std::vector<ClauseToken> lexClause(std::string_view s, Span span) {
   while (i < hi) {
     std::size_t len;
     char32_t c = cpAt(i, &len);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    // Emphasis marks ("**10 April** — Senator Grassley:") are markup, not punctuation.
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '*' || c == '_') {
       i += len;
       continue;
     }

@@ -348,3 +348,15 @@ TEST_CASE("a title's period does not end the speaker's name") {
     CHECK(all[0].person->id == "sandberg");
   }
 }
+
+TEST_CASE("a dated label set off by a dash, bold or not, does not hide the speaker after it") {
+  for (std::string text :
+       {"- **4 April** — Sandberg, on the call: “We didn't do enough.”",
+        "14:31 — Sandberg: “We didn't do enough.”", "**Sandberg:** “We didn't do enough.”"}) {
+    INFO(text);
+    auto all = attributions(text);
+    REQUIRE(all.size() == 1);
+    REQUIRE(all[0].person != nullptr);
+    CHECK(all[0].person->id == "sandberg");
+  }
+}
