@@ -78,6 +78,11 @@ bool reportedByPerson(std::string_view prose, const std::vector<ClauseToken> &wo
 bool quotesSomeoneElse(const std::vector<ClauseToken> &t, std::size_t k) {
   if (t[k].is("quoted") || t[k].is("quoting"))
     return !(k + 1 < t.size() && t[k + 1].is("as"));
+  if ((t[k].is("read") || t[k].is("reads")) && k > 0) // "Facebook's statement read:" is its text
+    for (std::string_view text : {"statement", "post", "letter", "message", "email", "tweet",
+                                  "note", "release", "memo", "notice", "blog"})
+      if (t[k - 1].is(text))
+        return false;
   for (std::string_view v :
        {"read", "reads", "reading", "cited", "citing", "recalled", "recalling", "reminded",
         "reminding", "repeated", "repeating", "echoed", "echoing", "paraphrased"})

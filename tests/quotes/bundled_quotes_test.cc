@@ -347,6 +347,10 @@ TEST_CASE("bundled: a senator reading his words back to him does not make them t
              "that was other parties.”\n\n"
              "Senator Blumenthal said: You told reporters that “you never fully solve security”.",
              "none");
+  // A statement's text is the statement's author's.
+  checkFlags("[[Facebook's statement read: “You never fully solve security. It's an arms "
+             "race.”]]",
+             "quote-misattributed");
   // His own words, reported as quoted, are still his.
   checkFlags("[[Senator Blumenthal was quoted as saying: “This is going to be a never-ending "
              "battle.”]]",
