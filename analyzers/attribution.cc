@@ -241,6 +241,16 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   const std::size_t n = t.size();
   if (n == 0)
     return {};
+  // A table row, "| Sheryl Sandberg | “…” |": the cell before the quote's names its speaker.
+  if (n >= 2 && t.back().kind == Kind::Punct && t.back().punct == '|') {
+    std::size_t c = n - 1;
+    while (c > 0 && !(t[c - 1].kind == Kind::Punct && t[c - 1].punct == '|'))
+      --c;
+    if (c == 0 || c + 1 >= n)
+      return {};
+    Parse p = subject(t, c, n - 1, false);
+    return p.name || SpeakerResolver::looksLikeName(t, c, n - 1, true) ? p : Parse{};
+  }
   // "Blumenthal quoted his words back to him: “…”", "Blumenthal read out a line from the call:":
   // the words are someone else's, and the clause does not say whose.
   for (std::size_t k = 0; k < n; ++k)

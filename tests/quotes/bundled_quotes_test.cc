@@ -356,3 +356,12 @@ TEST_CASE("bundled: a senator reading his words back to him does not make them t
              "battle.”]]",
              "quote-misattributed");
 }
+
+TEST_CASE("bundled: in a table of who said what, the cell before a quote names its speaker") {
+  checkFlags("| Who | What they said |\n|-----|----|\n"
+             "| [[Sheryl Sandberg | “You never fully solve security. It's an arms race.”]] |\n"
+             "| Mark Zuckerberg | “We never put out the 50 million number, that was other "
+             "parties.” |\n"
+             "| Unemployment | “This is going to be a never-ending battle.” |\n",
+             "quote-misattributed");
+}
