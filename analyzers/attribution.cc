@@ -180,8 +180,11 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
                                                         const std::vector<ClauseToken> &t) const {
   std::size_t i = 0;
   bool comma = false;
+  // A headline's colon: "‘We didn't do enough’: Sandberg admits failures".
+  const int block = doc_.blockAt(q.open.begin);
+  const bool headline = block >= 0 && doc_.blocks()[block].kind == BlockKind::Heading;
   while (i < t.size() && t[i].kind == Kind::Punct) {
-    comma = comma || t[i].punct == ',' || t[i].punct == '-';
+    comma = comma || t[i].punct == ',' || t[i].punct == '-' || (headline && t[i].punct == ':');
     ++i;
   }
   if (i >= t.size() || !t[i].isWord())

@@ -365,3 +365,10 @@ TEST_CASE("bundled: in a table of who said what, the cell before a quote names i
              "| Unemployment | “This is going to be a never-ending battle.” |\n",
              "quote-misattributed");
 }
+
+TEST_CASE("bundled: a headline's quote, colon and speaker") {
+  checkFlags("# [[‘You never fully solve security’: Sandberg]] admits failures\n\nBody text.",
+             "quote-misattributed");
+  checkFlags("# ‘You never fully solve security’: Zuckerberg admits failures\n\nBody text.",
+             "none");
+}
