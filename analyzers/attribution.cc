@@ -348,6 +348,11 @@ AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t
   if (prev.span.end > q.open.begin || block < 0 || static_cast<int>(prev.block) < block - 1 ||
       doc_.blocks()[prev.block].kind == BlockKind::Heading)
     return {};
+  // A pull quote set in a block quote repeats words from elsewhere in the piece: the prose above
+  // it does not say whose they are.
+  if (doc_.blocks()[block].kind == BlockKind::BlockQuote &&
+      doc_.blocks()[prev.block].kind != BlockKind::BlockQuote)
+    return {};
   for (std::size_t j = k; j-- > 0;)
     if (quotes_[j].depth == 0) {
       if (quotes_[j].close.end > prev.span.begin)

@@ -298,6 +298,7 @@ TEST_CASE("a quote standing alone after a sentence headed by a speaker is that s
                            "Facebook shares rose. “You never fully solve security.”",
                            "Sandberg declined to comment. “You never fully solve security.”",
                            "## Sandberg\n\n“You never fully solve security.”",
+                           "Sandberg was blunt.\n\n> “You never fully solve security.”",
                            "Sandberg was blunt. Then “You never fully solve security.”"}) {
     INFO(text);
     all = attributions(text);
