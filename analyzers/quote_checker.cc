@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <span>
 
 #include "analyzers/quote_diff.h"
@@ -456,11 +457,13 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     if (!fragment || d.hunks.size() != 1 || d.same < 2 || d.draft_only > 1 || d.record_only > 1 ||
         (d.longest_run < 2 && d.draft_only + d.record_only < 2))
       return false;
+    // Proper names ("Cambridge Analytica") are the story's topic, not the speaker's wording.
     std::size_t shared = 0;
     for (const DiffPiece &p : d.pieces)
       if (p.kind == DiffPiece::Kind::Same)
         for (const facts::Token &t : facts::tokenize(p.text))
-          shared += t.kind == TokenKind::Word && rareInBase(index, t.norm);
+          shared += t.kind == TokenKind::Word && rareInBase(index, t.norm) &&
+                    !std::isupper(static_cast<unsigned char>(p.text[t.begin]));
     if (shared >= 2)
       return true;
     const auto x = facts::tokenize(d.hunks[0].draft), y = facts::tokenize(d.hunks[0].record);

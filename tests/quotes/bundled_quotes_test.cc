@@ -318,6 +318,8 @@ TEST_CASE("bundled: a short fragment with a word changed is altered when what it
       "regulation”, a “huge error” and “good and wholesome” debate, and said the firm would "
       "“keep people safe”.",
       "none");
+  // Names in common are the story's, not his wording.
+  checkFlags("Zuckerberg spoke of the “company Cambridge Analytica”.", "none");
   // Nor are fragments given to nobody, or to someone else.
   checkFlags("Critics called it “clearly a big mistake”. Senator Graham called it “clearly a big "
              "mistake”.",
