@@ -29,9 +29,29 @@ bool endsWithPunctuation(std::string_view prose, Span words) {
 std::string occasionWords(std::string_view prose, Span region) {
   std::string out;
   const auto tokens = lexClause(prose, region);
+  // A part between commas that looks ahead ("who will face the Senate next week", "who is due to
+  // testify", "who faces senators next Tuesday") names an occasion still to come.
+  std::vector<bool> ahead(tokens.size(), false);
+  for (std::size_t from = 0; from < tokens.size();) {
+    std::size_t to = from;
+    while (to < tokens.size() && !(tokens[to].kind == Kind::Punct && tokens[to].punct != '.'))
+      ++to;
+    const bool future = std::any_of(tokens.begin() + from, tokens.begin() + to, [](const auto &t) {
+      for (std::string_view w : {"will", "due", "next", "upcoming", "scheduled", "tomorrow",
+                                 "expected", "plans", "planned", "ahead"})
+        if (t.is(w))
+          return true;
+      return false;
+    });
+    for (std::size_t k = from; k < to; ++k)
+      ahead[k] = future;
+    from = to + 1;
+  }
   bool skipping = false;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const ClauseToken &t = tokens[k];
+    if (ahead[k])
+      continue;
     if (t.isWord() &&
         (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") || t.is("until") ||
          t.is("following") || t.is("prior") || t.lower.starts_with("prepar")))

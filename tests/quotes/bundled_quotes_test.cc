@@ -374,3 +374,15 @@ TEST_CASE("bundled: a headline's quote, colon and speaker") {
   checkFlags("# ‘You never fully solve security’: Zuckerberg admits failures\n\nBody text.",
              "none");
 }
+
+TEST_CASE("bundled: an occasion still to come is not where the words were said") {
+  checkFlags("Zuckerberg, who will face the Senate next week, was blunt. “You never fully solve "
+             "security. It's an arms race.”\n\n"
+             "“You never fully solve security. It's an arms race,” said Zuckerberg, who is due to "
+             "testify to Congress.\n\n"
+             "“You never fully solve security. It's an arms race,” said Zuckerberg, who faces "
+             "senators next Tuesday.",
+             "none");
+  checkFlags("[[“You never fully solve security. It's an arms race,”]] Zuckerberg told the Senate.",
+             "quote-wrong-occasion");
+}
