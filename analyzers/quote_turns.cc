@@ -57,6 +57,15 @@ std::optional<Turn> turnAt(std::string_view s, Span b) {
     if (i >= b.end || s[i] != ' ')
       return std::nullopt;
     ++i;
+    // A party and state after the name: "SEN. JOHN THUNE (R-S.D.):".
+    if (i < b.end && s[i] == '(') {
+      const std::size_t close = s.find(')', i);
+      if (close == std::string_view::npos || close >= b.end || close - i > 12 ||
+          close + 1 >= b.end || s[close + 1] != ':')
+        return std::nullopt;
+      i = close + 1;
+      break;
+    }
   }
   if (words == 0 || words > 5 || i >= b.end || s[i] != ':')
     return std::nullopt;

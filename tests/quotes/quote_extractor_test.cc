@@ -215,6 +215,9 @@ TEST_CASE("a transcript's speaker turns are quotations credited to their labels"
               "ZUCKERBERG: [[We will work with you on that.]]\n\n"
               "**Sen. Nelson:** [[Do you sell the data of users?]]",
               DraftFormat::PlainText);
+  checkMarked("SEN. JOHN THUNE (R-S.D.): [[Would you work with us on regulation?]]\n\n"
+              "MR. ZUCKERBERG: [[We will work with you on that.]]",
+              DraftFormat::PlainText);
   Document doc("Thune: Would you work with us?\n\nZuckerberg: We will work with you.\n",
                DraftFormat::PlainText);
   auto all = extractQuotations(doc);
