@@ -93,66 +93,6 @@ bool reportedByPerson(std::string_view prose, const std::vector<ClauseToken> &wo
   return true;
 }
 
-// "quoted", "read out", "cited", "reminded": the speaker repeats words that are someone else's
-// ("Sandberg was quoted as saying" is her own).
-bool quotesSomeoneElse(const std::vector<ClauseToken> &t, std::size_t k) {
-  if (t[k].is("quoted") || t[k].is("quoting"))
-    return !(k + 1 < t.size() && t[k + 1].is("as"));
-  if ((t[k].is("read") || t[k].is("reads")) && k > 0) // "Facebook's statement read:" is its text
-    for (std::string_view text : {"statement", "post", "letter", "message", "email", "tweet",
-                                  "note", "release", "memo", "notice", "blog"})
-      if (t[k - 1].is(text))
-        return false;
-  for (std::string_view v :
-       {"read", "reads", "reading", "cited", "citing", "recalled", "recalling", "reminded",
-        "reminding", "repeated", "repeating", "echoed", "echoing", "paraphrased"})
-    if (t[k].is(v))
-      return true;
-  return false;
-}
-
-// Words saying how someone spoke: "Sandberg was blunt.", "Sandberg went further."
-bool isMannerOfSpeech(std::string_view w) {
-  for (std::string_view m :
-       {"blunt",       "candid",     "direct",    "frank",    "defiant",   "unapologetic",
-        "unrepentant", "contrite",   "emphatic",  "clear",    "firm",      "forthright",
-        "adamant",     "apologetic", "further",   "agreed",   "disagreed", "countered",
-        "responded",   "replied",    "explained", "insisted", "conceded",  "admitted",
-        "apologised",  "apologized", "spoke",     "struck",   "tone",      "message",
-        "answer",      "reply",      "response",  "verdict",  "view",      "point",
-        "words"})
-    if (w == m)
-      return true;
-  return false;
-}
-
-// Verbs of asking, keeping silent or only watching: the sentence before a quote standing alone
-// that says someone asked ("Grassley asked how often."), nodded or declined to comment introduces
-// words that are someone else's.
-bool asksOrIsSilent(const ClauseToken &t) {
-  for (std::string_view v : {"nodded", "nods", "sat", "sits", "smiled", "smiles", "watched",
-                             "watches", "listened", "listens", "looked", "looks", "stared",
-                             "shrugged", "frowned", "declined", "refused", "arrived", "left"})
-    if (t.is(v))
-      return true;
-  for (std::string_view v : {"asked", "asks", "asking", "pressed", "presses", "questioned",
-                             "quizzed", "grilled", "demanded", "wondered", "challenged", "wanted"})
-    if (t.is(v))
-      return true;
-  return false;
-}
-
-// The period of a title ("Ms. Sandberg", "Sen. Cruz"), which a speaker's name runs on past.
-bool titleDot(const std::vector<ClauseToken> &t, std::size_t e) {
-  if (e == 0 || t[e].kind != Kind::Punct || t[e].punct != '.' ||
-      t[e].span.end != t[e].span.begin + 1 || !t[e - 1].isWord() || !t[e - 1].capital)
-    return false;
-  for (std::string_view w : {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "gen"})
-    if (t[e - 1].is(w))
-      return true;
-  return false;
-}
-
 } // namespace
 
 AttributionFinder::AttributionFinder(const Document &doc, const facts::FactIndex &facts,
@@ -213,7 +153,7 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
   if (punctuated && i + 2 < t.size() && t[i].is("according") && t[i + 1].is("to")) {
     std::size_t e = i + 2; // ",” according to Sandberg."
     while (e < t.size() && e < i + 9 &&
-           (titleDot(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
+           (isTitlePeriodAt(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
       ++e;
     Parse p = subject(t, i + 2, e, false);
     p.reported = true;
@@ -240,7 +180,7 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
       return {};
     std::size_t e = v + 1;
     while (e < t.size() && e < v + 8 &&
-           (titleDot(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
+           (isTitlePeriodAt(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
       ++e;
     return subject(t, v + 1, e, false);
   }
@@ -277,14 +217,14 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   // "Blumenthal quoted his words back to him: “…”", "Blumenthal read out a line from the call:":
   // the words are someone else's, and the clause does not say whose.
   for (std::size_t k = 0; k < n; ++k)
-    if (quotesSomeoneElse(t, k))
+    if (quotesSomeoneElseAt(t, k))
       return {};
   // "According to Reuters, Zuckerberg said: “…”": the source reports; the speaker is the verb's.
   Parse according;
   for (std::size_t a = 0; a + 2 < n && !according.found; ++a)
     if (t[a].is("according") && t[a + 1].is("to")) {
       std::size_t e = a + 2;
-      while (e < n && (t[e].isWord() || titleDot(t, e)) && e < a + 9)
+      while (e < n && (t[e].isWord() || isTitlePeriodAt(t, e)) && e < a + 9)
         ++e;
       according = subject(t, a + 2, e, false);
       according.reported = true;
@@ -310,9 +250,9 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
       if (t[k].kind == Kind::Punct && t[k].punct == '-' && k + 1 < n && t[k + 1].isWord())
         b = k + 1;
     std::size_t e = b;
-    while (
-        e < n && e < b + 7 &&
-        (titleDot(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))))
+    while (e < n && e < b + 7 &&
+           (isTitlePeriodAt(t, e) ||
+            (t[e].isWord() && !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))))
       ++e;
     if (e > b && !pronounOf(t[b].lower).empty())
       return subject(t, b, b + 1, false);
@@ -341,7 +281,7 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     }
     if (v == 0 || (v == 1 && !t[0].isWord())) { // "Said Zuckerberg: “…”"
       std::size_t e = v + 1;
-      while (e < n && (t[e].isWord() || titleDot(t, e)) && e < v + 8)
+      while (e < n && (t[e].isWord() || isTitlePeriodAt(t, e)) && e < v + 8)
         ++e;
       return subject(t, v + 1, e, false);
     }
@@ -381,21 +321,22 @@ AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t
     }
   const std::string &prose = doc_.prose();
   auto t = lexClause(prose, prev.span);
-  if (t.empty() || t.size() > 40 || std::any_of(t.begin(), t.end(), asksOrIsSilent))
+  if (t.empty() || t.size() > 40 || std::any_of(t.begin(), t.end(), isAskingOrSilentVerb))
     return {};
   for (std::size_t j = 0; j < t.size(); ++j)
-    if (quotesSomeoneElse(t, j))
+    if (quotesSomeoneElseAt(t, j))
       return {};
   std::size_t e = 0;
-  while (e < t.size() && e < 7 && (titleDot(t, e) || t[e].isWord()) && !breaksPhraseAt(t, e) &&
-         !isSpeechVerb(t[e].lower))
+  while (e < t.size() && e < 7 && (isTitlePeriodAt(t, e) || t[e].isWord()) &&
+         !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))
     ++e;
   if (e == 0 || !pronounOf(t[0].lower).empty())
     return {};
   Parse p = subject(t, 0, e, false);
   if (p.name) {
     // The name must head the sentence ("Facebook COO Sheryl Sandberg was ..."), whole.
-    const bool titled = t.size() > 2 && titleDot(t, 1) && p.name->span.begin == t[2].span.begin;
+    const bool titled =
+        t.size() > 2 && isTitlePeriodAt(t, 1) && p.name->span.begin == t[2].span.begin;
     if (p.name->span.begin != t[0].span.begin && !titled) // "Ms. Sandberg was blunt."
       return {};
     for (const ClauseToken &x : t) // "Zuckerberg's critics": the name is not the subject
