@@ -500,6 +500,10 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     } else if (alone && last_speaker_ && block - last_speaker_block_ <= 2) {
       a.source = AttributionSource::Context;
       a.person = last_speaker_;
+      // Right after the sentence whose quote the draft gave them by name, with nothing between:
+      // "“…,” Sandberg said. “…”" goes on with Sandberg's words, as any reader takes it.
+      a.carried = last_speaker_claimed_ && si >= 1 && last_speaker_sentence_ == si - 1 &&
+                  block - last_speaker_block_ <= 1;
     }
   }
 
@@ -522,6 +526,9 @@ Attribution AttributionFinder::attribute(std::size_t k) {
   if (a.source != AttributionSource::None && q.depth == 0) {
     last_speaker_ = a.person;
     last_speaker_block_ = block;
+    last_speaker_claimed_ = a.person && (a.source == AttributionSource::Named ||
+                                         a.source == AttributionSource::Pronoun || a.carried);
+    last_speaker_sentence_ = doc_.sentenceAt(q.close.begin);
   }
   return a;
 }

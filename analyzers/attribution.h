@@ -32,6 +32,9 @@ struct Attribution {
   std::string pronoun;             // Pronoun: "he", "she", "it" or "they"
   std::vector<std::string> events; // event ids the draft names around the quote, best first
   Span clause;                     // the attribution clause ("said Cambridge Analytica"), if any
+  // Context: the quote stands in the sentence right after one whose quote the draft gave by name
+  // to this speaker, so the draft gives these words to them just as clearly.
+  bool carried = false;
 };
 
 // Reads attributions in document order: a pronoun or a quote standing alone takes its speaker
@@ -67,6 +70,8 @@ private:
   SpeakerResolver resolver_;
   const facts::Person *last_speaker_ = nullptr;
   int last_speaker_block_ = -100;
+  bool last_speaker_claimed_ = false; // the draft named them (or carried a named speaker on)
+  int last_speaker_sentence_ = -100;  // the sentence where their quotation closed
   std::optional<Attribution> last_in_sentence_; // the previous quotation's, when named
   int last_sentence_ = -1;
 };

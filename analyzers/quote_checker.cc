@@ -205,7 +205,8 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // Only a name the draft spells out can make a quote misattributed, or a pronoun that cannot
   // mean the recorded speaker ("it said" of Zuckerberg's words): a pronoun resolved to another
   // person who could be meant, or the context, may be our mistake.
-  const facts::Person *named = a.source == AttributionSource::Named ? a.person : nullptr;
+  const facts::Person *named =
+      a.source == AttributionSource::Named || a.carried ? a.person : nullptr;
   auto givenToOther = [&](const facts::Quote &rec) {
     if (stranger) { // unless the draft misspells the recorded speaker's name ("Zuckerburg")
       const facts::Person *said = base.person(rec.speaker);
@@ -248,9 +249,13 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     if (!a.others.empty())
       f.attributed_to.clear(); // the draft's words may name any of several: say only them
     f.severity = Severity::Warning;
-    f.span = {std::min(f.span.begin, a.name.begin), std::max(f.span.end, a.name.end)};
     f.message = "These words are on record from " + speakerName(base, rec.speaker) + " (" +
                 eventLabel(base, rec) + "), not " + claimed;
+    if (a.carried) { // the name belongs to the quote before, which stays theirs: no fix to offer
+      f.message += ", whose quote they follow";
+      return;
+    }
+    f.span = {std::min(f.span.begin, a.name.begin), std::max(f.span.end, a.name.end)};
     f.fixes.push_back({"Attribute to " + speakerName(base, rec.speaker),
                        {{a.name, speakerName(base, rec.speaker)}}});
   };

@@ -361,3 +361,14 @@ TEST_CASE("a dated label set off by a dash, bold or not, does not hide the speak
     CHECK(all[0].person->id == "sandberg");
   }
 }
+
+TEST_CASE("a lone quote right after a named speaker's is carried on in their name") {
+  auto all = attributions("“A,” Sandberg said. “B.”\n\n“C.”");
+  REQUIRE(all.size() == 3);
+  CHECK(all[1].source == AttributionSource::Context);
+  CHECK(all[1].carried);
+  CHECK(all[2].carried);
+  all = attributions("“A,” Sandberg said. Nobody spoke. “B.”");
+  REQUIRE(all.size() == 2);
+  CHECK_FALSE(all[1].carried);
+}

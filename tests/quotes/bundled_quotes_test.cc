@@ -386,3 +386,20 @@ TEST_CASE("bundled: an occasion still to come is not where the words were said")
   checkFlags("[[“You never fully solve security. It's an arms race,”]] Zuckerberg told the Senate.",
              "quote-wrong-occasion");
 }
+
+TEST_CASE("bundled: a lone quote right after a named speaker's quote goes on in their name") {
+  auto all =
+      analyze("“We didn't do enough,” Sandberg said.\n\n“You never fully solve security. It's an "
+              "arms race.”");
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].rule == "quote-misattributed");
+  CHECK(all[1].message.find("not Sheryl Sandberg, whose quote they follow") != std::string::npos);
+  CHECK(all[1].fixes.empty()); // her name belongs to the quote before: nothing to replace
+  // Further off, or past a sentence of prose, the draft no longer says whose they are.
+  checkFlags("“We didn't do enough,” Sandberg said. The room was quiet. “You never fully solve "
+             "security. It's an arms race.”",
+             "none");
+  checkFlags("“We didn't do enough,” Zuckerberg said. “You never fully solve security. It's an "
+             "arms race.”",
+             "none");
+}
