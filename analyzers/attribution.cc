@@ -529,6 +529,12 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     last_speaker_claimed_ = a.person && (a.source == AttributionSource::Named ||
                                          a.source == AttributionSource::Pronoun || a.carried);
     last_speaker_sentence_ = doc_.sentenceAt(q.close.begin);
+    // A question ("“Did you know?” Grassley asked.") is answered by someone else.
+    const auto words = lexClause(prose, q.words), clause = lexClause(prose, a.clause);
+    const bool asked = (!words.empty() && words.back().kind == ClauseToken::Kind::Punct &&
+                        words.back().punct == '?') ||
+                       std::any_of(clause.begin(), clause.end(), isAskingOrSilentVerb);
+    last_speaker_claimed_ = last_speaker_claimed_ && !asked;
   }
   return a;
 }

@@ -368,6 +368,14 @@ TEST_CASE("a lone quote right after a named speaker's is carried on in their nam
   CHECK(all[1].source == AttributionSource::Context);
   CHECK(all[1].carried);
   CHECK(all[2].carried);
+  // A question is answered by someone else.
+  for (std::string text :
+       {"“Did you know?” Sandberg asked. “B.”", "“Tell us,” Sandberg asked. “B.”"}) {
+    INFO(text);
+    all = attributions(text);
+    REQUIRE(all.size() == 2);
+    CHECK_FALSE(all[1].carried);
+  }
   all = attributions("“A,” Sandberg said. Nobody spoke. “B.”");
   REQUIRE(all.size() == 2);
   CHECK_FALSE(all[1].carried);
