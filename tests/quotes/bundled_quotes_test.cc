@@ -403,3 +403,13 @@ TEST_CASE("bundled: a lone quote right after a named speaker's quote goes on in 
              "arms race.”",
              "none");
 }
+
+TEST_CASE("bundled: a changed last word is not set against the record's next sentence") {
+  auto all =
+      analyze("Zuckerberg said: “It’s not enough to just give people a voice, we have to make "
+              "sure people aren’t using it to hurt people or spread fake news.”");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("'fake news' where the record has 'misinformation'") !=
+        std::string::npos);
+}
