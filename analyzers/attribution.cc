@@ -111,6 +111,31 @@ bool AttributionFinder::insideQuote(Span s) const {
   return false;
 }
 
+// "were told", "was told": the subject before the verb heard the words; the speaker, if named,
+// follows "by".
+bool AttributionFinder::isPassive(const std::vector<ClauseToken> &t, std::size_t aux_begin,
+                                  std::size_t v) {
+  if (!(t[v].is("told") || t[v].is("informed") || t[v].is("assured")))
+    return false;
+  for (std::size_t k = aux_begin; k < v; ++k)
+    if (t[k].is("was") || t[k].is("were") || t[k].is("is") || t[k].is("are") || t[k].is("been"))
+      return true;
+  return false;
+}
+
+AttributionFinder::Parse AttributionFinder::passiveAgent(const std::vector<ClauseToken> &t,
+                                                         std::size_t v) const {
+  for (std::size_t k = v + 1; k < t.size() && k < v + 6; ++k)
+    if (t[k].is("by")) {
+      std::size_t e = k + 1;
+      while (e < t.size() && e < k + 8 &&
+             (isTitlePeriodAt(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
+        ++e;
+      return subject(t, k + 1, e, false);
+    }
+  return {};
+}
+
 AttributionFinder::Parse AttributionFinder::subject(const std::vector<ClauseToken> &t,
                                                     std::size_t first, std::size_t last,
                                                     bool prefer_end) const {
@@ -194,6 +219,8 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
       return {};
   if (!punctuated && !verb_ends)
     return {};
+  if (isPassive(t, s_end, v)) // ",” reporters were told (by Zuckerberg)."
+    return passiveAgent(t, v);
   return subject(t, i, s_end, true);
 }
 
@@ -272,6 +299,8 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     std::size_t s_end = v;
     while (s_end > 0 && t[s_end - 1].isWord() && isAuxiliary(t[s_end - 1].lower))
       --s_end;
+    if (isPassive(t, s_end, v)) // "Reporters were told: “…”"
+      return passiveAgent(t, v);
     std::size_t s = s_end;
     while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !breaksPhraseAt(t, s - 1))
       --s;
@@ -476,6 +505,9 @@ Attribution AttributionFinder::attribute(std::size_t k) {
         const bool opens =
             std::none_of(lead.begin(), lead.end(), [](const ClauseToken &t) { return t.isWord(); });
         a.stranger = SpeakerResolver::looksLikeName(words, 0, words.size(), opens);
+        for (const ClauseToken &w : words) // "one analyst", "a Senate aide", "critics"
+          if (w.isWord() && !roleNounOf(w.lower).empty())
+            a.role = std::string(roleNounOf(w.lower));
       }
     }
   } else {

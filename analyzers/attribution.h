@@ -28,6 +28,9 @@ struct Attribution {
   // Named, person null: the words are a person's proper name ("Senator Jane Roe") that the base
   // does not know, so words on record from someone else are given to the wrong person.
   bool stranger = false;
+  // Named, person null: what the draft's description says the speaker is ("analyst" for "one
+  // analyst"), so words on record from someone who is no such thing are given to the wrong person.
+  std::string role;
   Span name;                       // the words naming (or referring to) the speaker
   std::string pronoun;             // Pronoun: "he", "she", "it" or "they"
   std::vector<std::string> events; // event ids the draft names around the quote, best first
@@ -60,6 +63,8 @@ private:
   Parse beforeClause(const std::vector<ClauseToken> &t, bool at_sentence_start) const;
   Parse subject(const std::vector<ClauseToken> &t, std::size_t first, std::size_t last,
                 bool prefer_end) const;
+  static bool isPassive(const std::vector<ClauseToken> &t, std::size_t aux_begin, std::size_t v);
+  Parse passiveAgent(const std::vector<ClauseToken> &t, std::size_t v) const;
   Parse precedingSpeaker(int si, std::size_t k, const facts::Person *going_on) const;
   const facts::Person *resolvePronoun(std::string_view pronoun, std::size_t at) const;
   bool insideQuote(Span s) const;

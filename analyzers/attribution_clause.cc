@@ -230,4 +230,20 @@ bool isTitlePeriodAt(const std::vector<ClauseToken> &t, std::size_t e) {
   return false;
 }
 
+// Nouns for what someone is, which tell whether a description may be the recorded speaker.
+std::string_view roleNounOf(std::string_view w) {
+  static constexpr std::string_view kRoles[] = {
+      "analyst",     "senator",     "lawmaker",      "aide",          "critic",    "expert",
+      "researcher",  "regulator",   "commissioner",  "campaigner",    "activist",  "lawyer",
+      "attorney",    "investor",    "user",          "employee",      "engineer",  "staffer",
+      "spokesman",   "spokeswoman", "spokesperson",  "professor",     "academic",  "observer",
+      "commentator", "congressman", "congresswoman", "official",      "reporter",  "journalist",
+      "executive",   "insider",     "source",        "whistleblower", "developer", "adviser",
+      "advisor",     "consultant",  "strategist",    "economist",     "scientist"};
+  for (std::string_view r : kRoles)
+    if (w == r || (w.size() == r.size() + 1 && w.starts_with(r) && w.back() == 's'))
+      return r;
+  return {};
+}
+
 } // namespace factline::analyzers

@@ -49,4 +49,8 @@ bool isAskingOrSilentVerb(const ClauseToken &t);
 // The period of a title at tokens[k] ("Ms. Sandberg", "Sen. Cruz"), which a name runs on past.
 bool isTitlePeriodAt(const std::vector<ClauseToken> &tokens, std::size_t k);
 
+// "analysts" -> "analyst", "a Senate aide" has "aide": what a description says someone is; empty
+// for any other word.
+std::string_view roleNounOf(std::string_view lower);
+
 } // namespace factline::analyzers

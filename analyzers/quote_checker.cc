@@ -94,6 +94,19 @@ bool sameOccasion(const facts::FactBase &base, const std::string &x, const std::
   });
 }
 
+// May `p` be described by the role noun `role` ("senator" for a senator, "spokesman" for an
+// organisation that has spokesmen)? Read from their role, names and descriptors.
+bool mayBe(const facts::Person &p, const std::string &role) {
+  auto has = [&](const std::string &text) {
+    std::string lower(text);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower.find(role) != std::string::npos;
+  };
+  return has(p.role) || has(p.name) || std::any_of(p.aliases.begin(), p.aliases.end(), has) ||
+         std::any_of(p.descriptors.begin(), p.descriptors.end(), has);
+}
+
 std::string speakerName(const facts::FactBase &base, const std::string &id) {
   const facts::Person *p = base.person(id);
   return p ? p->name : id;
@@ -198,7 +211,8 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     return std::nullopt;
   // A speaker the base does not know: their words are not ours to check, unless the draft names
   // them by a proper name and the words are someone else's on record (checked below).
-  const bool stranger = a.source == AttributionSource::Named && !a.person && a.stranger;
+  const bool stranger =
+      a.source == AttributionSource::Named && !a.person && (a.stranger || !a.role.empty());
   if (a.source == AttributionSource::Named && !a.person && !stranger)
     return std::nullopt;
   const std::string name_words(doc_.prose(a.name));
@@ -210,6 +224,8 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   auto givenToOther = [&](const facts::Quote &rec) {
     if (stranger) { // unless the draft misspells the recorded speaker's name ("Zuckerburg")
       const facts::Person *said = base.person(rec.speaker);
+      if (!a.stranger) // a description: unless the recorded speaker may be what it says they are
+        return said && !mayBe(*said, a.role);
       return !(said && SpeakerResolver::spellsLike(name_words, *said));
     }
     if (named)

@@ -380,3 +380,18 @@ TEST_CASE("a lone quote right after a named speaker's is carried on in their nam
   REQUIRE(all.size() == 2);
   CHECK_FALSE(all[1].carried);
 }
+
+TEST_CASE("in the passive the subject heard the words; the speaker follows 'by'") {
+  auto all = attributions("“We didn't do enough,” reporters were told by Sandberg.");
+  REQUIRE(all.size() == 1);
+  REQUIRE(all[0].person != nullptr);
+  CHECK(all[0].person->id == "sandberg");
+  for (std::string text : {"“We didn't do enough,” reporters were told.",
+                           "Analysts were told: “We didn't do enough.”"}) {
+    INFO(text);
+    all = attributions(text);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].person == nullptr);
+    CHECK(all[0].role.empty());
+  }
+}

@@ -413,3 +413,16 @@ TEST_CASE("bundled: a changed last word is not set against the record's next sen
   CHECK(all[0].message.find("'fake news' where the record has 'misinformation'") !=
         std::string::npos);
 }
+
+TEST_CASE("bundled: words on record given to a description he cannot be are misattributed") {
+  checkFlags("[[“You never fully solve security. It's an arms race,” one analyst]] said.\n\n"
+             "[[“You never fully solve security. It's an arms race,” critics]] said.\n\n"
+             "[[“You never fully solve security. It's an arms race,” said a former employee]].",
+             "quote-misattributed");
+  // A description that may be him, or the recorded organisation, or a common phrase: no claim.
+  checkFlags("“You never fully solve security. It's an arms race,” a Facebook executive said.\n\n"
+             "“We believe most people on Facebook could have had their public profile scraped,” a "
+             "spokesman said.\n\n"
+             "“It was my mistake, and I'm sorry,” one analyst said.",
+             "none");
+}
