@@ -29,9 +29,29 @@ bool endsWithPunctuation(std::string_view prose, Span words) {
 std::string occasionWords(std::string_view prose, Span region) {
   std::string out;
   const auto tokens = lexClause(prose, region);
+  // A part between commas that looks ahead ("who will face the Senate next week", "who is due to
+  // testify", "who faces senators next Tuesday") names an occasion still to come.
+  std::vector<bool> ahead(tokens.size(), false);
+  for (std::size_t from = 0; from < tokens.size();) {
+    std::size_t to = from;
+    while (to < tokens.size() && !(tokens[to].kind == Kind::Punct && tokens[to].punct != '.'))
+      ++to;
+    const bool future = std::any_of(tokens.begin() + from, tokens.begin() + to, [](const auto &t) {
+      for (std::string_view w : {"will", "due", "next", "upcoming", "scheduled", "tomorrow",
+                                 "expected", "plans", "planned", "ahead"})
+        if (t.is(w))
+          return true;
+      return false;
+    });
+    for (std::size_t k = from; k < to; ++k)
+      ahead[k] = future;
+    from = to + 1;
+  }
   bool skipping = false;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const ClauseToken &t = tokens[k];
+    if (ahead[k])
+      continue;
     if (t.isWord() &&
         (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") || t.is("until") ||
          t.is("following") || t.is("prior") || t.lower.starts_with("prepar")))
@@ -44,6 +64,33 @@ std::string occasionWords(std::string_view prose, Span region) {
     out += prose.substr(t.span.begin, t.span.end - t.span.begin);
   }
   return out;
+}
+
+// Does a name reported with "according to" ("according to Jane Roe") name a person rather than
+// where the words were reported ("according to Reuters", "according to Business Insider", "the
+// BBC")? Two capitalised words or a title, none an acronym, not ending in an outlet's word.
+bool reportedByPerson(std::string_view prose, const std::vector<ClauseToken> &words) {
+  static constexpr std::string_view kOutletWords[] = {
+      "news",        "times",     "post",       "journal",   "insider", "press",    "guardian",
+      "telegraph",   "herald",    "wire",       "agency",    "media",   "network",  "radio",
+      "television",  "tv",        "review",     "magazine",  "daily",   "weekly",   "tribune",
+      "independent", "chronicle", "gazette",    "observer",  "street",  "politico", "verge",
+      "report",      "reports",   "transcript", "statement", "records", "filing",   "documents"};
+  if (!SpeakerResolver::looksLikeName(words, 0, words.size(), true))
+    return false;
+  for (const ClauseToken &t : words) {
+    if (!t.isWord())
+      continue;
+    if (std::find(std::begin(kOutletWords), std::end(kOutletWords), t.lower) !=
+        std::end(kOutletWords))
+      return false;
+    const std::string_view w = prose.substr(t.span.begin, t.span.end - t.span.begin);
+    if (w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+          return std::isupper(static_cast<unsigned char>(c)) || c == '.' || c == '&';
+        }))
+      return false; // "AP", "NBC"
+  }
+  return true;
 }
 
 } // namespace
@@ -64,6 +111,31 @@ bool AttributionFinder::insideQuote(Span s) const {
   return false;
 }
 
+// "were told", "was told": the subject before the verb heard the words; the speaker, if named,
+// follows "by".
+bool AttributionFinder::isPassive(const std::vector<ClauseToken> &t, std::size_t aux_begin,
+                                  std::size_t v) {
+  if (!(t[v].is("told") || t[v].is("informed") || t[v].is("assured")))
+    return false;
+  for (std::size_t k = aux_begin; k < v; ++k)
+    if (t[k].is("was") || t[k].is("were") || t[k].is("is") || t[k].is("are") || t[k].is("been"))
+      return true;
+  return false;
+}
+
+AttributionFinder::Parse AttributionFinder::passiveAgent(const std::vector<ClauseToken> &t,
+                                                         std::size_t v) const {
+  for (std::size_t k = v + 1; k < t.size() && k < v + 6; ++k)
+    if (t[k].is("by")) {
+      std::size_t e = k + 1;
+      while (e < t.size() && e < k + 8 &&
+             (isTitlePeriodAt(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
+        ++e;
+      return subject(t, k + 1, e, false);
+    }
+  return {};
+}
+
 AttributionFinder::Parse AttributionFinder::subject(const std::vector<ClauseToken> &t,
                                                     std::size_t first, std::size_t last,
                                                     bool prefer_end) const {
@@ -74,6 +146,12 @@ AttributionFinder::Parse AttributionFinder::subject(const std::vector<ClauseToke
   p.words = {t[first].span.begin, t[last - 1].span.end};
   if (last - first == 1 && !pronounOf(t[first].lower).empty()) {
     p.pronoun = pronounOf(t[first].lower);
+    return p;
+  }
+  // "the company said", "the firm added": the organisation the draft last named, like "it".
+  if (last - first == 2 && t[first].is("the") &&
+      (t[first + 1].is("company") || t[first + 1].is("firm"))) {
+    p.pronoun = "it";
     return p;
   }
   p.name = resolver_.resolve(t, first, last, prefer_end);
@@ -87,8 +165,11 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
                                                         const std::vector<ClauseToken> &t) const {
   std::size_t i = 0;
   bool comma = false;
+  // A headline's colon: "‘We didn't do enough’: Sandberg admits failures".
+  const int block = doc_.blockAt(q.open.begin);
+  const bool headline = block >= 0 && doc_.blocks()[block].kind == BlockKind::Heading;
   while (i < t.size() && t[i].kind == Kind::Punct) {
-    comma = comma || t[i].punct == ',' || t[i].punct == '-';
+    comma = comma || t[i].punct == ',' || t[i].punct == '-' || (headline && t[i].punct == ':');
     ++i;
   }
   if (i >= t.size() || !t[i].isWord())
@@ -96,7 +177,8 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
   const bool punctuated = comma || endsWithPunctuation(doc_.prose(), q.words);
   if (punctuated && i + 2 < t.size() && t[i].is("according") && t[i + 1].is("to")) {
     std::size_t e = i + 2; // ",” according to Sandberg."
-    while (e < t.size() && e < i + 9 && t[e].isWord() && !breaksPhraseAt(t, e))
+    while (e < t.size() && e < i + 9 &&
+           (isTitlePeriodAt(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
       ++e;
     Parse p = subject(t, i + 2, e, false);
     p.reported = true;
@@ -122,7 +204,8 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
     if (t[v].lower == "told" || t[v].lower == "tells" || !punctuated)
       return {};
     std::size_t e = v + 1;
-    while (e < t.size() && e < v + 8 && t[e].isWord() && !breaksPhraseAt(t, e))
+    while (e < t.size() && e < v + 8 &&
+           (isTitlePeriodAt(t, e) || (t[e].isWord() && !breaksPhraseAt(t, e))))
       ++e;
     return subject(t, v + 1, e, false);
   }
@@ -136,6 +219,8 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
       return {};
   if (!punctuated && !verb_ends)
     return {};
+  if (isPassive(t, s_end, v)) // ",” reporters were told (by Zuckerberg)."
+    return passiveAgent(t, v);
   return subject(t, i, s_end, true);
 }
 
@@ -146,12 +231,27 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   const std::size_t n = t.size();
   if (n == 0)
     return {};
+  // A table row, "| Sheryl Sandberg | “…” |": the cell before the quote's names its speaker.
+  if (n >= 2 && t.back().kind == Kind::Punct && t.back().punct == '|') {
+    std::size_t c = n - 1;
+    while (c > 0 && !(t[c - 1].kind == Kind::Punct && t[c - 1].punct == '|'))
+      --c;
+    if (c == 0 || c + 1 >= n)
+      return {};
+    Parse p = subject(t, c, n - 1, false);
+    return p.name || SpeakerResolver::looksLikeName(t, c, n - 1, true) ? p : Parse{};
+  }
+  // "Blumenthal quoted his words back to him: “…”", "Blumenthal read out a line from the call:":
+  // the words are someone else's, and the clause does not say whose.
+  for (std::size_t k = 0; k < n; ++k)
+    if (quotesSomeoneElseAt(t, k))
+      return {};
   // "According to Reuters, Zuckerberg said: “…”": the source reports; the speaker is the verb's.
   Parse according;
   for (std::size_t a = 0; a + 2 < n && !according.found; ++a)
     if (t[a].is("according") && t[a + 1].is("to")) {
       std::size_t e = a + 2;
-      while (e < n && t[e].isWord() && e < a + 9)
+      while (e < n && (t[e].isWord() || isTitlePeriodAt(t, e)) && e < a + 9)
         ++e;
       according = subject(t, a + 2, e, false);
       according.reported = true;
@@ -170,15 +270,23 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   auto head = [&]() -> Parse {
     if (!at_sentence_start)
       return {};
-    std::size_t e = 0;
-    while (e < n && e < 7 && t[e].isWord() && !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))
+    // A label set off by a dash heads the line, not the subject: "**4 April** — Senator
+    // Grassley, at the hearing: “…”", "14:31 — Zuckerberg:".
+    std::size_t b = 0;
+    for (std::size_t k = 0; k < n && k < 6; ++k)
+      if (t[k].kind == Kind::Punct && t[k].punct == '-' && k + 1 < n && t[k + 1].isWord())
+        b = k + 1;
+    std::size_t e = b;
+    while (e < n && e < b + 7 &&
+           (isTitlePeriodAt(t, e) ||
+            (t[e].isWord() && !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))))
       ++e;
-    if (e > 0 && !pronounOf(t[0].lower).empty())
-      return subject(t, 0, 1, false);
-    Parse p = subject(t, 0, e, false);
+    if (e > b && !pronounOf(t[b].lower).empty())
+      return subject(t, b, b + 1, false);
+    Parse p = subject(t, b, e, false);
     // A known speaker, or a proper name ("Angelene Falk, the acting commissioner, said"): anything
     // else heading the sentence is more likely its topic than its speaker.
-    return p.name || SpeakerResolver::looksLikeName(t, 0, e, true) ? p : Parse{};
+    return p.name || SpeakerResolver::looksLikeName(t, b, e, true) ? p : Parse{};
   };
   for (std::size_t v = n; v-- > 0;) {
     const ClauseToken &w = t[v];
@@ -191,6 +299,8 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     std::size_t s_end = v;
     while (s_end > 0 && t[s_end - 1].isWord() && isAuxiliary(t[s_end - 1].lower))
       --s_end;
+    if (isPassive(t, s_end, v)) // "Reporters were told: “…”"
+      return passiveAgent(t, v);
     std::size_t s = s_end;
     while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !breaksPhraseAt(t, s - 1))
       --s;
@@ -200,7 +310,7 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     }
     if (v == 0 || (v == 1 && !t[0].isWord())) { // "Said Zuckerberg: “…”"
       std::size_t e = v + 1;
-      while (e < n && t[e].isWord() && e < v + 8)
+      while (e < n && (t[e].isWord() || isTitlePeriodAt(t, e)) && e < v + 8)
         ++e;
       return subject(t, v + 1, e, false);
     }
@@ -211,6 +321,87 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
   if (t.back().kind == Kind::Punct && t.back().punct == ':')
     return head();
   return {};
+}
+
+// The speaker named at the head of the sentence just before quotation k, when that sentence
+// quotes nobody, sits in the quote's paragraph or the one before, and names one speaker: "Sandberg
+// was blunt.", "Ms Roe, the regulator, went further." Not a question's asker, nor a name the
+// sentence is only about ("Zuckerberg's critics were unmoved.").
+AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t k,
+                                                             const facts::Person *going_on) const {
+  if (si <= 0)
+    return {};
+  const Quotation &q = quotes_[k];
+  const Sentence &prev = doc_.sentences()[si - 1];
+  const int block = doc_.blockAt(q.open.begin);
+  if (prev.span.end > q.open.begin || block < 0 || static_cast<int>(prev.block) < block - 1 ||
+      doc_.blocks()[prev.block].kind == BlockKind::Heading)
+    return {};
+  // A pull quote set in a block quote repeats words from elsewhere in the piece: the prose above
+  // it does not say whose they are.
+  if (doc_.blocks()[block].kind == BlockKind::BlockQuote &&
+      doc_.blocks()[prev.block].kind != BlockKind::BlockQuote)
+    return {};
+  for (std::size_t j = k; j-- > 0;)
+    if (quotes_[j].depth == 0) {
+      if (quotes_[j].close.end > prev.span.begin)
+        return {}; // the sentence quotes someone: the context's speaker goes on instead
+      break;
+    }
+  const std::string &prose = doc_.prose();
+  auto t = lexClause(prose, prev.span);
+  if (t.empty() || t.size() > 40 || std::any_of(t.begin(), t.end(), isAskingOrSilentVerb))
+    return {};
+  for (std::size_t j = 0; j < t.size(); ++j)
+    if (quotesSomeoneElseAt(t, j))
+      return {};
+  std::size_t e = 0;
+  while (e < t.size() && e < 7 && (isTitlePeriodAt(t, e) || t[e].isWord()) &&
+         !breaksPhraseAt(t, e) && !isSpeechVerb(t[e].lower))
+    ++e;
+  if (e == 0 || !pronounOf(t[0].lower).empty())
+    return {};
+  Parse p = subject(t, 0, e, false);
+  if (p.name) {
+    // The name must head the sentence ("Facebook COO Sheryl Sandberg was ..."), whole.
+    const bool titled =
+        t.size() > 2 && isTitlePeriodAt(t, 1) && p.name->span.begin == t[2].span.begin;
+    if (p.name->span.begin != t[0].span.begin && !titled) // "Ms. Sandberg was blunt."
+      return {};
+    for (const ClauseToken &x : t) // "Zuckerberg's critics": the name is not the subject
+      if (x.isWord() && x.span.begin < p.name->span.end && p.name->span.end <= x.span.end &&
+          (x.lower.ends_with("'s") || x.lower.ends_with("s'")))
+        return {};
+    if (resolver_.mentions(t, 0, t.size()).size() > 1)
+      return {};
+    // The name is the whole subject: a verb or an apposition follows ("Sandberg was blunt.",
+    // "Sandberg went further.", "Sandberg, the COO, agreed."), not another noun ("Facebook shares
+    // rose 4.5 per cent.", "Facebook users were angry.").
+    auto next = std::find_if(
+        t.begin(), t.end(), [&](const ClauseToken &x) { return x.span.begin >= p.name->span.end; });
+    if (next == t.end())
+      return {};
+    static constexpr std::string_view kPasts[] = {
+        "went",  "took", "struck", "gave",  "made",   "put",  "got",   "came",
+        "spoke", "kept", "held",   "stood", "set",    "sang", "began", "drew",
+        "chose", "hit",  "fought", "felt",  "sought", "said"};
+    const bool verb =
+        (next->kind == Kind::Punct && next->punct == ',') ||
+        (next->isWord() &&
+         (isAuxiliary(next->lower) || isSpeechVerb(next->lower) || next->lower.ends_with("ed") ||
+          std::find(std::begin(kPasts), std::end(kPasts), next->lower) != std::end(kPasts)));
+    if (!verb)
+      return {};
+    // After someone else's quote, only a sentence that says how the new speaker spoke hands the
+    // quote on ("Sandberg was blunt."); "Sandberg was also there." leaves it unclear.
+    if (going_on && going_on != p.name->person &&
+        std::none_of(t.begin(), t.end(), [](const ClauseToken &x) {
+          return x.isWord() && (isSpeechVerb(x.lower) || isMannerOfSpeech(x.lower));
+        }))
+      return {};
+    return p;
+  }
+  return {}; // a name the base does not know may be the sentence's topic: no claim
 }
 
 const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
@@ -306,12 +497,17 @@ Attribution AttributionFinder::attribute(std::size_t k) {
       a.person = p.name ? p.name->person : nullptr;
       if (p.name)
         a.others = p.name->others;
-      if (!a.person && !p.reported) {
+      if (!a.person && p.reported) {
+        a.stranger = reportedByPerson(prose, lexClause(prose, a.name));
+      } else if (!a.person) {
         auto words = lexClause(prose, a.name);
         auto lead = lexClause(prose, {sentence_begin, std::max(sentence_begin, a.name.begin)});
         const bool opens =
             std::none_of(lead.begin(), lead.end(), [](const ClauseToken &t) { return t.isWord(); });
         a.stranger = SpeakerResolver::looksLikeName(words, 0, words.size(), opens);
+        for (const ClauseToken &w : words) // "one analyst", "a Senate aide", "critics"
+          if (w.isWord() && !roleNounOf(w.lower).empty())
+            a.role = std::string(roleNounOf(w.lower));
       }
     }
   } else {
@@ -320,10 +516,26 @@ Attribution AttributionFinder::attribute(std::size_t k) {
       return std::any_of(prose.begin() + r.begin, prose.begin() + r.end,
                          [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     };
-    if (!hasWords(before) && !hasWords(after) && last_speaker_ &&
-        block - last_speaker_block_ <= 2) {
+    const bool alone = !hasWords(before) && !hasWords(after);
+    const facts::Person *going_on = // the previous quote's speaker, close by
+        alone && block - last_speaker_block_ <= 2 ? last_speaker_ : nullptr;
+    if (alone && (p = precedingSpeaker(si, k, going_on)).found) {
+      // "Sandberg was blunt. “You never fully solve security.”": the sentence before names who
+      // speaks, as a colon would.
+      a.source = AttributionSource::Named;
+      a.name = p.words;
+      a.person = p.name ? p.name->person : nullptr;
+      if (p.name)
+        a.others = p.name->others;
+      a.stranger = !a.person;
+      a.clause = doc_.sentences()[si - 1].span;
+    } else if (alone && last_speaker_ && block - last_speaker_block_ <= 2) {
       a.source = AttributionSource::Context;
       a.person = last_speaker_;
+      // Right after the sentence whose quote the draft gave them by name, with nothing between:
+      // "“…,” Sandberg said. “…”" goes on with Sandberg's words, as any reader takes it.
+      a.carried = last_speaker_claimed_ && si >= 1 && last_speaker_sentence_ == si - 1 &&
+                  block - last_speaker_block_ <= 1;
     }
   }
 
@@ -346,6 +558,15 @@ Attribution AttributionFinder::attribute(std::size_t k) {
   if (a.source != AttributionSource::None && q.depth == 0) {
     last_speaker_ = a.person;
     last_speaker_block_ = block;
+    last_speaker_claimed_ = a.person && (a.source == AttributionSource::Named ||
+                                         a.source == AttributionSource::Pronoun || a.carried);
+    last_speaker_sentence_ = doc_.sentenceAt(q.close.begin);
+    // A question ("“Did you know?” Grassley asked.") is answered by someone else.
+    const auto words = lexClause(prose, q.words), clause = lexClause(prose, a.clause);
+    const bool asked = (!words.empty() && words.back().kind == ClauseToken::Kind::Punct &&
+                        words.back().punct == '?') ||
+                       std::any_of(clause.begin(), clause.end(), isAskingOrSilentVerb);
+    last_speaker_claimed_ = last_speaker_claimed_ && !asked;
   }
   return a;
 }

@@ -28,10 +28,16 @@ struct Attribution {
   // Named, person null: the words are a person's proper name ("Senator Jane Roe") that the base
   // does not know, so words on record from someone else are given to the wrong person.
   bool stranger = false;
+  // Named, person null: what the draft's description says the speaker is ("analyst" for "one
+  // analyst"), so words on record from someone who is no such thing are given to the wrong person.
+  std::string role;
   Span name;                       // the words naming (or referring to) the speaker
   std::string pronoun;             // Pronoun: "he", "she", "it" or "they"
   std::vector<std::string> events; // event ids the draft names around the quote, best first
   Span clause;                     // the attribution clause ("said Cambridge Analytica"), if any
+  // Context: the quote stands in the sentence right after one whose quote the draft gave by name
+  // to this speaker, so the draft gives these words to them just as clearly.
+  bool carried = false;
 };
 
 // Reads attributions in document order: a pronoun or a quote standing alone takes its speaker
@@ -57,6 +63,9 @@ private:
   Parse beforeClause(const std::vector<ClauseToken> &t, bool at_sentence_start) const;
   Parse subject(const std::vector<ClauseToken> &t, std::size_t first, std::size_t last,
                 bool prefer_end) const;
+  static bool isPassive(const std::vector<ClauseToken> &t, std::size_t aux_begin, std::size_t v);
+  Parse passiveAgent(const std::vector<ClauseToken> &t, std::size_t v) const;
+  Parse precedingSpeaker(int si, std::size_t k, const facts::Person *going_on) const;
   const facts::Person *resolvePronoun(std::string_view pronoun, std::size_t at) const;
   bool insideQuote(Span s) const;
 
@@ -66,6 +75,8 @@ private:
   SpeakerResolver resolver_;
   const facts::Person *last_speaker_ = nullptr;
   int last_speaker_block_ = -100;
+  bool last_speaker_claimed_ = false; // the draft named them (or carried a named speaker on)
+  int last_speaker_sentence_ = -100;  // the sentence where their quotation closed
   std::optional<Attribution> last_in_sentence_; // the previous quotation's, when named
   int last_sentence_ = -1;
 };

@@ -92,7 +92,8 @@ std::vector<ClauseToken> lexClause(std::string_view s, Span span) {
   while (i < hi) {
     std::size_t len;
     char32_t c = cpAt(i, &len);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    // Emphasis marks ("**10 April** — Senator Grassley:") are markup, not punctuation.
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '*' || c == '_') {
       i += len;
       continue;
     }
@@ -166,6 +167,82 @@ std::string_view pronounOf(std::string_view w) {
   for (std::string_view p : {"he", "she", "it", "they"})
     if (w == p)
       return p;
+  return {};
+}
+
+// "quoted", "read out", "cited", "reminded": the speaker repeats words that are someone else's
+// ("Sandberg was quoted as saying" is her own).
+bool quotesSomeoneElseAt(const std::vector<ClauseToken> &t, std::size_t k) {
+  if (t[k].is("quoted") || t[k].is("quoting"))
+    return !(k + 1 < t.size() && t[k + 1].is("as"));
+  if ((t[k].is("read") || t[k].is("reads")) && k > 0) // "Facebook's statement read:" is its text
+    for (std::string_view text : {"statement", "post", "letter", "message", "email", "tweet",
+                                  "note", "release", "memo", "notice", "blog"})
+      if (t[k - 1].is(text))
+        return false;
+  for (std::string_view v :
+       {"read", "reads", "reading", "cited", "citing", "recalled", "recalling", "reminded",
+        "reminding", "repeated", "repeating", "echoed", "echoing", "paraphrased"})
+    if (t[k].is(v))
+      return true;
+  return false;
+}
+
+// Words saying how someone spoke: "Sandberg was blunt.", "Sandberg went further."
+bool isMannerOfSpeech(std::string_view w) {
+  for (std::string_view m :
+       {"blunt",       "candid",     "direct",    "frank",    "defiant",   "unapologetic",
+        "unrepentant", "contrite",   "emphatic",  "clear",    "firm",      "forthright",
+        "adamant",     "apologetic", "further",   "agreed",   "disagreed", "countered",
+        "responded",   "replied",    "explained", "insisted", "conceded",  "admitted",
+        "apologised",  "apologized", "spoke",     "struck",   "tone",      "message",
+        "answer",      "reply",      "response",  "verdict",  "view",      "point",
+        "words"})
+    if (w == m)
+      return true;
+  return false;
+}
+
+// Verbs of asking, keeping silent or only watching: the sentence before a quote standing alone
+// that says someone asked ("Grassley asked how often."), nodded or declined to comment introduces
+// words that are someone else's.
+bool isAskingOrSilentVerb(const ClauseToken &t) {
+  for (std::string_view v : {"nodded", "nods", "sat", "sits", "smiled", "smiles", "watched",
+                             "watches", "listened", "listens", "looked", "looks", "stared",
+                             "shrugged", "frowned", "declined", "refused", "arrived", "left"})
+    if (t.is(v))
+      return true;
+  for (std::string_view v : {"asked", "asks", "asking", "pressed", "presses", "questioned",
+                             "quizzed", "grilled", "demanded", "wondered", "challenged", "wanted"})
+    if (t.is(v))
+      return true;
+  return false;
+}
+
+// The period of a title ("Ms. Sandberg", "Sen. Cruz"), which a speaker's name runs on past.
+bool isTitlePeriodAt(const std::vector<ClauseToken> &t, std::size_t e) {
+  if (e == 0 || t[e].kind != ClauseToken::Kind::Punct || t[e].punct != '.' ||
+      t[e].span.end != t[e].span.begin + 1 || !t[e - 1].isWord() || !t[e - 1].capital)
+    return false;
+  for (std::string_view w : {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "gen"})
+    if (t[e - 1].is(w))
+      return true;
+  return false;
+}
+
+// Nouns for what someone is, which tell whether a description may be the recorded speaker.
+std::string_view roleNounOf(std::string_view w) {
+  static constexpr std::string_view kRoles[] = {
+      "analyst",     "senator",     "lawmaker",      "aide",          "critic",    "expert",
+      "researcher",  "regulator",   "commissioner",  "campaigner",    "activist",  "lawyer",
+      "attorney",    "investor",    "user",          "employee",      "engineer",  "staffer",
+      "spokesman",   "spokeswoman", "spokesperson",  "professor",     "academic",  "observer",
+      "commentator", "congressman", "congresswoman", "official",      "reporter",  "journalist",
+      "executive",   "insider",     "source",        "whistleblower", "developer", "adviser",
+      "advisor",     "consultant",  "strategist",    "economist",     "scientist"};
+  for (std::string_view r : kRoles)
+    if (w == r || (w.size() == r.size() + 1 && w.starts_with(r) && w.back() == 's'))
+      return r;
   return {};
 }
 

@@ -40,4 +40,17 @@ bool isDeterminer(std::string_view lower);
 // "he", "she", "it", "they": the pronoun itself, or empty.
 std::string_view pronounOf(std::string_view lower);
 
+// "quoted", "read out", "cited", "reminded" at tokens[k]: the speaker repeats someone else's words.
+bool quotesSomeoneElseAt(const std::vector<ClauseToken> &tokens, std::size_t k);
+// Words saying how someone spoke: "blunt", "candid", "went further", "replied".
+bool isMannerOfSpeech(std::string_view lower);
+// Asking, keeping silent or only watching: "asked", "pressed", "nodded", "declined".
+bool isAskingOrSilentVerb(const ClauseToken &t);
+// The period of a title at tokens[k] ("Ms. Sandberg", "Sen. Cruz"), which a name runs on past.
+bool isTitlePeriodAt(const std::vector<ClauseToken> &tokens, std::size_t k);
+
+// "analysts" -> "analyst", "a Senate aide" has "aide": what a description says someone is; empty
+// for any other word.
+std::string_view roleNounOf(std::string_view lower);
+
 } // namespace factline::analyzers

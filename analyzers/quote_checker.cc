@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <span>
 
 #include "analyzers/quote_diff.h"
@@ -78,6 +79,32 @@ std::string eventLabel(const facts::FactBase &base, const facts::Quote &rec) {
   if (!date.empty())
     out += out.empty() ? date : ", " + date;
   return out;
+}
+
+// One occasion under two records: the written statement submitted for a hearing answers to the
+// hearing's names, so the base gives the two events a name in common.
+bool sameOccasion(const facts::FactBase &base, const std::string &x, const std::string &y) {
+  if (x == y)
+    return true;
+  const facts::Event *a = base.event(x), *b = base.event(y);
+  if (!a || !b)
+    return false;
+  return std::any_of(a->aliases.begin(), a->aliases.end(), [&](const std::string &n) {
+    return std::find(b->aliases.begin(), b->aliases.end(), n) != b->aliases.end();
+  });
+}
+
+// May `p` be described by the role noun `role` ("senator" for a senator, "spokesman" for an
+// organisation that has spokesmen)? Read from their role, names and descriptors.
+bool mayBe(const facts::Person &p, const std::string &role) {
+  auto has = [&](const std::string &text) {
+    std::string lower(text);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower.find(role) != std::string::npos;
+  };
+  return has(p.role) || has(p.name) || std::any_of(p.aliases.begin(), p.aliases.end(), has) ||
+         std::any_of(p.descriptors.begin(), p.descriptors.end(), has);
 }
 
 std::string speakerName(const facts::FactBase &base, const std::string &id) {
@@ -184,17 +211,21 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     return std::nullopt;
   // A speaker the base does not know: their words are not ours to check, unless the draft names
   // them by a proper name and the words are someone else's on record (checked below).
-  const bool stranger = a.source == AttributionSource::Named && !a.person && a.stranger;
+  const bool stranger =
+      a.source == AttributionSource::Named && !a.person && (a.stranger || !a.role.empty());
   if (a.source == AttributionSource::Named && !a.person && !stranger)
     return std::nullopt;
   const std::string name_words(doc_.prose(a.name));
   // Only a name the draft spells out can make a quote misattributed, or a pronoun that cannot
   // mean the recorded speaker ("it said" of Zuckerberg's words): a pronoun resolved to another
   // person who could be meant, or the context, may be our mistake.
-  const facts::Person *named = a.source == AttributionSource::Named ? a.person : nullptr;
+  const facts::Person *named =
+      a.source == AttributionSource::Named || a.carried ? a.person : nullptr;
   auto givenToOther = [&](const facts::Quote &rec) {
     if (stranger) { // unless the draft misspells the recorded speaker's name ("Zuckerburg")
       const facts::Person *said = base.person(rec.speaker);
+      if (!a.stranger) // a description: unless the recorded speaker may be what it says they are
+        return said && !mayBe(*said, a.role);
       return !(said && SpeakerResolver::spellsLike(name_words, *said));
     }
     if (named)
@@ -234,9 +265,13 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     if (!a.others.empty())
       f.attributed_to.clear(); // the draft's words may name any of several: say only them
     f.severity = Severity::Warning;
-    f.span = {std::min(f.span.begin, a.name.begin), std::max(f.span.end, a.name.end)};
     f.message = "These words are on record from " + speakerName(base, rec.speaker) + " (" +
                 eventLabel(base, rec) + "), not " + claimed;
+    if (a.carried) { // the name belongs to the quote before, which stays theirs: no fix to offer
+      f.message += ", whose quote they follow";
+      return;
+    }
+    f.span = {std::min(f.span.begin, a.name.begin), std::max(f.span.end, a.name.end)};
     f.fixes.push_back({"Attribute to " + speakerName(base, rec.speaker),
                        {{a.name, speakerName(base, rec.speaker)}}});
   };
@@ -330,6 +365,25 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
         f.message += ".";
         return f;
       }
+      // Sentences from two occasions quoted as one utterance: each is on record, but the quote
+      // says they were said together, which they were not (unless the draft names both).
+      const facts::Quote *other = nullptr;
+      for (const facts::QuoteMatch &m : *apart) {
+        const facts::Quote &r = base.quotes[m.wording.quote];
+        if (!r.event.empty() && !rec.event.empty() && !sameOccasion(base, r.event, rec.event) &&
+            !(inEvents(r.event) && inEvents(rec.event)))
+          other = other ? other : &r;
+      }
+      if (other && distinctive(tokens, index)) {
+        f.rule = "quote-wrong-occasion";
+        f.status = Status::WrongOccasion;
+        f.severity = Severity::Warning;
+        f.message = "Spliced quote: these sentences are on record from " +
+                    speakerName(base, rec.speaker) + " on two occasions (" + eventLabel(base, rec) +
+                    "; " + eventLabel(base, *other) +
+                    "): quoted together, they read as said at once.";
+        return f;
+      }
       f.rule = "quote-verified";
       f.status = Status::Verified;
       f.message = "Verified: said by " + speakerName(base, rec.speaker) + " (" +
@@ -338,8 +392,21 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       return f;
     }
   }
-  auto near = words >= kMinAlteredWords && !pieced ? facts_.findNear(tokens, 3, 0.5)
-                                                   : std::vector<facts::NearQuote>{};
+  // A fragment of three or four words given to a known speaker may be one of theirs on record
+  // with a word changed ("clearly a big mistake" for "clearly a mistake"), when what it shares
+  // with the record is distinctive (fragment_alike below); scare quotes and stock phrases share
+  // too little.
+  const bool fragment = words >= 3 && words < kMinAlteredWords && !edited && a.person &&
+                        !stranger && a.source != AttributionSource::None;
+  std::vector<facts::NearQuote> near;
+  if (words >= kMinAlteredWords && !pieced)
+    near = facts_.findNear(tokens, 3, 0.5);
+  else if (fragment) {
+    near = facts_.findNear(tokens, 8, 0.5);
+    std::erase_if(near, [&](const facts::NearQuote &nq) {
+      return base.quotes[nq.wording.quote].speaker != a.person->id;
+    });
+  }
   std::optional<QuoteDiff> best_diff;
   const facts::NearQuote *best_near = nullptr;
   std::vector<facts::Token> best_record; // the wording's tokens, with its source's [insertions]
@@ -399,7 +466,34 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
   auto alike = [&](const QuoteDiff &d) {
     return words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
-           d.same * 10 >= 7 * (d.same + d.record_only) && d.longest_run >= 3 && d.hunks.size() <= 3;
+           d.same * 10 >= 7 * (d.same + d.record_only) && d.hunks.size() <= 3 &&
+           // Runs of three alike, or one word changed in the middle of a distinctive quote ("You
+           // never truly solve security"), which leaves runs of two.
+           (d.longest_run >= 3 || (d.hunks.size() == 1 && d.draft_only <= 1 && d.record_only <= 1 &&
+                                   distinctive(tokens, index)));
+  };
+  // One word changed, added or left out, in one place, keeping two distinctive words of the
+  // record's (or changing a word into another of the same stem: "active" for "proactive").
+  auto fragment_alike = [&](const QuoteDiff &d) {
+    if (!fragment || d.hunks.size() != 1 || d.same < 2 || d.draft_only > 1 || d.record_only > 1 ||
+        (d.longest_run < 2 && d.draft_only + d.record_only < 2))
+      return false;
+    // Proper names ("Cambridge Analytica") are the story's topic, not the speaker's wording.
+    std::size_t shared = 0;
+    for (const DiffPiece &p : d.pieces)
+      if (p.kind == DiffPiece::Kind::Same)
+        for (const facts::Token &t : facts::tokenize(p.text))
+          shared += t.kind == TokenKind::Word && rareInBase(index, t.norm) &&
+                    !std::isupper(static_cast<unsigned char>(p.text[t.begin]));
+    if (shared >= 2)
+      return true;
+    const auto x = facts::tokenize(d.hunks[0].draft), y = facts::tokenize(d.hunks[0].record);
+    if (shared < 1 || x.size() != 1 || y.size() != 1)
+      return false;
+    const std::string &u = x[0].norm, &v = y[0].norm;
+    const std::string &shorter = u.size() < v.size() ? u : v, &longer = u.size() < v.size() ? v : u;
+    return shorter.size() >= 5 && shorter != longer &&
+           (longer.starts_with(shorter) || longer.ends_with(shorter));
   };
   if (pieced) {
     std::vector<facts::Token> record = facts::tokenize(facts_.wordingText(pieced->window.wording));
@@ -412,7 +506,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   if (best_diff) {
     const QuoteDiff &d = *best_diff;
     const std::size_t differing = d.draft_only + d.record_only;
-    const bool same_quote = pieced.has_value() || alike(d);
+    const bool same_quote = pieced.has_value() || alike(d) || fragment_alike(d);
     const facts::Quote &near_rec = base.quotes[best_near->wording.quote];
     if (same_quote && givenToOther(near_rec) && !distinctive(tokens, index))
       return unverified(); // a common phrase near someone else's: proves nothing either way

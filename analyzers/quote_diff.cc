@@ -110,9 +110,20 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
       mv[j] = s;
     }
   }
+  // Ties keep a changed last word in the window, but not one past the end of the record's
+  // sentence: "spread fake news" against "spread misinformation. It's ..." changes one word and
+  // adds one, rather than reaching into the next sentence.
+  auto crossesSentence = [&](std::size_t a, std::size_t b) { // record words a-1 .. b-1
+    if (a == 0)
+      return false;
+    const std::size_t from = record[a - 1].end, to = record[b - 1].begin;
+    return to > from &&
+           record_text.substr(from, to - from).find_first_of(".!?") != std::string_view::npos;
+  };
   std::size_t end = 0;
   for (std::size_t j = 1; j <= m; ++j)
-    if (score[n * w + j] >= score[n * w + end]) // ties: keep a changed last word in the window
+    if (score[n * w + j] > score[n * w + end] ||
+        (score[n * w + j] == score[n * w + end] && !crossesSentence(end, j)))
       end = j;
 
   // Walk back; steps come out reversed.

@@ -2,6 +2,7 @@
 #include "analyzers/quote_extractor.h"
 
 #include "analyzers/quote_credit.h"
+#include "analyzers/quote_turns.h"
 
 #include <algorithm>
 #include <cctype>
@@ -147,6 +148,7 @@ public:
     for (std::size_t bi = 0; bi < blocks.size(); ++bi)
       scanBlock(bi);
     creditQuotations(doc_, out_);
+    addTranscriptTurns(doc_, out_);
     std::stable_sort(out_.begin(), out_.end(), [](const Quotation &a, const Quotation &b) {
       return a.open.begin < b.open.begin;
     });

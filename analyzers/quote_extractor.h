@@ -13,6 +13,7 @@ enum class QuoteStyle {
   Single,     // '...' ‘...’
   Guillemet,  // «...»
   BlockQuote, // a Markdown "> " block quote without quotation marks, credited by a "— Name" line
+  Turn,       // a transcript's turn without quotation marks, credited by its "Name:" label
 };
 
 struct Quotation {

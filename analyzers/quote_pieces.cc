@@ -48,12 +48,34 @@ sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view tex
     return std::nullopt;
   // One speaker for all: the attributed one when every sentence is theirs, else the first's.
   const auto &quotes = facts.base().quotes;
+  // Of a sentence's matches, one by `who` from `event`; any of `who`'s when `event` is empty.
+  auto byAt = [&](const std::vector<facts::QuoteMatch> &matches, const std::string &who,
+                  const std::string *event) {
+    return std::find_if(matches.begin(), matches.end(), [&](const facts::QuoteMatch &m) {
+      const facts::Quote &rec = quotes[m.wording.quote];
+      return rec.speaker == who && (!event || rec.event == *event);
+    });
+  };
   auto allBy = [&](const std::string &who) -> std::optional<std::vector<facts::QuoteMatch>> {
+    // The sentences from one occasion where the record allows (a sentence of the opening remarks
+    // may be in the written statement too), so that only a real splice shows two.
+    for (const facts::QuoteMatch &first : found.front()) {
+      const facts::Quote &rec = quotes[first.wording.quote];
+      if (rec.speaker != who)
+        continue;
+      std::vector<facts::QuoteMatch> out;
+      for (const auto &matches : found) {
+        auto it = byAt(matches, who, &rec.event);
+        if (it == matches.end())
+          break;
+        out.push_back(*it);
+      }
+      if (out.size() == found.size())
+        return out;
+    }
     std::vector<facts::QuoteMatch> out;
     for (const auto &matches : found) {
-      auto it = std::find_if(matches.begin(), matches.end(), [&](const facts::QuoteMatch &m) {
-        return quotes[m.wording.quote].speaker == who;
-      });
+      auto it = byAt(matches, who, nullptr);
       if (it == matches.end())
         return std::nullopt;
       out.push_back(*it);

@@ -178,6 +178,9 @@ bool SpeakerResolver::looksLikeName(const std::vector<ClauseToken> &t, std::size
   if (words.empty() || isDeterminer(words.front()->lower) ||
       endsWithPossessive(words.back()->lower))
     return false;
+  for (std::string_view pronoun : {"i", "you", "we", "me", "us", "one", "he", "she", "it", "they"})
+    if (words.front()->lower == pronoun) // "You told reporters that “…”" names no one
+      return false;
   std::size_t k = 0;
   bool titled = false;
   while (k < words.size() && words[k]->capital && in(kTitles, words[k]->lower)) {

@@ -66,8 +66,8 @@ TEST_CASE("bundled: the source articles' own quotes are all on record") {
 
 TEST_CASE("bundled: misattribution names the recorded speaker and offers the fix") {
   checkFlags("[[“You never fully solve security. It's an arms race,” said a Facebook "
-             "spokeswoman]]. “You never fully solve security,” the company added. “It's an arms "
-             "race,” a Facebook spokeswoman said.",
+             "spokeswoman]]. [[“You never fully solve security,” the company]] added. “It's an "
+             "arms race,” a Facebook spokeswoman said.",
              "quote-misattributed");
   auto all = analyze("“You never fully solve security. It's an arms race,” Senator Lindsey Graham "
                      "said.");
@@ -257,4 +257,172 @@ TEST_CASE("bundled: the written statement's words told to the senators are on th
                 "his written testimony.");
   REQUIRE(all.size() == 1);
   CHECK(all[0].rule == "quote-verified");
+}
+
+TEST_CASE("bundled: a quote standing alone goes to the speaker the sentence before names") {
+  checkFlags("[[Sandberg was blunt. “You never fully solve security.”]]", "quote-misattributed");
+  checkFlags("Zuckerberg was blunt.\n\n“You never fully solve security.”", "none");
+  // The asker is not the speaker of the answer that follows.
+  checkFlags("Senator Grassley asked how many times it had happened. “We didn't focus enough on "
+             "preventing abuse.”",
+             "none");
+}
+
+TEST_CASE("bundled: a stranger by 'according to', and 'the company', cannot have said his words") {
+  checkFlags("According to [[Jane Roe, “Life is about learning from the mistakes and figuring out "
+             "what you need to do to move forward.”]]",
+             "quote-misattributed");
+  checkFlags("According to Reuters, “Life is about learning from the mistakes and figuring out "
+             "what you need to do to move forward.”",
+             "none");
+  checkFlags("Facebook was under pressure. [[“Life is about learning from the mistakes and "
+             "figuring out what you need to do to move forward,” the company]] said.",
+             "quote-misattributed");
+  // Its own words are the company's.
+  checkFlags("Facebook was under pressure. “We believe most people on Facebook could have had "
+             "their public profile scraped,” the company said.",
+             "none");
+}
+
+TEST_CASE("bundled: sentences from the call and the hearing quoted as one are a splice") {
+  auto all = analyze("“You never fully solve security. I started Facebook, I run it and I’m "
+                     "responsible for what happens here,” Zuckerberg told reporters.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-wrong-occasion");
+  CHECK(all[0].message.find("4 April 2018") != std::string::npos);
+  CHECK(all[0].message.find("10 April 2018") != std::string::npos);
+  // Sentences of one occasion, though its two records (the remarks and the written statement).
+  all = analyze("“I started Facebook, I run it and I’m responsible for what happens here. Across "
+                "the board we have a responsibility to not just build tools but to make sure that "
+                "they’re used for good,” Zuckerberg said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+  // A sentence that may be from either occasion is taken from the one the others share.
+  all = analyze("“We didn't do enough. I started Facebook, I run it and I’m responsible for what "
+                "happens here,” Zuckerberg said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-verified");
+}
+
+TEST_CASE("bundled: a short fragment with a word changed is altered when what it keeps is his") {
+  checkFlags("Zuckerberg called the episode [[“clearly a big mistake”]].", "quote-altered");
+  checkFlags("Zuckerberg said Facebook would take a [[“more active role”]].", "quote-altered");
+  auto all = analyze("Zuckerberg called the episode “clearly a big mistake”.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message.find("adds 'big'") != std::string::npos);
+  REQUIRE(all[0].fixes.size() == 1);
+  CHECK(all[0].fixes[0].edits.at(0).text == "clearly a mistake");
+  // Scare quotes and stock phrases keep too little of any record to be altered from it.
+  checkFlags(
+      "Zuckerberg called it “a serious mistake” and “the right thing”, promised “the correct "
+      "regulation”, a “huge error” and “good and wholesome” debate, and said the firm would "
+      "“keep people safe”.",
+      "none");
+  // Names in common are the story's, not his wording.
+  checkFlags("Zuckerberg spoke of the “company Cambridge Analytica”.", "none");
+  // Nor are fragments given to nobody, or to someone else.
+  checkFlags("Critics called it “clearly a big mistake”. Senator Graham called it “clearly a big "
+             "mistake”.",
+             "none");
+}
+
+TEST_CASE("bundled: a transcript turn is checked against its label's speaker") {
+  checkFlags("[[Senator Thune: You will rightfully have hard questions for me to answer.]]\n\n"
+             "Zuckerberg: It certainly doesn't feel that way to me.\n\n"
+             "Senator Cruz: Do you consider yourself a neutral public forum?",
+             "quote-misattributed", DraftFormat::PlainText);
+}
+
+TEST_CASE("bundled: one word changed mid-way through a short quote leaves it altered") {
+  auto all = analyze("On security, Zuckerberg said: “You never truly solve security.”");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("'truly' where the record has 'fully'") != std::string::npos);
+}
+
+TEST_CASE("bundled: a senator reading his words back to him does not make them the senator's") {
+  checkFlags("Senator Blumenthal quoted Zuckerberg's own words back to him: “This is going to be a "
+             "never-ending battle.”\n\n"
+             "Senator Blumenthal reminded him of what he had told reporters. “This is going to be "
+             "a never-ending battle.”\n\n"
+             "Blumenthal read out a line from the call: “We never put out the 50 million number, "
+             "that was other parties.”\n\n"
+             "Senator Blumenthal said: You told reporters that “you never fully solve security”.",
+             "none");
+  // A statement's text is the statement's author's.
+  checkFlags("[[Facebook's statement read: “You never fully solve security. It's an arms "
+             "race.”]]",
+             "quote-misattributed");
+  // His own words, reported as quoted, are still his.
+  checkFlags("[[Senator Blumenthal was quoted as saying: “This is going to be a never-ending "
+             "battle.”]]",
+             "quote-misattributed");
+}
+
+TEST_CASE("bundled: in a table of who said what, the cell before a quote names its speaker") {
+  checkFlags("| Who | What they said |\n|-----|----|\n"
+             "| [[Sheryl Sandberg | “You never fully solve security. It's an arms race.”]] |\n"
+             "| Mark Zuckerberg | “We never put out the 50 million number, that was other "
+             "parties.” |\n"
+             "| Unemployment | “This is going to be a never-ending battle.” |\n",
+             "quote-misattributed");
+}
+
+TEST_CASE("bundled: a headline's quote, colon and speaker") {
+  checkFlags("# [[‘You never fully solve security’: Sandberg]] admits failures\n\nBody text.",
+             "quote-misattributed");
+  checkFlags("# ‘You never fully solve security’: Zuckerberg admits failures\n\nBody text.",
+             "none");
+}
+
+TEST_CASE("bundled: an occasion still to come is not where the words were said") {
+  checkFlags("Zuckerberg, who will face the Senate next week, was blunt. “You never fully solve "
+             "security. It's an arms race.”\n\n"
+             "“You never fully solve security. It's an arms race,” said Zuckerberg, who is due to "
+             "testify to Congress.\n\n"
+             "“You never fully solve security. It's an arms race,” said Zuckerberg, who faces "
+             "senators next Tuesday.",
+             "none");
+  checkFlags("[[“You never fully solve security. It's an arms race,”]] Zuckerberg told the Senate.",
+             "quote-wrong-occasion");
+}
+
+TEST_CASE("bundled: a lone quote right after a named speaker's quote goes on in their name") {
+  auto all =
+      analyze("“We didn't do enough,” Sandberg said.\n\n“You never fully solve security. It's an "
+              "arms race.”");
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].rule == "quote-misattributed");
+  CHECK(all[1].message.find("not Sheryl Sandberg, whose quote they follow") != std::string::npos);
+  CHECK(all[1].fixes.empty()); // her name belongs to the quote before: nothing to replace
+  // Further off, or past a sentence of prose, the draft no longer says whose they are.
+  checkFlags("“We didn't do enough,” Sandberg said. The room was quiet. “You never fully solve "
+             "security. It's an arms race.”",
+             "none");
+  checkFlags("“We didn't do enough,” Zuckerberg said. “You never fully solve security. It's an "
+             "arms race.”",
+             "none");
+}
+
+TEST_CASE("bundled: a changed last word is not set against the record's next sentence") {
+  auto all =
+      analyze("Zuckerberg said: “It’s not enough to just give people a voice, we have to make "
+              "sure people aren’t using it to hurt people or spread fake news.”");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("'fake news' where the record has 'misinformation'") !=
+        std::string::npos);
+}
+
+TEST_CASE("bundled: words on record given to a description he cannot be are misattributed") {
+  checkFlags("[[“You never fully solve security. It's an arms race,” one analyst]] said.\n\n"
+             "[[“You never fully solve security. It's an arms race,” critics]] said.\n\n"
+             "[[“You never fully solve security. It's an arms race,” said a former employee]].",
+             "quote-misattributed");
+  // A description that may be him, or the recorded organisation, or a common phrase: no claim.
+  checkFlags("“You never fully solve security. It's an arms race,” a Facebook executive said.\n\n"
+             "“We believe most people on Facebook could have had their public profile scraped,” a "
+             "spokesman said.\n\n"
+             "“It was my mistake, and I'm sorry,” one analyst said.",
+             "none");
 }

@@ -209,3 +209,39 @@ TEST_CASE("an outermost quotation lists the quotations nested in it") {
   CHECK(quotes[0].nested == a.ranges());
   CHECK(quotes[3].nested.empty());
 }
+
+TEST_CASE("a transcript's speaker turns are quotations credited to their labels") {
+  checkMarked("Senator Thune: [[Would you work with us on regulation?]]\n\n"
+              "ZUCKERBERG: [[We will work with you on that.]]\n\n"
+              "**Sen. Nelson:** [[Do you sell the data of users?]]",
+              DraftFormat::PlainText);
+  checkMarked("SEN. JOHN THUNE (R-S.D.): [[Would you work with us on regulation?]]\n\n"
+              "MR. ZUCKERBERG: [[We will work with you on that.]]",
+              DraftFormat::PlainText);
+  Document doc("Thune: Would you work with us?\n\nZuckerberg: We will work with you.\n",
+               DraftFormat::PlainText);
+  auto all = extractQuotations(doc);
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].style == QuoteStyle::Turn);
+  CHECK(doc.prose().substr(all[1].credit.begin, all[1].credit.end - all[1].credit.begin) ==
+        "Zuckerberg");
+  // Marks inside a turn say what is quoted; short answers and notes are not turns.
+  checkMarked("Thune: Would you work with us?\n\nZuckerberg: “[[We will work with you.]]”\n\n"
+              "Graham: Yes.",
+              DraftFormat::PlainText);
+}
+
+TEST_CASE("a lone label, notes, and list items are not speaker turns") {
+  checkMarked("Zuckerberg: the week in review for Facebook.\n\nThe hearing went on for hours.");
+  checkMarked("Update: the hearing has resumed after a break.\n\n"
+              "Correction: an earlier version misnamed the senator.");
+  checkMarked("- Zuckerberg: apologised for the data breach\n- Graham: asked about regulation of "
+              "the company");
+  // Notes of what each said are not their words.
+  checkMarked("Zuckerberg: apologised for the breach and the mistakes.\n\n"
+              "Graham: Asked whether Facebook would work with Congress.\n\n"
+              "Thune: said the company's record was troubling.",
+              DraftFormat::PlainText);
+  // One label twice is a heading style, not a dialogue.
+  checkMarked("Zuckerberg: the week in review.\n\nZuckerberg: the month in review.");
+}
