@@ -102,8 +102,13 @@ void WorkspaceFacts::startLoad() {
                  std::chrono::duration_cast<std::chrono::milliseconds>(
                      std::chrono::steady_clock::now() - begin)
                      .count());
-    asio::post(shared->strand, [shared, report = std::move(report)]() mutable {
-      WorkspaceFacts *self = shared->owner;
+    // Weak: a handler still queued on the protocol's io_context when the process ends is
+    // destroyed with it, after the pool; owning `shared` there would destroy the pool strand
+    // (`loader`) after its pool (found by AddressSanitizer).
+    std::weak_ptr<Shared> weak = shared;
+    asio::post(shared->strand, [weak, report = std::move(report)]() mutable {
+      auto shared = weak.lock();
+      WorkspaceFacts *self = shared ? shared->owner : nullptr;
       if (!self)
         return;
       self->loading_ = false;
