@@ -111,7 +111,7 @@ TEST_CASE("process: a header with no body - reported at end of input, exit 1",
 
 TEST_CASE("process: a Content-Length over the limit is refused without allocating it",
           "[process][hostile]") {
-  ServerProcess server;
+  ServerProcess server({}, memoryMeasuringWrapper());
   initialize(server);
   long before = server.rssKiB();
   // A length no memory could hold, then a real message right after its header.

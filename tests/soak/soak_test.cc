@@ -27,7 +27,7 @@ json position(int line, int character) { return {{"line", line}, {"character", c
 } // namespace
 
 TEST_CASE("a minute of edits leaves the server's memory where the warm-up left it", "[soak]") {
-  ServerProcess server({"--debounce-ms", "0"});
+  ServerProcess server({"--debounce-ms", "0"}, memoryMeasuringWrapper());
   server.request(1, "initialize",
                  {{"processId", nullptr},
                   {"rootUri", nullptr},
