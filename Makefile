@@ -52,7 +52,11 @@ fuzz: deps
 test-asan: deps
 	cmake -S . -B $(BUILD)-asan $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DFACTLINE_SANITIZE=ON -DFACTLINE_BENCH=OFF
 	cmake --build $(BUILD)-asan -j $(JOBS)
-	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+	@# LeakSanitizer needs ptrace, which some containers refuse: then the rest still runs.
+	@leaks=1; ASAN_OPTIONS=detect_leaks=1 $(BUILD)-asan/factline --version >/dev/null 2>&1 || \
+	  { leaks=0; echo "test-asan: LeakSanitizer cannot run here (ptrace refused?): leak checks off"; }; \
+	  cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=$$leaks:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
