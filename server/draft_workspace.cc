@@ -1,6 +1,8 @@
 // DraftWorkspace: document versions in, results out, only ever for the version still open.
 #include "server/draft_workspace.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "protocol/content_changes.h"
@@ -13,6 +15,7 @@ bool endsWith(const std::string &s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
+
 // The notice on the first line of a draft whose check ran out of time: its findings are true but
 // some claims were never looked at, and the writer must not read silence as "all verified".
 analyzers::Finding incompleteFinding(const std::string &text, std::chrono::milliseconds budget,
@@ -26,11 +29,13 @@ analyzers::Finding incompleteFinding(const std::string &text, std::chrono::milli
   f.message = "Factline stopped checking this draft after " + std::to_string(budget.count()) +
               " ms (the factline.analysisTimeoutMs setting): it is too large to check fully in " +
               "time, so some quotes and figures were not checked. ";
-  if (found.empty())
-    f.message += "No findings were made before it stopped.";
+  std::size_t shown = std::count_if(found.begin(), found.end(),
+                                    [](const analyzers::Finding &x) { return x.severity; });
+  if (shown == 0)
+    f.message += "Nothing to report was found before it stopped.";
   else
-    f.message += std::to_string(found.size()) + " finding" + (found.size() == 1 ? "" : "s") +
-                 " from the part checked are shown.";
+    f.message += "The " + std::to_string(shown) + " problem" + (shown == 1 ? "" : "s") +
+                 " found in the part checked " + (shown == 1 ? "is" : "are") + " shown.";
   return f;
 }
 

@@ -56,6 +56,7 @@ TEST_CASE("an analysis over its time budget is stopped - the draft says so - ser
   CHECK(message.find("stopped checking this draft after 20 ms") != std::string::npos);
   CHECK(message.find("factline.analysisTimeoutMs") != std::string::npos);
   CHECK(message.find("some quotes and figures were not checked") != std::string::npos);
+  CHECK(message.find("Nothing to report was found before it stopped.") != std::string::npos);
 
   auto shown = f.client->notifications("window/showMessage");
   REQUIRE(shown.size() == 1);
