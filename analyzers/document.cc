@@ -256,10 +256,11 @@ Document::Document(std::string text, DraftFormat format)
         if (h <= 6 && (h == rest.size() || rest[h] == ' ' || rest[h] == '\t' || rest[h] == '\r')) {
           heading_line[l] = 1;
           blank(prose_, ls + j, ls + j + h);
-          // Closing hashes: "## Title ##".
+          // Closing hashes: "## Title ##". A heading of hashes alone is now all blank: npos, and
+          // rest[npos] would read before the text (found by the fuzzer).
           std::size_t e = rest.find_last_not_of(" \t\r");
           std::size_t k = e;
-          while (k > h && rest[k] == '#')
+          while (e != std::string_view::npos && k > h && rest[k] == '#')
             --k;
           if (k < e && (rest[k] == ' ' || rest[k] == '\t'))
             blank(prose_, ls + j + k + 1, ls + j + e + 1);
