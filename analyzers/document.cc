@@ -231,14 +231,18 @@ Document::Document(std::string text, DraftFormat format)
       if (indentOf(s) >= 4 && prev_blank && !in_list) { // indented code
         std::size_t l2 = l;
         while (l2 < nlines) {
-          std::string_view s2 = line(l2);
+          // Read as `s` was (the prose, where "\r" is a space): the raw line "\r\tx" has no
+          // indent, so the block ended before its first line and `l` never advanced, a hang
+          // found by the fuzzer.
+          std::string_view s2 =
+              std::string_view(prose_).substr(line_starts_[l2], lineEnd(l2) - line_starts_[l2]);
           if (!isBlank(s2) && indentOf(s2) < 4)
             break;
           blank(prose_, line_starts_[l2], lineEnd(l2));
           masked_line[l2] = 1;
           ++l2;
         }
-        l = l2 - 1;
+        l = std::max(l2, l + 1) - 1;
         prev_blank = true;
         continue;
       }
@@ -279,10 +283,11 @@ Document::Document(std::string text, DraftFormat format)
         if (h <= 6 && (h == rest.size() || rest[h] == ' ' || rest[h] == '\t' || rest[h] == '\r')) {
           heading_line[l] = 1;
           blank(prose_, ls + j, ls + j + h);
-          // Closing hashes: "## Title ##".
+          // Closing hashes: "## Title ##". A heading of hashes alone is now all blank: npos, and
+          // rest[npos] would read before the text (found by the fuzzer).
           std::size_t e = rest.find_last_not_of(" \t\r");
           std::size_t k = e;
-          while (k > h && rest[k] == '#')
+          while (e != std::string_view::npos && k > h && rest[k] == '#')
             --k;
           if (k < e && (rest[k] == ' ' || rest[k] == '\t'))
             blank(prose_, ls + j + k + 1, ls + j + e + 1);

@@ -67,29 +67,49 @@ void MessageReader::feed(std::string_view bytes) {
 // the length (or a header may be corrupt): a header that starts inside the skipped bytes right
 // after a '}' or a newline, where a body ends and no JSON string can hold a raw newline, ends the
 // skip there, so one bad header cannot swallow the rest of the session. The last few skipped
-// bytes are kept so that such a header split across reads is still found.
+// bytes are kept so that such a header split across reads is still found. Nothing the size of
+// the skipped bytes is allocated or copied: that is the point of refusing them.
 std::string_view MessageReader::skip(std::string_view bytes) {
-  std::size_t n = std::min(remaining_, bytes.size());
-  std::string window = skip_tail_;
-  window.append(bytes.substr(0, n));
-  for (std::size_t at = findContentLength(window, 0); at != std::string::npos;
-       at = findContentLength(window, at + 1)) {
-    char before = at == 0 ? skip_before_ : window[at - 1];
-    if (before != '}' && before != '\n')
-      continue;
+  constexpr std::size_t kKeep = 15; // one less than "content-length:"
+  const std::size_t n = std::min(remaining_, bytes.size());
+  const std::string_view body = bytes.substr(0, n);
+  auto resumeAt = [&](char before) { return before == '}' || before == '\n'; };
+  auto resume = [&] {
     state_ = State::Header;
     remaining_ = 0;
     skip_tail_.clear();
-    buffer_.append(window.substr(at)); // the rest of `bytes` follows through the caller
-    return bytes.substr(n);
+    return bytes.substr(n); // the caller appends it after what is put in buffer_ here
+  };
+  // A header that begins in the kept tail and runs on into these bytes.
+  std::string seam = skip_tail_;
+  seam.append(body.substr(0, std::min(body.size(), kKeep)));
+  for (std::size_t at = findContentLength(seam, 0); at < skip_tail_.size();
+       at = findContentLength(seam, at + 1)) {
+    if (resumeAt(at == 0 ? skip_before_ : seam[at - 1])) {
+      buffer_.append(std::string_view(skip_tail_).substr(at));
+      buffer_.append(body);
+      return resume();
+    }
+  }
+  const char before_body = skip_tail_.empty() ? skip_before_ : skip_tail_.back();
+  for (std::size_t at = findContentLength(body, 0); at != std::string_view::npos;
+       at = findContentLength(body, at + 1)) {
+    if (resumeAt(at == 0 ? before_body : body[at - 1])) {
+      buffer_.append(body.substr(at));
+      return resume();
+    }
   }
   remaining_ -= n;
-  constexpr std::size_t kKeep = 15; // one less than "content-length:"
-  if (window.size() > kKeep) {
-    skip_before_ = window[window.size() - kKeep - 1];
-    skip_tail_ = window.substr(window.size() - kKeep);
+  if (body.size() >= kKeep) {
+    skip_before_ = body.size() > kKeep ? body[body.size() - kKeep - 1] : before_body;
+    skip_tail_.assign(body.substr(body.size() - kKeep));
   } else {
-    skip_tail_ = window;
+    std::string joined = skip_tail_ + std::string(body);
+    if (joined.size() > kKeep) {
+      skip_before_ = joined[joined.size() - kKeep - 1];
+      joined.erase(0, joined.size() - kKeep);
+    }
+    skip_tail_ = std::move(joined);
   }
   if (remaining_ == 0) {
     state_ = State::Header;

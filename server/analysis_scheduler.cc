@@ -72,6 +72,8 @@ void AnalysisScheduler::start(const std::string &key, std::uint64_t generation,
                if (token.cancelled())
                  return; // a newer version arrived while this one waited for a thread
                auto begin = std::chrono::steady_clock::now();
+               if (input.budget.count() > 0)
+                 token.setDeadline(begin + input.budget);
                try {
                  analyzers::Document doc(*input.text, input.format);
                  out.findings = analyzers_group->analyze(doc, *input.facts, token);
@@ -82,8 +84,9 @@ void AnalysisScheduler::start(const std::string &key, std::uint64_t generation,
                out.took = std::chrono::duration_cast<std::chrono::microseconds>(
                    std::chrono::steady_clock::now() - begin);
                out.input = std::move(input);
-               if (token.cancelled())
+               if (token.cancelRequested())
                  return;
+               out.timed_out = token.timedOut();
                auto shared = weak.lock();
                if (!shared)
                  return;

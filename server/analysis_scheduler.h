@@ -23,13 +23,16 @@ struct AnalysisInput {
   std::shared_ptr<const std::string> text;
   analyzers::DraftFormat format = analyzers::DraftFormat::Markdown;
   std::shared_ptr<const facts::FactIndex> facts;
+  // How long the analysis may run once it has started; zero means no limit.
+  std::chrono::milliseconds budget{0};
 };
 
 struct AnalysisOutput {
   AnalysisInput input;
   std::vector<analyzers::Finding> findings;
   std::chrono::microseconds took{0};
-  std::string failure; // an analyzer threw: what it said (findings are then empty)
+  std::string failure;    // an analyzer threw: what it said (findings are then empty)
+  bool timed_out = false; // the budget ran out: `findings` are those of the part checked
 };
 
 // Every member is called on the protocol strand. For each key (a document URI) only the newest
@@ -38,6 +41,8 @@ struct AnalysisOutput {
 // pool; its output is posted back to the strand and handed to `done` if nothing newer was
 // scheduled meanwhile. A debounce timer that expired just before a newer edit still fires with
 // success, so its handler compares generations rather than trusting the error code.
+// An analysis that outlives its input's budget is stopped through the same token and its partial
+// output is delivered, marked timed_out, so that one huge draft cannot hold a pool thread.
 class AnalysisScheduler {
 public:
   using Done = std::function<void(const std::string &key, AnalysisOutput output)>;

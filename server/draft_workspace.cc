@@ -1,6 +1,8 @@
 // DraftWorkspace: document versions in, results out, only ever for the version still open.
 #include "server/draft_workspace.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "protocol/content_changes.h"
@@ -13,6 +15,30 @@ bool endsWith(const std::string &s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
+
+// The notice on the first line of a draft whose check ran out of time: its findings are true but
+// some claims were never looked at, and the writer must not read silence as "all verified".
+analyzers::Finding incompleteFinding(const std::string &text, std::chrono::milliseconds budget,
+                                     const std::vector<analyzers::Finding> &found) {
+  analyzers::Finding f;
+  f.rule = kIncompleteRule;
+  f.status = analyzers::Status::Problem;
+  f.severity = analyzers::Severity::Information;
+  std::size_t first_line_end = text.find_first_of("\r\n");
+  f.span = {0, first_line_end == std::string::npos ? text.size() : first_line_end};
+  f.message = "Factline stopped checking this draft after " + std::to_string(budget.count()) +
+              " ms (the factline.analysisTimeoutMs setting): it is too large to check fully in " +
+              "time, so some quotes and figures were not checked. ";
+  std::size_t shown = std::count_if(found.begin(), found.end(),
+                                    [](const analyzers::Finding &x) { return x.severity; });
+  if (shown == 0)
+    f.message += "Nothing to report was found before it stopped.";
+  else
+    f.message += "The " + std::to_string(shown) + " problem" + (shown == 1 ? "" : "s") +
+                 " found in the part checked " + (shown == 1 ? "is" : "are") + " shown.";
+  return f;
+}
+
 } // namespace
 
 std::optional<analyzers::DraftFormat> draftFormatOf(const std::string &language_id,
@@ -147,7 +173,8 @@ void DraftWorkspace::stop() {
 void DraftWorkspace::schedule(OpenDocument &doc, bool immediately) {
   if (stopped_ || !facts_)
     return; // setFacts() schedules every draft once the facts are there
-  AnalysisInput input{doc.version, doc.text, doc.format, facts_};
+  AnalysisInput input{doc.version, doc.text, doc.format, facts_,
+                      std::chrono::milliseconds(settings_.analysis_timeout_ms)};
   int debounce = fixed_debounce_ms_ >= 0 ? fixed_debounce_ms_ : settings_.debounce_ms;
   scheduler_.schedule(doc.uri, std::move(input),
                       std::chrono::milliseconds(immediately ? 0 : debounce));
@@ -163,11 +190,19 @@ void DraftWorkspace::onAnalysed(const std::string &uri, AnalysisOutput out) {
   OpenDocument &doc = it->second;
   if (!out.failure.empty())
     spdlog::error("analysis of {} v{} failed: {}", uri, doc.version, out.failure);
-  spdlog::debug("analysed {} v{}: {} findings in {} us", uri, doc.version, out.findings.size(),
+  std::vector<analyzers::Finding> findings = applySettings(std::move(out.findings), settings_);
+  if (out.timed_out) {
+    spdlog::warn("analysis of {} v{} stopped after {} ms: over the time budget", uri, doc.version,
+                 out.input.budget.count());
+    findings.insert(findings.begin(),
+                    incompleteFinding(*out.input.text, out.input.budget, findings));
+  }
+  spdlog::debug("analysed {} v{}: {} findings in {} us", uri, doc.version, findings.size(),
                 out.took.count());
-  doc.result =
-      std::make_shared<const DraftResult>(doc.version, out.input.text, out.input.facts,
-                                          applySettings(std::move(out.findings), settings_));
+  auto result = std::make_shared<DraftResult>(doc.version, out.input.text, out.input.facts,
+                                              std::move(findings));
+  result->incomplete = out.timed_out;
+  doc.result = std::move(result);
   publish_(doc, doc.result);
   auto waiters = std::move(doc.waiters);
   doc.waiters.clear();

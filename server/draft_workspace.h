@@ -33,7 +33,13 @@ struct DraftResult {
   protocol::LineIndex lines; // over *text
   std::shared_ptr<const facts::FactIndex> facts;
   std::vector<analyzers::Finding> findings;
+  // The analysis ran out of time: `findings` are those of the part checked, and the first one
+  // says so (rule kIncompleteRule).
+  bool incomplete = false;
 };
+
+// The rule of the Information finding that tells the writer a check was cut short.
+inline constexpr const char *kIncompleteRule = "analysis-incomplete";
 
 using ResultWaiter = std::function<void(std::shared_ptr<const DraftResult>)>;
 

@@ -25,6 +25,7 @@ LspServer::LspServer(boost::asio::any_io_executor strand, boost::asio::any_io_ex
     : strand_(strand), outbox_(std::move(outbox)), options_(std::move(options)),
       workspace_(strand, pool, orStandard(options_.analyzers),
                  [this](const OpenDocument &doc, std::shared_ptr<const DraftResult> result) {
+                   noteIncomplete(doc, *result);
                    publish(doc, std::move(result));
                  }),
       facts_(strand, loader, options_.bundled_facts,
@@ -252,6 +253,21 @@ void LspServer::onShutdown(const NoParams &, Callback<NullResult> reply) {
   phase_ = Phase::ShutDown;
   workspace_.stop();
   reply(NullResult{});
+}
+
+void LspServer::noteIncomplete(const OpenDocument &doc, const DraftResult &result) {
+  if (!result.incomplete) {
+    incomplete_shown_.erase(doc.uri);
+    return;
+  }
+  // Once per document until a check completes again: the diagnostic stays, the popup need not.
+  if (!incomplete_shown_.insert(doc.uri).second)
+    return;
+  std::string name = doc.path ? *doc.path : doc.uri;
+  showMessage(protocol::MessageType::Warning,
+              "Factline: " + name + " is too large to check fully within " +
+                  std::to_string(workspace_.settings().analysis_timeout_ms) +
+                  " ms (factline.analysisTimeoutMs); only part of it was checked.");
 }
 
 void LspServer::onCancel(const protocol::CancelParams &params) {

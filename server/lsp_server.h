@@ -88,6 +88,8 @@ private:
                     Callback<std::vector<protocol::CodeAction>>);
   void publish(const OpenDocument &doc, std::shared_ptr<const DraftResult> result);
   void publishFactFileErrors(const OpenDocument &doc);
+  // Tells the writer when a check ran out of time (lsp_server.cc).
+  void noteIncomplete(const OpenDocument &doc, const DraftResult &result);
 
   // Workspace: settings and fact bases (workspace_handlers.cc).
   void onDidChangeConfiguration(const protocol::DidChangeConfigurationParams &);
@@ -123,6 +125,7 @@ private:
   std::map<std::string, facts::FactFileStatus> fact_status_;
   bool client_initialized_ = false; // `initialized` arrived: the server may send requests
   std::set<std::string> settings_problems_shown_;
+  std::set<std::string> incomplete_shown_; // documents told their check was cut short
 
   DraftWorkspace workspace_;
   WorkspaceFacts facts_;

@@ -65,6 +65,12 @@ Settings readSettings(const json &section, std::vector<std::string> &problems) {
     else
       wrong("debounceMs", "a number of milliseconds >= 0");
   }
+  if (auto it = section.find("analysisTimeoutMs"); it != section.end() && !it->is_null()) {
+    if (it->is_number() && it->get<double>() >= 0)
+      s.analysis_timeout_ms = static_cast<int>(std::min(it->get<double>(), 3600000.0));
+    else
+      wrong("analysisTimeoutMs", "a number of milliseconds >= 0 (0: no limit)");
+  }
   if (auto it = section.find("unverifiedQuotes"); it != section.end() && !it->is_null()) {
     if (it->is_boolean())
       s.unverified_quotes = it->get<bool>();

@@ -14,6 +14,8 @@ namespace factline::server {
 struct Settings {
   std::vector<std::string> fact_bases; // paths relative to the workspace root, in load order
   int debounce_ms = 30;
+  // The time one analysis of one draft may take; past it the check stops and says so. 0: none.
+  int analysis_timeout_ms = 5000;
   bool unverified_quotes = true;
   analyzers::Severity unverified_severity = analyzers::Severity::Information;
   // Per-rule override; an empty optional means "off" (the rule's findings are dropped).

@@ -36,16 +36,23 @@ WorkspaceFacts::~WorkspaceFacts() { shared_->owner = nullptr; }
 
 void WorkspaceFacts::configure(std::optional<std::string> root,
                                const std::vector<std::string> &configured) {
-  std::vector<std::string> resolved;
+  std::vector<std::string> resolved, unrooted;
   for (const auto &p : configured) {
     fs::path path(p);
-    if (path.is_relative() && root)
+    if (path.is_relative()) {
+      if (!root) { // not against the server's working directory, which the writer never chose
+        unrooted.push_back(p);
+        continue;
+      }
       path = fs::path(*root) / path;
+    }
     resolved.push_back(path.lexically_normal().string());
   }
-  bool changed = !configured_once_ || root != root_ || resolved != configured_;
+  bool changed =
+      !configured_once_ || root != root_ || resolved != configured_ || unrooted != unrooted_;
   root_ = std::move(root);
   configured_ = std::move(resolved);
+  unrooted_ = std::move(unrooted);
   configured_once_ = true;
   if (changed)
     reload();
@@ -69,7 +76,7 @@ void WorkspaceFacts::startLoad() {
       paths.push_back(p);
   loaded_paths_ = paths;
   auto shared = shared_;
-  asio::post(shared->loader, [shared, paths] {
+  asio::post(shared->loader, [shared, paths, unrooted = unrooted_] {
     auto begin = std::chrono::steady_clock::now();
     FactsReport report;
     try {
@@ -81,12 +88,27 @@ void WorkspaceFacts::startLoad() {
     }
     if (shared->library)
       report.index = shared->library->snapshot();
+    for (const auto &p : unrooted) {
+      facts::FactFileStatus status;
+      status.path = p;
+      facts::LoadError e;
+      e.file = p;
+      e.message = "a relative fact base path needs a workspace root, and the client gave none; "
+                  "use an absolute path or open a folder";
+      status.errors.push_back(std::move(e));
+      report.files.push_back(std::move(status));
+    }
     spdlog::info("fact bases loaded ({} user files) in {} ms", paths.size(),
                  std::chrono::duration_cast<std::chrono::milliseconds>(
                      std::chrono::steady_clock::now() - begin)
                      .count());
-    asio::post(shared->strand, [shared, report = std::move(report)]() mutable {
-      WorkspaceFacts *self = shared->owner;
+    // Weak: a handler still queued on the protocol's io_context when the process ends is
+    // destroyed with it, after the pool; owning `shared` there would destroy the pool strand
+    // (`loader`) after its pool (found by AddressSanitizer).
+    std::weak_ptr<Shared> weak = shared;
+    asio::post(shared->strand, [weak, report = std::move(report)]() mutable {
+      auto shared = weak.lock();
+      WorkspaceFacts *self = shared ? shared->owner : nullptr;
       if (!self)
         return;
       self->loading_ = false;

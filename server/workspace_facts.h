@@ -18,7 +18,8 @@ struct FactsReport {
 };
 
 // The bundled base, then `.factline/*.json` at the workspace root (by name), then the configured
-// `factline.factBases` resolved against the root. Loads run one at a time on `loader` (a pool
+// `factline.factBases` resolved against the root (a relative one without a root is reported, not
+// read from the server's working directory). Loads run one at a time on `loader` (a pool
 // strand: reading and indexing a large base must not stall the protocol) and report back on the
 // protocol strand; a request made while a load runs starts one more load after it.
 // Members are called on the protocol strand.
@@ -49,6 +50,7 @@ private:
   std::shared_ptr<Shared> shared_;
   std::optional<std::string> root_;
   std::vector<std::string> configured_;
+  std::vector<std::string> unrooted_;     // relative paths with no root to resolve them: reported
   std::vector<std::string> loaded_paths_; // the paths of the last load
   bool configured_once_ = false;
   bool loading_ = false;

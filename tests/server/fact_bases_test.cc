@@ -165,3 +165,20 @@ TEST_CASE("changes to files that are not fact bases do not reload", "[facts]") {
   f.client->pump();
   CHECK(f.client->diagnosticsFor(f.draft_uri).size() == publishes);
 }
+
+TEST_CASE("a relative base without a workspace root is reported - never read from the cwd",
+          "[facts]") {
+  // The tests run in the source folder, where this relative path names a real, valid base: it
+  // must still not be read, because the writer never chose the server's working directory.
+  TestClient::Options o;
+  o.capabilities = {{"workspace", {{"configuration", true}}}};
+  o.settings = {{"factBases", {"facts/bundled/cambridge-analytica-2018.json"}}};
+  TestClient client(std::make_shared<MarkerAnalyzer>(), o);
+  client.initialize();
+  auto shown = client.notifications("window/showMessage");
+  REQUIRE(shown.size() == 1);
+  CHECK(shown[0]["type"] == 2);
+  std::string message = shown[0]["message"];
+  CHECK(message.find("facts/bundled/cambridge-analytica-2018.json") != std::string::npos);
+  CHECK(message.find("needs a workspace root") != std::string::npos);
+}

@@ -15,125 +15,12 @@
 #include "protocol/framing.h"
 #include "protocol/json_rpc.h"
 #include "protocol/uri.h"
+#include "server_process.h"
 
 using factline::protocol::json;
+using factline::testing::ServerProcess;
 
 namespace {
-
-// The server as a child process with its stdin and stdout on pipes.
-class ServerProcess {
-public:
-  ServerProcess() {
-    std::signal(SIGPIPE, SIG_IGN);
-    int in[2], out[2];
-    REQUIRE(pipe(in) == 0);
-    REQUIRE(pipe(out) == 0);
-    pid_ = fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      dup2(in[0], 0);
-      dup2(out[1], 1);
-      int devnull = open("/dev/null", O_WRONLY);
-      dup2(devnull, 2);
-      close(in[1]);
-      close(out[0]);
-      execl(FACTLINE_BINARY, FACTLINE_BINARY, "serve", "--stdio", "--log-level", "debug",
-            static_cast<char *>(nullptr));
-      _exit(127);
-    }
-    close(in[0]);
-    close(out[1]);
-    to_ = in[1];
-    from_ = out[0];
-  }
-  ~ServerProcess() {
-    if (to_ >= 0)
-      close(to_);
-    if (from_ >= 0)
-      close(from_);
-    if (pid_ > 0 && !exited_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-
-  void send(const json &msg) {
-    std::string bytes = factline::protocol::frameMessage(msg.dump());
-    REQUIRE(write(to_, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()));
-  }
-  void request(int id, const std::string &method, const json &params) {
-    send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}});
-  }
-  void notify(const std::string &method, const json &params) {
-    send({{"jsonrpc", "2.0"}, {"method", method}, {"params", params}});
-  }
-
-  // The next message from the server; fails on anything on stdout that is not a framed message.
-  // Answers the server's own requests (configuration with null, as lsp-eval does) on the way.
-  std::optional<json> next(std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (true) {
-      if (auto frame = reader_.next()) {
-        if (!*frame)
-          FAIL("stdout carried bytes that are not a framed message: " << frame->error().message);
-        json msg = json::parse(**frame); // throws (and fails the test) if not JSON
-        REQUIRE(msg["jsonrpc"] == "2.0");
-        if (msg.contains("method") && msg.contains("id")) {
-          json result = nullptr;
-          if (msg["method"] == "workspace/configuration")
-            result = json::array({nullptr});
-          send({{"jsonrpc", "2.0"}, {"id", msg["id"]}, {"result", result}});
-        }
-        return msg;
-      }
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0)
-        return std::nullopt;
-      pollfd p{from_, POLLIN, 0};
-      if (poll(&p, 1, static_cast<int>(left.count())) <= 0)
-        continue;
-      char buf[65536];
-      ssize_t n = read(from_, buf, sizeof buf);
-      if (n <= 0) {
-        if (auto e = reader_.finish())
-          FAIL("stdout ended inside a message: " << e->message);
-        return std::nullopt; // end of output
-      }
-      reader_.feed(std::string_view(buf, static_cast<std::size_t>(n)));
-    }
-  }
-
-  // Reads until a message satisfies `match`.
-  json waitFor(const std::function<bool(const json &)> &match) {
-    while (auto msg = next())
-      if (match(*msg))
-        return *msg;
-    FAIL("the awaited message never came");
-    return {};
-  }
-
-  // Closes stdin's write end, reads stdout to its end, and returns the exit code.
-  int finish() {
-    close(to_);
-    to_ = -1;
-    while (auto msg = next())
-      extra_.push_back(*msg);
-    int status = 0;
-    REQUIRE(waitpid(pid_, &status, 0) == pid_);
-    exited_ = true;
-    REQUIRE(WIFEXITED(status));
-    return WEXITSTATUS(status);
-  }
-  const std::vector<json> &extra() const { return extra_; }
-
-private:
-  pid_t pid_ = -1;
-  int to_ = -1, from_ = -1;
-  bool exited_ = false;
-  factline::protocol::MessageReader reader_;
-  std::vector<json> extra_;
-};
 
 // UTF-16 position of byte `offset` in `text`, counted here independently of the server.
 json utf16Position(const std::string &text, std::size_t offset) {
