@@ -46,6 +46,9 @@ public:
   bool readable() const { return readable_; }
   std::string_view text() const { return {data_ ? data_ : "", size_}; }
 
+  // Starts another pass from the beginning: release() then drops pages behind it again.
+  void rewind() { released_ = 0; }
+
   // Lets the kernel drop the pages before `offset` (they are read again from the file if an error
   // message needs them).
   void release(std::size_t offset) {

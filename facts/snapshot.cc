@@ -248,8 +248,9 @@ struct Corrupt {
 // Reads little-endian fields from [data, data + size), checking each against the end.
 class Reader {
 public:
-  Reader(const unsigned char *data, std::size_t size, std::size_t base)
-      : p_(data), size_(size), base_(base) {}
+  Reader(const unsigned char *data, std::size_t size, std::size_t base,
+         MappedFile *mapped = nullptr)
+      : p_(data), size_(size), base_(base), mapped_(mapped) {}
   std::size_t left() const { return size_ - pos_; }
   std::size_t position() const { return base_ + pos_; }
   const unsigned char *take(std::size_t n, const char *what) {
@@ -258,6 +259,11 @@ public:
                     std::to_string(position())};
     const unsigned char *at = p_ + pos_;
     pos_ += n;
+    // The entries are copied out as they are read: the pages behind need not stay resident.
+    if (mapped_ && pos_ >= released_ + kReleaseStep) {
+      released_ = pos_;
+      mapped_->release(base_ + pos_);
+    }
     return at;
   }
   std::uint8_t u8(const char *what) { return *take(1, what); }
@@ -305,6 +311,9 @@ private:
   std::size_t size_;
   std::size_t pos_ = 0;
   std::size_t base_;
+  MappedFile *mapped_;
+  static constexpr std::size_t kReleaseStep = std::size_t{4} << 20;
+  std::size_t released_ = 0;
 };
 
 constexpr std::size_t kPlaceBytes = 8 + 8 + 4 + 4 + 8;
@@ -320,6 +329,14 @@ LoadError readPlace(Reader &r, const std::string &file) {
   return e;
 }
 
+// Entries are read into vectors with room to spare, as the JSON parser's growing vectors have:
+// FactBase::merge keeps a big base's vector, without a second copy, only when it has room for
+// the base merged into it (the bundled one). Room never touched costs no memory.
+template <typename T> void resizeWithRoom(std::vector<T> &v, std::size_t n) {
+  v.reserve(n + n / 4 + 1024);
+  v.resize(n);
+}
+
 void readBody(Reader &r, LoadResult &out, const std::string &json_file) {
   r.str(out.name, "the base's name");
   out.warnings.resize(r.count(kPlaceBytes, "warnings"));
@@ -333,7 +350,7 @@ void readBody(Reader &r, LoadResult &out, const std::string &json_file) {
     ref.where = readPlace(r, json_file);
   }
   FactBase &b = out.base;
-  b.people.resize(r.count(4 * 7 + 1, "people"));
+  resizeWithRoom(b.people, r.count(4 * 7 + 1, "people"));
   for (Person &p : b.people) {
     r.str(p.id, "a person");
     const std::uint8_t kind = r.u8("a person");
@@ -348,7 +365,7 @@ void readBody(Reader &r, LoadResult &out, const std::string &json_file) {
     r.str(p.pronoun, "a person");
     r.str(p.organisation, "a person");
   }
-  b.events.resize(r.count(4 * 5, "events"));
+  resizeWithRoom(b.events, r.count(4 * 5, "events"));
   for (Event &e : b.events) {
     r.str(e.id, "an event");
     r.str(e.name, "an event");
@@ -356,7 +373,7 @@ void readBody(Reader &r, LoadResult &out, const std::string &json_file) {
     r.list(e.aliases, "an event's aliases");
     r.str(e.description, "an event");
   }
-  b.sources.resize(r.count(4 * 5, "sources"));
+  resizeWithRoom(b.sources, r.count(4 * 5, "sources"));
   for (Source &s : b.sources) {
     r.str(s.id, "a source");
     r.str(s.title, "a source");
@@ -364,7 +381,7 @@ void readBody(Reader &r, LoadResult &out, const std::string &json_file) {
     r.str(s.date, "a source");
     r.str(s.url, "a source");
   }
-  b.quotes.resize(r.count(4 * 8, "quotes"));
+  resizeWithRoom(b.quotes, r.count(4 * 8, "quotes"));
   for (Quote &q : b.quotes) {
     r.str(q.id, "a quote");
     r.str(q.text, "a quote");
@@ -380,7 +397,7 @@ void readBody(Reader &r, LoadResult &out, const std::string &json_file) {
     }
     r.str(q.context, "a quote");
   }
-  b.figures.resize(r.count(4 * 13 + 1 + 8, "figures"));
+  resizeWithRoom(b.figures, r.count(4 * 13 + 1 + 8, "figures"));
   for (Figure &f : b.figures) {
     r.str(f.id, "a figure");
     const std::uint8_t kind = r.u8("a figure");
@@ -559,7 +576,8 @@ LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string 
       throw Corrupt{"corrupt: its contents do not match the hash in its header"};
 
     LoadResult out;
-    Reader body(data + kHeaderBytes, body_size, kHeaderBytes);
+    file.rewind();
+    Reader body(data + kHeaderBytes, body_size, kHeaderBytes, &file);
     readBody(body, out, json_path.empty() ? jsonPathFor(snapshot_path) : json_path);
     out.base.reindex();
     return out;
