@@ -146,8 +146,9 @@ void writePlace(Writer &w, const LoadError &e) {
   w.u64(e.offset);
 }
 
-void writeBody(Writer &w, const LoadResult &r) {
+void writeBody(Writer &w, const LoadResult &r, const std::string &json_path) {
   w.str(r.name);
+  w.str(json_path);
   w.u32(static_cast<std::uint32_t>(r.warnings.size()));
   for (const LoadError &e : r.warnings)
     writePlace(w, e);
@@ -337,8 +338,13 @@ template <typename T> void resizeWithRoom(std::vector<T> &v, std::size_t n) {
   v.resize(n);
 }
 
-void readBody(Reader &r, LoadResult &out, const std::string &json_file) {
+// `json_file`: the JSON beside the snapshot, or empty for the one it was built from.
+void readBody(Reader &r, LoadResult &out, std::string json_file) {
   r.str(out.name, "the base's name");
+  std::string built_from;
+  r.str(built_from, "the JSON file's name");
+  if (json_file.empty())
+    json_file = built_from;
   out.warnings.resize(r.count(kPlaceBytes, "warnings"));
   for (LoadError &e : out.warnings)
     e = readPlace(r, json_file);
@@ -509,7 +515,7 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
   writeHeader(header_space, h); // a placeholder: the body's length and hash come after it
   bool ok = header_space.flush();
   Writer body(f.get());
-  writeBody(body, loaded);
+  writeBody(body, loaded, json_path);
   ok = body.flush() && ok;
   h.body_bytes = body.written();
   h.body_hash = body.hash();
@@ -578,7 +584,7 @@ LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string 
     LoadResult out;
     file.rewind();
     Reader body(data + kHeaderBytes, body_size, kHeaderBytes, &file);
-    readBody(body, out, json_path.empty() ? jsonPathFor(snapshot_path) : json_path);
+    readBody(body, out, json_path);
     out.base.reindex();
     return out;
   } catch (const Corrupt &c) {

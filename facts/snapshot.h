@@ -33,7 +33,8 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
 // Reads a snapshot. When `json_path` names a file that exists, the snapshot must have been built
 // from it as it is now (same size and modification time, or same hash). Errors name the snapshot
 // and say why it cannot be used (missing, truncated, corrupt, other format or factline version,
-// stale); the entries' own warnings and references point into the JSON file.
+// stale); the entries' own warnings and references point into `json_path`, or when it is empty
+// into the JSON the snapshot was built from.
 LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string &json_path);
 
 // The loading rule (facts/FORMAT.md, "Snapshots"): a fact base named by either file of a

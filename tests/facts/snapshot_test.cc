@@ -284,6 +284,13 @@ TEST_CASE("a snapshot merges with the bundled base and other files exactly as it
   CHECK_FALSE(status.at(0).loaded);
   CHECK(contains(status.at(0).errors, "unknown speaker id '" + first.speaker + "'"));
   CHECK(contains(status.at(0).errors, json + ":3:"));
+
+  // A snapshot with no JSON beside it names the JSON it was built from.
+  REQUIRE(writeSnapshotOf(json, dir.file("elsewhere.factidx")).empty());
+  LoadResult alone_snapshot = readFactBaseFile(dir.file("elsewhere.factidx"));
+  checkReferences(alone_snapshot, {});
+  CHECK(contains(alone_snapshot.errors, json + ":3:"));
+  CHECK(contains(alone_snapshot.warnings, json + ":"));
 }
 
 TEST_CASE("a stale snapshot is refused with the reason, and the JSON is loaded instead",
