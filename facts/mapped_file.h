@@ -70,5 +70,4 @@ private:
   struct stat st_ {};
 };
 
-
 } // namespace factline::facts

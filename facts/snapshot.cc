@@ -116,7 +116,8 @@ public:
   std::uint64_t written() const { return written_; }
   bool flush() {
     hasher_.update(buffer_);
-    bool ok = buffer_.empty() || std::fwrite(buffer_.data(), 1, buffer_.size(), f_) == buffer_.size();
+    bool ok =
+        buffer_.empty() || std::fwrite(buffer_.data(), 1, buffer_.size(), f_) == buffer_.size();
     buffer_.clear();
     return ok && ok_;
   }
@@ -297,8 +298,8 @@ public:
     const std::size_t at = position();
     const std::uint32_t n = u32(what);
     if (static_cast<std::uint64_t>(n) * min_bytes > left())
-      throw Corrupt{std::string("the count of ") + what + " at byte " + std::to_string(at) +
-                    " (" + std::to_string(n) + ") is more than the file holds"};
+      throw Corrupt{std::string("the count of ") + what + " at byte " + std::to_string(at) + " (" +
+                    std::to_string(n) + ") is more than the file holds"};
     return n;
   }
   void list(std::vector<std::string> &out, const char *what) {

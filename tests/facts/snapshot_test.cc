@@ -1,5 +1,5 @@
-// Tests for fact base snapshots (`factline facts index`, .factidx): the snapshot loads into the same
-// base and answers every lookup as the JSON does; stale, truncated, corrupt and other-version
+// Tests for fact base snapshots (`factline facts index`, .factidx): the snapshot loads into the
+// same base and answers every lookup as the JSON does; stale, truncated, corrupt and other-version
 // snapshots are refused with the reason; damaged bytes anywhere never crash the reader.
 #include <catch2/catch.hpp>
 
@@ -247,10 +247,11 @@ TEST_CASE("a snapshot merges with the bundled base and other files exactly as it
   // Overrides a bundled quote by id, adds one by a bundled speaker (a reference into the bundled
   // base), and has an unknown field (a warning, which the snapshot keeps).
   std::string text = R"({"factline": 1, "quotes": [
-    {"id": ")" + first.id + R"(", "text": "words replaced by the user file", "speaker": ")" +
+    {"id": ")" + first.id +
+                     R"(", "text": "words replaced by the user file", "speaker": ")" +
                      first.speaker + R"("},
-    {"id": "user-q", "text": "a quote the user recorded", "speaker": ")" + first.speaker +
-                     R"(", "mood": "calm"}]})";
+    {"id": "user-q", "text": "a quote the user recorded", "speaker": ")" +
+                     first.speaker + R"(", "mood": "calm"}]})";
   std::string json = dir.write("user.json", text);
   std::string other = dir.write("other.json", R"({"factline": 1, "people": [
     {"id": "carol", "name": "Carol Day"}], "quotes": [
