@@ -1,4 +1,6 @@
 // factline-load-probe: loads fact base files and builds the index, printing the time and peak RSS.
+// A .json file is always parsed (never its snapshot); a .factidx file is loaded as the server
+// loads it (facts/snapshot.h).
 #include <sys/resource.h>
 #include <time.h>
 
@@ -8,6 +10,7 @@
 
 #include "facts/fact_index.h"
 #include "facts/loader.h"
+#include "facts/snapshot.h"
 
 int main(int argc, char **argv) {
   using Clock = std::chrono::steady_clock;
@@ -22,7 +25,13 @@ int main(int argc, char **argv) {
   const double c0 = cpu();
   auto t0 = Clock::now();
   for (int i = 1; i < argc; ++i) {
-    auto result = factline::facts::loadFactBaseFile(argv[i]);
+    const std::string path = argv[i];
+    auto result = factline::facts::isSnapshotPath(path)
+                      ? factline::facts::readFactBaseFile(path)
+                      : factline::facts::readFactBaseJsonFile(path);
+    factline::facts::checkReferences(result, {&factline::facts::bundledFactBase()});
+    for (const auto &w : result.warnings)
+      std::fprintf(stderr, "warning: %s\n", w.describe().c_str());
     if (!result.ok()) {
       for (const auto &e : result.errors)
         std::fprintf(stderr, "%s\n", e.describe().c_str());

@@ -1,15 +1,12 @@
 // Loading fact bases: files, text, and the bundled base compiled into the binary.
 #include "facts/loader.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 
 #include "facts/base_parser.h"
 #include "facts/bundled.h"
+#include "facts/mapped_file.h"
+#include "facts/snapshot.h"
 
 namespace factline::facts {
 
@@ -63,65 +60,9 @@ LoadResult parseFactBase(std::string_view text, std::string_view file_name,
   return result;
 }
 
-namespace {
+LoadResult readFactBaseFile(const std::string &path) { return readFactBaseOrSnapshot(path); }
 
-// A file mapped read-only. A million-quote base is hundreds of megabytes: mapped, it is read
-// without a copy, and the pages behind the parser can be given back while it goes on.
-class MappedFile {
-public:
-  explicit MappedFile(const std::string &path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0)
-      return;
-    struct stat st {};
-    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode))
-      return;
-    size_ = static_cast<std::size_t>(st.st_size);
-    if (size_ > 0) {
-      void *p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
-      if (p == MAP_FAILED)
-        return;
-      data_ = static_cast<const char *>(p);
-      ::madvise(p, size_, MADV_SEQUENTIAL);
-    }
-    readable_ = true;
-  }
-  ~MappedFile() {
-    if (data_)
-      ::munmap(const_cast<char *>(data_), size_);
-    if (fd_ >= 0)
-      ::close(fd_);
-  }
-  MappedFile(const MappedFile &) = delete;
-  MappedFile &operator=(const MappedFile &) = delete;
-
-  bool opened() const { return fd_ >= 0; }
-  bool readable() const { return readable_; }
-  std::string_view text() const { return {data_ ? data_ : "", size_}; }
-
-  // Lets the kernel drop the pages before `offset` (they are read again from the file if an error
-  // message needs them).
-  void release(std::size_t offset) {
-    static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    constexpr std::size_t kBehind = std::size_t{1} << 20; // keep the last megabyte
-    if (!data_ || offset < released_ + 2 * kBehind)
-      return;
-    std::size_t end = (offset - kBehind) / page * page;
-    ::madvise(const_cast<char *>(data_) + released_, end - released_, MADV_DONTNEED);
-    released_ = end;
-  }
-
-private:
-  int fd_ = -1;
-  const char *data_ = nullptr;
-  std::size_t size_ = 0;
-  std::size_t released_ = 0;
-  bool readable_ = false;
-};
-
-} // namespace
-
-LoadResult readFactBaseFile(const std::string &path) {
+LoadResult readFactBaseJsonFile(const std::string &path) {
   MappedFile file(path);
   if (!file.readable()) {
     LoadResult failed;

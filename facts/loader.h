@@ -59,8 +59,12 @@ void checkReferences(LoadResult &result, const OtherBases &others);
 LoadResult parseFactBase(std::string_view text, std::string_view file_name,
                          const OtherBases &others = {});
 
-// Reads a file whole; a file that cannot be read is one error at line 0.
+// Reads a file whole; a file that cannot be read is one error at line 0. A JSON file with a usable
+// snapshot beside it, or a snapshot, is read from the snapshot (facts/snapshot.h,
+// readFactBaseOrSnapshot): the result is the same as the JSON's.
 LoadResult readFactBaseFile(const std::string &path);
+// Reads a JSON file, never its snapshot.
+LoadResult readFactBaseJsonFile(const std::string &path);
 LoadResult loadFactBaseFile(const std::string &path, const OtherBases &others = {});
 
 // The bases compiled into the binary (facts/bundled/*.json), merged in file-name order. Parsed

@@ -29,10 +29,14 @@ struct FactsOptions {
   std::vector<std::string> files; // validate: the files; stats/find: extra bases beside the bundled
   std::string text;               // find: the text to look up
   bool bundled = true;            // include the bundled base
+  std::string output;             // index: the snapshot to write (default: beside the JSON)
 };
 // validate: 0 valid, 1 invalid (errors on stderr). stats: counts per kind. find: matching entries.
 int runFactsValidate(const FactsOptions &options); // (facts_command.cc)
 int runFactsStats(const FactsOptions &options);
 int runFactsFind(const FactsOptions &options);
+// index: writes the snapshot (facts/FORMAT.md) of files[0]; 0 written, 1 the JSON has errors or
+// the snapshot cannot be written.
+int runFactsIndex(const FactsOptions &options);
 
 } // namespace factline::server

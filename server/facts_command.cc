@@ -1,5 +1,5 @@
-// `factline facts validate|stats|find`: check fact base files, count their entries, and show what
-// a text would match. Runs on the main thread of the command-line tool.
+// `factline facts validate|stats|find|index`: check fact base files, count their entries, show what
+// a text would match, write snapshots. Runs on the main thread of the command-line tool.
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -7,6 +7,7 @@
 
 #include "facts/fact_library.h"
 #include "facts/loader.h"
+#include "facts/snapshot.h"
 #include "server/commands.h"
 
 namespace factline::server {
@@ -237,6 +238,22 @@ int runFactsFind(const FactsOptions &options) {
   if (!any)
     std::cout << "Nothing in the fact base matches.\n";
   return status;
+}
+
+int runFactsIndex(const FactsOptions &options) {
+  const std::string &json = options.files.front();
+  const std::string out = options.output.empty() ? snapshotPathFor(json) : options.output;
+  if (out == json) {
+    std::cerr << json << ": the snapshot would replace the JSON file; name another with -o\n";
+    return 1;
+  }
+  std::vector<LoadError> errors = writeSnapshotOf(json, out);
+  for (const LoadError &e : errors)
+    std::cerr << e.describe() << "\n";
+  if (!errors.empty())
+    return 1;
+  std::cout << out << ": snapshot of " << json << " written\n";
+  return 0;
 }
 
 } // namespace factline::server

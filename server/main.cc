@@ -58,6 +58,11 @@ int main(int argc, char **argv) {
   auto *find_cmd = facts_cmd->add_subcommand("find", "Show the entries a text would match");
   find_cmd->add_option("text", facts.text, "The words to look up")->required();
   find_cmd->add_option("--facts", facts.files, "An extra fact base file (repeatable)");
+  auto *index_cmd = facts_cmd->add_subcommand(
+      "index", "Write a snapshot of a JSON fact base that loads without parsing the JSON");
+  index_cmd->add_option("file", facts.files, "The JSON fact base file")->required()->expected(1);
+  index_cmd->add_option("-o,--output", facts.output,
+                        "The snapshot to write (default: FILE.json -> FILE.factidx)");
   for (auto *cmd : {stats_cmd, find_cmd})
     cmd->add_flag("!--no-bundled", facts.bundled, "Leave out the bundled base");
 
@@ -80,5 +85,7 @@ int main(int argc, char **argv) {
     return runFactsStats(facts);
   if (*find_cmd)
     return runFactsFind(facts);
+  if (*index_cmd)
+    return runFactsIndex(facts);
   return 2;
 }

@@ -1,4 +1,5 @@
-// Tests for `factline facts validate|stats|find` through the real binary: exit codes and output.
+// Tests for `factline facts validate|stats|find|index` through the real binary: exit codes and
+// output.
 #include <catch2/catch.hpp>
 
 #include <array>
@@ -70,4 +71,38 @@ TEST_CASE("facts stats counts the entries of every kind", "[command]") {
   CHECK(run.output == "people         1\norganisations  1\nevents         0\nsources        0\n"
                       "quotes         1\nvariants       1\nfigures        0\n");
   std::filesystem::remove(path);
+}
+
+TEST_CASE("facts index writes a snapshot that stats and find read as the JSON", "[command]") {
+  auto dir = std::filesystem::temp_directory_path() / "factline-index-command-test";
+  std::filesystem::create_directories(dir);
+  std::string json = (dir / "base.json").string();
+  std::filesystem::copy_file(std::string(FACTLINE_SOURCE_DIR) +
+                                 "/facts/bundled/cambridge-analytica-2018.json",
+                             json, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::remove(dir / "base.factidx");
+  Run json_stats = factline("facts stats --no-bundled --facts " + json);
+  Run json_find = factline("facts find --no-bundled --facts " + json +
+                           " 'a broad enough view of our responsibility'");
+  REQUIRE(json_find.output.find("Quotes matched verbatim") != std::string::npos);
+  Run index = factline("facts index " + json);
+  CHECK(index.status == 0);
+  CHECK(index.output == (dir / "base.factidx").string() + ": snapshot of " + json + " written\n");
+  for (const std::string &named : {json, (dir / "base.factidx").string()}) {
+    CHECK(factline("facts stats --no-bundled --facts " + named).output == json_stats.output);
+    CHECK(factline("facts find --no-bundled --facts " + named +
+                   " 'a broad enough view of our responsibility'")
+              .output == json_find.output);
+  }
+  // -o elsewhere; a JSON with errors gets none, and says why.
+  std::string other = (dir / "other.factidx").string();
+  CHECK(factline("facts index " + json + " -o " + other).status == 0);
+  CHECK(std::filesystem::exists(other));
+  std::string bad = writeTemp("factline-index-bad.json", R"({"factline": 1, "quotes": [{}]})");
+  Run refused = factline("facts index " + bad);
+  CHECK(refused.status == 1);
+  CHECK(refused.output.find("missing required field 'text'") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(std::filesystem::temp_directory_path() /
+                                      "factline-index-bad.factidx"));
+  std::filesystem::remove_all(dir);
 }

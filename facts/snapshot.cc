@@ -1,0 +1,618 @@
+// Fact base snapshots: writing the entries a JSON base loads into, and reading them back with
+// every length, count and enumeration checked against the file before it is used.
+#include "facts/snapshot.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "facts/mapped_file.h"
+
+#ifndef FACTLINE_VERSION
+#define FACTLINE_VERSION "unknown"
+#endif
+
+namespace factline::facts {
+namespace {
+
+constexpr char kMagic[8] = {'F', 'A', 'C', 'T', 'I', 'D', 'X', '\0'};
+constexpr std::size_t kVersionField = 32;
+constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ull;
+constexpr std::uint64_t kFnvPrime = 0x100000001b3ull;
+
+// The fixed header, written field by field in little-endian order (see FORMAT.md).
+struct Header {
+  std::uint32_t format_version = 0;
+  std::uint32_t header_bytes = 0;
+  std::string factline_version;
+  std::uint64_t json_size = 0;
+  std::int64_t json_mtime_ns = 0;
+  std::uint64_t json_hash = 0;
+  std::uint64_t body_bytes = 0;
+  std::uint64_t body_hash = 0;
+};
+constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + kVersionField + 8 * 5;
+
+// Streaming form of snapshotHash(): bytes may come in pieces of any size.
+class Hasher {
+public:
+  void update(std::string_view bytes) {
+    std::size_t i = 0;
+    while (pending_size_ > 0 && pending_size_ < 8 && i < bytes.size())
+      pending_[pending_size_++] = static_cast<unsigned char>(bytes[i++]);
+    if (pending_size_ == 8) {
+      word(pending_);
+      pending_size_ = 0;
+    }
+    for (; i + 8 <= bytes.size(); i += 8)
+      word(reinterpret_cast<const unsigned char *>(bytes.data() + i));
+    while (i < bytes.size())
+      pending_[pending_size_++] = static_cast<unsigned char>(bytes[i++]);
+  }
+  std::uint64_t finish() const {
+    std::uint64_t h = h_;
+    for (std::size_t i = 0; i < pending_size_; ++i)
+      h = (h ^ pending_[i]) * kFnvPrime;
+    return h;
+  }
+
+private:
+  void word(const unsigned char *p) {
+    std::uint64_t w = 0;
+    for (int b = 7; b >= 0; --b)
+      w = w << 8 | p[b];
+    h_ = (h_ ^ w) * kFnvPrime;
+  }
+  std::uint64_t h_ = kFnvOffset;
+  unsigned char pending_[8] = {};
+  std::size_t pending_size_ = 0;
+};
+
+std::int64_t mtimeNs(const struct stat &st) {
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+bool endsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// ---- writing ----
+
+// Appends little-endian fields to a file through a buffer, hashing what it writes.
+class Writer {
+public:
+  explicit Writer(std::FILE *f) : f_(f) { buffer_.reserve(kBuffer); }
+  void u8(std::uint8_t v) { raw(&v, 1); }
+  void u32(std::uint32_t v) {
+    unsigned char b[4];
+    for (int i = 0; i < 4; ++i)
+      b[i] = static_cast<unsigned char>(v >> (8 * i));
+    raw(b, 4);
+  }
+  void u64(std::uint64_t v) {
+    unsigned char b[8];
+    for (int i = 0; i < 8; ++i)
+      b[i] = static_cast<unsigned char>(v >> (8 * i));
+    raw(b, 8);
+  }
+  void f64(double v) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, 8);
+    u64(bits);
+  }
+  void str(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    raw(s.data(), s.size());
+  }
+  void list(const std::vector<std::string> &items) {
+    u32(static_cast<std::uint32_t>(items.size()));
+    for (const std::string &s : items)
+      str(s);
+  }
+  // The body's position (error messages, the final length).
+  std::uint64_t written() const { return written_; }
+  bool flush() {
+    hasher_.update(buffer_);
+    bool ok =
+        buffer_.empty() || std::fwrite(buffer_.data(), 1, buffer_.size(), f_) == buffer_.size();
+    buffer_.clear();
+    return ok && ok_;
+  }
+  std::uint64_t hash() const { return hasher_.finish(); }
+
+private:
+  static constexpr std::size_t kBuffer = std::size_t{1} << 20;
+  void raw(const void *p, std::size_t n) {
+    buffer_.append(static_cast<const char *>(p), n);
+    written_ += n;
+    if (buffer_.size() >= kBuffer)
+      ok_ = flush() && ok_;
+  }
+  std::FILE *f_;
+  std::string buffer_;
+  Hasher hasher_;
+  std::uint64_t written_ = 0;
+  bool ok_ = true;
+};
+
+// A position is kept without the file name: loaded, it names the JSON file beside the snapshot.
+void writePlace(Writer &w, const LoadError &e) {
+  w.u64(e.line);
+  w.u64(e.column);
+  w.str(e.json_path);
+  w.str(e.message);
+  w.u64(e.offset);
+}
+
+void writeBody(Writer &w, const LoadResult &r, const std::string &json_path) {
+  w.str(r.name);
+  w.str(json_path);
+  w.u32(static_cast<std::uint32_t>(r.warnings.size()));
+  for (const LoadError &e : r.warnings)
+    writePlace(w, e);
+  w.u32(static_cast<std::uint32_t>(r.external_references.size()));
+  for (const ExternalReference &ref : r.external_references) {
+    w.str(ref.kind);
+    w.str(ref.role);
+    w.str(ref.id);
+    writePlace(w, ref.where);
+  }
+  const FactBase &b = r.base;
+  w.u32(static_cast<std::uint32_t>(b.people.size()));
+  for (const Person &p : b.people) {
+    w.str(p.id);
+    w.u8(static_cast<std::uint8_t>(p.kind));
+    w.str(p.name);
+    w.list(p.aliases);
+    w.list(p.descriptors);
+    w.str(p.role);
+    w.str(p.pronoun);
+    w.str(p.organisation);
+  }
+  w.u32(static_cast<std::uint32_t>(b.events.size()));
+  for (const Event &e : b.events) {
+    w.str(e.id);
+    w.str(e.name);
+    w.str(e.date);
+    w.list(e.aliases);
+    w.str(e.description);
+  }
+  w.u32(static_cast<std::uint32_t>(b.sources.size()));
+  for (const Source &s : b.sources) {
+    w.str(s.id);
+    w.str(s.title);
+    w.str(s.publisher);
+    w.str(s.date);
+    w.str(s.url);
+  }
+  w.u32(static_cast<std::uint32_t>(b.quotes.size()));
+  for (const Quote &q : b.quotes) {
+    w.str(q.id);
+    w.str(q.text);
+    w.str(q.speaker);
+    w.str(q.event);
+    w.str(q.date);
+    w.str(q.source);
+    w.u32(static_cast<std::uint32_t>(q.variants.size()));
+    for (const QuoteVariant &v : q.variants) {
+      w.str(v.text);
+      w.str(v.source);
+      w.str(v.note);
+    }
+    w.str(q.context);
+  }
+  w.u32(static_cast<std::uint32_t>(b.figures.size()));
+  for (const Figure &f : b.figures) {
+    w.str(f.id);
+    w.u8(static_cast<std::uint8_t>(f.kind));
+    w.f64(f.value);
+    w.str(f.unit);
+    w.str(f.text);
+    w.str(f.qualifier);
+    w.str(f.subject);
+    w.list(f.keywords);
+    w.list(f.units);
+    w.str(f.stated_by);
+    w.str(f.date);
+    w.str(f.source);
+    w.str(f.superseded_by);
+    w.str(f.context);
+  }
+}
+
+void writeHeader(Writer &w, const Header &h) {
+  for (char c : kMagic)
+    w.u8(static_cast<std::uint8_t>(c));
+  w.u32(h.format_version);
+  w.u32(h.header_bytes);
+  char version[kVersionField] = {};
+  std::memcpy(version, h.factline_version.data(),
+              std::min(h.factline_version.size(), kVersionField - 1));
+  for (char c : version)
+    w.u8(static_cast<std::uint8_t>(c));
+  w.u64(h.json_size);
+  w.u64(static_cast<std::uint64_t>(h.json_mtime_ns));
+  w.u64(h.json_hash);
+  w.u64(h.body_bytes);
+  w.u64(h.body_hash);
+}
+
+// ---- reading ----
+
+// Why a snapshot cannot be read: caught at the edge of readSnapshotFile and made an error.
+struct Corrupt {
+  std::string why;
+};
+
+// Reads little-endian fields from [data, data + size), checking each against the end.
+class Reader {
+public:
+  Reader(const unsigned char *data, std::size_t size, std::size_t base,
+         MappedFile *mapped = nullptr)
+      : p_(data), size_(size), base_(base), mapped_(mapped) {}
+  std::size_t left() const { return size_ - pos_; }
+  std::size_t position() const { return base_ + pos_; }
+  const unsigned char *take(std::size_t n, const char *what) {
+    if (n > left())
+      throw Corrupt{std::string(what) + " runs past the end of the file at byte " +
+                    std::to_string(position())};
+    const unsigned char *at = p_ + pos_;
+    pos_ += n;
+    // The entries are copied out as they are read: the pages behind need not stay resident.
+    if (mapped_ && pos_ >= released_ + kReleaseStep) {
+      released_ = pos_;
+      mapped_->release(base_ + pos_);
+    }
+    return at;
+  }
+  std::uint8_t u8(const char *what) { return *take(1, what); }
+  std::uint32_t u32(const char *what) {
+    const unsigned char *b = take(4, what);
+    return std::uint32_t{b[0]} | std::uint32_t{b[1]} << 8 | std::uint32_t{b[2]} << 16 |
+           std::uint32_t{b[3]} << 24;
+  }
+  std::uint64_t u64(const char *what) {
+    const unsigned char *b = take(8, what);
+    std::uint64_t v = 0;
+    for (int i = 7; i >= 0; --i)
+      v = v << 8 | b[i];
+    return v;
+  }
+  double f64(const char *what) {
+    std::uint64_t bits = u64(what);
+    double v;
+    std::memcpy(&v, &bits, 8);
+    return v;
+  }
+  void str(std::string &out, const char *what) {
+    const std::uint32_t n = u32(what);
+    const unsigned char *b = take(n, what);
+    out.assign(reinterpret_cast<const char *>(b), n);
+  }
+  // A count of items each at least `min_bytes` long: one the rest of the file cannot hold is
+  // corrupt, and is refused before anything is allocated for it.
+  std::size_t count(std::size_t min_bytes, const char *what) {
+    const std::size_t at = position();
+    const std::uint32_t n = u32(what);
+    if (static_cast<std::uint64_t>(n) * min_bytes > left())
+      throw Corrupt{std::string("the count of ") + what + " at byte " + std::to_string(at) + " (" +
+                    std::to_string(n) + ") is more than the file holds"};
+    return n;
+  }
+  void list(std::vector<std::string> &out, const char *what) {
+    out.resize(count(4, what));
+    for (std::string &s : out)
+      str(s, what);
+  }
+
+private:
+  const unsigned char *p_;
+  std::size_t size_;
+  std::size_t pos_ = 0;
+  std::size_t base_;
+  MappedFile *mapped_;
+  static constexpr std::size_t kReleaseStep = std::size_t{4} << 20;
+  std::size_t released_ = 0;
+};
+
+constexpr std::size_t kPlaceBytes = 8 + 8 + 4 + 4 + 8;
+
+LoadError readPlace(Reader &r, const std::string &file) {
+  LoadError e;
+  e.file = file;
+  e.line = r.u64("a position");
+  e.column = r.u64("a position");
+  r.str(e.json_path, "a position");
+  r.str(e.message, "a position");
+  e.offset = r.u64("a position");
+  return e;
+}
+
+// Entries are read into vectors with room to spare, as the JSON parser's growing vectors have:
+// FactBase::merge keeps a big base's vector, without a second copy, only when it has room for
+// the base merged into it (the bundled one). Room never touched costs no memory.
+template <typename T> void resizeWithRoom(std::vector<T> &v, std::size_t n) {
+  v.reserve(n + n / 4 + 1024);
+  v.resize(n);
+}
+
+// `json_file`: the JSON beside the snapshot, or empty for the one it was built from.
+void readBody(Reader &r, LoadResult &out, std::string json_file) {
+  r.str(out.name, "the base's name");
+  std::string built_from;
+  r.str(built_from, "the JSON file's name");
+  if (json_file.empty())
+    json_file = built_from;
+  out.warnings.resize(r.count(kPlaceBytes, "warnings"));
+  for (LoadError &e : out.warnings)
+    e = readPlace(r, json_file);
+  out.external_references.resize(r.count(12 + kPlaceBytes, "references"));
+  for (ExternalReference &ref : out.external_references) {
+    r.str(ref.kind, "a reference");
+    r.str(ref.role, "a reference");
+    r.str(ref.id, "a reference");
+    ref.where = readPlace(r, json_file);
+  }
+  FactBase &b = out.base;
+  resizeWithRoom(b.people, r.count(4 * 7 + 1, "people"));
+  for (Person &p : b.people) {
+    r.str(p.id, "a person");
+    const std::uint8_t kind = r.u8("a person");
+    if (kind > static_cast<std::uint8_t>(EntityKind::Organisation))
+      throw Corrupt{"a person's kind before byte " + std::to_string(r.position()) +
+                    " is not one the format defines"};
+    p.kind = static_cast<EntityKind>(kind);
+    r.str(p.name, "a person");
+    r.list(p.aliases, "a person's aliases");
+    r.list(p.descriptors, "a person's descriptors");
+    r.str(p.role, "a person");
+    r.str(p.pronoun, "a person");
+    r.str(p.organisation, "a person");
+  }
+  resizeWithRoom(b.events, r.count(4 * 5, "events"));
+  for (Event &e : b.events) {
+    r.str(e.id, "an event");
+    r.str(e.name, "an event");
+    r.str(e.date, "an event");
+    r.list(e.aliases, "an event's aliases");
+    r.str(e.description, "an event");
+  }
+  resizeWithRoom(b.sources, r.count(4 * 5, "sources"));
+  for (Source &s : b.sources) {
+    r.str(s.id, "a source");
+    r.str(s.title, "a source");
+    r.str(s.publisher, "a source");
+    r.str(s.date, "a source");
+    r.str(s.url, "a source");
+  }
+  resizeWithRoom(b.quotes, r.count(4 * 8, "quotes"));
+  for (Quote &q : b.quotes) {
+    r.str(q.id, "a quote");
+    r.str(q.text, "a quote");
+    r.str(q.speaker, "a quote");
+    r.str(q.event, "a quote");
+    r.str(q.date, "a quote");
+    r.str(q.source, "a quote");
+    q.variants.resize(r.count(4 * 3, "a quote's variants"));
+    for (QuoteVariant &v : q.variants) {
+      r.str(v.text, "a variant");
+      r.str(v.source, "a variant");
+      r.str(v.note, "a variant");
+    }
+    r.str(q.context, "a quote");
+  }
+  resizeWithRoom(b.figures, r.count(4 * 13 + 1 + 8, "figures"));
+  for (Figure &f : b.figures) {
+    r.str(f.id, "a figure");
+    const std::uint8_t kind = r.u8("a figure");
+    if (kind > static_cast<std::uint8_t>(FigureKind::Other))
+      throw Corrupt{"a figure's kind before byte " + std::to_string(r.position()) +
+                    " is not one the format defines"};
+    f.kind = static_cast<FigureKind>(kind);
+    f.value = r.f64("a figure");
+    r.str(f.unit, "a figure");
+    r.str(f.text, "a figure");
+    r.str(f.qualifier, "a figure");
+    r.str(f.subject, "a figure");
+    r.list(f.keywords, "a figure's keywords");
+    r.list(f.units, "a figure's units");
+    r.str(f.stated_by, "a figure");
+    r.str(f.date, "a figure");
+    r.str(f.source, "a figure");
+    r.str(f.superseded_by, "a figure");
+    r.str(f.context, "a figure");
+  }
+  if (r.left() != 0)
+    throw Corrupt{std::to_string(r.left()) + " bytes after the last entry"};
+}
+
+Header readHeader(Reader &r) {
+  const unsigned char *magic = r.take(sizeof kMagic, "the header");
+  if (std::memcmp(magic, kMagic, sizeof kMagic) != 0)
+    throw Corrupt{"not a factline snapshot (no FACTIDX magic at its start)"};
+  Header h;
+  h.format_version = r.u32("the header");
+  h.header_bytes = r.u32("the header");
+  const unsigned char *version = r.take(kVersionField, "the header");
+  std::size_t n = 0;
+  while (n < kVersionField && version[n] != 0)
+    ++n;
+  h.factline_version.assign(reinterpret_cast<const char *>(version), n);
+  h.json_size = r.u64("the header");
+  h.json_mtime_ns = static_cast<std::int64_t>(r.u64("the header"));
+  h.json_hash = r.u64("the header");
+  h.body_bytes = r.u64("the header");
+  h.body_hash = r.u64("the header");
+  return h;
+}
+
+LoadResult failure(const std::string &path, std::string message) {
+  LoadResult r;
+  r.errors.push_back({path, 0, 0, "", std::move(message), 0});
+  return r;
+}
+
+// Hashes a mapped range, letting the kernel drop its pages behind the hash.
+std::uint64_t hashMapped(MappedFile &file, std::size_t from, std::size_t size) {
+  Hasher h;
+  constexpr std::size_t kChunk = std::size_t{8} << 20;
+  const std::string_view all = file.text();
+  for (std::size_t at = 0; at < size; at += kChunk) {
+    h.update(all.substr(from + at, std::min(kChunk, size - at)));
+    file.release(from + at);
+  }
+  return h.finish();
+}
+
+} // namespace
+
+std::uint64_t snapshotHash(std::string_view bytes) {
+  Hasher h;
+  h.update(bytes);
+  return h.finish();
+}
+
+bool isSnapshotPath(std::string_view path) { return endsWith(path, kSnapshotExtension); }
+
+std::string snapshotPathFor(const std::string &json_path) {
+  if (endsWith(json_path, ".json"))
+    return json_path.substr(0, json_path.size() - 5) + std::string(kSnapshotExtension);
+  return json_path + std::string(kSnapshotExtension);
+}
+
+std::string jsonPathFor(const std::string &snapshot_path) {
+  if (isSnapshotPath(snapshot_path))
+    return snapshot_path.substr(0, snapshot_path.size() - kSnapshotExtension.size()) + ".json";
+  return snapshot_path + ".json";
+}
+
+std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::string &out_path) {
+  auto error = [&](const std::string &file, std::string message) {
+    return std::vector<LoadError>{{file, 0, 0, "", std::move(message), 0}};
+  };
+  MappedFile json(json_path);
+  if (!json.readable())
+    return error(json_path, json.opened() ? "cannot read the file" : "cannot open the file");
+  Header h;
+  h.format_version = kSnapshotFormatVersion;
+  h.header_bytes = kHeaderBytes;
+  h.factline_version = FACTLINE_VERSION;
+  h.json_size = json.text().size();
+  h.json_mtime_ns = mtimeNs(json.status());
+  h.json_hash = snapshotHash(json.text());
+  LoadResult loaded = readFactBaseJsonFile(json_path);
+  if (!loaded.ok())
+    return loaded.errors;
+
+  // Written beside the target and renamed over it, so that a reader never sees half a snapshot.
+  const std::string temp = out_path + ".tmp";
+  std::unique_ptr<std::FILE, int (*)(std::FILE *)> f(std::fopen(temp.c_str(), "wb"), std::fclose);
+  if (!f)
+    return error(out_path, std::string("cannot write: ") + std::strerror(errno));
+  Writer header_space(f.get());
+  writeHeader(header_space, h); // a placeholder: the body's length and hash come after it
+  bool ok = header_space.flush();
+  Writer body(f.get());
+  writeBody(body, loaded, json_path);
+  ok = body.flush() && ok;
+  h.body_bytes = body.written();
+  h.body_hash = body.hash();
+  ok = ok && std::fseek(f.get(), 0, SEEK_SET) == 0;
+  Writer header(f.get());
+  writeHeader(header, h);
+  ok = header.flush() && ok;
+  ok = std::fflush(f.get()) == 0 && ok;
+  if (std::fclose(f.release()) != 0)
+    ok = false;
+  if (!ok || std::rename(temp.c_str(), out_path.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    std::remove(temp.c_str());
+    return error(out_path, "cannot write: " + why);
+  }
+  return {};
+}
+
+LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string &json_path) {
+  MappedFile file(snapshot_path);
+  if (!file.readable())
+    return failure(snapshot_path,
+                   file.opened() ? "cannot read the snapshot" : "cannot open the snapshot");
+  const std::string_view bytes = file.text();
+  const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
+  try {
+    Reader head(data, bytes.size(), 0);
+    if (bytes.size() < kHeaderBytes)
+      throw Corrupt{"truncated: " + std::to_string(bytes.size()) + " bytes, shorter than its " +
+                    std::to_string(kHeaderBytes) + "-byte header"};
+    Header h = readHeader(head);
+    if (h.format_version != kSnapshotFormatVersion)
+      throw Corrupt{"snapshot format version " + std::to_string(h.format_version) +
+                    ", this factline reads version " + std::to_string(kSnapshotFormatVersion) +
+                    "; rebuild it with `factline facts index`"};
+    if (h.factline_version != FACTLINE_VERSION)
+      throw Corrupt{"built by factline " + h.factline_version + ", this is factline " +
+                    FACTLINE_VERSION + "; rebuild it with `factline facts index`"};
+    if (h.header_bytes != kHeaderBytes)
+      throw Corrupt{"its header is " + std::to_string(h.header_bytes) + " bytes, not " +
+                    std::to_string(kHeaderBytes)};
+    const std::uint64_t body_size = bytes.size() - kHeaderBytes;
+    if (h.body_bytes != body_size)
+      throw Corrupt{(body_size < h.body_bytes ? "truncated: " : "damaged: ") +
+                    std::to_string(bytes.size()) + " bytes where its header says " +
+                    std::to_string(kHeaderBytes + h.body_bytes)};
+
+    // Stale: built from another version of the JSON. Size and time settle it cheaply; a file
+    // copied or touched (same size, other time) is hashed to tell.
+    struct stat st {};
+    if (!json_path.empty() && ::stat(json_path.c_str(), &st) == 0) {
+      const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+      bool fresh = size == h.json_size && mtimeNs(st) == h.json_mtime_ns;
+      if (!fresh && size == h.json_size) {
+        MappedFile json(json_path);
+        fresh = json.readable() && hashMapped(json, 0, json.text().size()) == h.json_hash;
+      }
+      if (!fresh)
+        throw Corrupt{"stale: " + json_path +
+                      " has changed since the snapshot was built; rebuild it with `factline "
+                      "facts index`"};
+    }
+    if (hashMapped(file, kHeaderBytes, body_size) != h.body_hash)
+      throw Corrupt{"corrupt: its contents do not match the hash in its header"};
+
+    LoadResult out;
+    file.rewind();
+    Reader body(data + kHeaderBytes, body_size, kHeaderBytes, &file);
+    readBody(body, out, json_path);
+    out.base.reindex();
+    return out;
+  } catch (const Corrupt &c) {
+    return failure(snapshot_path, "cannot use this snapshot: " + c.why);
+  }
+}
+
+LoadResult readFactBaseOrSnapshot(const std::string &path) {
+  const bool named_snapshot = isSnapshotPath(path);
+  const std::string snapshot = named_snapshot ? path : snapshotPathFor(path);
+  const std::string json = named_snapshot ? jsonPathFor(path) : path;
+  struct stat st {};
+  const bool json_present = ::stat(json.c_str(), &st) == 0;
+  const bool snapshot_present = ::stat(snapshot.c_str(), &st) == 0;
+  if (!named_snapshot && (!snapshot_present || !json_present))
+    return readFactBaseJsonFile(json);
+  if (!json_present)
+    return readSnapshotFile(snapshot, "");
+  LoadResult from_snapshot = readSnapshotFile(snapshot, json);
+  if (from_snapshot.ok())
+    return from_snapshot;
+  LoadResult from_json = readFactBaseJsonFile(json);
+  for (LoadError &e : from_snapshot.errors) {
+    e.message += " (loaded " + json + " instead)";
+    from_json.warnings.insert(from_json.warnings.begin(), std::move(e));
+  }
+  return from_json;
+}
+
+} // namespace factline::facts

@@ -1,0 +1,426 @@
+// Tests for fact base snapshots (`factline facts index`, .factidx): the snapshot loads into the
+// same base and answers every lookup as the JSON does; stale, truncated, corrupt and other-version
+// snapshots are refused with the reason; damaged bytes anywhere never crash the reader.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+#include <sys/time.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "facts/bundled.h"
+#include "facts/fact_index.h"
+#include "facts/fact_library.h"
+#include "facts/snapshot.h"
+
+using namespace factline::facts;
+namespace fs = std::filesystem;
+
+namespace {
+
+class TempDir {
+public:
+  TempDir() {
+    std::random_device rd;
+    path_ = fs::temp_directory_path() /
+            ("factline-snapshot-test-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string write(const std::string &name, const std::string &text) const {
+    fs::path p = path_ / name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+  std::string file(const std::string &name) const { return (path_ / name).string(); }
+
+private:
+  fs::path path_;
+};
+
+std::string slurp(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string bundledText() {
+  for (const EmbeddedFile &f : bundledBases())
+    return std::string(f.text);
+  return {};
+}
+
+bool contains(const std::vector<LoadError> &list, const std::string &what) {
+  for (const LoadError &e : list)
+    if (e.describe().find(what) != std::string::npos)
+      return true;
+  return false;
+}
+
+std::string messages(const LoadResult &r) {
+  std::string out;
+  for (const LoadError &e : r.errors)
+    out += "error: " + e.describe() + "\n";
+  for (const LoadError &e : r.warnings)
+    out += "warning: " + e.describe() + "\n";
+  return out;
+}
+
+void requireSameBase(const FactBase &a, const FactBase &b) {
+  REQUIRE(a.people.size() == b.people.size());
+  for (std::size_t i = 0; i < a.people.size(); ++i) {
+    const Person &x = a.people[i], &y = b.people[i];
+    CHECK((x.id == y.id && x.kind == y.kind && x.name == y.name && x.aliases == y.aliases &&
+           x.descriptors == y.descriptors && x.role == y.role && x.pronoun == y.pronoun &&
+           x.organisation == y.organisation));
+  }
+  REQUIRE(a.events.size() == b.events.size());
+  for (std::size_t i = 0; i < a.events.size(); ++i) {
+    const Event &x = a.events[i], &y = b.events[i];
+    CHECK((x.id == y.id && x.name == y.name && x.date == y.date && x.aliases == y.aliases &&
+           x.description == y.description));
+  }
+  REQUIRE(a.sources.size() == b.sources.size());
+  for (std::size_t i = 0; i < a.sources.size(); ++i) {
+    const Source &x = a.sources[i], &y = b.sources[i];
+    CHECK((x.id == y.id && x.title == y.title && x.publisher == y.publisher && x.date == y.date &&
+           x.url == y.url));
+  }
+  REQUIRE(a.quotes.size() == b.quotes.size());
+  for (std::size_t i = 0; i < a.quotes.size(); ++i) {
+    const Quote &x = a.quotes[i], &y = b.quotes[i];
+    CHECK((x.id == y.id && x.text == y.text && x.speaker == y.speaker && x.event == y.event &&
+           x.date == y.date && x.source == y.source && x.context == y.context));
+    REQUIRE(x.variants.size() == y.variants.size());
+    for (std::size_t v = 0; v < x.variants.size(); ++v)
+      CHECK((x.variants[v].text == y.variants[v].text &&
+             x.variants[v].source == y.variants[v].source &&
+             x.variants[v].note == y.variants[v].note));
+  }
+  REQUIRE(a.figures.size() == b.figures.size());
+  for (std::size_t i = 0; i < a.figures.size(); ++i) {
+    const Figure &x = a.figures[i], &y = b.figures[i];
+    CHECK((x.id == y.id && x.kind == y.kind && x.value == y.value && x.unit == y.unit &&
+           x.text == y.text && x.qualifier == y.qualifier && x.subject == y.subject &&
+           x.keywords == y.keywords && x.units == y.units && x.stated_by == y.stated_by &&
+           x.date == y.date && x.source == y.source && x.superseded_by == y.superseded_by &&
+           x.context == y.context));
+  }
+  for (const Quote &q : a.quotes)
+    CHECK(b.quote(q.id) != nullptr);
+  for (const Figure &f : a.figures)
+    CHECK(b.figure(f.id) != nullptr);
+}
+
+std::vector<Token> wordsOf(std::string_view text) {
+  std::vector<Token> out;
+  for (Token &t : tokenize(text))
+    if (t.kind == TokenKind::Word)
+      out.push_back(std::move(t));
+  return out;
+}
+
+bool sameMatches(const std::vector<QuoteMatch> &a, const std::vector<QuoteMatch> &b) {
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!(a[i].wording == b[i].wording && a[i].first == b[i].first && a[i].last == b[i].last))
+      return false;
+  return true;
+}
+
+bool sameNear(const std::vector<NearQuote> &a, const std::vector<NearQuote> &b) {
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!(a[i].wording == b[i].wording && a[i].score == b[i].score && a[i].first == b[i].first &&
+          a[i].last == b[i].last))
+      return false;
+  return true;
+}
+
+// Every lookup the analyzers make, asked of both indexes: each quote verbatim and altered (a word
+// dropped, one added), each person's names, each event's names, each figure's keywords.
+void requireSameAnswers(const FactIndex &json, const FactIndex &snap) {
+  std::size_t asked = 0;
+  for (const Quote &q : json.base().quotes) {
+    std::vector<Token> words = wordsOf(q.text);
+    CHECK(sameMatches(json.findVerbatim(words), snap.findVerbatim(words)));
+    if (words.size() > 4) {
+      std::vector<Token> altered = words;
+      altered.erase(altered.begin() + 2);
+      altered.insert(altered.begin() + 1, wordsOf("absolutely").front());
+      CHECK(sameMatches(json.findVerbatim(altered), snap.findVerbatim(altered)));
+      CHECK(sameNear(json.findNear(altered), snap.findNear(altered)));
+      CHECK_FALSE(snap.findNear(altered).empty());
+    }
+    ++asked;
+  }
+  for (const Person &p : json.base().people) {
+    std::vector<std::string> names = p.aliases;
+    names.push_back(p.name);
+    names.insert(names.end(), p.descriptors.begin(), p.descriptors.end());
+    for (const std::string &n : names) {
+      CHECK(json.resolvePerson(n) == snap.resolvePerson(n));
+      CHECK_FALSE(snap.resolvePerson(n).empty());
+      ++asked;
+    }
+  }
+  for (const Event &e : json.base().events) {
+    CHECK(json.eventsNamedIn("at the " + e.name) == snap.eventsNamedIn("at the " + e.name));
+    ++asked;
+  }
+  for (const Figure &f : json.base().figures) {
+    std::vector<std::string> words;
+    for (const std::string &k : f.keywords)
+      for (const Token &t : wordsOf(k))
+        words.push_back(t.norm);
+    for (const std::string &u : f.units)
+      for (const Token &t : wordsOf(u))
+        words.push_back(t.norm);
+    CHECK(json.figuresFor(words) == snap.figuresFor(words));
+    ++asked;
+  }
+  CHECK(asked > 50);
+}
+
+// Overwrites the body hash in the header, so that a damaged body gets past the hash and reaches
+// the reader's own bounds checks.
+constexpr std::size_t kHeaderBytes = 88;
+constexpr std::size_t kBodyBytesAt = 72, kBodyHashAt = 80;
+void putU64(std::string &bytes, std::size_t at, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i)
+    bytes[at + i] = static_cast<char>(v >> (8 * i));
+}
+void rehash(std::string &bytes) {
+  putU64(bytes, kBodyBytesAt, bytes.size() - kHeaderBytes);
+  putU64(bytes, kBodyHashAt, snapshotHash(std::string_view(bytes).substr(kHeaderBytes)));
+}
+
+void setMtime(const std::string &path, long seconds) {
+  timeval times[2] = {{seconds, 0}, {seconds, 0}};
+  REQUIRE(::utimes(path.c_str(), times) == 0);
+}
+
+} // namespace
+
+TEST_CASE("a snapshot loads into the same base and answers every lookup as the JSON",
+          "[snapshot]") {
+  TempDir dir;
+  std::string json = dir.write("base.json", bundledText());
+  REQUIRE(writeSnapshotOf(json, dir.file("base.factidx")).empty());
+
+  LoadResult from_json = readFactBaseJsonFile(json);
+  LoadResult from_snapshot = readSnapshotFile(dir.file("base.factidx"), json);
+  INFO(messages(from_snapshot));
+  REQUIRE(from_json.ok());
+  REQUIRE(from_snapshot.ok());
+  CHECK(from_snapshot.name == from_json.name);
+  requireSameBase(from_json.base, from_snapshot.base);
+
+  // The loading rule: naming either file of the pair loads the snapshot, silently.
+  for (const std::string &named : {json, dir.file("base.factidx")}) {
+    LoadResult r = readFactBaseFile(named);
+    INFO(named << "\n" << messages(r));
+    CHECK(r.ok());
+    CHECK(r.warnings.empty());
+    requireSameBase(from_json.base, r.base);
+  }
+
+  FactIndex a(std::make_shared<const FactBase>(std::move(from_json.base)));
+  FactIndex b(std::make_shared<const FactBase>(std::move(from_snapshot.base)));
+  requireSameAnswers(a, b);
+}
+
+TEST_CASE("a snapshot merges with the bundled base and other files exactly as its JSON",
+          "[snapshot]") {
+  TempDir dir;
+  const FactBase &bundled = bundledFactBase();
+  const Quote &first = bundled.quotes.at(0);
+  // Overrides a bundled quote by id, adds one by a bundled speaker (a reference into the bundled
+  // base), and has an unknown field (a warning, which the snapshot keeps).
+  std::string text = R"({"factline": 1, "quotes": [
+    {"id": ")" + first.id +
+                     R"(", "text": "words replaced by the user file", "speaker": ")" +
+                     first.speaker + R"("},
+    {"id": "user-q", "text": "a quote the user recorded", "speaker": ")" +
+                     first.speaker + R"(", "mood": "calm"}]})";
+  std::string json = dir.write("user.json", text);
+  std::string other = dir.write("other.json", R"({"factline": 1, "people": [
+    {"id": "carol", "name": "Carol Day"}], "quotes": [
+    {"id": "other-q", "text": "said by carol", "speaker": "carol"}]})");
+
+  FactLibrary from_json(true);
+  auto json_status = from_json.setFiles({json, other});
+  REQUIRE(json_status.at(0).loaded);
+  REQUIRE(writeSnapshotOf(json, dir.file("user.factidx")).empty());
+  REQUIRE(writeSnapshotOf(other, dir.file("other.factidx")).empty());
+
+  for (const std::vector<std::string> &files :
+       {std::vector<std::string>{json, other},
+        std::vector<std::string>{dir.file("user.factidx"), dir.file("other.factidx")}}) {
+    FactLibrary library(true);
+    auto status = library.setFiles(files);
+    REQUIRE(status.at(0).loaded);
+    REQUIRE(status.at(1).loaded);
+    CHECK(status.at(0).warnings.size() == json_status.at(0).warnings.size());
+    CHECK(contains(status.at(0).warnings, "mood"));
+    CHECK(contains(status.at(0).warnings, json)); // positions point into the JSON
+    requireSameBase(from_json.snapshot()->base(), library.snapshot()->base());
+    CHECK(library.snapshot()->base().quote(first.id)->text == "words replaced by the user file");
+    requireSameAnswers(*from_json.snapshot(), *library.snapshot());
+  }
+
+  // References into other bases are checked at load, as for the JSON: without the bundled base
+  // the snapshot's speaker is unknown, reported at its place in the JSON.
+  FactLibrary alone(false);
+  auto status = alone.setFiles({dir.file("user.factidx")});
+  CHECK_FALSE(status.at(0).loaded);
+  CHECK(contains(status.at(0).errors, "unknown speaker id '" + first.speaker + "'"));
+  CHECK(contains(status.at(0).errors, json + ":3:"));
+
+  // A snapshot with no JSON beside it names the JSON it was built from.
+  REQUIRE(writeSnapshotOf(json, dir.file("elsewhere.factidx")).empty());
+  LoadResult alone_snapshot = readFactBaseFile(dir.file("elsewhere.factidx"));
+  checkReferences(alone_snapshot, {});
+  CHECK(contains(alone_snapshot.errors, json + ":3:"));
+  CHECK(contains(alone_snapshot.warnings, json + ":"));
+}
+
+TEST_CASE("a stale snapshot is refused with the reason, and the JSON is loaded instead",
+          "[snapshot]") {
+  TempDir dir;
+  std::string json = dir.write("base.json", bundledText());
+  std::string snap = dir.file("base.factidx");
+  setMtime(json, 1600000000);
+  REQUIRE(writeSnapshotOf(json, snap).empty());
+
+  // Touched, same bytes: the hash tells it is the same file.
+  setMtime(json, 1700000000);
+  LoadResult touched = readFactBaseFile(json);
+  INFO(messages(touched));
+  CHECK(touched.ok());
+  CHECK(touched.warnings.empty());
+
+  // Changed: refused, and the JSON's own entries are loaded with a warning that says why.
+  std::string changed = bundledText();
+  changed.replace(changed.find("\"quotes\": ["), 11,
+                  R"("quotes": [{"id": "new-q", "text": "brand new", "speaker": ")" +
+                      bundledFactBase().quotes.at(0).speaker + R"("},)");
+  dir.write("base.json", changed);
+  LoadResult r = readSnapshotFile(snap, json);
+  CHECK_FALSE(r.ok());
+  CHECK(contains(r.errors, snap + ": cannot use this snapshot: stale: " + json + " has changed"));
+  for (const std::string &named : {json, snap}) {
+    LoadResult loaded = readFactBaseFile(named);
+    INFO(messages(loaded));
+    CHECK(loaded.ok());
+    CHECK(contains(loaded.warnings, "stale"));
+    CHECK(contains(loaded.warnings, "loaded " + json + " instead"));
+    CHECK(loaded.base.quote("new-q") != nullptr);
+  }
+
+  // Rebuilt: fresh again.
+  REQUIRE(writeSnapshotOf(json, snap).empty());
+  LoadResult rebuilt = readFactBaseFile(snap);
+  CHECK(rebuilt.warnings.empty());
+  CHECK(rebuilt.base.quote("new-q") != nullptr);
+}
+
+TEST_CASE("damaged snapshots are refused with what is wrong", "[snapshot]") {
+  TempDir dir;
+  std::string json = dir.write("base.json", bundledText());
+  std::string good_path = dir.file("good.factidx");
+  REQUIRE(writeSnapshotOf(json, good_path).empty());
+  const std::string good = slurp(good_path);
+  REQUIRE(good.size() > kHeaderBytes);
+
+  auto refusal = [&](std::string bytes) {
+    std::string path = dir.write("damaged.factidx", bytes);
+    LoadResult r = readSnapshotFile(path, ""); // no JSON beside it: the errors are the file's
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].file == path);
+    CHECK(r.base.quotes.empty());
+    return r.errors[0].message;
+  };
+  CHECK_THAT(refusal(good.substr(0, good.size() - 1)), Catch::Contains("truncated"));
+  CHECK_THAT(refusal(good.substr(0, 40)), Catch::Contains("truncated"));
+  CHECK_THAT(refusal(""), Catch::Contains("truncated"));
+  CHECK_THAT(refusal(good + "x"), Catch::Contains("damaged"));
+  std::string bad_magic = good;
+  bad_magic[0] = 'X';
+  CHECK_THAT(refusal(bad_magic), Catch::Contains("not a factline snapshot"));
+  std::string other_format = good;
+  other_format[8] = 9;
+  CHECK_THAT(refusal(other_format), Catch::Contains("snapshot format version 9"));
+  std::string other_version = good;
+  other_version.replace(16, 5, "0.0.0");
+  CHECK_THAT(refusal(other_version), Catch::Contains("built by factline 0.0.0"));
+  std::string flipped = good;
+  flipped[good.size() / 2] ^= 0x20;
+  CHECK_THAT(refusal(flipped), Catch::Contains("corrupt"));
+  // A count larger than the file, past the hash: refused before anything is allocated.
+  std::string huge = good;
+  putU64(huge, kHeaderBytes, 0xfffffff0u); // the name's length
+  rehash(huge);
+  CHECK_THAT(refusal(huge), Catch::Contains("runs past the end"));
+
+  // A missing snapshot named on its own, and a broken one with its JSON beside it.
+  CHECK_FALSE(readFactBaseFile(dir.file("absent.factidx")).ok());
+  CHECK(contains(readFactBaseFile(dir.file("absent.factidx")).errors, "cannot open"));
+  dir.write("base.factidx", flipped);
+  LoadResult fallback = readFactBaseFile(json);
+  CHECK(fallback.ok());
+  CHECK(contains(fallback.warnings, dir.file("base.factidx") + ": cannot use this snapshot: "
+                                                               "corrupt"));
+  CHECK(fallback.base.quotes.size() == bundledFactBase().quotes.size());
+}
+
+TEST_CASE("bytes damaged or cut anywhere, past the hash, never crash the reader", "[snapshot]") {
+  TempDir dir;
+  std::string json = dir.write("base.json", bundledText());
+  REQUIRE(writeSnapshotOf(json, dir.file("good.factidx")).empty());
+  const std::string good = slurp(dir.file("good.factidx"));
+  std::mt19937 rng(8);
+  std::size_t refused = 0, read = 0;
+  auto load = [&](const std::string &bytes) {
+    std::string path = dir.write("fuzz.factidx", bytes);
+    LoadResult r = readSnapshotFile(path, "");
+    if (r.ok()) {
+      ++read;
+      // Whatever it read must index and answer without crashing.
+      FactIndex index(std::make_shared<const FactBase>(std::move(r.base)));
+      for (const Quote &q : index.base().quotes)
+        index.findNear(wordsOf(q.text));
+    } else {
+      ++refused;
+      CHECK(r.errors.at(0).file == path);
+    }
+  };
+  // Cut at many lengths (the header's length fixed up, so the body reader meets the end).
+  for (std::size_t cut = kHeaderBytes; cut < good.size(); cut += 1 + cut / 40) {
+    std::string bytes = good.substr(0, cut);
+    rehash(bytes);
+    load(bytes);
+  }
+  // Bytes set to random values, and to the values that make lengths and counts huge.
+  for (int round = 0; round < 400; ++round) {
+    std::string bytes = good;
+    const std::size_t at = kHeaderBytes + rng() % (good.size() - kHeaderBytes);
+    const int n = 1 + static_cast<int>(rng() % 4);
+    for (int i = 0; i < n && at + i < bytes.size(); ++i)
+      bytes[at + i] = round % 3 == 0 ? '\xff' : static_cast<char>(rng());
+    rehash(bytes);
+    load(bytes);
+  }
+  CHECK(refused > 100);
+  CHECK(refused + read > 500);
+}
