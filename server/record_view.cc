@@ -206,25 +206,21 @@ FindingView describeFinding(const Finding &f, const facts::FactBase &base) {
       break;
     }
     case FactRef::Kind::Person:
-      if (shown.insert("person:" + ref.id).second) {
-        RecordView r;
-        r.kind = ref.kind;
-        r.id = ref.id;
+    case FactRef::Kind::Event: {
+      const bool person = ref.kind == FactRef::Kind::Person;
+      if (!shown.insert((person ? "person:" : "event:") + ref.id).second)
+        break;
+      RecordView r;
+      r.kind = ref.kind;
+      r.id = ref.id;
+      if (person)
         r.person = personView(base, ref.id);
-        r.found = r.person.found;
-        view.records.push_back(std::move(r));
-      }
-      break;
-    case FactRef::Kind::Event:
-      if (shown.insert("event:" + ref.id).second) {
-        RecordView r;
-        r.kind = ref.kind;
-        r.id = ref.id;
+      else
         r.event = eventView(base, ref.id);
-        r.found = r.event.found;
-        view.records.push_back(std::move(r));
-      }
+      r.found = person ? r.person.found : r.event.found;
+      view.records.push_back(std::move(r));
       break;
+    }
     }
   }
   return view;
