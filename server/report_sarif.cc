@@ -33,7 +33,10 @@ json artifactLocation(const std::string &path) {
   if (p.is_absolute())
     return {{"uri", protocol::pathToUri(p.lexically_normal().generic_string())}};
   // pathToUri escapes a path; drop its "file://" and the leading slash we gave it.
-  std::string escaped = protocol::pathToUri("/" + p.lexically_normal().generic_string());
+  // (Appended rather than "/" + ...: GCC 12 warns falsely of an overlap in that operator+.)
+  std::string rooted = "/";
+  rooted += p.lexically_normal().generic_string();
+  std::string escaped = protocol::pathToUri(rooted);
   return {{"uri", escaped.substr(std::string("file:///").size())}, {"uriBaseId", "%SRCROOT%"}};
 }
 
