@@ -181,6 +181,29 @@ int runCheck(const CheckOptions &options) {
     std::cerr << "factline check: nothing to check\n";
     return 2;
   }
+  // The report never replaces a draft or a fact base: `-o story.md story.md` is a slip, and
+  // would lose the draft. Checked, and the file opened, before any work is done.
+  std::ofstream file_out;
+  if (!options.output.empty()) {
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(options.output, ec);
+    std::vector<std::string> inputs = drafts;
+    inputs.insert(inputs.end(), bases.begin(), bases.end());
+    for (const auto &input : inputs) {
+      std::error_code ec2;
+      if (!ec && input != "-" && fs::weakly_canonical(input, ec2) == target && !ec2) {
+        std::cerr << "factline check: --output " << options.output << " is " << input
+                  << ", one of the files being checked; choose another file for the report\n";
+        return 2;
+      }
+    }
+    file_out.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!file_out) {
+      std::cerr << "factline check: cannot write " << options.output << ": " << std::strerror(errno)
+                << "\n";
+      return 2;
+    }
+  }
   ProgressLine progress(drafts.size());
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     const std::string &path = drafts[i];
@@ -202,14 +225,6 @@ int runCheck(const CheckOptions &options) {
   }
   progress.clear();
 
-  std::ofstream file_out;
-  if (!options.output.empty()) {
-    file_out.open(options.output, std::ios::binary | std::ios::trunc);
-    if (!file_out) {
-      std::cerr << "factline check: cannot write " << options.output << "\n";
-      return 2;
-    }
-  }
   std::ostream &out = options.output.empty() ? std::cout : file_out;
   bool color = options.color && options.output.empty() && isatty(STDOUT_FILENO);
   if (options.format == "json")

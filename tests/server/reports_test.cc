@@ -305,6 +305,12 @@ TEST_CASE("exit codes follow --fail-on - an unwritable --output is an error", "[
   CHECK(bad.status == 2);
   CHECK(bad.out.find("cannot write /nonexistent/dir/report.json") != std::string::npos);
   CHECK(check(d.root(), "--format yaml drafts").status == 2);
+  // A report never replaces what is being checked.
+  std::string draft = readFile(d.ws.root / "drafts/hearing.md");
+  Run self = check(d.root(), "--format html -o drafts/./hearing.md drafts", true);
+  CHECK(self.status == 2);
+  CHECK(self.out.find("one of the files being checked") != std::string::npos);
+  CHECK(readFile(d.ws.root / "drafts/hearing.md") == draft);
 }
 
 TEST_CASE("on a terminal: colour and a progress line - NO_COLOR turns colour off", "[reports]") {
