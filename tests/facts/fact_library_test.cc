@@ -7,36 +7,14 @@
 #include <random>
 
 #include "facts/fact_library.h"
+#include "temp_dir.h"
 
 using namespace factline::facts;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh folder under the system's temporary directory, removed at the end of the test.
-class TempDir {
-public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() /
-            ("factline-test-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string write(const std::string &name, const std::string &text) const {
-    fs::path p = path_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-    return p.string();
-  }
-  const fs::path &path() const { return path_; }
-
-private:
-  fs::path path_;
-};
+using factline::testing::TempDir;
 
 std::string base(const std::string &people, const std::string &quotes) {
   return R"({"factline": 1, "people": [)" + people + R"(], "quotes": [)" + quotes + "]}";

@@ -15,34 +15,14 @@
 #include "facts/fact_index.h"
 #include "facts/fact_library.h"
 #include "facts/snapshot.h"
+#include "temp_dir.h"
 
 using namespace factline::facts;
 namespace fs = std::filesystem;
 
 namespace {
 
-class TempDir {
-public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() /
-            ("factline-snapshot-test-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string write(const std::string &name, const std::string &text) const {
-    fs::path p = path_ / name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p.string();
-  }
-  std::string file(const std::string &name) const { return (path_ / name).string(); }
-
-private:
-  fs::path path_;
-};
+using factline::testing::TempDir;
 
 std::string slurp(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
