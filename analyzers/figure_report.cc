@@ -35,19 +35,6 @@ std::string qualifierWords(const facts::Figure &f) {
 
 } // namespace
 
-std::string formatDate(std::string_view iso) {
-  static constexpr std::array<const char *, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
-    return std::string(iso);
-  int month = (iso[5] - '0') * 10 + (iso[6] - '0');
-  int day = (iso[8] - '0') * 10 + (iso[9] - '0');
-  if (month < 1 || month > 12 || day < 1 || day > 31)
-    return std::string(iso);
-  return std::to_string(day) + " " + kMonths[month - 1] + " " + std::string(iso.substr(0, 4));
-}
-
 std::string_view FigureReport::text(Span s) const {
   return std::string_view(doc_.text()).substr(s.begin, s.end - s.begin);
 }

@@ -43,7 +43,6 @@ private:
   const Document &doc_;
 };
 
-// "2018-04-04" -> "4 April 2018"; other strings unchanged.
-std::string formatDate(std::string_view iso);
+using facts::formatDate; // "2018-04-04" -> "4 April 2018"
 
 } // namespace factline::analyzers

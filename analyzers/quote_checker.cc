@@ -66,10 +66,6 @@ bool distinctive(const std::vector<facts::Token> &tokens, const facts::QuoteInde
   return (words >= 6 && content >= 3) || (words >= 5 && rare >= 4);
 }
 
-const char *const kMonths[] = {"January",   "February", "March",    "April",
-                               "May",       "June",     "July",     "August",
-                               "September", "October",  "November", "December"};
-
 std::string eventLabel(const facts::FactBase &base, const facts::Quote &rec) {
   std::string out;
   const facts::Event *e = rec.event.empty() ? nullptr : base.event(rec.event);
@@ -113,15 +109,6 @@ std::string speakerName(const facts::FactBase &base, const std::string &id) {
 }
 
 } // namespace
-
-std::string formatDate(const std::string &iso) {
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
-    return iso;
-  int month = std::atoi(iso.substr(5, 2).c_str()), day = std::atoi(iso.substr(8, 2).c_str());
-  if (month < 1 || month > 12 || day < 1 || day > 31)
-    return iso;
-  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
-}
 
 std::vector<Finding> QuoteChecker::bySentence(const Quotation &q, const Attribution &a,
                                               const Finding &whole) const {

@@ -35,7 +35,6 @@ private:
   const facts::FactIndex &facts_;
 };
 
-// "2018-04-04" -> "4 April 2018"; anything else is returned as it is.
-std::string formatDate(const std::string &iso);
+using facts::formatDate; // "2018-04-04" -> "4 April 2018"
 
 } // namespace factline::analyzers

@@ -2,6 +2,7 @@
 #include "facts/fact_base.h"
 
 #include <algorithm>
+#include <array>
 
 namespace factline::facts {
 namespace {
@@ -106,6 +107,25 @@ const Source *FactBase::source(const std::string &id) const {
 const Quote *FactBase::quote(const std::string &id) const { return lookup(quotes, quote_ids_, id); }
 const Figure *FactBase::figure(const std::string &id) const {
   return lookup(figures, figure_ids_, id);
+}
+
+std::string formatDate(std::string_view d) {
+  static constexpr std::array<std::string_view, 12> months = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  auto digits = [&](std::size_t from, std::size_t n) {
+    return std::all_of(d.begin() + from, d.begin() + from + n,
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-' || !digits(0, 4) || !digits(5, 2) ||
+      !digits(8, 2))
+    return std::string(d);
+  int month = (d[5] - '0') * 10 + (d[6] - '0');
+  int day = (d[8] - '0') * 10 + (d[9] - '0');
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    return std::string(d);
+  return std::to_string(day) + " " + std::string(months[month - 1]) + " " +
+         std::string(d.substr(0, 4));
 }
 
 } // namespace factline::facts

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "facts/id_table.h"
@@ -82,6 +83,10 @@ struct Figure {
 };
 
 // The merged record. Later bases add entries or override earlier ones with the same id.
+// An ISO 8601 date of the record as people read it: "2018-04-04" -> "4 April 2018". Anything
+// else (a partial date, an impossible month or day) is returned unchanged.
+std::string formatDate(std::string_view iso_date);
+
 class FactBase {
 public:
   std::vector<Person> people;

@@ -15,20 +15,6 @@ namespace {
 
 using namespace factline::facts;
 
-// "2018-04-04" -> "4 April 2018"; other forms are shown as they are.
-std::string humanDate(const std::string &iso) {
-  static const char *const kMonths[] = {"January",   "February", "March",    "April",
-                                        "May",       "June",     "July",     "August",
-                                        "September", "October",  "November", "December"};
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
-    return iso;
-  int month = std::atoi(iso.substr(5, 2).c_str());
-  int day = std::atoi(iso.substr(8, 2).c_str());
-  if (month < 1 || month > 12 || day < 1)
-    return iso;
-  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
-}
-
 void printDiagnostics(const FactFileStatus &status) {
   for (const LoadError &e : status.errors)
     std::cerr << e.describe() << "\n";
@@ -55,7 +41,7 @@ std::string describeQuote(const FactBase &base, const Quote &q) {
   if (const Event *event = base.event(q.event))
     out += ", " + event->name;
   if (!q.date.empty())
-    out += ", " + humanDate(q.date);
+    out += ", " + formatDate(q.date);
   if (const Source *source = base.source(q.source))
     out += " (" + (source->publisher.empty() ? source->title : source->publisher) + ")";
   return out;
@@ -214,7 +200,7 @@ int runFactsFind(const FactsOptions &options) {
     for (const std::string &id : events) {
       const Event *e = base.event(id);
       std::cout << "  " << id << ": " << e->name
-                << (e->date.empty() ? "" : ", " + humanDate(e->date)) << "\n";
+                << (e->date.empty() ? "" : ", " + formatDate(e->date)) << "\n";
     }
     any = true;
   }
@@ -229,7 +215,7 @@ int runFactsFind(const FactsOptions &options) {
       const Figure &f = base.figures[i];
       std::cout << "  " << f.id << ": " << (f.qualifier.empty() ? "" : f.qualifier + " ") << f.text
                 << (f.subject.empty() ? "" : " — " + f.subject)
-                << (f.date.empty() ? "" : " (" + humanDate(f.date) + ")")
+                << (f.date.empty() ? "" : " (" + formatDate(f.date) + ")")
                 << (f.superseded_by.empty() ? "" : " [superseded by " + f.superseded_by + "]")
                 << "\n";
     }

@@ -133,25 +133,6 @@ RecordView figureRecord(const FactRef &ref, const facts::FactBase &base) {
 
 } // namespace
 
-std::string formatDate(std::string_view d) {
-  static constexpr std::array<std::string_view, 12> months = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  auto digits = [&](std::size_t from, std::size_t n) {
-    return std::all_of(d.begin() + from, d.begin() + from + n,
-                       [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-' || !digits(0, 4) || !digits(5, 2) ||
-      !digits(8, 2))
-    return std::string(d);
-  int month = (d[5] - '0') * 10 + (d[6] - '0');
-  int day = (d[8] - '0') * 10 + (d[9] - '0');
-  if (month < 1 || month > 12 || day < 1 || day > 31)
-    return std::string(d);
-  return std::to_string(day) + " " + std::string(months[month - 1]) + " " +
-         std::string(d.substr(0, 4));
-}
-
 std::string statusTitle(const Finding &f) {
   bool figure = isFigureFinding(f);
   switch (f.status) {

@@ -88,7 +88,6 @@ std::string joinDiff(const std::vector<analyzers::DiffPiece> &pieces, Write writ
   return out;
 }
 
-// "2018-04-04" -> "4 April 2018"; other text unchanged.
-std::string formatDate(std::string_view iso_date);
+using facts::formatDate; // "2018-04-04" -> "4 April 2018"
 
 } // namespace factline::server
