@@ -2,6 +2,7 @@
 #include "facts/normalize.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -11,7 +12,7 @@ namespace factline::facts {
 namespace {
 
 // What one code point is to the tokenizer, after folding look-alike punctuation.
-enum class CharClass {
+enum class CharClass : std::uint8_t {
   Letter,     // letters, marks, non-decimal numbers: part of a word
   Digit,      // decimal digits: part of a word; allow inner "," and "." separators
   Apostrophe, // ' ’ ‘ ′ ʼ and friends: inside a word between two word characters
@@ -42,32 +43,44 @@ Decoded decodeAt(std::string_view text, std::size_t i) {
   return {cp, static_cast<std::size_t>(n)};
 }
 
+// The ASCII part of classify(), as a table: most text is ASCII, and the tokenizer asks for every
+// byte.
+constexpr CharClass classifyAscii(unsigned char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+    return CharClass::Letter;
+  if (c >= '0' && c <= '9')
+    return CharClass::Digit;
+  switch (c) {
+  case '\'':
+  case '`':
+    return CharClass::Apostrophe;
+  case '-':
+    return CharClass::Hyphen;
+  case '.':
+    return CharClass::Period;
+  case ',':
+    return CharClass::Comma;
+  case '[':
+    return CharClass::Open;
+  case ']':
+    return CharClass::Close;
+  default:
+    return CharClass::Separator;
+  }
+}
+
+constexpr auto kAsciiClasses = [] {
+  std::array<CharClass, 128> table{};
+  for (unsigned c = 0; c < 128; ++c)
+    table[c] = classifyAscii(static_cast<unsigned char>(c));
+  return table;
+}();
+
 CharClass classify(std::int32_t cp) {
   if (cp < 0)
     return CharClass::Separator;
-  if (cp < 0x80) {
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-      return CharClass::Letter;
-    if (cp >= '0' && cp <= '9')
-      return CharClass::Digit;
-    switch (cp) {
-    case '\'':
-    case '`':
-      return CharClass::Apostrophe;
-    case '-':
-      return CharClass::Hyphen;
-    case '.':
-      return CharClass::Period;
-    case ',':
-      return CharClass::Comma;
-    case '[':
-      return CharClass::Open;
-    case ']':
-      return CharClass::Close;
-    default:
-      return CharClass::Separator;
-    }
-  }
+  if (cp < 0x80)
+    return kAsciiClasses[static_cast<std::size_t>(cp)];
   switch (cp) {
   case 0x2018: // ‘ left single quotation mark (also written for apostrophes by autocorrect)
   case 0x2019: // ’ right single quotation mark, the typographic apostrophe
@@ -126,24 +139,31 @@ struct Scanned {
   std::size_t length;
 };
 
-Scanned scanAt(std::string_view text, std::size_t i) {
+inline Scanned scanAt(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80)
+    return {kAsciiClasses[c], c, 1};
   Decoded d = decodeAt(text, i);
   return {classify(d.cp), d.cp, d.length};
 }
 
-// Folds a word whose bytes are all ASCII: lower case, backtick to apostrophe.
+// ASCII folded: lower case, backtick to apostrophe.
+constexpr auto kAsciiFolds = [] {
+  std::array<char, 128> table{};
+  for (unsigned c = 0; c < 128; ++c)
+    table[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c == '`' ? '\'' : c);
+  return table;
+}();
+
+// Folds a word whose bytes are all ASCII; false (and `out` unspecified) when one is not.
 bool foldAscii(std::string_view word, std::string &out) {
-  out.clear();
-  out.reserve(word.size());
-  for (char ch : word) {
-    auto c = static_cast<unsigned char>(ch);
+  out.resize(word.size());
+  char *o = out.data();
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const auto c = static_cast<unsigned char>(word[k]);
     if (c >= 0x80)
       return false;
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<unsigned char>(c - 'A' + 'a');
-    else if (c == '`')
-      c = '\'';
-    out.push_back(static_cast<char>(c));
+    o[k] = kAsciiFolds[c];
   }
   return true;
 }
@@ -201,12 +221,18 @@ void foldInto(std::string_view word, std::string &out) {
 // their neighbours, so the scanner looks one code point ahead.
 class Tokenizer {
 public:
-  Tokenizer(std::string_view text, TokenSink sink, void *context)
-      : text_(text), sink_(sink), context_(context) {}
+  Tokenizer(std::string_view text, TokenSink sink, void *context, bool shortcuts = true)
+      : text_(text), sink_(sink), context_(context), shortcuts_(shortcuts) {}
 
   void run() {
     std::size_t i = 0;
     while (i < text_.size()) {
+      // Spaces and plain punctuation, most of what is not a word, skipped at once.
+      if (const auto c = static_cast<unsigned char>(text_[i]);
+          shortcuts_ && c < 0x80 && kAsciiClasses[c] == CharClass::Separator) {
+        ++i;
+        continue;
+      }
       Scanned s = scanAt(text_, i);
       if (isWordChar(s.cls)) {
         i = word(i);
@@ -232,6 +258,11 @@ public:
 private:
   // A word starts at `begin`; returns the offset one past it.
   std::size_t word(std::size_t begin) {
+    if (std::size_t end = shortcuts_ ? asciiWord(begin) : std::string_view::npos;
+        end != std::string_view::npos) {
+      emitWord(begin, end);
+      return end;
+    }
     std::size_t i = begin;
     CharClass prev = CharClass::Separator;
     std::size_t end = begin;
@@ -256,12 +287,46 @@ private:
       i += s.length;
     }
     foldInto(text_.substr(begin, end - begin), folded_);
-    if (!folded_.empty()) {
-      flushGap();
-      sink_(context_, TokenView{folded_, begin, end,
-                                inEditorial(begin) ? TokenKind::Editorial : TokenKind::Word});
-    }
+    emitWord(begin, end);
     return end;
+  }
+
+  // The common word: ASCII letters and digits ended by a byte that cannot join them to more (a
+  // space, a quotation mark, a full stop after a letter). Returns its end, or npos when the word
+  // needs the full scan of word(). Folds it into folded_.
+  std::size_t asciiWord(std::size_t begin) {
+    const auto *bytes = reinterpret_cast<const unsigned char *>(text_.data());
+    const std::size_t n = text_.size();
+    std::size_t i = begin;
+    while (i < n && bytes[i] < 0x80 && isWordChar(kAsciiClasses[bytes[i]]))
+      ++i;
+    if (i < n) {
+      if (bytes[i] >= 0x80)
+        return std::string_view::npos; // a letter, an ignorable or a curly apostrophe may follow
+      const CharClass next = kAsciiClasses[bytes[i]];
+      if (next == CharClass::Apostrophe || next == CharClass::Hyphen)
+        return std::string_view::npos;
+      if ((next == CharClass::Period || next == CharClass::Comma) &&
+          kAsciiClasses[bytes[i - 1]] == CharClass::Digit)
+        return std::string_view::npos;
+    }
+    // Only letters and digits here: folding is lower-casing, in a loop the compiler vectorises.
+    folded_.resize(i - begin);
+    char *out = folded_.data();
+    for (std::size_t k = begin; k < i; ++k) {
+      const unsigned char c = bytes[k];
+      out[k - begin] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+    }
+    return i;
+  }
+
+  // Hands the word at [begin, end), folded in folded_, to the sink.
+  void emitWord(std::size_t begin, std::size_t end) {
+    if (folded_.empty())
+      return;
+    flushGap();
+    sink_(context_, TokenView{folded_, begin, end,
+                              inEditorial(begin) ? TokenKind::Editorial : TokenKind::Word});
   }
 
   // A run of periods at `begin`: three or more (also spaced ". . .") make an ellipsis.
@@ -326,6 +391,7 @@ private:
   std::string_view text_;
   TokenSink sink_;
   void *context_;
+  bool shortcuts_; // the ASCII fast paths, which must give what the general scan gives
   std::string folded_;
   bool gap_pending_ = false;
   std::size_t gap_begin_ = 0, gap_end_ = 0;
@@ -337,6 +403,18 @@ private:
 
 void forEachToken(std::string_view text, TokenSink sink, void *context) {
   Tokenizer(text, sink, context).run();
+}
+
+std::vector<Token> tokenizeWithoutShortcuts(std::string_view text) {
+  std::vector<Token> tokens;
+  auto add = [&](const TokenView &t) {
+    tokens.push_back(Token{std::string(t.norm), t.begin, t.end, t.kind});
+  };
+  Tokenizer(
+      text, [](void *context, const TokenView &t) { (*static_cast<decltype(add) *>(context))(t); },
+      &add, false)
+      .run();
+  return tokens;
 }
 
 std::vector<Token> tokenize(std::string_view text) {

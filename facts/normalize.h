@@ -50,6 +50,10 @@ template <typename OnToken> void forEachToken(std::string_view text, OnToken &&o
       &on_token);
 }
 
+// tokenize() without the shortcuts it takes for ASCII text: for tests, which check that both give
+// the same tokens.
+std::vector<Token> tokenizeWithoutShortcuts(std::string_view text);
+
 // The folded words of `text` joined by single spaces (gaps as "…", editorial words dropped).
 std::string normalizeText(std::string_view text);
 

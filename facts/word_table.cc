@@ -1,17 +1,31 @@
 // WordTable: linear probing over a power-of-two table kept at most half full.
 #include "facts/word_table.h"
 
+#include <cstring>
+
 namespace factline::facts {
 
 std::size_t WordTable::hash(std::string_view word) {
-  // FNV-1a, then a final mix: short words, well spread.
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : word) {
-    h ^= c;
-    h *= 1099511628211ull;
+  // Eight bytes at a time, each block multiplied in, then a final mix: short words, well spread,
+  // and a word of up to eight letters costs one multiplication.
+  const char *p = word.data();
+  std::size_t n = word.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  while (n >= 8) {
+    std::uint64_t block;
+    std::memcpy(&block, p, 8);
+    h = (h ^ block) * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t block = 0;
+    std::memcpy(&block, p, n);
+    h = (h ^ block) * 0xbf58476d1ce4e5b9ull;
   }
   h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ull;
+  h *= 0x94d049bb133111ebull;
   h ^= h >> 32;
   return static_cast<std::size_t>(h);
 }
@@ -19,6 +33,16 @@ std::size_t WordTable::hash(std::string_view word) {
 namespace {
 
 std::uint64_t tagOf(std::size_t h) { return (static_cast<std::uint64_t>(h) >> 32 | 1u) << 32; }
+
+// Words are short: a loop the compiler keeps inline beats a call to memcmp.
+bool sameWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k])
+      return false;
+  return true;
+}
 
 } // namespace
 
@@ -32,42 +56,47 @@ std::uint32_t WordTable::find(std::string_view word) const {
     const std::uint64_t slot = slots_[i];
     if (slot == 0)
       return kMissing;
-    const auto id = static_cast<std::uint32_t>(slot) - 1;
-    if ((slot & ~0xffffffffull) == tag && this->word(id) == word)
-      return id;
+    const auto at = static_cast<std::uint32_t>(slot) - 1;
+    if ((slot & ~0xffffffffull) == tag && sameWord(recordWord(at), word))
+      return recordId(at);
   }
 }
 
-std::uint32_t WordTable::intern(std::string_view word) {
+std::uint32_t WordTable::intern(std::string_view word, std::size_t h) {
   if ((size() + 1) * 2 > slots_.size())
     grow();
-  const std::size_t h = hash(word);
   const std::uint64_t tag = tagOf(h);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
     if (slot == 0) {
-      auto id = static_cast<std::uint32_t>(size());
+      const auto id = static_cast<std::uint32_t>(size());
+      const auto at = static_cast<std::uint32_t>(arena_.size());
+      const auto length = static_cast<std::uint32_t>(word.size());
+      char header[8];
+      std::memcpy(header, &id, 4);
+      std::memcpy(header + 4, &length, 4);
+      arena_.append(header, 8);
       arena_.append(word);
-      starts_.push_back(static_cast<std::uint32_t>(arena_.size()));
-      slots_[i] = tag | (id + 1);
+      starts_.push_back(at);
+      slots_[i] = tag | (at + 1);
       return id;
     }
-    const auto id = static_cast<std::uint32_t>(slot) - 1;
-    if ((slot & ~0xffffffffull) == tag && this->word(id) == word)
-      return id;
+    const auto at = static_cast<std::uint32_t>(slot) - 1;
+    if ((slot & ~0xffffffffull) == tag && sameWord(recordWord(at), word))
+      return recordId(at);
   }
 }
 
 void WordTable::grow() {
   std::vector<std::uint64_t> bigger(slots_.empty() ? 1024 : slots_.size() * 2, 0);
   const std::size_t mask = bigger.size() - 1;
-  for (std::uint32_t id = 0; id < size(); ++id) {
-    const std::size_t h = hash(word(id));
+  for (std::uint32_t at : starts_) {
+    const std::size_t h = hash(recordWord(at));
     std::size_t i = h & mask;
     while (bigger[i] != 0)
       i = (i + 1) & mask;
-    bigger[i] = tagOf(h) | (id + 1);
+    bigger[i] = tagOf(h) | (at + 1);
   }
   slots_ = std::move(bigger);
 }

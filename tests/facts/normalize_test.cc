@@ -138,3 +138,58 @@ TEST_CASE("isValidUtf8 finds the first bad byte", "[normalize]") {
   CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80", &bad)); // above U+10FFFF
   CHECK(bad == 0);
 }
+
+TEST_CASE("the ASCII shortcuts give the tokens the general scan gives", "[normalize]") {
+  // Texts built from the characters whose neighbours decide what they are: letters, digits, the
+  // joiners (apostrophes, hyphens, inner separators of numbers), brackets, ellipses, non-ASCII
+  // letters, a soft hyphen, a curly apostrophe, an invalid byte.
+  const std::vector<std::string> pieces = {"a",
+                                           "Zu",
+                                           "ck",
+                                           "9",
+                                           "87",
+                                           "'",
+                                           "`",
+                                           "-",
+                                           ".",
+                                           ",",
+                                           "[",
+                                           "]",
+                                           " ",
+                                           "\"",
+                                           "…",
+                                           "é",
+                                           "É",
+                                           "\xC2\xAD",
+                                           "\xE2\x80\x99",
+                                           "\xFF",
+                                           "\n",
+                                           "fb",
+                                           "’s",
+                                           "...",
+                                           "1.5",
+                                           "n't",
+                                           "ﬁ",
+                                           "\xE2\x80\x93",
+                                           "Senator"};
+  std::uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 8) & 0xffffffu;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::uint32_t length = next() % 24;
+    for (std::uint32_t k = 0; k < length; ++k)
+      text += pieces[next() % pieces.size()];
+    const auto fast = tokenize(text), general = tokenizeWithoutShortcuts(text);
+    INFO("text: " << text);
+    REQUIRE(fast.size() == general.size());
+    for (std::size_t k = 0; k < fast.size(); ++k) {
+      REQUIRE(fast[k].norm == general[k].norm);
+      REQUIRE(fast[k].begin == general[k].begin);
+      REQUIRE(fast[k].end == general[k].end);
+      REQUIRE(fast[k].kind == general[k].kind);
+    }
+  }
+}
