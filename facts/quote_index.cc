@@ -2,6 +2,7 @@
 #include "facts/quote_index.h"
 
 #include <algorithm>
+#include <future>
 #include <limits>
 
 #include "facts/fact_index.h"
@@ -30,41 +31,110 @@ std::vector<Token> wordTokensOf(std::string_view text) {
 
 } // namespace
 
-QuoteIndex::QuoteIndex(const FactBase &base) : base_(base) {
+namespace {
+
+// The words of a run of quotes as ids of a vocabulary of their own, so that runs can be read on
+// separate threads and joined after.
+struct TokenizedRun {
+  WordTable vocabulary;
+  std::vector<std::uint32_t> ids;    // word ids, with the break bit
+  std::vector<std::uint32_t> starts; // per wording: offset into ids
+  std::vector<std::uint32_t> counts; // per word id: how many times it occurs
+};
+
+} // namespace
+
+QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from) : base_(base) {
   std::size_t total = 0;
   for (const Quote &q : base.quotes)
     total += 1 + q.variants.size();
   wordings_.reserve(total);
   wording_start_.reserve(total + 1);
   quote_first_wording_.reserve(base.quotes.size());
-  ids_.reserve(total * 24);
-
-  std::vector<std::uint32_t> counts;
-  auto add = [&](std::string_view text) {
-    wording_start_.push_back(static_cast<std::uint32_t>(ids_.size()));
-    bool pending_break = false;
-    forEachToken(text, [&](const TokenView &t) {
-      if (t.kind != TokenKind::Word) {
-        pending_break = true;
-        return;
-      }
-      std::uint32_t id = vocabulary_.intern(t.norm);
-      if (id == counts.size())
-        counts.push_back(0);
-      ++counts[id];
-      ids_.push_back(id | (pending_break ? kBreakBefore : 0));
-      pending_break = false;
-    });
-  };
   for (std::size_t qi = 0; qi < base.quotes.size(); ++qi) {
     const Quote &q = base.quotes[qi];
     quote_first_wording_.push_back(static_cast<std::uint32_t>(wordings_.size()));
     wordings_.push_back({static_cast<std::uint32_t>(qi), -1});
-    add(q.text);
-    for (std::size_t vi = 0; vi < q.variants.size(); ++vi) {
+    for (std::size_t vi = 0; vi < q.variants.size(); ++vi)
       wordings_.push_back({static_cast<std::uint32_t>(qi), static_cast<std::int32_t>(vi)});
-      add(q.variants[vi].text);
+  }
+
+  auto tokenizeRun = [&base](std::size_t first_quote, std::size_t end_quote) {
+    TokenizedRun run;
+    run.ids.reserve((end_quote - first_quote) * 28);
+    // A wording's words are folded and hashed first and their slots prefetched, then interned:
+    // the table's cache misses, most of the cost, then overlap instead of coming one by one.
+    struct Folded {
+      std::uint32_t offset, length;
+      std::size_t hash;
+      bool break_before;
+    };
+    std::string folded;
+    std::vector<Folded> words;
+    auto add = [&](std::string_view text) {
+      run.starts.push_back(static_cast<std::uint32_t>(run.ids.size()));
+      folded.clear();
+      words.clear();
+      bool pending_break = false;
+      forEachToken(text, [&](const TokenView &t) {
+        if (t.kind != TokenKind::Word) {
+          pending_break = true;
+          return;
+        }
+        const std::size_t h = WordTable::hash(t.norm);
+        run.vocabulary.prefetch(h);
+        words.push_back({static_cast<std::uint32_t>(folded.size()),
+                         static_cast<std::uint32_t>(t.norm.size()), h, pending_break});
+        folded.append(t.norm);
+        pending_break = false;
+      });
+      for (const Folded &w : words)
+        run.vocabulary.prefetchRecord(w.hash);
+      for (const Folded &w : words) {
+        const std::uint32_t id =
+            run.vocabulary.intern(std::string_view(folded).substr(w.offset, w.length), w.hash);
+        if (id == run.counts.size())
+          run.counts.push_back(0);
+        ++run.counts[id];
+        run.ids.push_back(id | (w.break_before ? kBreakBefore : 0));
+      }
+    };
+    for (std::size_t qi = first_quote; qi < end_quote; ++qi) {
+      add(base.quotes[qi].text);
+      for (const QuoteVariant &v : base.quotes[qi].variants)
+        add(v.text);
     }
+    return run;
+  };
+
+  // A large base is read in two runs at once. The second run's words are then interned after the
+  // first run's in the order they first appear in it, which gives every word the id one pass over
+  // all quotes would: the index is the same however it was built.
+  const std::size_t split =
+      base.quotes.size() >= std::max<std::size_t>(parallel_from, 2) ? base.quotes.size() / 2 : 0;
+  std::future<TokenizedRun> second;
+  if (split > 0)
+    second = std::async(std::launch::async, tokenizeRun, split, base.quotes.size());
+  TokenizedRun first = tokenizeRun(0, split > 0 ? split : base.quotes.size());
+  vocabulary_ = std::move(first.vocabulary);
+  ids_ = std::move(first.ids);
+  wording_start_ = std::move(first.starts);
+  std::vector<std::uint32_t> counts = std::move(first.counts);
+  if (split > 0) {
+    TokenizedRun run = second.get();
+    std::vector<std::uint32_t> remap(run.vocabulary.size());
+    for (std::uint32_t local = 0; local < remap.size(); ++local) {
+      remap[local] = vocabulary_.intern(run.vocabulary.word(local));
+      if (remap[local] == counts.size())
+        counts.push_back(0);
+      counts[remap[local]] += run.counts[local];
+    }
+    const auto offset = static_cast<std::uint32_t>(ids_.size());
+    for (std::uint32_t start : run.starts)
+      wording_start_.push_back(start + offset);
+    ids_.reserve(ids_.size() + run.ids.size());
+    for (std::uint32_t id : run.ids)
+      ids_.push_back(remap[id & kIdMask] | (id & kBreakBefore));
   }
   wording_start_.push_back(static_cast<std::uint32_t>(ids_.size()));
   ids_.shrink_to_fit();

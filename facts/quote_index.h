@@ -25,8 +25,11 @@ struct NearQuote;
 class QuoteIndex {
 public:
   static constexpr std::uint32_t kUnknownWord = 0x7fffffffu;
+  // From this many quotes on, the recorded words are read on two threads.
+  static constexpr std::size_t kParallelQuotes = 20000;
 
-  explicit QuoteIndex(const FactBase &base);
+  // `parallel_from`: from this many quotes on, two threads read them (tests set it to compare).
+  explicit QuoteIndex(const FactBase &base, std::size_t parallel_from = kParallelQuotes);
   ~QuoteIndex();
   QuoteIndex(const QuoteIndex &) = delete;
   QuoteIndex &operator=(const QuoteIndex &) = delete;

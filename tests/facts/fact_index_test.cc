@@ -4,6 +4,7 @@
 
 #include "facts/entity_index.h"
 #include "facts/fact_index.h"
+#include "facts/quote_index.h"
 #include "facts/word_alignment.h"
 
 using namespace factline::facts;
@@ -319,4 +320,62 @@ TEST_CASE("a large base answers through postings, common words included", "[inde
   REQUIRE_FALSE(near.empty());
   CHECK(near[0].wording.quote == 12345);
   CHECK(near[0].score < 1.0);
+}
+
+TEST_CASE("a base read by two threads gives the index one thread gives", "[index]") {
+  // Random quotes over a small vocabulary (so that later quotes reuse earlier words and bring new
+  // ones), with omissions marked, variants and curly apostrophes.
+  FactBase base;
+  const std::vector<std::string> words = {
+      "we",     "didn't",  "take",           "a",        "broad",   "enough", "view",
+      "of",     "our",     "responsibility", "Facebook", "Senator", "87",     "million",
+      "users’", "privacy", "data",           "..."};
+  std::uint32_t state = 7;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int i = 0; i < 3000; ++i) {
+    Quote q;
+    q.id = "q" + std::to_string(i);
+    q.speaker = "mark-zuckerberg";
+    const std::uint32_t n = 3 + next() % 12;
+    for (std::uint32_t k = 0; k < n; ++k) {
+      q.text += (k ? " " : "") + words[next() % words.size()];
+      if (next() % 40 == 0)
+        q.text += "w" + std::to_string(i); // a word first seen in this quote
+    }
+    if (i % 7 == 0)
+      q.variants.push_back({q.text + " indeed", "src", ""});
+    base.quotes.push_back(q);
+  }
+  base.reindex();
+  const QuoteIndex one(base, std::string::npos), two(base, 2);
+  REQUIRE(one.wordCount() == two.wordCount());
+  REQUIRE(one.vocabularySize() == two.vocabularySize());
+  for (const std::string &w : words) {
+    const std::string folded = foldWord(w);
+    CHECK(one.wordId(folded) == two.wordId(folded));
+    CHECK(one.frequency(one.wordId(folded)) == two.frequency(two.wordId(folded)));
+  }
+  CHECK(one.wordId("w2999") == two.wordId("w2999"));
+  for (int i = 0; i < 3000; i += 37) {
+    const std::vector<Token> exact = tokenize(base.quotes[static_cast<std::size_t>(i)].text);
+    std::vector<Token> changed = exact;
+    if (changed.size() > 2)
+      changed[1].norm = "broadly";
+    const auto a = one.findVerbatim(exact), b = two.findVerbatim(exact);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      CHECK(a[k].wording == b[k].wording);
+      CHECK(a[k].first == b[k].first);
+      CHECK(a[k].last == b[k].last);
+    }
+    const auto na = one.findNear(changed, 5, 0.5), nb = two.findNear(changed, 5, 0.5);
+    REQUIRE(na.size() == nb.size());
+    for (std::size_t k = 0; k < na.size(); ++k) {
+      CHECK(na[k].wording == nb[k].wording);
+      CHECK(na[k].score == nb[k].score);
+    }
+  }
 }
