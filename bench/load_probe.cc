@@ -41,7 +41,6 @@ int main(int argc, char **argv) {
   }
   auto t1 = Clock::now();
   const double c1 = cpu();
-  merged.reindex();
   auto shared = std::make_shared<const factline::facts::FactBase>(std::move(merged));
   factline::facts::FactIndex index(shared);
   auto t2 = Clock::now();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <map>
 
 #include "facts/normalize.h"
@@ -41,6 +42,12 @@ constexpr std::array kFigureKinds = {"count"sv, "percent"sv, "ratio"sv, "duratio
                                      "money"sv, "year"sv,    "other"sv};
 
 constexpr std::array kKindNames = {"person"sv, "event"sv, "source"sv, "quote"sv, "figure"sv};
+
+// Field names are compared often (every field of two million entries): by length and first letter
+// before the bytes.
+bool sameField(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && !a.empty() && a[0] == b[0] && a == b;
+}
 
 // Levenshtein distance, for "did you mean" on unknown fields.
 std::size_t editDistance(std::string_view a, std::string_view b) {
@@ -83,15 +90,21 @@ bool isIsoDate(std::string_view s) {
     return true;
   if (s[4] != '-' || !digits(s.substr(5, 2)))
     return false;
-  int year = std::stoi(std::string(s.substr(0, 4)));
-  int month = std::stoi(std::string(s.substr(5, 2)));
+  auto number = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t k = from; k < from + n; ++k)
+      v = v * 10 + (s[k] - '0');
+    return v;
+  };
+  int year = number(0, 4);
+  int month = number(5, 2);
   if (month < 1 || month > 12)
     return false;
   if (s.size() == 7)
     return true;
   if (s[7] != '-' || !digits(s.substr(8, 2)))
     return false;
-  int day = std::stoi(std::string(s.substr(8, 2)));
+  int day = number(8, 2);
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   int max_day = month == 2 && !leap ? 28 : kDays[month - 1];
@@ -103,32 +116,153 @@ bool isIsoDate(std::string_view s) {
 BaseParser::BaseParser(std::string_view text, std::string_view file_name)
     : reader_(text), lines_(text), file_(file_name) {}
 
+BaseParser::~BaseParser() { dropTail(); }
+
 LoadResult BaseParser::run() {
+  if (lines_.text().size() >= parallel_from_)
+    planSplit();
   topLevel();
+  dropTail(); // when the cut was never reached
+  if (took_tail_)
+    missingFields(kTopFields, kTopRequired, "a fact base", top_seen_, top_at_);
   result_.base.reindex();
-  if (reader_.failed()) {
+  if (reader_.failed() && !took_tail_) {
     // Where the JSON breaks, nothing after it can be read; the path says where the reader was.
     error(reader_.errorOffset(), "invalid JSON: " + reader_.errorMessage());
     result_.errors.back().json_path.clear();
-  } else {
+  } else if (result_.base.quoteOrFigureIdsRepeat()) {
     findDuplicates(result_.base.quotes, places_[0], Kind::Quote, "quotes",
                    [&](const std::string &id) { return result_.base.quote(id); });
     findDuplicates(result_.base.figures, places_[1], Kind::Figure, "figures",
                    [&](const std::string &id) { return result_.base.figure(id); });
+  }
+  if (!reader_.failed() || took_tail_) {
     for (PendingReference &ref : pending_) {
-      if (ids_[static_cast<std::size_t>(ref.kind)].count(ref.id) ||
+      if (known(ref.kind, ref.id) != IdTable::npos ||
           (ref.kind == Kind::Figure && result_.base.figure(ref.id)))
         continue; // defined further down the file
       TextPosition at = lines_.at(ref.offset);
       result_.external_references.push_back(
           {std::string(kKindNames[static_cast<std::size_t>(ref.kind)]), std::string(ref.role),
            std::move(ref.id),
-           LoadError{file_, at.line, at.column, std::move(ref.path), "", ref.offset}});
+           LoadError{file_, at.line, at.column, renderPath(ref.path), "", ref.offset}});
     }
   }
   std::stable_sort(result_.errors.begin(), result_.errors.end(),
                    [](const LoadError &a, const LoadError &b) { return a.offset < b.offset; });
   return std::move(result_);
+}
+
+void BaseParser::planSplit() {
+  // The cut: the "{" of an element after "}," a little past the middle (figures, which usually
+  // come last, cost more a byte than quotes). Whether it is a quote or a figure is told by its
+  // fields. Only a guess, and nothing but that element is read for it: see elements().
+  const std::string_view text = lines_.text();
+  const auto from = static_cast<std::size_t>(static_cast<double>(text.size()) * cut_at_);
+  const std::size_t close = text.find("},", from);
+  if (close == std::string_view::npos || close > from + (std::size_t{1} << 20))
+    return;
+  std::size_t at = close + 2;
+  while (at < text.size() &&
+         (text[at] == ' ' || text[at] == '\n' || text[at] == '\r' || text[at] == '\t'))
+    ++at;
+  if (at >= text.size() || text[at] != '{')
+    return;
+  const std::string_view element = text.substr(at, text.find('}', at) - at);
+  if (element.find("\"speaker\"") != std::string_view::npos)
+    split_section_ = "quotes";
+  else if (element.find("\"value\"") != std::string_view::npos)
+    split_section_ = "figures";
+  else
+    return;
+  split_at_ = at;
+}
+
+void BaseParser::startTail() {
+  tail_ = std::make_unique<BaseParser>(lines_.text(), file_);
+  tail_->head_ = this;
+  tail_->progress_ = progress_;
+  tail_->progress_from_ = split_at_;
+  tail_done_ =
+      std::async(std::launch::async, [tail = tail_.get(), at = split_at_,
+                                      section = split_section_] { tail->readTail(at, section); });
+}
+
+void BaseParser::dropTail() {
+  if (!tail_)
+    return;
+  tail_->tail_cancelled_.store(true, std::memory_order_relaxed);
+  try {
+    tail_done_.get();
+  } catch (...) {
+    // Whatever stopped it, its part is read again here.
+  }
+  tail_.reset();
+}
+
+bool BaseParser::takeTail(std::size_t index) {
+  if (!tail_)
+    return false;
+  tail_done_.wait();
+  BaseParser &tail = *tail_;
+  const bool usable = !tail.tail_unusable_ && !tail.reader_.failed() &&
+                      tail.result_.errors.empty() && tail.result_.warnings.empty() &&
+                      tail.result_.base.people.empty() && tail.result_.base.events.empty() &&
+                      tail.result_.base.sources.empty() && (tail.top_seen_ & top_seen_) == 0;
+  if (!usable) {
+    dropTail();
+    return false;
+  }
+  tail_done_.get(); // rethrows what the tail threw
+  took_tail_ = true;
+  // The tail counted the cut section's elements from 0; here they follow `index` of ours.
+  const std::size_t cut_places = split_section_ == "quotes" ? 0 : 1;
+  for (std::size_t k = 0; k < 2; ++k) {
+    for (EntryPlace &place : tail.places_[k])
+      if (k == cut_places)
+        place.ordinal += static_cast<std::uint32_t>(index);
+    places_[k].insert(places_[k].end(), tail.places_[k].begin(), tail.places_[k].end());
+  }
+  for (PendingReference &ref : tail.pending_) {
+    if (ref.path.size() >= 2 && ref.path[0].key == split_section_)
+      ref.path[1].index += index;
+    pending_.push_back(std::move(ref));
+  }
+  auto append = [](auto &into, auto &from) {
+    if (into.empty()) {
+      into = std::move(from);
+      return;
+    }
+    into.reserve(into.size() + from.size());
+    std::move(from.begin(), from.end(), std::back_inserter(into));
+    from = {};
+  };
+  append(result_.base.quotes, tail.result_.base.quotes);
+  append(result_.base.figures, tail.result_.base.figures);
+  if (tail.top_seen_ & (1u << 1))
+    result_.name = std::move(tail.result_.name);
+  top_seen_ |= tail.top_seen_;
+  tail_.reset();
+  return true;
+}
+
+bool BaseParser::stopped() const {
+  return took_tail_ || tail_unusable_ || tail_cancelled_.load(std::memory_order_relaxed);
+}
+
+void BaseParser::readTail(std::size_t at, std::string_view section) {
+  reader_.resumeInOuterArray(at);
+  path_.push_back({section, 0});
+  if (section == "quotes")
+    elements("quotes", result_.base.quotes, [&](Quote &q) { quote(q); });
+  else
+    elements("figures", result_.base.figures, [&](Figure &f) { figure(f); });
+  path_.pop_back();
+  if (stopped() || reader_.failed())
+    return;
+  memberLoop(kTopFields, [&](std::size_t field) { topField(field); });
+  if (!stopped())
+    reader_.finish();
 }
 
 // Quotes and figures can number millions: instead of a table of their own, the base's id index
@@ -174,60 +308,86 @@ void BaseParser::topLevel() {
                                 std::string(describeJsonKind(reader_.peek())));
     return;
   }
-  members(kTopFields, kTopRequired, "a fact base", [&](std::size_t field) {
-    switch (field) {
-    case 0: { // factline
-      std::size_t at = reader_.offset();
-      double version = 0;
-      if (number(version) && version != kFormatVersion) {
-        char shown[32];
-        std::snprintf(shown, sizeof shown, "%g", version);
-        error(at, std::string("unsupported format version ") + shown +
-                      ": this factline reads version 1");
-      }
-      break;
+  top_at_ = reader_.offset();
+  members(kTopFields, kTopRequired, "a fact base", [&](std::size_t field) { topField(field); });
+  if (!took_tail_)
+    reader_.finish();
+}
+
+void BaseParser::topField(std::size_t field) {
+  top_seen_ |= 1u << field;
+  switch (field) {
+  case 0: { // factline
+    std::size_t at = reader_.offset();
+    double version = 0;
+    if (number(version) && version != kFormatVersion) {
+      char shown[32];
+      std::snprintf(shown, sizeof shown, "%g", version);
+      error(at,
+            std::string("unsupported format version ") + shown + ": this factline reads version 1");
     }
-    case 1:
-      string(result_.name);
-      break;
-    case 2: {
-      std::string ignored;
-      string(ignored);
-      break;
-    }
-    case 3:
-      section("people", result_.base.people, [&](Person &p) { person(p); });
-      break;
-    case 4:
-      section("events", result_.base.events, [&](Event &e) { event(e); });
-      break;
-    case 5:
-      section("sources", result_.base.sources, [&](Source &s) { source(s); });
-      break;
-    case 6:
-      section("quotes", result_.base.quotes, [&](Quote &q) { quote(q); });
-      break;
-    case 7:
-      section("figures", result_.base.figures, [&](Figure &f) { figure(f); });
-      break;
-    default:
-      reader_.skipValue(); // $schema: for editors
-    }
-  });
-  reader_.finish();
+    break;
+  }
+  case 1:
+    string(result_.name);
+    break;
+  case 2: {
+    std::string ignored;
+    string(ignored);
+    break;
+  }
+  case 3:
+    section("people", result_.base.people, [&](Person &p) { person(p); });
+    break;
+  case 4:
+    section("events", result_.base.events, [&](Event &e) { event(e); });
+    break;
+  case 5:
+    section("sources", result_.base.sources, [&](Source &s) { source(s); });
+    break;
+  case 6:
+    section("quotes", result_.base.quotes, [&](Quote &q) { quote(q); });
+    break;
+  case 7:
+    section("figures", result_.base.figures, [&](Figure &f) { figure(f); });
+    break;
+  default:
+    reader_.skipValue(); // $schema: for editors
+  }
 }
 
 template <typename Entry, typename ReadEntry>
 void BaseParser::section(std::string_view name, std::vector<Entry> &into, ReadEntry read) {
-  std::vector<EntryPlace> *places = name == "quotes"    ? &places_[0]
-                                    : name == "figures" ? &places_[1]
-                                                        : nullptr;
   if (reader_.peek() != JsonKind::Array) {
     typeError("an array");
     return;
   }
+  const bool big = name == "quotes" || name == "figures";
+  // The tail reads the head's people, events and sources: it runs only while they cannot change,
+  // from the first big section on, and is stopped should more of them follow.
+  if (name == "people" || name == "events" || name == "sources")
+    dropTail();
   reader_.beginArray();
-  for (std::size_t i = 0; reader_.nextElement(); ++i) {
+  if (big && split_at_ != std::string_view::npos && !head_ && !tail_ && !took_tail_ &&
+      reader_.offset() < split_at_)
+    startTail();
+  elements(name, into, read);
+}
+
+template <typename Entry, typename ReadEntry>
+void BaseParser::elements(std::string_view name, std::vector<Entry> &into, ReadEntry read) {
+  std::vector<EntryPlace> *places = name == "quotes"    ? &places_[0]
+                                    : name == "figures" ? &places_[1]
+                                                        : nullptr;
+  // Whether the cut may be met in this array: the outermost section the tail was started in.
+  bool cut_ahead = tail_ && name == split_section_ && path_.size() == 1;
+  for (std::size_t i = 0; !stopped() && reader_.nextElement(); ++i) {
+    if (cut_ahead && reader_.offset() >= split_at_) {
+      cut_ahead = false;
+      if (reader_.offset() == split_at_ && takeTail(i))
+        return;
+      dropTail(); // the guess was wrong, or the tail unusable: read on here
+    }
     path_.push_back({{}, i});
     if (reader_.peek() != JsonKind::Object) {
       typeError("an object");
@@ -240,10 +400,12 @@ void BaseParser::section(std::string_view name, std::vector<Entry> &into, ReadEn
       if (places)
         places->push_back({static_cast<std::uint32_t>(i), id_offset_});
       if (progress_ && i % 4096 == 4095)
-        progress_(reader_.offset());
+        progress_from_ = progress_(progress_from_, reader_.offset());
     }
     path_.pop_back();
   }
+  if (cut_ahead)
+    dropTail(); // the array ended before the cut
 }
 
 template <typename OnField>
@@ -252,11 +414,21 @@ bool BaseParser::members(FieldList fields, FieldList required, std::string_view 
   const std::size_t object_at = reader_.offset();
   if (!reader_.beginObject())
     return false;
+  const std::uint32_t seen = memberLoop(fields, on_field);
+  if (reader_.failed() || stopped())
+    return false;
+  missingFields(fields, required, what, seen, object_at);
+  return true;
+}
+
+template <typename OnField>
+std::uint32_t BaseParser::memberLoop(FieldList fields, OnField on_field) {
   std::uint32_t seen = 0;
   std::string key;
   std::size_t key_at = 0;
-  while (reader_.nextMember(key, key_at)) {
-    auto it = std::find(fields.begin(), fields.end(), key);
+  while (!stopped() && reader_.nextMember(key, key_at)) {
+    auto it = std::find_if(fields.begin(), fields.end(),
+                           [&](std::string_view f) { return sameField(f, key); });
     if (it == fields.end()) {
       std::string message = "unknown field '" + key + "' (ignored)";
       for (std::string_view f : fields)
@@ -281,8 +453,11 @@ bool BaseParser::members(FieldList fields, FieldList required, std::string_view 
     }
     path_.pop_back();
   }
-  if (reader_.failed())
-    return false;
+  return seen;
+}
+
+void BaseParser::missingFields(FieldList fields, FieldList required, std::string_view what,
+                               std::uint32_t seen, std::size_t object_at) {
   for (std::string_view field : required) {
     auto index =
         static_cast<std::size_t>(std::find(fields.begin(), fields.end(), field) - fields.begin());
@@ -293,7 +468,6 @@ bool BaseParser::members(FieldList fields, FieldList required, std::string_view 
       path_.pop_back();
     }
   }
-  return true;
 }
 
 void BaseParser::person(Person &p) {
@@ -571,11 +745,47 @@ void BaseParser::id(Kind kind, std::string &out) {
   id_offset_ = at;
   if (kind == Kind::Quote || kind == Kind::Figure)
     return; // checked once the file is read (findDuplicates), without a table of their own
-  auto [it, inserted] = ids_[static_cast<std::size_t>(kind)].try_emplace(out, at);
-  if (!inserted)
-    error(at, "duplicate " + std::string(kKindNames[static_cast<std::size_t>(kind)]) + " id '" +
-                  out + "' (first defined at line " + std::to_string(lines_.at(it->second).line) +
-                  ")");
+  const auto k = static_cast<std::size_t>(kind);
+  // The entry being read goes at the end of its vector once read.
+  const std::size_t index = kind == Kind::Person  ? result_.base.people.size()
+                            : kind == Kind::Event ? result_.base.events.size()
+                                                  : result_.base.sources.size();
+  reading_id_[k] = out;
+  const std::size_t held = ids_[k].insert(
+      out, index, [&](std::size_t i) -> const std::string & { return idOf(kind, i); });
+  if (held != index) {
+    error(at, "duplicate " + std::string(kKindNames[k]) + " id '" + out +
+                  "' (first defined at line " +
+                  std::to_string(lines_.at(id_offsets_[k][held]).line) + ")");
+    return;
+  }
+  id_offsets_[k].resize(index + 1);
+  id_offsets_[k][index] = at;
+}
+
+const std::string &BaseParser::idOf(Kind kind, std::size_t index) const {
+  auto in = [&](const auto &entries) -> const std::string & {
+    // The entry being read is not in its vector yet.
+    return index == entries.size() ? reading_id_[static_cast<std::size_t>(kind)]
+                                   : entries[index].id;
+  };
+  switch (kind) {
+  case Kind::Person:
+    return in(result_.base.people);
+  case Kind::Event:
+    return in(result_.base.events);
+  default:
+    return in(result_.base.sources);
+  }
+}
+
+std::size_t BaseParser::known(Kind kind, std::string_view id) const {
+  const auto k = static_cast<std::size_t>(kind);
+  if (k >= kTableKinds)
+    return IdTable::npos;
+  const std::size_t found =
+      ids_[k].find(id, [&](std::size_t i) -> const std::string & { return idOf(kind, i); });
+  return found == IdTable::npos && head_ ? head_->known(kind, id) : found;
 }
 
 void BaseParser::reference(Kind kind, std::string_view role, std::string &out) {
@@ -584,13 +794,21 @@ void BaseParser::reference(Kind kind, std::string_view role, std::string &out) {
     return;
   // Most files define what they refer to first (people before quotes); what is not known yet is
   // checked again once the whole file is read.
-  if (!ids_[static_cast<std::size_t>(kind)].count(out))
-    pending_.push_back({kind, role, out, at, path()});
+  const auto k = static_cast<std::size_t>(kind);
+  if (k < kTableKinds && out == last_reference_[k])
+    return;
+  if (known(kind, out) == IdTable::npos) {
+    pending_.push_back({kind, role, out, at, path_});
+    return;
+  }
+  last_reference_[k] = out;
 }
 
-std::string BaseParser::path() const {
+std::string BaseParser::path() const { return renderPath(path_); }
+
+std::string BaseParser::renderPath(const std::vector<PathPart> &parts) {
   std::string out = "$";
-  for (const PathPart &part : path_) {
+  for (const PathPart &part : parts) {
     if (part.key.empty()) {
       out += "[" + std::to_string(part.index) + "]";
       continue;
@@ -610,11 +828,19 @@ std::string BaseParser::path() const {
 }
 
 void BaseParser::error(std::size_t offset, std::string message) {
+  if (head_) { // a tail with an error is dropped, and its part read again by the head
+    tail_unusable_ = true;
+    return;
+  }
   TextPosition at = lines_.at(offset);
   result_.errors.push_back({file_, at.line, at.column, path(), std::move(message), offset});
 }
 
 void BaseParser::warning(std::size_t offset, std::string message) {
+  if (head_) {
+    tail_unusable_ = true;
+    return;
+  }
   TextPosition at = lines_.at(offset);
   result_.warnings.push_back({file_, at.line, at.column, path(), std::move(message), offset});
 }

@@ -2,27 +2,49 @@
 // collecting every error with its position and JSON path. Internal to the loader.
 #pragma once
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <future>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "facts/id_table.h"
 #include "facts/json_reader.h"
 #include "facts/loader.h"
 
 namespace factline::facts {
 
-// One parser per text, one thread.
+// One parser per text. A large text is read by two threads (see run()); the result is the same.
 class BaseParser {
 public:
+  // Texts from this size on are read by two threads.
+  static constexpr std::size_t kParallelBytes = std::size_t{32} << 20;
+
   BaseParser(std::string_view text, std::string_view file_name);
-  // Called now and then with how many bytes of the text have been read, so that a caller holding
-  // the text in mapped memory can let the kernel drop what is behind the reader.
-  void onProgress(std::function<void(std::size_t)> progress) { progress_ = std::move(progress); }
+  ~BaseParser();
+  BaseParser(const BaseParser &) = delete;
+  BaseParser &operator=(const BaseParser &) = delete;
+
+  // Called now and then, from the thread reading, as progress(from, offset): a reader that
+  // started at (or last reported) `from` is now at `offset`. It returns the `from` of the next
+  // call. A caller holding the text in mapped memory lets the kernel drop what is behind.
+  using Progress = std::function<std::size_t(std::size_t from, std::size_t offset)>;
+  void onProgress(Progress progress) { progress_ = std::move(progress); }
+  // Reads with two threads from this many bytes of text on (kParallelBytes unless set): for
+  // tests, which compare both ways of reading on small texts.
+  // `cut_at` places the search for the cut (0..1 of the text).
+  static constexpr double kCutAt = 0.55;
+  void parallelFrom(std::size_t bytes, double cut_at = kCutAt) {
+    parallel_from_ = bytes;
+    cut_at_ = cut_at;
+  }
   LoadResult run();
+  // Whether run() took a second reader's part (for tests: the other outcome is one reader).
+  bool readInParallel() const { return took_tail_; }
 
 private:
   enum class Kind : std::uint8_t { Person, Event, Source, Quote, Figure };
@@ -35,7 +57,7 @@ private:
     std::string_view role;
     std::string id;
     std::size_t offset;
-    std::string path;
+    std::vector<PathPart> path;
   };
   using FieldList = std::span<const std::string_view>;
   struct EntryPlace {      // where a quote or figure is: for duplicate id errors
@@ -44,8 +66,26 @@ private:
   };
 
   void topLevel();
+  void topField(std::size_t field);
   template <typename Entry, typename ReadEntry>
   void section(std::string_view name, std::vector<Entry> &into, ReadEntry read);
+  // The elements of an array whose "[" has been read.
+  template <typename Entry, typename ReadEntry>
+  void elements(std::string_view name, std::vector<Entry> &into, ReadEntry read);
+
+  // Two readers: the text is cut at an element boundary found near its middle (a guess, checked
+  // below). A second parser (the tail) reads from there to the end on another thread while this
+  // one reads up to the cut; when this one arrives exactly at the cut, inside the section the tail
+  // was started in, the tail's entries are taken. A tail that met anything but plain entries (an
+  // error, a warning, people or events, a top-level field this reader also read) is dropped and
+  // the rest is read here, so the result is always the one reader's.
+  void planSplit();
+  void startTail();
+  void dropTail();                  // stops the tail and waits for it
+  bool takeTail(std::size_t index); // at the cut, the element `index` of the section
+  bool stopped() const;
+  void readTail(std::size_t at, std::string_view section);
+  void reportProgress();
   void person(Person &p);
   void event(Event &e);
   void source(Source &s);
@@ -60,6 +100,10 @@ private:
   // unknown ones are warned about and skipped. Missing `required` fields are errors.
   template <typename OnField>
   bool members(FieldList fields, FieldList required, std::string_view what, OnField on_field);
+  // The members of an object whose "{" has been read; returns the fields seen.
+  template <typename OnField> std::uint32_t memberLoop(FieldList fields, OnField on_field);
+  void missingFields(FieldList fields, FieldList required, std::string_view what,
+                     std::uint32_t seen, std::size_t object_at);
 
   bool string(std::string &out);
   bool nonEmptyString(std::string &out);
@@ -69,23 +113,49 @@ private:
   bool date(std::string &out);
   void id(Kind kind, std::string &out);
   void reference(Kind kind, std::string_view role, std::string &out);
+  // The index of the person, event or source with `id` read so far, or IdTable::npos.
+  std::size_t known(Kind kind, std::string_view id) const;
+  const std::string &idOf(Kind kind, std::size_t index) const;
 
   void error(std::size_t offset, std::string message);
   void warning(std::size_t offset, std::string message);
   void typeError(std::string_view expected);
   std::string path() const;
+  static std::string renderPath(const std::vector<PathPart> &parts);
 
   JsonReader reader_;
   LineMap lines_;
   std::string file_;
   LoadResult result_;
   std::vector<PathPart> path_;
-  // id -> offset, per Kind; quotes and figures are not kept here (see findDuplicates).
-  std::array<std::unordered_map<std::string, std::size_t>, 5> ids_;
+  // The ids of the people, events and sources read so far, by index into their vectors, and where
+  // each is; quotes and figures are not kept here (see findDuplicates).
+  static constexpr std::size_t kTableKinds = 3;
+  std::array<IdTable, kTableKinds> ids_;
+  std::array<std::vector<std::size_t>, kTableKinds> id_offsets_;
+  std::array<std::string, kTableKinds> reading_id_; // the id of the entry being read, per kind
+  // The id each kind's last reference named: a file's quotes mostly name one event and source.
+  std::array<std::string, kTableKinds> last_reference_;
   std::vector<PendingReference> pending_;
   std::array<std::vector<EntryPlace>, 2> places_; // quotes, figures
   std::size_t id_offset_ = 0;
-  std::function<void(std::size_t)> progress_;
+  Progress progress_;
+  std::size_t progress_from_ = 0;
+
+  std::size_t parallel_from_ = kParallelBytes;
+  double cut_at_ = kCutAt;
+  std::uint32_t top_seen_ = 0;                    // top-level fields read
+  std::size_t top_at_ = 0;                        // the top-level object's "{"
+  std::size_t split_at_ = std::string_view::npos; // the cut: an element's "{"
+  std::string_view split_section_;                // "quotes" or "figures"
+  std::unique_ptr<BaseParser> tail_;
+  std::future<void> tail_done_;
+  std::atomic<bool> tail_cancelled_{false}; // set by the head to stop the tail
+  bool took_tail_ = false;                  // the head stopped at the cut
+  // In a tail: the head, whose people, events and sources references may name (it does not
+  // change them while the tail runs), and whether the tail met something that drops it.
+  const BaseParser *head_ = nullptr;
+  bool tail_unusable_ = false;
   std::vector<std::size_t> bad_utf8_;
 };
 

@@ -42,11 +42,22 @@ void mergeIntoBigger(std::vector<T> &into, IdTable &ids, std::vector<T> &&from) 
         from[kept] = std::move(from[j]);
       ++kept;
     }
+  const bool none_dropped = kept == from.size();
   from.erase(from.begin() + static_cast<std::ptrdiff_t>(kept), from.end());
+  const std::size_t in_front = into.size();
   from.insert(from.begin(), std::make_move_iterator(into.begin()),
               std::make_move_iterator(into.end()));
   into = std::move(from);
-  buildIds(into, ids);
+  if (!none_dropped || ids.size() != in_front) {
+    buildIds(into, ids); // entries moved about, or `into` repeated an id: index afresh
+    return;
+  }
+  // The common case, a big base with none of the small one's ids: `first` already indexes it,
+  // one place down per entry put in front; only those few are added.
+  first.shift(in_front);
+  for (std::size_t i = 0; i < in_front; ++i)
+    first.assign(into[i].id, i, idsOf(into));
+  ids = std::move(first);
 }
 
 template <typename T> void mergeInto(std::vector<T> &into, IdTable &ids, std::vector<T> &&from) {

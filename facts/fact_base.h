@@ -96,6 +96,7 @@ public:
   std::vector<Figure> figures;
 
   // Adds every entry of `other`; an entry whose id already exists replaces the old one in place.
+  // The id tables stay current (this base's must be current before: see reindex).
   void merge(FactBase other);
 
   const Person *person(const std::string &id) const;
@@ -106,6 +107,11 @@ public:
 
   // Rebuilds the id lookup tables; call after changing the vectors directly.
   void reindex();
+  // True when some quote or figure id is held by more than one entry (as of the last reindex or
+  // merge): then only the last of them is found by id.
+  bool quoteOrFigureIdsRepeat() const {
+    return quote_ids_.size() != quotes.size() || figure_ids_.size() != figures.size();
+  }
 
 private:
   IdTable person_ids_, event_ids_, source_ids_, quote_ids_, figure_ids_;

@@ -155,15 +155,13 @@ void FactLibrary::rebuild() {
     // bundled base again it gives itself, so later rebuilds are unchanged.
     parts.clear();
     auto base = std::make_shared<FactBase>(bundledFactBase());
-    base->merge(std::move(*loaded[0]->last_good));
-    base->reindex();
+    base->merge(std::move(*loaded[0]->last_good)); // merge keeps the id tables current
     loaded[0]->last_good = base;
     merged = std::move(base);
   } else {
     auto base = std::make_shared<FactBase>();
     for (const auto &part : parts)
       base->merge(*part);
-    base->reindex();
     merged = std::move(base);
   }
   auto index = std::make_shared<const FactIndex>(std::move(merged));

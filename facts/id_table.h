@@ -57,6 +57,16 @@ public:
     place(id, index, idOf, true);
   }
 
+  // How many distinct ids it holds.
+  std::size_t size() const { return size_; }
+
+  // Adds `by` to every index: the entries moved `by` places down their vector, in the same order.
+  void shift(std::size_t by) {
+    for (std::uint64_t &slot : slots_)
+      if (slot != 0)
+        slot += by;
+  }
+
   std::size_t memoryBytes() const { return slots_.capacity() * sizeof(std::uint64_t); }
 
 private:

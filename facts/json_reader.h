@@ -41,6 +41,13 @@ public:
   bool beginArray();
   bool nextElement();
 
+  // Starts reading at `offset` as if an element of an array that is a field of the outermost
+  // object started there (after its ",", or first): for a second reader of the same text.
+  void resumeInOuterArray(std::size_t offset) {
+    pos_ = offset;
+    open_ = {{true, false}, {false, true}};
+  }
+
   // True when only whitespace is left; otherwise a syntax error is recorded.
   bool finish();
 

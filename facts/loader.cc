@@ -71,7 +71,8 @@ LoadResult readFactBaseJsonFile(const std::string &path) {
     return failed;
   }
   BaseParser parser(file.text(), path);
-  parser.onProgress([&](std::size_t offset) { file.release(offset); });
+  parser.onProgress(
+      [&](std::size_t from, std::size_t offset) { return file.releaseBetween(from, offset); });
   return parser.run();
 }
 

@@ -51,14 +51,20 @@ public:
 
   // Lets the kernel drop the pages before `offset` (they are read again from the file if an error
   // message needs them).
-  void release(std::size_t offset) {
+  void release(std::size_t offset) { released_ = releaseBetween(released_, offset); }
+
+  // Lets the kernel drop the whole pages of [from, offset - 1 MiB), the part of a sequential
+  // reader's way from `from` that it is well past; returns where the next call may start.
+  std::size_t releaseBetween(std::size_t from, std::size_t offset) const {
     static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     constexpr std::size_t kBehind = std::size_t{1} << 20; // keep the last megabyte
-    if (!data_ || offset < released_ + 2 * kBehind)
-      return;
-    std::size_t end = (offset - kBehind) / page * page;
-    ::madvise(const_cast<char *>(data_) + released_, end - released_, MADV_DONTNEED);
-    released_ = end;
+    if (!data_ || offset < from + 2 * kBehind)
+      return from;
+    const std::size_t begin = (from + page - 1) / page * page;
+    const std::size_t end = (offset - kBehind) / page * page;
+    if (end > begin)
+      ::madvise(const_cast<char *>(data_) + begin, end - begin, MADV_DONTNEED);
+    return end;
   }
 
 private:
