@@ -81,12 +81,17 @@ try:
         load[name] = fields(rest)
 except OSError:
     pass
+# Loading uses both cores (two readers, two index threads), so what a user waits for is the wall
+# time; the machine's load average when the probes ran says how far other work inflated it.
+busy = load.get("loadavg", {}).get("before")
+busy_note = f", load average {busy}" if busy else ""
 million = load.get("facts-1000000.json")
 if million:
     wall, cpu = float(million["total_ms"]) / 1e3, float(million["total_cpu_ms"]) / 1e3
     rss = float(million["peak_rss_mb"])
     rows.append(("1M quotes + 1M figures from JSON: loaded (parse + index) in < 3 s",
-                 f"{wall:.1f} s wall, {cpu:.1f} s CPU", verdict(cpu, 3.0, "s CPU")))
+                 f"{wall:.1f} s wall, {cpu:.1f} s CPU on 2 cores{busy_note}",
+                 verdict(wall, 3.0, "s wall")))
     rows.append(("1M quotes + 1M figures from JSON: peak memory < 1.5 GB",
                  f"{rss / 1024:.2f} GB", verdict(rss / 1024, 1.5, "GB")))
 
@@ -97,7 +102,7 @@ if snap:
     rss = float(snap["peak_rss_mb"])
     rows.append(("1M quotes + 1M figures from the snapshot (.factidx): loaded well under 1 s",
                  f"{wall:.1f} s wall, {cpu:.1f} s CPU (read {parse:.2f} s, index the rest)",
-                 verdict(cpu, 1.0, "s CPU")))
+                 verdict(wall, 1.0, "s wall")))
     rows.append(("1M quotes + 1M figures from the snapshot: peak memory < 1.5 GB",
                  f"{rss / 1024:.2f} GB", verdict(rss / 1024, 1.5, "GB")))
 built = load.get("facts-1000000-index")

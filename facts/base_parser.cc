@@ -233,7 +233,9 @@ bool BaseParser::takeTail(std::size_t index) {
       into = std::move(from);
       return;
     }
-    into.reserve(into.size() + from.size());
+    // With room for a small base's entries in front (FactBase::merge, the bundled base).
+    const std::size_t total = into.size() + from.size();
+    into.reserve(total + total / 64);
     std::move(from.begin(), from.end(), std::back_inserter(into));
     from = {};
   };

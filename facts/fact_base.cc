@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
 
 namespace factline::facts {
 namespace {
@@ -13,13 +14,33 @@ template <typename T> auto idsOf(const std::vector<T> &entries) {
 
 template <typename T> void buildIds(const std::vector<T> &entries, IdTable &ids);
 
+// From this many figures on, quotes and figures are indexed and merged on two threads.
+constexpr std::size_t kParallelEntries = 100000;
+
 // The merge of a big base into a small one (a million quotes beside the bundled base) keeps the
 // big one's vector and puts the small one's entries in front of it, so that two vectors of a
 // million entries never exist at once. Same result as the entry-by-entry merge below: `into`'s
 // entries first, each replaced by the last entry of `from` with its id, then `from`'s other ids
 // in the order they first appear, each holding its last entry.
 template <typename T>
-void mergeIntoBigger(std::vector<T> &into, IdTable &ids, std::vector<T> &&from) {
+void mergeIntoBigger(std::vector<T> &into, IdTable &ids, std::vector<T> &&from,
+                     IdTable &&from_ids) {
+  // When `from` comes with its table and none of its ids is one of `into`'s (a newsroom's base
+  // beside the bundled one), its entries keep their order and its table only moves down.
+  const bool from_indexed = from_ids.size() == from.size() && ids.size() == into.size();
+  if (from_indexed && std::none_of(into.begin(), into.end(), [&](const T &entry) {
+        return from_ids.find(entry.id, idsOf(from)) != IdTable::npos;
+      })) {
+    const std::size_t in_front = into.size();
+    from.insert(from.begin(), std::make_move_iterator(into.begin()),
+                std::make_move_iterator(into.end()));
+    into = std::move(from);
+    from_ids.shift(in_front);
+    for (std::size_t i = 0; i < in_front; ++i)
+      from_ids.assign(into[i].id, i, idsOf(into));
+    ids = std::move(from_ids);
+    return;
+  }
   std::vector<char> dropped(from.size(), 0);
   IdTable first; // id -> the entry of `from` where it first appears
   first.reserve(from.size());
@@ -60,9 +81,10 @@ void mergeIntoBigger(std::vector<T> &into, IdTable &ids, std::vector<T> &&from) 
   ids = std::move(first);
 }
 
-template <typename T> void mergeInto(std::vector<T> &into, IdTable &ids, std::vector<T> &&from) {
+template <typename T>
+void mergeInto(std::vector<T> &into, IdTable &ids, std::vector<T> &&from, IdTable &&from_ids) {
   if (from.size() > into.size() && from.capacity() >= from.size() + into.size()) {
-    mergeIntoBigger(into, ids, std::move(from));
+    mergeIntoBigger(into, ids, std::move(from), std::move(from_ids));
     return;
   }
   // One allocation for a big base, not a doubling per growth (each holding old and new at once).
@@ -93,19 +115,34 @@ const T *lookup(const std::vector<T> &entries, const IdTable &ids, const std::st
 } // namespace
 
 void FactBase::merge(FactBase other) {
-  mergeInto(people, person_ids_, std::move(other.people));
-  mergeInto(events, event_ids_, std::move(other.events));
-  mergeInto(sources, source_ids_, std::move(other.sources));
-  mergeInto(quotes, quote_ids_, std::move(other.quotes));
-  mergeInto(figures, figure_ids_, std::move(other.figures));
+  mergeInto(people, person_ids_, std::move(other.people), std::move(other.person_ids_));
+  mergeInto(events, event_ids_, std::move(other.events), std::move(other.event_ids_));
+  mergeInto(sources, source_ids_, std::move(other.sources), std::move(other.source_ids_));
+  // A big base's quotes and figures are merged at once, on two threads.
+  std::future<void> figures_done;
+  if (other.figures.size() >= kParallelEntries)
+    figures_done = std::async(std::launch::async, [&] {
+      mergeInto(figures, figure_ids_, std::move(other.figures), std::move(other.figure_ids_));
+    });
+  mergeInto(quotes, quote_ids_, std::move(other.quotes), std::move(other.quote_ids_));
+  if (figures_done.valid())
+    figures_done.get();
+  else
+    mergeInto(figures, figure_ids_, std::move(other.figures), std::move(other.figure_ids_));
 }
 
 void FactBase::reindex() {
   buildIds(people, person_ids_);
   buildIds(events, event_ids_);
   buildIds(sources, source_ids_);
+  std::future<void> figures_done;
+  if (figures.size() >= kParallelEntries)
+    figures_done = std::async(std::launch::async, [&] { buildIds(figures, figure_ids_); });
   buildIds(quotes, quote_ids_);
-  buildIds(figures, figure_ids_);
+  if (figures_done.valid())
+    figures_done.get();
+  else
+    buildIds(figures, figure_ids_);
 }
 
 const Person *FactBase::person(const std::string &id) const {
