@@ -24,6 +24,9 @@ int main(int argc, char **argv) {
   };
   const double c0 = cpu();
   auto t0 = Clock::now();
+  // As FactLibrary does: one file read from a snapshot brings its quotes' recorded words.
+  factline::facts::PrebuiltQuoteWords prebuilt;
+  std::size_t own_quotes = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string path = argv[i];
     auto result = factline::facts::isSnapshotPath(path)
@@ -37,12 +40,18 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "%s\n", e.describe().c_str());
       return 1;
     }
+    if (argc == 2 && result.quote_words) {
+      prebuilt = {result.quote_words, merged.quotes.size()};
+      own_quotes = result.base.quotes.size();
+    }
     merged.merge(std::move(result.base));
   }
+  if (prebuilt.words && merged.quotes.size() != prebuilt.first + own_quotes)
+    prebuilt = {};
   auto t1 = Clock::now();
   const double c1 = cpu();
   auto shared = std::make_shared<const factline::facts::FactBase>(std::move(merged));
-  factline::facts::FactIndex index(shared);
+  factline::facts::FactIndex index(shared, std::move(prebuilt));
   auto t2 = Clock::now();
   const double c2 = cpu();
   rusage usage{};

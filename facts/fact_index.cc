@@ -3,6 +3,7 @@
 
 #include "facts/entity_index.h"
 #include "facts/quote_index.h"
+#include "facts/quote_words.h"
 
 #include <future>
 
@@ -17,15 +18,19 @@ constexpr std::size_t kParallelBuild = 20000;
 } // namespace
 
 struct FactIndex::Impl {
-  explicit Impl(const FactBase &base) {
+  Impl(const FactBase &base, PrebuiltQuoteWords prebuilt) {
+    auto quoteIndex = [&] {
+      return std::make_unique<QuoteIndex>(base, QuoteIndex::kParallelQuotes,
+                                          std::move(prebuilt.words), prebuilt.first);
+    };
     if (base.quotes.size() + base.figures.size() < kParallelBuild) {
-      quotes_ = std::make_unique<QuoteIndex>(base);
+      quotes_ = quoteIndex();
       entities_ = std::make_unique<EntityIndex>(base);
       return;
     }
     auto entities =
         std::async(std::launch::async, [&base] { return std::make_unique<EntityIndex>(base); });
-    quotes_ = std::make_unique<QuoteIndex>(base);
+    quotes_ = quoteIndex();
     entities_ = entities.get(); // rethrows what the other thread threw
   }
   std::unique_ptr<QuoteIndex> quotes_;
@@ -34,9 +39,9 @@ struct FactIndex::Impl {
   const EntityIndex &entities() const { return *entities_; }
 };
 
-FactIndex::FactIndex(std::shared_ptr<const FactBase> base)
+FactIndex::FactIndex(std::shared_ptr<const FactBase> base, PrebuiltQuoteWords prebuilt)
     : base_(base ? std::move(base) : std::make_shared<const FactBase>()),
-      impl_(std::make_unique<Impl>(*base_)) {}
+      impl_(std::make_unique<Impl>(*base_, std::move(prebuilt))) {}
 
 FactIndex::~FactIndex() = default;
 

@@ -35,10 +35,22 @@ struct NearQuote {
   std::size_t last = 0;
 };
 
+struct QuoteWords;
+
+// The recorded words of some of a base's quotes, read before (a snapshot keeps them): `words`
+// holds quotes [first, first + words->quote_count). Building the index then does not tokenize
+// them, which is most of its cost.
+struct PrebuiltQuoteWords {
+  std::shared_ptr<QuoteWords> words; // taken over when nothing else holds it
+  std::size_t first = 0;
+};
+
 // Immutable once built; safe to read from many threads at once.
 class FactIndex {
 public:
-  explicit FactIndex(std::shared_ptr<const FactBase> base);
+  // `prebuilt` is used when it fits the base's quotes (otherwise they are read again) and is not
+  // kept.
+  explicit FactIndex(std::shared_ptr<const FactBase> base, PrebuiltQuoteWords prebuilt = {});
   ~FactIndex();
   FactIndex(const FactIndex &) = delete;
   FactIndex &operator=(const FactIndex &) = delete;

@@ -1,5 +1,6 @@
 // FactLibrary: loading user bases beside the bundled one, last-good fallback, merged snapshots.
 #include "facts/fact_library.h"
+#include "facts/quote_words.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -55,6 +56,7 @@ std::vector<FactFileStatus> FactLibrary::setFiles(const std::vector<std::string>
   for (std::size_t i = 0; i < files_.size(); ++i) {
     if (!present[i]) {
       files_[i].last_good = nullptr;
+      files_[i].words = nullptr;
       statuses.push_back(missing(files_[i].path));
       continue;
     }
@@ -81,9 +83,10 @@ std::vector<FactFileStatus> FactLibrary::setFiles(const std::vector<std::string>
   for (std::size_t i = 0; i < files_.size(); ++i) {
     if (!present[i])
       continue;
-    if (statuses[i].loaded)
+    if (statuses[i].loaded) {
       files_[i].last_good = std::make_shared<FactBase>(std::move(fresh[i].base));
-    else
+      files_[i].words = std::move(fresh[i].quote_words);
+    } else
       statuses[i].kept_older = files_[i].last_good != nullptr;
   }
   rebuild();
@@ -101,6 +104,7 @@ FactFileStatus FactLibrary::reload(const std::string &path) {
   }
   if (!isReadableFile(path)) {
     it->last_good = nullptr;
+    it->words = nullptr;
     rebuild();
     return missing(path);
   }
@@ -120,6 +124,7 @@ FactFileStatus FactLibrary::reload(const std::string &path) {
   status.loaded = status.errors.empty();
   if (status.loaded) {
     it->last_good = std::make_shared<FactBase>(std::move(fresh.base));
+    it->words = std::move(fresh.quote_words);
     rebuild();
   } else {
     status.kept_older = it->last_good != nullptr;
@@ -145,6 +150,18 @@ void FactLibrary::rebuild() {
     if (file.last_good)
       loaded.push_back(&file);
 
+  // A file read from a snapshot brings its quotes' recorded words: with one file, its quotes
+  // follow the bundled ones in order unless the merge replaced some, and the index takes them.
+  PrebuiltQuoteWords prebuilt;
+  std::size_t own_quotes = 0;
+  if (loaded.size() == 1 && loaded[0]->words) {
+    prebuilt.words = std::move(loaded[0]->words);
+    prebuilt.first = include_bundled_ ? bundledFactBase().quotes.size() : 0;
+    own_quotes = loaded[0]->last_good->quotes.size();
+  }
+  for (FileState *file : loaded)
+    file->words = nullptr; // used once: later indexes read the words again
+
   std::shared_ptr<const FactBase> merged;
   if (parts.size() == 1) {
     merged = parts.front(); // one base alone is used as it is, without a copy
@@ -164,7 +181,9 @@ void FactLibrary::rebuild() {
       base->merge(*part);
     merged = std::move(base);
   }
-  auto index = std::make_shared<const FactIndex>(std::move(merged));
+  if (prebuilt.words && merged->quotes.size() != prebuilt.first + own_quotes)
+    prebuilt = {};
+  auto index = std::make_shared<const FactIndex>(std::move(merged), std::move(prebuilt));
   std::lock_guard lock(snapshot_mutex_);
   snapshot_ = std::move(index);
 }

@@ -46,6 +46,9 @@ private:
     // Null: nothing of this file is in use. Otherwise its entries, possibly merged after the
     // bundled base's (see rebuild()): the same entries once merged again after them.
     std::shared_ptr<FactBase> last_good;
+    // The recorded words of last_good's quotes as it was loaded (from a snapshot), for the next
+    // index built; null once used, or when there are none.
+    std::shared_ptr<QuoteWords> words;
   };
 
   // Reads `file` and checks its references against every other base; on success replaces

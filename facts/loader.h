@@ -2,6 +2,7 @@
 // column and JSON path; and the bundled base compiled into the binary.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,12 +32,17 @@ struct ExternalReference {
   LoadError where; // file, position and path of the reference; message empty
 };
 
+struct QuoteWords;
+
 struct LoadResult {
   FactBase base;                   // every entry read, also when there are errors
   std::vector<LoadError> errors;   // the file must not be used when there are any
   std::vector<LoadError> warnings; // unknown fields: reported, ignored, the file is still usable
   std::vector<ExternalReference> external_references;
   std::string name; // the base's "name"
+  // The recorded words of base.quotes, when read from a snapshot (else null): building the index
+  // of the base can take them instead of tokenizing (FactIndex, PrebuiltQuoteWords).
+  std::shared_ptr<QuoteWords> quote_words;
 
   bool ok() const { return errors.empty(); }
 };

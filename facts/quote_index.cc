@@ -2,10 +2,10 @@
 #include "facts/quote_index.h"
 
 #include <algorithm>
-#include <future>
 #include <limits>
 
 #include "facts/fact_index.h"
+#include "facts/quote_words.h"
 #include "facts/word_alignment.h"
 
 namespace factline::facts {
@@ -31,25 +31,13 @@ std::vector<Token> wordTokensOf(std::string_view text) {
 
 } // namespace
 
-namespace {
-
-// The words of a run of quotes as ids of a vocabulary of their own, so that runs can be read on
-// separate threads and joined after.
-struct TokenizedRun {
-  WordTable vocabulary;
-  std::vector<std::uint32_t> ids;    // word ids, with the break bit
-  std::vector<std::uint32_t> starts; // per wording: offset into ids
-  std::vector<std::uint32_t> counts; // per word id: how many times it occurs
-};
-
-} // namespace
-
-QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from) : base_(base) {
+QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
+                       std::shared_ptr<QuoteWords> given, std::size_t given_first)
+    : base_(base) {
   std::size_t total = 0;
   for (const Quote &q : base.quotes)
     total += 1 + q.variants.size();
   wordings_.reserve(total);
-  wording_start_.reserve(total + 1);
   quote_first_wording_.reserve(base.quotes.size());
   for (std::size_t qi = 0; qi < base.quotes.size(); ++qi) {
     const Quote &q = base.quotes[qi];
@@ -59,83 +47,29 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from) : base_(
       wordings_.push_back({static_cast<std::uint32_t>(qi), static_cast<std::int32_t>(vi)});
   }
 
-  auto tokenizeRun = [&base](std::size_t first_quote, std::size_t end_quote) {
-    TokenizedRun run;
-    run.ids.reserve((end_quote - first_quote) * 28);
-    // A wording's words are folded and hashed first and their slots prefetched, then interned:
-    // the table's cache misses, most of the cost, then overlap instead of coming one by one.
-    struct Folded {
-      std::uint32_t offset, length;
-      std::size_t hash;
-      bool break_before;
-    };
-    std::string folded;
-    std::vector<Folded> words;
-    auto add = [&](std::string_view text) {
-      run.starts.push_back(static_cast<std::uint32_t>(run.ids.size()));
-      folded.clear();
-      words.clear();
-      bool pending_break = false;
-      forEachToken(text, [&](const TokenView &t) {
-        if (t.kind != TokenKind::Word) {
-          pending_break = true;
-          return;
-        }
-        const std::size_t h = WordTable::hash(t.norm);
-        run.vocabulary.prefetch(h);
-        words.push_back({static_cast<std::uint32_t>(folded.size()),
-                         static_cast<std::uint32_t>(t.norm.size()), h, pending_break});
-        folded.append(t.norm);
-        pending_break = false;
-      });
-      for (const Folded &w : words)
-        run.vocabulary.prefetchRecord(w.hash);
-      for (const Folded &w : words) {
-        const std::uint32_t id =
-            run.vocabulary.intern(std::string_view(folded).substr(w.offset, w.length), w.hash);
-        if (id == run.counts.size())
-          run.counts.push_back(0);
-        ++run.counts[id];
-        run.ids.push_back(id | (w.break_before ? kBreakBefore : 0));
-      }
-    };
-    for (std::size_t qi = first_quote; qi < end_quote; ++qi) {
-      add(base.quotes[qi].text);
-      for (const QuoteVariant &v : base.quotes[qi].variants)
-        add(v.text);
+  // The recorded words: read here, except for a run read before (a snapshot's) that fits.
+  const std::vector<Quote> &quotes = base.quotes;
+  QuoteWords words;
+  if (given && given->fits(quotes, given_first)) {
+    const std::size_t after = given_first + given->quote_count;
+    QuoteWords before = QuoteWords::read(quotes, 0, given_first, parallel_from);
+    if (given.use_count() == 1) {
+      words = std::move(*given);
+      words.prepend(std::move(before));
+    } else {
+      words = std::move(before);
+      words.append(*given);
     }
-    return run;
-  };
-
-  // A large base is read in two runs at once. The second run's words are then interned after the
-  // first run's in the order they first appear in it, which gives every word the id one pass over
-  // all quotes would: the index is the same however it was built.
-  const std::size_t split =
-      base.quotes.size() >= std::max<std::size_t>(parallel_from, 2) ? base.quotes.size() / 2 : 0;
-  std::future<TokenizedRun> second;
-  if (split > 0)
-    second = std::async(std::launch::async, tokenizeRun, split, base.quotes.size());
-  TokenizedRun first = tokenizeRun(0, split > 0 ? split : base.quotes.size());
-  vocabulary_ = std::move(first.vocabulary);
-  ids_ = std::move(first.ids);
-  wording_start_ = std::move(first.starts);
-  std::vector<std::uint32_t> counts = std::move(first.counts);
-  if (split > 0) {
-    TokenizedRun run = second.get();
-    std::vector<std::uint32_t> remap(run.vocabulary.size());
-    for (std::uint32_t local = 0; local < remap.size(); ++local) {
-      remap[local] = vocabulary_.intern(run.vocabulary.word(local));
-      if (remap[local] == counts.size())
-        counts.push_back(0);
-      counts[remap[local]] += run.counts[local];
-    }
-    const auto offset = static_cast<std::uint32_t>(ids_.size());
-    for (std::uint32_t start : run.starts)
-      wording_start_.push_back(start + offset);
-    ids_.reserve(ids_.size() + run.ids.size());
-    for (std::uint32_t id : run.ids)
-      ids_.push_back(remap[id & kIdMask] | (id & kBreakBefore));
+    given.reset();
+    if (after < quotes.size())
+      words.append(QuoteWords::read(quotes, after, quotes.size(), parallel_from));
+  } else {
+    words = QuoteWords::read(quotes, 0, quotes.size(), parallel_from);
   }
+  vocabulary_ = std::move(words.vocabulary);
+  ids_ = std::move(words.ids);
+  wording_start_ = std::move(words.starts);
+  std::vector<std::uint32_t> counts = std::move(words.counts);
   wording_start_.push_back(static_cast<std::uint32_t>(ids_.size()));
   ids_.shrink_to_fit();
 

@@ -11,6 +11,7 @@
 
 #include "facts/fact_base.h"
 #include "facts/normalize.h"
+#include "facts/quote_words.h"
 #include "facts/word_table.h"
 
 namespace factline::facts {
@@ -29,7 +30,11 @@ public:
   static constexpr std::size_t kParallelQuotes = 20000;
 
   // `parallel_from`: from this many quotes on, two threads read them (tests set it to compare).
-  explicit QuoteIndex(const FactBase &base, std::size_t parallel_from = kParallelQuotes);
+  // `given`: the words of quotes [given_first, given_first + given->quote_count), read before (a
+  // snapshot's), used instead of reading those quotes when they fit them; taken over (not
+  // copied) when nothing else holds them.
+  explicit QuoteIndex(const FactBase &base, std::size_t parallel_from = kParallelQuotes,
+                      std::shared_ptr<QuoteWords> given = nullptr, std::size_t given_first = 0);
   ~QuoteIndex();
   QuoteIndex(const QuoteIndex &) = delete;
   QuoteIndex &operator=(const QuoteIndex &) = delete;
@@ -54,10 +59,8 @@ public:
   std::size_t memoryBytes() const;
 
 private:
-  // High bit of a stored word id: the source marked an omission ("...") or an insertion ("[...]")
-  // just before this word, so a verbatim run may not cross it.
-  static constexpr std::uint32_t kBreakBefore = 0x80000000u;
-  static constexpr std::uint32_t kIdMask = 0x7fffffffu;
+  static constexpr std::uint32_t kBreakBefore = QuoteWords::kBreakBefore;
+  static constexpr std::uint32_t kIdMask = QuoteWords::kIdMask;
 
   struct CompactWording {
     std::uint32_t quote;

@@ -4,12 +4,15 @@
 
 #include <sys/stat.h>
 
+#include <bit>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 
 #include "facts/mapped_file.h"
+#include "facts/quote_index.h"
+#include "facts/quote_words.h"
 
 #ifndef FACTLINE_VERSION
 #define FACTLINE_VERSION "unknown"
@@ -112,6 +115,12 @@ public:
     for (const std::string &s : items)
       str(s);
   }
+  // A count, then the integers (the format's little-endian is this machine's order).
+  void u32s(const std::vector<std::uint32_t> &items) {
+    static_assert(std::endian::native == std::endian::little);
+    u32(static_cast<std::uint32_t>(items.size()));
+    raw(items.data(), items.size() * 4);
+  }
   // The body's position (error messages, the final length).
   std::uint64_t written() const { return written_; }
   bool flush() {
@@ -147,7 +156,8 @@ void writePlace(Writer &w, const LoadError &e) {
   w.u64(e.offset);
 }
 
-void writeBody(Writer &w, const LoadResult &r, const std::string &json_path) {
+void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
+               const std::string &json_path) {
   w.str(r.name);
   w.str(json_path);
   w.u32(static_cast<std::uint32_t>(r.warnings.size()));
@@ -221,6 +231,12 @@ void writeBody(Writer &w, const LoadResult &r, const std::string &json_path) {
     w.str(f.superseded_by);
     w.str(f.context);
   }
+  // The quotes' recorded words, so that loading does not tokenize them again.
+  w.u32(static_cast<std::uint32_t>(words.vocabulary.size()));
+  for (std::uint32_t id = 0; id < words.vocabulary.size(); ++id)
+    w.str(words.vocabulary.word(id));
+  w.u32s(words.starts);
+  w.u32s(words.ids);
 }
 
 void writeHeader(Writer &w, const Header &h) {
@@ -306,6 +322,10 @@ public:
     out.resize(count(4, what));
     for (std::string &s : out)
       str(s, what);
+  }
+  void u32s(std::vector<std::uint32_t> &out, const char *what) {
+    out.resize(count(4, what));
+    std::memcpy(out.data(), take(out.size() * 4, what), out.size() * 4);
   }
 
 private:
@@ -425,6 +445,31 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
     r.str(f.superseded_by, "a figure");
     r.str(f.context, "a figure");
   }
+  auto words = std::make_shared<QuoteWords>();
+  words->quote_count = b.quotes.size();
+  const std::size_t vocabulary = r.count(4, "the recorded words");
+  std::string word;
+  for (std::size_t id = 0; id < vocabulary; ++id) {
+    r.str(word, "a recorded word");
+    if (words->vocabulary.intern(word) != id)
+      throw Corrupt{"the recorded word '" + word + "' is given twice"};
+  }
+  r.u32s(words->starts, "the recorded wordings");
+  // With room for the bundled base's words, which the index puts in front of them in place.
+  const std::size_t id_count = r.count(4, "the recorded words' ids");
+  words->ids.reserve(id_count + id_count / 64 + 65536);
+  words->ids.resize(id_count);
+  std::memcpy(words->ids.data(), r.take(id_count * 4, "the recorded words' ids"), id_count * 4);
+  words->counts.assign(vocabulary, 0);
+  for (std::uint32_t id : words->ids) {
+    if ((id & QuoteWords::kIdMask) >= vocabulary)
+      throw Corrupt{"a recorded word's id (" + std::to_string(id & QuoteWords::kIdMask) +
+                    ") is not one of the " + std::to_string(vocabulary) + " words"};
+    ++words->counts[id & QuoteWords::kIdMask];
+  }
+  if (!words->fits(b.quotes, 0))
+    throw Corrupt{"the recorded words do not match the quotes' wordings"};
+  out.quote_words = std::move(words);
   if (r.left() != 0)
     throw Corrupt{std::to_string(r.left()) + " bytes after the last entry"};
 }
@@ -516,7 +561,9 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
   writeHeader(header_space, h); // a placeholder: the body's length and hash come after it
   bool ok = header_space.flush();
   Writer body(f.get());
-  writeBody(body, loaded, json_path);
+  const QuoteWords words = QuoteWords::read(loaded.base.quotes, 0, loaded.base.quotes.size(),
+                                            QuoteIndex::kParallelQuotes);
+  writeBody(body, loaded, words, json_path);
   ok = body.flush() && ok;
   h.body_bytes = body.written();
   h.body_hash = body.hash();

@@ -10,7 +10,7 @@
 
 namespace factline::facts {
 
-inline constexpr std::uint32_t kSnapshotFormatVersion = 1;
+inline constexpr std::uint32_t kSnapshotFormatVersion = 2;
 inline constexpr std::string_view kSnapshotExtension = ".factidx";
 
 // FNV-1a 64 taken over 8-byte little-endian words (then the tail's bytes one by one): as good

@@ -5,6 +5,7 @@
 #include "facts/entity_index.h"
 #include "facts/fact_index.h"
 #include "facts/quote_index.h"
+#include "facts/quote_words.h"
 #include "facts/word_alignment.h"
 
 using namespace factline::facts;
@@ -350,6 +351,26 @@ TEST_CASE("a base read by two threads gives the index one thread gives", "[index
     base.quotes.push_back(q);
   }
   base.reindex();
+  // Runs joined either way round are the run of all the quotes.
+  const QuoteWords whole = QuoteWords::read(base.quotes, 0, base.quotes.size());
+  for (std::size_t cut : {std::size_t{0}, std::size_t{1}, std::size_t{1234}, std::size_t{3000}}) {
+    QuoteWords appended = QuoteWords::read(base.quotes, 0, cut);
+    appended.append(QuoteWords::read(base.quotes, cut, base.quotes.size()));
+    QuoteWords prepended = QuoteWords::read(base.quotes, cut, base.quotes.size());
+    prepended.prepend(QuoteWords::read(base.quotes, 0, cut));
+    for (const QuoteWords *joined : {&appended, &prepended}) {
+      INFO("cut at " << cut);
+      CHECK(joined->quote_count == whole.quote_count);
+      CHECK(joined->ids == whole.ids);
+      CHECK(joined->starts == whole.starts);
+      CHECK(joined->counts == whole.counts);
+      REQUIRE(joined->vocabulary.size() == whole.vocabulary.size());
+      for (std::uint32_t id = 0; id < whole.vocabulary.size(); ++id)
+        CHECK(joined->vocabulary.word(id) == whole.vocabulary.word(id));
+      CHECK(joined->fits(base.quotes, 0));
+      CHECK_FALSE(joined->fits(base.quotes, 1));
+    }
+  }
   const QuoteIndex one(base, std::string::npos), two(base, 2);
   REQUIRE(one.wordCount() == two.wordCount());
   REQUIRE(one.vocabularySize() == two.vocabularySize());

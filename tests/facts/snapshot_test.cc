@@ -14,6 +14,8 @@
 #include "facts/bundled.h"
 #include "facts/fact_index.h"
 #include "facts/fact_library.h"
+#include "facts/quote_index.h"
+#include "facts/quote_words.h"
 #include "facts/snapshot.h"
 #include "temp_dir.h"
 
@@ -272,6 +274,61 @@ TEST_CASE("a snapshot merges with the bundled base and other files exactly as it
   checkReferences(alone_snapshot, {});
   CHECK(contains(alone_snapshot.errors, json + ":3:"));
   CHECK(contains(alone_snapshot.warnings, json + ":"));
+}
+
+TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build", "[snapshot]") {
+  // A user base of its own quotes (beside the bundled base, whose quotes come first), read from
+  // its snapshot: the index takes the snapshot's words instead of reading the quotes again.
+  TempDir dir;
+  std::ostringstream text;
+  text << R"({"factline": 1, "people": [{"id": "u", "name": "Una User"}], "quotes": [)";
+  for (int i = 0; i < 40; ++i)
+    text << (i ? "," : "") << R"({"id": "u-)" << i << R"(", "speaker": "u", "text": "Word )" << i
+         << R"( of the user's record, which we didn't take... [lightly] at all, number )" << i
+         << R"(."})";
+  text << R"(, {"id": "u-v", "speaker": "u", "text": "a quote with variants",
+           "variants": [{"text": "a quote, with variants"}, {"text": "quoted twice"}]}]})";
+  const std::string json = dir.write("user.json", text.str());
+  REQUIRE(writeSnapshotOf(json, dir.file("user.factidx")).empty());
+
+  LoadResult snap = readSnapshotFile(dir.file("user.factidx"), json);
+  REQUIRE(snap.ok());
+  REQUIRE(snap.quote_words != nullptr);
+  CHECK(snap.quote_words->quote_count == snap.base.quotes.size());
+
+  FactLibrary from_json(true), from_snapshot(true);
+  REQUIRE(from_json.setFiles({json}).at(0).loaded);
+  REQUIRE(from_snapshot.setFiles({dir.file("user.factidx")}).at(0).loaded);
+  const FactIndex &a = *from_json.snapshot(), &b = *from_snapshot.snapshot();
+  requireSameBase(a.base(), b.base());
+  CHECK(a.quoteIndex().wordCount() == b.quoteIndex().wordCount());
+  CHECK(a.quoteIndex().vocabularySize() == b.quoteIndex().vocabularySize());
+  for (const Quote &q : a.base().quotes)
+    for (const Token &t : wordsOf(q.text))
+      CHECK(a.quoteIndex().wordId(t.norm) == b.quoteIndex().wordId(t.norm));
+  requireSameAnswers(a, b);
+
+  // The words are used in place when nothing else holds them, and copied when something does;
+  // both give the index the quotes give.
+  auto base = std::make_shared<FactBase>(bundledFactBase());
+  const std::size_t in_front = base->quotes.size();
+  base->merge(std::move(snap.base));
+  std::shared_ptr<QuoteWords> words = std::move(snap.quote_words);
+  const std::size_t recorded = words->ids.size();
+  FactIndex copied(base, {words, in_front});
+  CHECK(words->ids.size() == recorded); // held here too: copied, not taken
+  std::weak_ptr<QuoteWords> watch = words;
+  FactIndex taken(base, {std::move(words), in_front});
+  CHECK(watch.expired()); // the only holder was the index, which let it go
+  FactIndex fresh(base);
+  requireSameAnswers(fresh, copied);
+  requireSameAnswers(fresh, taken);
+  CHECK(fresh.quoteIndex().wordCount() == taken.quoteIndex().wordCount());
+
+  // Words offered for quotes they do not fit (the wrong place) are not used.
+  LoadResult again = readSnapshotFile(dir.file("user.factidx"), json);
+  FactIndex misplaced(base, {std::move(again.quote_words), in_front + 1});
+  requireSameAnswers(fresh, misplaced);
 }
 
 TEST_CASE("a stale snapshot is refused with the reason, and the JSON is loaded instead",

@@ -1,0 +1,128 @@
+// QuoteWords: tokenizing quotes into runs of word ids, and joining runs.
+#include "facts/quote_words.h"
+
+#include <future>
+#include <string>
+
+#include "facts/normalize.h"
+
+namespace factline::facts {
+namespace {
+
+QuoteWords readOne(const std::vector<Quote> &quotes, std::size_t first, std::size_t end) {
+  QuoteWords run;
+  run.quote_count = end - first;
+  run.ids.reserve((end - first) * 28);
+  // A wording's words are folded and hashed first and their slots prefetched, then interned:
+  // the table's cache misses, most of the cost, then overlap instead of coming one by one.
+  struct Folded {
+    std::uint32_t offset, length;
+    std::size_t hash;
+    bool break_before;
+  };
+  std::string folded;
+  std::vector<Folded> words;
+  auto add = [&](std::string_view text) {
+    run.starts.push_back(static_cast<std::uint32_t>(run.ids.size()));
+    folded.clear();
+    words.clear();
+    bool pending_break = false;
+    forEachToken(text, [&](const TokenView &t) {
+      if (t.kind != TokenKind::Word) {
+        pending_break = true;
+        return;
+      }
+      const std::size_t h = WordTable::hash(t.norm);
+      run.vocabulary.prefetch(h);
+      words.push_back({static_cast<std::uint32_t>(folded.size()),
+                       static_cast<std::uint32_t>(t.norm.size()), h, pending_break});
+      folded.append(t.norm);
+      pending_break = false;
+    });
+    for (const Folded &w : words)
+      run.vocabulary.prefetchRecord(w.hash);
+    for (const Folded &w : words) {
+      const std::uint32_t id =
+          run.vocabulary.intern(std::string_view(folded).substr(w.offset, w.length), w.hash);
+      if (id == run.counts.size())
+        run.counts.push_back(0);
+      ++run.counts[id];
+      run.ids.push_back(id | (w.break_before ? QuoteWords::kBreakBefore : 0));
+    }
+  };
+  for (std::size_t qi = first; qi < end; ++qi) {
+    add(quotes[qi].text);
+    for (const QuoteVariant &v : quotes[qi].variants)
+      add(v.text);
+  }
+  return run;
+}
+
+} // namespace
+
+QuoteWords QuoteWords::read(const std::vector<Quote> &quotes, std::size_t first, std::size_t end,
+                            std::size_t parallel_from) {
+  if (end - first < std::max<std::size_t>(parallel_from, 2))
+    return readOne(quotes, first, end);
+  const std::size_t middle = first + (end - first) / 2;
+  auto second = std::async(std::launch::async, readOne, std::cref(quotes), middle, end);
+  QuoteWords run = readOne(quotes, first, middle);
+  run.append(second.get());
+  return run;
+}
+
+void QuoteWords::append(const QuoteWords &later) {
+  std::vector<std::uint32_t> remap(later.vocabulary.size());
+  for (std::uint32_t local = 0; local < remap.size(); ++local) {
+    remap[local] = vocabulary.intern(later.vocabulary.word(local));
+    if (remap[local] == counts.size())
+      counts.push_back(0);
+    counts[remap[local]] += later.counts[local];
+  }
+  const auto offset = static_cast<std::uint32_t>(ids.size());
+  starts.reserve(starts.size() + later.starts.size());
+  for (std::uint32_t start : later.starts)
+    starts.push_back(start + offset);
+  ids.reserve(ids.size() + later.ids.size());
+  for (std::uint32_t id : later.ids)
+    ids.push_back(remap[id & kIdMask] | (id & kBreakBefore));
+  quote_count += later.quote_count;
+}
+
+void QuoteWords::prepend(QuoteWords &&earlier) {
+  WordTable joined = std::move(earlier.vocabulary);
+  std::vector<std::uint32_t> joined_counts = std::move(earlier.counts);
+  std::vector<std::uint32_t> remap(vocabulary.size());
+  for (std::uint32_t local = 0; local < remap.size(); ++local) {
+    remap[local] = joined.intern(vocabulary.word(local));
+    if (remap[local] == joined_counts.size())
+      joined_counts.push_back(0);
+    joined_counts[remap[local]] += counts[local];
+  }
+  for (std::uint32_t &id : ids)
+    id = remap[id & kIdMask] | (id & kBreakBefore);
+  ids.insert(ids.begin(), earlier.ids.begin(), earlier.ids.end());
+  const auto offset = static_cast<std::uint32_t>(earlier.ids.size());
+  for (std::uint32_t &start : starts)
+    start += offset;
+  starts.insert(starts.begin(), earlier.starts.begin(), earlier.starts.end());
+  vocabulary = std::move(joined);
+  counts = std::move(joined_counts);
+  quote_count += earlier.quote_count;
+}
+
+bool QuoteWords::fits(const std::vector<Quote> &quotes, std::size_t first) const {
+  if (first > quotes.size() || quote_count > quotes.size() - first)
+    return false;
+  std::size_t wordings = 0;
+  for (std::size_t qi = first; qi < first + quote_count; ++qi)
+    wordings += 1 + quotes[qi].variants.size();
+  if (wordings != starts.size() || counts.size() != vocabulary.size())
+    return false;
+  for (std::size_t k = 0; k < starts.size(); ++k)
+    if (starts[k] > ids.size() || (k > 0 && starts[k] < starts[k - 1]))
+      return false;
+  return true;
+}
+
+} // namespace factline::facts

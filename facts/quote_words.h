@@ -1,0 +1,47 @@
+// QuoteWords: the recorded words of a run of consecutive quotes, as ids of a vocabulary of their
+// own. The quote index is built from them, and tokenizing is most of building it: runs are read
+// on separate threads and joined, and a snapshot keeps one so that loading it does not tokenize.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "facts/fact_base.h"
+#include "facts/word_table.h"
+
+namespace factline::facts {
+
+struct QuoteWords {
+  // High bit of a stored word id: the source marked an omission ("...") or an insertion ("[...]")
+  // just before this word, so a verbatim run may not cross it.
+  static constexpr std::uint32_t kBreakBefore = 0x80000000u;
+  static constexpr std::uint32_t kIdMask = 0x7fffffffu;
+
+  std::size_t quote_count = 0;       // how many quotes the run holds
+  WordTable vocabulary;              // ids in order of first appearance in the run
+  std::vector<std::uint32_t> ids;    // every recorded word's id, with kBreakBefore
+  std::vector<std::uint32_t> starts; // per wording (a quote's text, then its variants): into ids
+  std::vector<std::uint32_t> counts; // per word id: how many times it occurs
+
+  // The words of quotes [first, end): on one thread, or from `parallel_from` quotes on on two,
+  // with the same result.
+  static QuoteWords read(const std::vector<Quote> &quotes, std::size_t first, std::size_t end,
+                         std::size_t parallel_from = static_cast<std::size_t>(-1));
+
+  // Adds the run of the quotes that follow this run's. Its words are interned after this run's in
+  // the order they first appear in it, which gives every word the id one run over all the quotes
+  // gives: however the runs were cut, the joined run is the same.
+  void append(const QuoteWords &later);
+
+  // Puts the run of the quotes just before this run's in front of it, with the same result as
+  // earlier.append(*this), but in place: this run's arrays (a snapshot's, millions of words) are
+  // rewritten, not copied, and grow only by `earlier`'s.
+  void prepend(QuoteWords &&earlier);
+
+  // How many wordings quotes [first, first + quote_count) hold, against starts.size(): a run that
+  // does not fit the quotes it is offered for is not used.
+  bool fits(const std::vector<Quote> &quotes, std::size_t first) const;
+};
+
+} // namespace factline::facts
