@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <future>
 #include <memory>
+#include <stdexcept>
 
 #include "facts/mapped_file.h"
 #include "facts/quote_index.h"
@@ -198,6 +200,16 @@ void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
     w.str(s.date);
     w.str(s.url);
   }
+  // The quotes' length first, so that a reader can read the figures beside them.
+  std::uint64_t quote_bytes = 4;
+  for (const Quote &q : b.quotes) {
+    quote_bytes += 4 * 8 + q.id.size() + q.text.size() + q.speaker.size() + q.event.size() +
+                   q.date.size() + q.source.size() + q.context.size();
+    for (const QuoteVariant &v : q.variants)
+      quote_bytes += 4 * 3 + v.text.size() + v.source.size() + v.note.size();
+  }
+  w.u64(quote_bytes);
+  const std::uint64_t quotes_at = w.written();
   w.u32(static_cast<std::uint32_t>(b.quotes.size()));
   for (const Quote &q : b.quotes) {
     w.str(q.id);
@@ -214,6 +226,8 @@ void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
     }
     w.str(q.context);
   }
+  if (w.written() - quotes_at != quote_bytes)
+    throw std::logic_error("snapshot: the quotes' length was counted wrong");
   w.u32(static_cast<std::uint32_t>(b.figures.size()));
   for (const Figure &f : b.figures) {
     w.str(f.id);
@@ -268,7 +282,7 @@ class Reader {
 public:
   Reader(const unsigned char *data, std::size_t size, std::size_t base,
          MappedFile *mapped = nullptr)
-      : p_(data), size_(size), base_(base), mapped_(mapped) {}
+      : p_(data), size_(size), base_(base), mapped_(mapped), release_from_(base) {}
   std::size_t left() const { return size_ - pos_; }
   std::size_t position() const { return base_ + pos_; }
   const unsigned char *take(std::size_t n, const char *what) {
@@ -280,9 +294,20 @@ public:
     // The entries are copied out as they are read: the pages behind need not stay resident.
     if (mapped_ && pos_ >= released_ + kReleaseStep) {
       released_ = pos_;
-      mapped_->release(base_ + pos_);
+      release_from_ = mapped_->releaseBetween(release_from_, base_ + pos_);
     }
     return at;
+  }
+  // A reader of the next `n` bytes, which this one skips: for reading two parts at once.
+  Reader split(std::size_t n, const char *what) {
+    if (n > left())
+      throw Corrupt{std::string(what) + " run past the end of the file at byte " +
+                    std::to_string(position())};
+    Reader part(p_ + pos_, n, base_ + pos_, mapped_);
+    pos_ += n;
+    released_ = pos_;
+    release_from_ = base_ + pos_;
+    return part;
   }
   std::uint8_t u8(const char *what) { return *take(1, what); }
   std::uint32_t u32(const char *what) {
@@ -336,9 +361,12 @@ private:
   MappedFile *mapped_;
   static constexpr std::size_t kReleaseStep = std::size_t{4} << 20;
   std::size_t released_ = 0;
+  std::size_t release_from_; // where the pages not yet given back start, in the file
 };
 
 constexpr std::size_t kPlaceBytes = 8 + 8 + 4 + 4 + 8;
+// From quotes this long on, the quotes and the figures are read at once, on two threads.
+constexpr std::uint64_t kParallelSnapshotBytes = std::uint64_t{16} << 20;
 
 LoadError readPlace(Reader &r, const std::string &file) {
   LoadError e;
@@ -408,42 +436,59 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
     r.str(s.date, "a source");
     r.str(s.url, "a source");
   }
-  resizeWithRoom(b.quotes, r.count(4 * 8, "quotes"));
-  for (Quote &q : b.quotes) {
-    r.str(q.id, "a quote");
-    r.str(q.text, "a quote");
-    r.str(q.speaker, "a quote");
-    r.str(q.event, "a quote");
-    r.str(q.date, "a quote");
-    r.str(q.source, "a quote");
-    q.variants.resize(r.count(4 * 3, "a quote's variants"));
-    for (QuoteVariant &v : q.variants) {
-      r.str(v.text, "a variant");
-      r.str(v.source, "a variant");
-      r.str(v.note, "a variant");
+  // The quotes here and, when there are many, the figures on another thread meanwhile.
+  const std::uint64_t quote_bytes = r.u64("the quotes' length");
+  Reader quotes = r.split(quote_bytes, "the quotes");
+  auto readQuotes = [&b](Reader &r) {
+    resizeWithRoom(b.quotes, r.count(4 * 8, "quotes"));
+    for (Quote &q : b.quotes) {
+      r.str(q.id, "a quote");
+      r.str(q.text, "a quote");
+      r.str(q.speaker, "a quote");
+      r.str(q.event, "a quote");
+      r.str(q.date, "a quote");
+      r.str(q.source, "a quote");
+      q.variants.resize(r.count(4 * 3, "a quote's variants"));
+      for (QuoteVariant &v : q.variants) {
+        r.str(v.text, "a variant");
+        r.str(v.source, "a variant");
+        r.str(v.note, "a variant");
+      }
+      r.str(q.context, "a quote");
     }
-    r.str(q.context, "a quote");
-  }
-  resizeWithRoom(b.figures, r.count(4 * 13 + 1 + 8, "figures"));
-  for (Figure &f : b.figures) {
-    r.str(f.id, "a figure");
-    const std::uint8_t kind = r.u8("a figure");
-    if (kind > static_cast<std::uint8_t>(FigureKind::Other))
-      throw Corrupt{"a figure's kind before byte " + std::to_string(r.position()) +
-                    " is not one the format defines"};
-    f.kind = static_cast<FigureKind>(kind);
-    f.value = r.f64("a figure");
-    r.str(f.unit, "a figure");
-    r.str(f.text, "a figure");
-    r.str(f.qualifier, "a figure");
-    r.str(f.subject, "a figure");
-    r.list(f.keywords, "a figure's keywords");
-    r.list(f.units, "a figure's units");
-    r.str(f.stated_by, "a figure");
-    r.str(f.date, "a figure");
-    r.str(f.source, "a figure");
-    r.str(f.superseded_by, "a figure");
-    r.str(f.context, "a figure");
+    if (r.left() != 0)
+      throw Corrupt{"the quotes end " + std::to_string(r.left()) + " bytes before their length"};
+  };
+  auto readFigures = [&b](Reader &r) {
+    resizeWithRoom(b.figures, r.count(4 * 13 + 1 + 8, "figures"));
+    for (Figure &f : b.figures) {
+      r.str(f.id, "a figure");
+      const std::uint8_t kind = r.u8("a figure");
+      if (kind > static_cast<std::uint8_t>(FigureKind::Other))
+        throw Corrupt{"a figure's kind before byte " + std::to_string(r.position()) +
+                      " is not one the format defines"};
+      f.kind = static_cast<FigureKind>(kind);
+      f.value = r.f64("a figure");
+      r.str(f.unit, "a figure");
+      r.str(f.text, "a figure");
+      r.str(f.qualifier, "a figure");
+      r.str(f.subject, "a figure");
+      r.list(f.keywords, "a figure's keywords");
+      r.list(f.units, "a figure's units");
+      r.str(f.stated_by, "a figure");
+      r.str(f.date, "a figure");
+      r.str(f.source, "a figure");
+      r.str(f.superseded_by, "a figure");
+      r.str(f.context, "a figure");
+    }
+  };
+  if (quote_bytes >= kParallelSnapshotBytes) {
+    auto figures = std::async(std::launch::async, [&] { readFigures(r); });
+    readQuotes(quotes);
+    figures.get(); // rethrows what the figures' reader found
+  } else {
+    readQuotes(quotes);
+    readFigures(r);
   }
   auto words = std::make_shared<QuoteWords>();
   words->quote_count = b.quotes.size();
