@@ -31,8 +31,19 @@ constexpr std::array<WordValue, 4> kScaleWords = {
     {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}}};
 
 // Suffixes glued to digits: "10k", "87m", "2.5bn", "1.2tn".
-constexpr std::array<WordValue, 7> kScaleSuffixes = {
-    {{"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"mln", 1e6}, {"bn", 1e9}, {"tn", 1e12}, {"trn", 1e12}}};
+constexpr std::array<WordValue, 8> kScaleSuffixes = {{{"k", 1e3},
+                                                      {"m", 1e6},
+                                                      {"mn", 1e6},
+                                                      {"mln", 1e6},
+                                                      {"bn", 1e9},
+                                                      {"bln", 1e9},
+                                                      {"tn", 1e12},
+                                                      {"trn", 1e12}}};
+
+// Abbreviations wire copy writes after a space ("87 mln", "2.5 bn"); "k" and "m" are left out,
+// being units too ("5 m" is five metres).
+constexpr std::array<WordValue, 4> kSpacedScaleAbbreviations = {
+    {{"mln", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bn", 1e9}}};
 
 // Fractions named by a word: the value of one part ("third" is 1/3).
 constexpr std::array<WordValue, 18> kFractions = {{
@@ -391,7 +402,10 @@ std::optional<StatedNumber> parseDigits(const std::vector<ProseToken> &t, std::s
       return std::nullopt; // a range or a code: "2015-16", "555-1234"
     }
   } else if (j < t.size() && t[j].kind == Kind::Word) {
-    if (double s = lookup(kScaleWords, t[j].text); s > 0) {
+    double s = lookup(kScaleWords, t[j].text);
+    if (s < 0)
+      s = lookup(kSpacedScaleAbbreviations, t[j].text);
+    if (s > 0) {
       n.scale = s;
       n.style.scale_style = ScaleStyle::Word;
       n.style.scale_text = t[j].text;

@@ -97,6 +97,22 @@ TEST_CASE("scale words and suffixes", "[number]") {
   CHECK(c.n->value == Approx(2.5e9));
   CHECK(c.n->precision == Approx(1e8));
 
+  // Wire copy's abbreviations after a space; "m" alone after a space is metres, not millions.
+  auto spaced = parse("87 mln users");
+  REQUIRE(spaced.n);
+  CHECK(spaced.n->value == 87e6);
+  CHECK(spaced.n->precision == 1e6);
+  CHECK(spaced.text == "87 mln");
+  auto spaced_bn = parse("2.5 bn");
+  REQUIRE(spaced_bn.n);
+  CHECK(spaced_bn.n->value == Approx(2.5e9));
+  auto glued_bln = parse("2.5bln");
+  REQUIRE(glued_bln.n);
+  CHECK(glued_bln.n->value == Approx(2.5e9));
+  auto metres = parse("5 m");
+  REQUIRE(metres.n);
+  CHECK(metres.n->value == 5);
+
   auto d = parse("2 billion");
   REQUIRE(d.n);
   CHECK(d.n->value == 2e9);
