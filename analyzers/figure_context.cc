@@ -195,8 +195,8 @@ bool withinLongerSpan(const SentenceFigures &sentence, const DraftFigure &figure
     return false;
   for (const DraftFigure &other : sentence.figures)
     if (&other != &figure && other.kind == facts::FigureKind::Duration &&
-        hoursPer(other.unit) >= 24 && hoursPer(other.unit) > hoursPer(figure.unit) &&
-        other.number.value > 1)
+        other.frame == DurationFrame::Length && hoursPer(other.unit) >= 24 &&
+        hoursPer(other.unit) > hoursPer(figure.unit) && other.number.value > 1)
       return true;
   return false;
 }

@@ -304,6 +304,11 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
   CHECK(silent("Zuckerberg met senators for two hours on Monday."));
   CHECK(silent("He faced four hours of questions from the House Energy and Commerce Committee."));
   CHECK(silent("He spent 10 hours answering questions over two days."));
+  // A longer span that is another figure's window ("the biggest gain in two years") does not
+  // make the hours a total over it.
+  CHECK(warning("He faced more than three hours of questions, and the shares had their biggest "
+                "gain in two years.")
+            .rule == "figure-wrong");
   CHECK(warning("He spent 10 hours answering questions from senators.").rule == "figure-wrong");
   CHECK(warning("Zuckerberg faced four hours of questions from senators on Tuesday.").rule ==
         "figure-wrong");
