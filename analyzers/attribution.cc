@@ -22,6 +22,58 @@ bool endsWithPunctuation(std::string_view prose, Span words) {
   return e >= words.begin + 3 && prose[e - 3] == '\xE2' && prose[e - 2] == '\x80';
 }
 
+// Where the words after a live blog's entry label start: a timestamp ("16:15", "4.15pm",
+// "[16:15]", "**16:15**", "16:15 BST —"), or a tag in brackets or before a colon ("[Update]",
+// "Update:"); 0 when the clause starts with no label. A bare number ("44 senators") is no label.
+std::size_t afterEntryLabel(const std::vector<ClauseToken> &t) {
+  const std::size_t n = t.size();
+  auto punct = [&](std::size_t k, char c) {
+    return k < n && t[k].kind == Kind::Punct && t[k].punct == c;
+  };
+  auto digits = [](std::string_view w) {
+    std::size_t k = 0;
+    while (k < w.size() && std::isdigit(static_cast<unsigned char>(w[k])))
+      ++k;
+    return k;
+  };
+  auto number = [&](std::size_t k) {
+    return k < n && t[k].isWord() && digits(t[k].lower) == t[k].lower.size() && !t[k].lower.empty();
+  };
+  auto clock = [&](std::size_t k) { // "4pm", "11am"
+    if (k >= n || !t[k].isWord())
+      return false;
+    const std::size_t d = digits(t[k].lower);
+    const std::string_view rest = std::string_view(t[k].lower).substr(d);
+    return d > 0 && (rest == "am" || rest == "pm");
+  };
+  std::size_t j = 0;
+  if (punct(0, '[')) {
+    j = 1;
+    while (j < n && j < 8 && !punct(j, ']'))
+      ++j;
+    if (!punct(j, ']'))
+      return 0;
+    ++j;
+  } else if (number(0) && (punct(1, ':') || punct(1, '.')) && (number(2) || clock(2))) {
+    j = 3;
+    if (j < n && (t[j].is("am") || t[j].is("pm") || t[j].is("bst") || t[j].is("gmt") ||
+                  t[j].is("et") || t[j].is("edt") || t[j].is("est") || t[j].is("pt")))
+      ++j;
+  } else if (clock(0)) {
+    j = 1;
+  } else if (n > 2 &&
+             (t[0].is("update") || t[0].is("updated") || t[0].is("breaking") ||
+              t[0].is("latest")) &&
+             punct(1, ':')) {
+    j = 2;
+  } else {
+    return 0;
+  }
+  if (punct(j, ':') || punct(j, '-'))
+    ++j;
+  return j < n && t[j].isWord() ? j : 0;
+}
+
 // The words of `region` that may name where the quote was said: a phrase placing the words
 // before or after an occasion ("days before his Senate hearing", "A week before he faced
 // senators,", "as he prepared for the hearing") names an occasion they were not said at, so it
@@ -272,10 +324,10 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
       return {};
     // A label set off by a dash heads the line, not the subject: "**4 April** — Senator
     // Grassley, at the hearing: “…”", "14:31 — Zuckerberg:".
-    std::size_t b = 0;
+    std::size_t b = afterEntryLabel(t); // "[16:15] Senator Grassley, returning to security, said:"
     for (std::size_t k = 0; k < n && k < 6; ++k)
       if (t[k].kind == Kind::Punct && t[k].punct == '-' && k + 1 < n && t[k + 1].isWord())
-        b = k + 1;
+        b = std::max(b, k + 1);
     std::size_t e = b;
     while (e < n && e < b + 7 &&
            (isTitlePeriodAt(t, e) ||

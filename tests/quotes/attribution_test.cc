@@ -362,6 +362,27 @@ TEST_CASE("a dated label set off by a dash, bold or not, does not hide the speak
   }
 }
 
+TEST_CASE("a live blog's timestamp or tag does not hide the speaker after it") {
+  for (std::string text :
+       {"**[16:15]** Sandberg, returning to security, said: “We didn't do enough.”",
+        "[16:15] Sandberg, returning to security, said: “We didn't do enough.”",
+        "4.15pm Sandberg, returning to security, said: “We didn't do enough.”",
+        "4pm Sandberg, returning to security, said: “We didn't do enough.”",
+        "**16:15 BST** — Sandberg, returning to security, said: “We didn't do enough.”",
+        "**Update:** Sandberg, returning to security, said: “We didn't do enough.”",
+        "[Update] Sandberg, the COO, said: “We didn't do enough.”"}) {
+    INFO(text);
+    auto all = attributions(text);
+    REQUIRE(all.size() == 1);
+    REQUIRE(all[0].person != nullptr);
+    CHECK(all[0].person->id == "sandberg");
+  }
+  // A count heading the sentence is not a label: nobody is named.
+  auto all = attributions("44 senators, returning to security, said: “We didn't do enough.”");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].person == nullptr);
+}
+
 TEST_CASE("a lone quote right after a named speaker's is carried on in their name") {
   auto all = attributions("“A,” Sandberg said. “B.”\n\n“C.”");
   REQUIRE(all.size() == 3);
