@@ -82,6 +82,27 @@ bool crossesPunctuation(std::string_view prose, std::size_t from, std::size_t to
   return false;
 }
 
+bool cellEdgeOnly(std::string_view prose, std::size_t from, std::size_t to) {
+  int bars = 0;
+  for (std::size_t i = from; i < to && i < prose.size(); ++i) {
+    if (prose[i] == '|')
+      ++bars;
+    else if (prose[i] != ' ' && prose[i] != '\t')
+      return false;
+  }
+  return bars == 1;
+}
+
+bool aloneInCell(std::string_view prose, Span span) {
+  std::size_t b = span.begin;
+  while (b > 0 && (prose[b - 1] == ' ' || prose[b - 1] == '\t'))
+    --b;
+  std::size_t e = span.end;
+  while (e < prose.size() && (prose[e] == ' ' || prose[e] == '\t'))
+    ++e;
+  return b > 0 && prose[b - 1] == '|' && e < prose.size() && prose[e] == '|';
+}
+
 std::size_t unitSearchStart(const SentenceWords &w, std::size_t after, bool *part) {
   *part = false;
   const auto &s = w.stems;

@@ -19,6 +19,11 @@ bool isDigitWord(std::string_view w);
 // phrase a unit noun can belong to, and the clause a direction word or a month governs.
 bool crossesPunctuation(std::string_view prose, std::size_t from, std::size_t to);
 
+// Whether [from, to) of `prose` is one table cell's edge: blanks around a single "|".
+bool cellEdgeOnly(std::string_view prose, std::size_t from, std::size_t to);
+// Whether `span` (a figure) is all its table cell holds: "| 311,127 |".
+bool aloneInCell(std::string_view prose, Span span);
+
 // Whether a stemmed word is a preposition that places a count ("in", "from", "across").
 bool isPlacePreposition(std::string_view w);
 

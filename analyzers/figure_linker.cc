@@ -453,9 +453,13 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     bool unit_elsewhere = false;
     if (counts && unit_from != std::string_view::npos) {
       for (std::size_t k = unit_from; k < words.tokens.size() && k <= unit_from + 2 && !unit; ++k) {
+        const std::size_t from = k == after ? figure.span.end : words.tokens[k - 1].end;
+        // A number alone in its table cell counts what the next cell starts with: "| 311,127 |
+        // Australians among the users affected |".
+        const bool next_cell = k == after && aloneInCell(prose_, figure.span) &&
+                               cellEdgeOnly(prose_, from, words.tokens[k].begin);
         if (isDigitWord(words.stems[k]) ||
-            crossesPunctuation(prose_, k == after ? figure.span.end : words.tokens[k - 1].end,
-                               words.tokens[k].begin))
+            (!next_cell && crossesPunctuation(prose_, from, words.tokens[k].begin)))
           break;
         for (const auto *list : unit_lists)
           for (const Phrase &u : *list)

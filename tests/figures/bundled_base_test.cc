@@ -303,6 +303,13 @@ TEST_CASE("bundled: numbers the record does not hold stay silent", "[bundled]") 
                "50 million first reported in March."));
   CHECK(silent("Zuckerberg met senators for two hours on Monday."));
   CHECK(silent("He faced four hours of questions from the House Energy and Commerce Committee."));
+  // A number alone in its table cell counts what the next cell starts with.
+  CHECK(warning("| Figure | What it counts |\n| --- | --- |\n| 312,127 | Australians among the "
+                "Facebook users affected |")
+            .rule == "figure-wrong");
+  CHECK(silent("| Figure | What it counts |\n| --- | --- |\n| 311,127 | Australians among the "
+               "Facebook users affected |"));
+  CHECK(silent("| Senator | Questions |\n| --- | --- |\n| Grassley | 12 |"));
   CHECK(silent("He spent 10 hours answering questions over two days."));
   // A longer span that is another figure's window ("the biggest gain in two years") does not
   // make the hours a total over it.
