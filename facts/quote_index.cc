@@ -71,7 +71,10 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
   wording_start_ = std::move(words.starts);
   std::vector<std::uint32_t> counts = std::move(words.counts);
   wording_start_.push_back(static_cast<std::uint32_t>(ids_.size()));
-  ids_.shrink_to_fit();
+  // Room reserved for words never read is given back; a little (a snapshot's run keeps room for
+  // the bundled words in front) is not worth copying millions of ids for.
+  if (ids_.capacity() - ids_.size() > ids_.size() / 16)
+    ids_.shrink_to_fit();
 
   // Postings in compressed-row form: one flat array, ascending positions per word.
   postings_start_.assign(counts.size() + 1, 0);
