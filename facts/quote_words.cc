@@ -58,6 +58,20 @@ QuoteWords readOne(const std::vector<Quote> &quotes, std::size_t first, std::siz
   return run;
 }
 
+// Interns the words of `from` into `vocabulary` in the order of their ids there, adding their
+// counts to `counts`: what each of `from`'s ids is in `vocabulary`.
+std::vector<std::uint32_t> internAll(WordTable &vocabulary, std::vector<std::uint32_t> &counts,
+                                     const QuoteWords &from) {
+  std::vector<std::uint32_t> remap(from.vocabulary.size());
+  for (std::uint32_t local = 0; local < remap.size(); ++local) {
+    remap[local] = vocabulary.intern(from.vocabulary.word(local));
+    if (remap[local] == counts.size())
+      counts.push_back(0);
+    counts[remap[local]] += from.counts[local];
+  }
+  return remap;
+}
+
 } // namespace
 
 QuoteWords QuoteWords::read(const std::vector<Quote> &quotes, std::size_t first, std::size_t end,
@@ -72,13 +86,7 @@ QuoteWords QuoteWords::read(const std::vector<Quote> &quotes, std::size_t first,
 }
 
 void QuoteWords::append(const QuoteWords &later) {
-  std::vector<std::uint32_t> remap(later.vocabulary.size());
-  for (std::uint32_t local = 0; local < remap.size(); ++local) {
-    remap[local] = vocabulary.intern(later.vocabulary.word(local));
-    if (remap[local] == counts.size())
-      counts.push_back(0);
-    counts[remap[local]] += later.counts[local];
-  }
+  const std::vector<std::uint32_t> remap = internAll(vocabulary, counts, later);
   const auto offset = static_cast<std::uint32_t>(ids.size());
   starts.reserve(starts.size() + later.starts.size());
   for (std::uint32_t start : later.starts)
@@ -92,13 +100,7 @@ void QuoteWords::append(const QuoteWords &later) {
 void QuoteWords::prepend(QuoteWords &&earlier) {
   WordTable joined = std::move(earlier.vocabulary);
   std::vector<std::uint32_t> joined_counts = std::move(earlier.counts);
-  std::vector<std::uint32_t> remap(vocabulary.size());
-  for (std::uint32_t local = 0; local < remap.size(); ++local) {
-    remap[local] = joined.intern(vocabulary.word(local));
-    if (remap[local] == joined_counts.size())
-      joined_counts.push_back(0);
-    joined_counts[remap[local]] += counts[local];
-  }
+  const std::vector<std::uint32_t> remap = internAll(joined, joined_counts, *this);
   for (std::uint32_t &id : ids)
     id = remap[id & kIdMask] | (id & kBreakBefore);
   ids.insert(ids.begin(), earlier.ids.begin(), earlier.ids.end());
