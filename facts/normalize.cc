@@ -310,13 +310,7 @@ private:
           kAsciiClasses[bytes[i - 1]] == CharClass::Digit)
         return std::string_view::npos;
     }
-    // Only letters and digits here: folding is lower-casing, in a loop the compiler vectorises.
-    folded_.resize(i - begin);
-    char *out = folded_.data();
-    for (std::size_t k = begin; k < i; ++k) {
-      const unsigned char c = bytes[k];
-      out[k - begin] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
-    }
+    foldAscii(text_.substr(begin, i - begin), folded_);
     return i;
   }
 
