@@ -10,7 +10,6 @@
 #include <cstring>
 #include <future>
 #include <memory>
-#include <stdexcept>
 
 #include "facts/mapped_file.h"
 #include "facts/quote_index.h"
@@ -158,6 +157,32 @@ void writePlace(Writer &w, const LoadError &e) {
   w.u64(e.offset);
 }
 
+// Counts the bytes a Writer would write, without writing them.
+struct ByteCounter {
+  std::uint64_t bytes = 0;
+  void u32(std::uint32_t) { bytes += 4; }
+  void str(std::string_view s) { bytes += 4 + s.size(); }
+};
+
+template <typename Out> void writeQuotes(Out &w, const std::vector<Quote> &quotes) {
+  w.u32(static_cast<std::uint32_t>(quotes.size()));
+  for (const Quote &q : quotes) {
+    w.str(q.id);
+    w.str(q.text);
+    w.str(q.speaker);
+    w.str(q.event);
+    w.str(q.date);
+    w.str(q.source);
+    w.u32(static_cast<std::uint32_t>(q.variants.size()));
+    for (const QuoteVariant &v : q.variants) {
+      w.str(v.text);
+      w.str(v.source);
+      w.str(v.note);
+    }
+    w.str(q.context);
+  }
+}
+
 void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
                const std::string &json_path) {
   w.str(r.name);
@@ -201,33 +226,10 @@ void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
     w.str(s.url);
   }
   // The quotes' length first, so that a reader can read the figures beside them.
-  std::uint64_t quote_bytes = 4;
-  for (const Quote &q : b.quotes) {
-    quote_bytes += 4 * 8 + q.id.size() + q.text.size() + q.speaker.size() + q.event.size() +
-                   q.date.size() + q.source.size() + q.context.size();
-    for (const QuoteVariant &v : q.variants)
-      quote_bytes += 4 * 3 + v.text.size() + v.source.size() + v.note.size();
-  }
-  w.u64(quote_bytes);
-  const std::uint64_t quotes_at = w.written();
-  w.u32(static_cast<std::uint32_t>(b.quotes.size()));
-  for (const Quote &q : b.quotes) {
-    w.str(q.id);
-    w.str(q.text);
-    w.str(q.speaker);
-    w.str(q.event);
-    w.str(q.date);
-    w.str(q.source);
-    w.u32(static_cast<std::uint32_t>(q.variants.size()));
-    for (const QuoteVariant &v : q.variants) {
-      w.str(v.text);
-      w.str(v.source);
-      w.str(v.note);
-    }
-    w.str(q.context);
-  }
-  if (w.written() - quotes_at != quote_bytes)
-    throw std::logic_error("snapshot: the quotes' length was counted wrong");
+  ByteCounter quote_bytes;
+  writeQuotes(quote_bytes, b.quotes);
+  w.u64(quote_bytes.bytes);
+  writeQuotes(w, b.quotes);
   w.u32(static_cast<std::uint32_t>(b.figures.size()));
   for (const Figure &f : b.figures) {
     w.str(f.id);
