@@ -85,26 +85,26 @@ except OSError:
 # time; the machine's load average when the probes ran says how far other work inflated it.
 busy = load.get("loadavg", {}).get("before")
 busy_note = f", load average {busy}" if busy else ""
-million = load.get("facts-1000000.json")
-if million:
-    wall, cpu = float(million["total_ms"]) / 1e3, float(million["total_cpu_ms"]) / 1e3
-    rss = float(million["peak_rss_mb"])
-    rows.append(("1M quotes + 1M figures from JSON: loaded (parse + index) in < 3 s",
-                 f"{wall:.1f} s wall, {cpu:.1f} s CPU on 2 cores{busy_note}",
-                 verdict(wall, 3.0, "s wall")))
-    rows.append(("1M quotes + 1M figures from JSON: peak memory < 1.5 GB",
+
+
+def load_rows(probe, source, target, limit, detail=""):
+    """The load time and peak memory rows of one factline-load-probe line."""
+    wall, cpu = float(probe["total_ms"]) / 1e3, float(probe["total_cpu_ms"]) / 1e3
+    rss = float(probe["peak_rss_mb"])
+    rows.append((f"1M quotes + 1M figures from {source}: {target}",
+                 f"{wall:.1f} s wall, {cpu:.1f} s CPU on 2 cores{detail}{busy_note}",
+                 verdict(wall, limit, "s wall")))
+    rows.append((f"1M quotes + 1M figures from {source}: peak memory < 1.5 GB",
                  f"{rss / 1024:.2f} GB", verdict(rss / 1024, 1.5, "GB")))
 
+
+million = load.get("facts-1000000.json")
+if million:
+    load_rows(million, "JSON", "loaded (parse + index) in < 3 s", 3.0)
 snap = load.get("facts-1000000.factidx")
 if snap:
-    wall, cpu = float(snap["total_ms"]) / 1e3, float(snap["total_cpu_ms"]) / 1e3
-    parse = float(snap["parse_ms"]) / 1e3
-    rss = float(snap["peak_rss_mb"])
-    rows.append(("1M quotes + 1M figures from the snapshot (.factidx): loaded well under 1 s",
-                 f"{wall:.1f} s wall, {cpu:.1f} s CPU (read {parse:.2f} s wall, index the rest)",
-                 verdict(wall, 1.0, "s wall")))
-    rows.append(("1M quotes + 1M figures from the snapshot: peak memory < 1.5 GB",
-                 f"{rss / 1024:.2f} GB", verdict(rss / 1024, 1.5, "GB")))
+    load_rows(snap, "the snapshot (.factidx)", "loaded well under 1 s", 1.0,
+              f" (read {float(snap['parse_ms']) / 1e3:.2f} s wall, index the rest)")
 built = load.get("facts-1000000-index")
 if built:
     rows.append(("factline facts index, 1M quotes + 1M figures (no target)",
