@@ -107,28 +107,41 @@ void EntityIndex::buildFigureTerms() {
   std::string key;
   figure_terms_start_.reserve(base_.figures.size() + 1);
   figure_terms_start_.push_back(0);
+  // A term's id for each distinct phrase: a big base's figures repeat the same few keywords and
+  // unit nouns ("users", "accounts"), which are then tokenized and stemmed once.
+  WordTable phrases;
+  std::vector<std::uint32_t> phrase_terms; // per phrase: its term, or kMissing (no words)
+  auto termOf = [&](std::string_view phrase) {
+    stems.clear();
+    key.clear();
+    forEachToken(phrase, [&](const TokenView &t) {
+      if (t.kind == TokenKind::Gap)
+        return;
+      std::string stem = keywordStem(t.norm);
+      stems.push_back(stems_.intern(stem));
+      if (!key.empty())
+        key.push_back(' ');
+      key += stem;
+    });
+    if (stems.empty())
+      return WordTable::kMissing;
+    const std::uint32_t term = term_keys_.intern(key);
+    if (term + 1 == term_start_.size()) { // new term
+      term_stems_.insert(term_stems_.end(), stems.begin(), stems.end());
+      term_start_.push_back(static_cast<std::uint32_t>(term_stems_.size()));
+      users.push_back(0);
+    }
+    return term;
+  };
   for (const Figure &f : base_.figures) {
     const std::size_t first_term = figure_terms_.size();
     auto add = [&](const std::string &phrase) {
-      stems.clear();
-      key.clear();
-      forEachToken(phrase, [&](const TokenView &t) {
-        if (t.kind == TokenKind::Gap)
-          return;
-        std::string stem = keywordStem(t.norm);
-        stems.push_back(stems_.intern(stem));
-        if (!key.empty())
-          key.push_back(' ');
-        key += stem;
-      });
-      if (stems.empty())
+      const std::uint32_t p = phrases.intern(phrase);
+      if (p == phrase_terms.size())
+        phrase_terms.push_back(termOf(phrase));
+      const std::uint32_t term = phrase_terms[p];
+      if (term == WordTable::kMissing)
         return;
-      std::uint32_t term = term_keys_.intern(key);
-      if (term + 1 == term_start_.size()) { // new term
-        term_stems_.insert(term_stems_.end(), stems.begin(), stems.end());
-        term_start_.push_back(static_cast<std::uint32_t>(term_stems_.size()));
-        users.push_back(0);
-      }
       for (std::size_t k = first_term; k < figure_terms_.size(); ++k)
         if (figure_terms_[k] == term)
           return; // a figure counts each term once

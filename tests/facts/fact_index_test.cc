@@ -299,6 +299,26 @@ TEST_CASE("a unit noun shared by very many figures points at none alone", "[inde
   CHECK(two == std::vector<std::size_t>{3, 9});
 }
 
+TEST_CASE("figures sharing phrases find their terms as when each is read alone", "[index]") {
+  // The figure terms are read once per distinct phrase: the second figure's "users" and the
+  // wordless "--" must give what the first gave, a phrase repeated in one figure counts once.
+  auto base = std::make_shared<FactBase>();
+  for (int i = 0; i < 3; ++i) {
+    Figure f;
+    f.id = "f" + std::to_string(i);
+    f.unit = "users";
+    f.units = {"users", "--", "Facebook accounts"};
+    f.keywords = {i == 1 ? "Cambridge Analytica" : "harvested", "--", "users"};
+    base->figures.push_back(f);
+  }
+  base->reindex();
+  FactIndex idx(base);
+  CHECK(idx.figuresFor({"harvested"}) == std::vector<std::size_t>{0, 2});
+  CHECK(idx.figuresFor({"cambridge", "analytica"}) == std::vector<std::size_t>{1});
+  CHECK(idx.figuresFor({"facebook", "account", "user"}) == std::vector<std::size_t>{0, 1, 2});
+  CHECK(idx.figuresFor({"--"}).empty());
+}
+
 TEST_CASE("a large base answers through postings, common words included", "[index]") {
   // Many quotes sharing common words: lookups still find the one holding the rare ones.
   auto base = std::make_shared<FactBase>();
