@@ -132,18 +132,26 @@ void FactBase::merge(FactBase other) {
 }
 
 void FactBase::reindex() {
-  buildIds(people, person_ids_);
-  buildIds(events, event_ids_);
-  buildIds(sources, source_ids_);
+  reindexPeopleEventsSources();
   std::future<void> figures_done;
   if (figures.size() >= kParallelEntries)
-    figures_done = std::async(std::launch::async, [&] { buildIds(figures, figure_ids_); });
-  buildIds(quotes, quote_ids_);
+    figures_done = std::async(std::launch::async, [&] { reindexFigures(); });
+  reindexQuotes();
   if (figures_done.valid())
     figures_done.get();
   else
-    buildIds(figures, figure_ids_);
+    reindexFigures();
 }
+
+void FactBase::reindexPeopleEventsSources() {
+  buildIds(people, person_ids_);
+  buildIds(events, event_ids_);
+  buildIds(sources, source_ids_);
+}
+
+void FactBase::reindexQuotes() { buildIds(quotes, quote_ids_); }
+
+void FactBase::reindexFigures() { buildIds(figures, figure_ids_); }
 
 const Person *FactBase::person(const std::string &id) const {
   return lookup(people, person_ids_, id);

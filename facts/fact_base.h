@@ -107,6 +107,11 @@ public:
 
   // Rebuilds the id lookup tables; call after changing the vectors directly.
   void reindex();
+  // The same, one part at a time: for a loader that fills the quotes and the figures on two
+  // threads, each of which then indexes its own (the parts share nothing).
+  void reindexPeopleEventsSources();
+  void reindexQuotes();
+  void reindexFigures();
   // True when some quote or figure id is held by more than one entry (as of the last reindex or
   // merge): then only the last of them is found by id.
   bool quoteOrFigureIdsRepeat() const {

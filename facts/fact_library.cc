@@ -34,7 +34,7 @@ FactLibrary::FactLibrary(bool include_bundled) : include_bundled_(include_bundle
 std::vector<FactFileStatus> FactLibrary::setFiles(const std::vector<std::string> &paths) {
   std::vector<FileState> next;
   for (const std::string &path : paths) {
-    FileState state{path, nullptr};
+    FileState state{path, nullptr, nullptr};
     for (const FileState &old : files_)
       if (old.path == path)
         state.last_good = old.last_good;

@@ -46,13 +46,6 @@ public:
   bool readable() const { return readable_; }
   std::string_view text() const { return {data_ ? data_ : "", size_}; }
 
-  // Starts another pass from the beginning: release() then drops pages behind it again.
-  void rewind() { released_ = 0; }
-
-  // Lets the kernel drop the pages before `offset` (they are read again from the file if an error
-  // message needs them).
-  void release(std::size_t offset) { released_ = releaseBetween(released_, offset); }
-
   // Lets the kernel drop the whole pages of [from, offset - 1 MiB), the part of a sequential
   // reader's way from `from` that it is well past; returns where the next call may start.
   std::size_t releaseBetween(std::size_t from, std::size_t offset) const {
@@ -71,7 +64,6 @@ private:
   int fd_ = -1;
   const char *data_ = nullptr;
   std::size_t size_ = 0;
-  std::size_t released_ = 0;
   bool readable_ = false;
   struct stat st_ {};
 };

@@ -26,6 +26,9 @@ constexpr char kMagic[8] = {'F', 'A', 'C', 'T', 'I', 'D', 'X', '\0'};
 constexpr std::size_t kVersionField = 32;
 constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ull;
 constexpr std::uint64_t kFnvPrime = 0x100000001b3ull;
+constexpr std::size_t kHashChunk = std::size_t{4} << 20; // see snapshotHash
+// From this many chunks on, they are hashed on two threads.
+constexpr std::size_t kParallelHashChunks = 8;
 
 // The fixed header, written field by field in little-endian order (see FORMAT.md).
 struct Header {
@@ -40,40 +43,29 @@ struct Header {
 };
 constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + kVersionField + 8 * 5;
 
-// Streaming form of snapshotHash(): bytes may come in pieces of any size.
-class Hasher {
-public:
-  void update(std::string_view bytes) {
-    std::size_t i = 0;
-    while (pending_size_ > 0 && pending_size_ < 8 && i < bytes.size())
-      pending_[pending_size_++] = static_cast<unsigned char>(bytes[i++]);
-    if (pending_size_ == 8) {
-      word(pending_);
-      pending_size_ = 0;
-    }
-    for (; i + 8 <= bytes.size(); i += 8)
-      word(reinterpret_cast<const unsigned char *>(bytes.data() + i));
-    while (i < bytes.size())
-      pending_[pending_size_++] = static_cast<unsigned char>(bytes[i++]);
-  }
-  std::uint64_t finish() const {
-    std::uint64_t h = h_;
-    for (std::size_t i = 0; i < pending_size_; ++i)
-      h = (h ^ pending_[i]) * kFnvPrime;
-    return h;
-  }
+std::uint64_t fnv(std::uint64_t h, std::uint64_t word) { return (h ^ word) * kFnvPrime; }
 
-private:
-  void word(const unsigned char *p) {
-    std::uint64_t w = 0;
-    for (int b = 7; b >= 0; --b)
-      w = w << 8 | p[b];
-    h_ = (h_ ^ w) * kFnvPrime;
-  }
-  std::uint64_t h_ = kFnvOffset;
-  unsigned char pending_[8] = {};
-  std::size_t pending_size_ = 0;
-};
+// One chunk's hash (see snapshotHash): four FNV-1a 64 lanes, 8-byte little-endian word k of the
+// chunk into lane k % 4 while whole groups of four words last, the bytes after them into lane 0
+// one by one, then the four lanes folded in order. The lanes' multiplications overlap: four
+// times the speed of one chain.
+std::uint64_t chunkHash(const unsigned char *p, std::size_t n) {
+  static_assert(std::endian::native == std::endian::little);
+  std::uint64_t lane[4] = {kFnvOffset, kFnvOffset, kFnvOffset, kFnvOffset};
+  std::size_t i = 0;
+  for (; i + 32 <= n; i += 32)
+    for (int k = 0; k < 4; ++k) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i + 8 * k, 8);
+      lane[k] = fnv(lane[k], w);
+    }
+  for (; i < n; ++i)
+    lane[0] = fnv(lane[0], p[i]);
+  std::uint64_t h = kFnvOffset;
+  for (std::uint64_t l : lane)
+    h = fnv(h, l);
+  return h;
+}
 
 std::int64_t mtimeNs(const struct stat &st) {
   return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
@@ -85,10 +77,11 @@ bool endsWith(std::string_view s, std::string_view suffix) {
 
 // ---- writing ----
 
-// Appends little-endian fields to a file through a buffer, hashing what it writes.
+// Appends little-endian fields to a file through a buffer, hashing what it writes a chunk at a
+// time (the buffer is written out in whole chunks, so the hash is snapshotHash's).
 class Writer {
 public:
-  explicit Writer(std::FILE *f) : f_(f) { buffer_.reserve(kBuffer); }
+  explicit Writer(std::FILE *f) : f_(f) { buffer_.reserve(kHashChunk + (std::size_t{1} << 16)); }
   void u8(std::uint8_t v) { raw(&v, 1); }
   void u32(std::uint32_t v) {
     unsigned char b[4];
@@ -124,26 +117,33 @@ public:
   }
   // The body's position (error messages, the final length).
   std::uint64_t written() const { return written_; }
-  bool flush() {
-    hasher_.update(buffer_);
-    bool ok =
-        buffer_.empty() || std::fwrite(buffer_.data(), 1, buffer_.size(), f_) == buffer_.size();
+  // Writes out what is left, the last (shorter) chunk. Called once, at the end.
+  bool finish() {
+    if (!buffer_.empty())
+      writeChunk(buffer_.data(), buffer_.size());
     buffer_.clear();
-    return ok && ok_;
+    return ok_;
   }
-  std::uint64_t hash() const { return hasher_.finish(); }
+  std::uint64_t hash() const { return hash_; }
 
 private:
-  static constexpr std::size_t kBuffer = std::size_t{1} << 20;
   void raw(const void *p, std::size_t n) {
     buffer_.append(static_cast<const char *>(p), n);
     written_ += n;
-    if (buffer_.size() >= kBuffer)
-      ok_ = flush() && ok_;
+    if (buffer_.size() < kHashChunk)
+      return;
+    std::size_t at = 0;
+    for (; buffer_.size() - at >= kHashChunk; at += kHashChunk)
+      writeChunk(buffer_.data() + at, kHashChunk);
+    buffer_.erase(0, at);
+  }
+  void writeChunk(const char *p, std::size_t n) {
+    hash_ = fnv(hash_, chunkHash(reinterpret_cast<const unsigned char *>(p), n));
+    ok_ = std::fwrite(p, 1, n, f_) == n && ok_;
   }
   std::FILE *f_;
   std::string buffer_;
-  Hasher hasher_;
+  std::uint64_t hash_ = kFnvOffset;
   std::uint64_t written_ = 0;
   bool ok_ = true;
 };
@@ -160,8 +160,15 @@ void writePlace(Writer &w, const LoadError &e) {
 // Counts the bytes a Writer would write, without writing them.
 struct ByteCounter {
   std::uint64_t bytes = 0;
+  void u8(std::uint8_t) { bytes += 1; }
   void u32(std::uint32_t) { bytes += 4; }
+  void f64(double) { bytes += 8; }
   void str(std::string_view s) { bytes += 4 + s.size(); }
+  void list(const std::vector<std::string> &items) {
+    u32(0);
+    for (const std::string &s : items)
+      str(s);
+  }
 };
 
 template <typename Out> void writeQuotes(Out &w, const std::vector<Quote> &quotes) {
@@ -180,6 +187,26 @@ template <typename Out> void writeQuotes(Out &w, const std::vector<Quote> &quote
       w.str(v.note);
     }
     w.str(q.context);
+  }
+}
+
+template <typename Out> void writeFigures(Out &w, const std::vector<Figure> &figures) {
+  w.u32(static_cast<std::uint32_t>(figures.size()));
+  for (const Figure &f : figures) {
+    w.str(f.id);
+    w.u8(static_cast<std::uint8_t>(f.kind));
+    w.f64(f.value);
+    w.str(f.unit);
+    w.str(f.text);
+    w.str(f.qualifier);
+    w.str(f.subject);
+    w.list(f.keywords);
+    w.list(f.units);
+    w.str(f.stated_by);
+    w.str(f.date);
+    w.str(f.source);
+    w.str(f.superseded_by);
+    w.str(f.context);
   }
 }
 
@@ -225,28 +252,16 @@ void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
     w.str(s.date);
     w.str(s.url);
   }
-  // The quotes' length first, so that a reader can read the figures beside them.
+  // The quotes' and the figures' lengths first, so that a reader can read the quotes, the figures
+  // and the words after them on two threads.
   ByteCounter quote_bytes;
   writeQuotes(quote_bytes, b.quotes);
   w.u64(quote_bytes.bytes);
   writeQuotes(w, b.quotes);
-  w.u32(static_cast<std::uint32_t>(b.figures.size()));
-  for (const Figure &f : b.figures) {
-    w.str(f.id);
-    w.u8(static_cast<std::uint8_t>(f.kind));
-    w.f64(f.value);
-    w.str(f.unit);
-    w.str(f.text);
-    w.str(f.qualifier);
-    w.str(f.subject);
-    w.list(f.keywords);
-    w.list(f.units);
-    w.str(f.stated_by);
-    w.str(f.date);
-    w.str(f.source);
-    w.str(f.superseded_by);
-    w.str(f.context);
-  }
+  ByteCounter figure_bytes;
+  writeFigures(figure_bytes, b.figures);
+  w.u64(figure_bytes.bytes);
+  writeFigures(w, b.figures);
   // The quotes' recorded words, so that loading does not tokenize them again.
   w.u32(static_cast<std::uint32_t>(words.vocabulary.size()));
   for (std::uint32_t id = 0; id < words.vocabulary.size(); ++id)
@@ -367,8 +382,8 @@ private:
 };
 
 constexpr std::size_t kPlaceBytes = 8 + 8 + 4 + 4 + 8;
-// From quotes this long on, the quotes and the figures are read at once, on two threads.
-constexpr std::uint64_t kParallelSnapshotBytes = std::uint64_t{16} << 20;
+// From quotes and figures this long on (a few thousand entries), they are read on two threads.
+constexpr std::uint64_t kParallelSnapshotBytes = std::uint64_t{1} << 20;
 
 LoadError readPlace(Reader &r, const std::string &file) {
   LoadError e;
@@ -438,9 +453,13 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
     r.str(s.date, "a source");
     r.str(s.url, "a source");
   }
-  // The quotes here and, when there are many, the figures on another thread meanwhile.
+  // Quotes, then figures, then the quotes' words, each part's length known before it. With many
+  // entries, one thread reads the quotes, their words and indexes their ids while another reads
+  // and indexes the figures.
   const std::uint64_t quote_bytes = r.u64("the quotes' length");
   Reader quotes = r.split(quote_bytes, "the quotes");
+  const std::uint64_t figure_bytes = r.u64("the figures' length");
+  Reader figures = r.split(figure_bytes, "the figures");
   auto readQuotes = [&b](Reader &r) {
     resizeWithRoom(b.quotes, r.count(4 * 8, "quotes"));
     for (Quote &q : b.quotes) {
@@ -483,42 +502,57 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
       r.str(f.superseded_by, "a figure");
       r.str(f.context, "a figure");
     }
+    if (r.left() != 0)
+      throw Corrupt{"the figures end " + std::to_string(r.left()) + " bytes before their length"};
   };
-  if (quote_bytes >= kParallelSnapshotBytes) {
-    auto figures = std::async(std::launch::async, [&] { readFigures(r); });
+  // The quotes' recorded words (after the quotes, which they are checked against).
+  auto readWords = [&b, &out](Reader &r) {
+    auto words = std::make_shared<QuoteWords>();
+    words->quote_count = b.quotes.size();
+    const std::size_t vocabulary = r.count(4, "the recorded words");
+    std::string word;
+    for (std::size_t id = 0; id < vocabulary; ++id) {
+      r.str(word, "a recorded word");
+      if (words->vocabulary.intern(word) != id)
+        throw Corrupt{"the recorded word '" + word + "' is given twice"};
+    }
+    r.u32s(words->starts, "the recorded wordings");
+    // With room for the bundled base's words, which the index puts in front of them in place.
+    const std::size_t id_count = r.count(4, "the recorded words' ids");
+    words->ids.reserve(id_count + id_count / 64 + 65536);
+    words->ids.resize(id_count);
+    std::memcpy(words->ids.data(), r.take(id_count * 4, "the recorded words' ids"), id_count * 4);
+    words->counts.assign(vocabulary, 0);
+    for (std::uint32_t id : words->ids) {
+      if ((id & QuoteWords::kIdMask) >= vocabulary)
+        throw Corrupt{"a recorded word's id (" + std::to_string(id & QuoteWords::kIdMask) +
+                      ") is not one of the " + std::to_string(vocabulary) + " words"};
+      ++words->counts[id & QuoteWords::kIdMask];
+    }
+    if (!words->fits(b.quotes, 0))
+      throw Corrupt{"the recorded words do not match the quotes' wordings"};
+    out.quote_words = std::move(words);
+    if (r.left() != 0)
+      throw Corrupt{std::to_string(r.left()) + " bytes after the last entry"};
+  };
+  auto quotesAndWords = [&] {
     readQuotes(quotes);
-    figures.get(); // rethrows what the figures' reader found
+    readWords(r);
+    b.reindexQuotes();
+  };
+  auto indexedFigures = [&] {
+    readFigures(figures);
+    b.reindexFigures();
+  };
+  if (quote_bytes + figure_bytes >= kParallelSnapshotBytes) {
+    auto figures_done = std::async(std::launch::async, indexedFigures);
+    quotesAndWords();
+    figures_done.get(); // rethrows what the figures' reader found
   } else {
-    readQuotes(quotes);
-    readFigures(r);
+    quotesAndWords();
+    indexedFigures();
   }
-  auto words = std::make_shared<QuoteWords>();
-  words->quote_count = b.quotes.size();
-  const std::size_t vocabulary = r.count(4, "the recorded words");
-  std::string word;
-  for (std::size_t id = 0; id < vocabulary; ++id) {
-    r.str(word, "a recorded word");
-    if (words->vocabulary.intern(word) != id)
-      throw Corrupt{"the recorded word '" + word + "' is given twice"};
-  }
-  r.u32s(words->starts, "the recorded wordings");
-  // With room for the bundled base's words, which the index puts in front of them in place.
-  const std::size_t id_count = r.count(4, "the recorded words' ids");
-  words->ids.reserve(id_count + id_count / 64 + 65536);
-  words->ids.resize(id_count);
-  std::memcpy(words->ids.data(), r.take(id_count * 4, "the recorded words' ids"), id_count * 4);
-  words->counts.assign(vocabulary, 0);
-  for (std::uint32_t id : words->ids) {
-    if ((id & QuoteWords::kIdMask) >= vocabulary)
-      throw Corrupt{"a recorded word's id (" + std::to_string(id & QuoteWords::kIdMask) +
-                    ") is not one of the " + std::to_string(vocabulary) + " words"};
-    ++words->counts[id & QuoteWords::kIdMask];
-  }
-  if (!words->fits(b.quotes, 0))
-    throw Corrupt{"the recorded words do not match the quotes' wordings"};
-  out.quote_words = std::move(words);
-  if (r.left() != 0)
-    throw Corrupt{std::to_string(r.left()) + " bytes after the last entry"};
+  b.reindexPeopleEventsSources();
 }
 
 Header readHeader(Reader &r) {
@@ -547,24 +581,27 @@ LoadResult failure(const std::string &path, std::string message) {
   return r;
 }
 
-// Hashes a mapped range, letting the kernel drop its pages behind the hash.
-std::uint64_t hashMapped(MappedFile &file, std::size_t from, std::size_t size) {
-  Hasher h;
-  constexpr std::size_t kChunk = std::size_t{8} << 20;
-  const std::string_view all = file.text();
-  for (std::size_t at = 0; at < size; at += kChunk) {
-    h.update(all.substr(from + at, std::min(kChunk, size - at)));
-    file.release(from + at);
-  }
-  return h.finish();
-}
-
 } // namespace
 
 std::uint64_t snapshotHash(std::string_view bytes) {
-  Hasher h;
-  h.update(bytes);
-  return h.finish();
+  const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+  const std::size_t chunks = (bytes.size() + kHashChunk - 1) / kHashChunk;
+  std::vector<std::uint64_t> hashes(chunks);
+  auto hashChunks = [&](std::size_t from, std::size_t to) {
+    for (std::size_t c = from; c < to; ++c)
+      hashes[c] = chunkHash(p + c * kHashChunk, std::min(kHashChunk, bytes.size() - c * kHashChunk));
+  };
+  if (chunks >= kParallelHashChunks) {
+    auto second_half = std::async(std::launch::async, hashChunks, chunks / 2, chunks);
+    hashChunks(0, chunks / 2);
+    second_half.get();
+  } else {
+    hashChunks(0, chunks);
+  }
+  std::uint64_t h = kFnvOffset;
+  for (std::uint64_t c : hashes)
+    h = fnv(h, c);
+  return h;
 }
 
 bool isSnapshotPath(std::string_view path) { return endsWith(path, kSnapshotExtension); }
@@ -606,18 +643,18 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
     return error(out_path, std::string("cannot write: ") + std::strerror(errno));
   Writer header_space(f.get());
   writeHeader(header_space, h); // a placeholder: the body's length and hash come after it
-  bool ok = header_space.flush();
+  bool ok = header_space.finish();
   Writer body(f.get());
   const QuoteWords words = QuoteWords::read(loaded.base.quotes, 0, loaded.base.quotes.size(),
                                             QuoteIndex::kParallelQuotes);
   writeBody(body, loaded, words, json_path);
-  ok = body.flush() && ok;
+  ok = body.finish() && ok;
   h.body_bytes = body.written();
   h.body_hash = body.hash();
   ok = ok && std::fseek(f.get(), 0, SEEK_SET) == 0;
   Writer header(f.get());
   writeHeader(header, h);
-  ok = header.flush() && ok;
+  ok = header.finish() && ok;
   ok = std::fflush(f.get()) == 0 && ok;
   if (std::fclose(f.release()) != 0)
     ok = false;
@@ -666,21 +703,20 @@ LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string 
       bool fresh = size == h.json_size && mtimeNs(st) == h.json_mtime_ns;
       if (!fresh && size == h.json_size) {
         MappedFile json(json_path);
-        fresh = json.readable() && hashMapped(json, 0, json.text().size()) == h.json_hash;
+        fresh = json.readable() && snapshotHash(json.text()) == h.json_hash;
       }
       if (!fresh)
         throw Corrupt{"stale: " + json_path +
                       " has changed since the snapshot was built; rebuild it with `factline "
                       "facts index`"};
     }
-    if (hashMapped(file, kHeaderBytes, body_size) != h.body_hash)
+    // The body's pages stay mapped after the hash: the readers release them behind them.
+    if (snapshotHash(bytes.substr(kHeaderBytes)) != h.body_hash)
       throw Corrupt{"corrupt: its contents do not match the hash in its header"};
 
     LoadResult out;
-    file.rewind();
     Reader body(data + kHeaderBytes, body_size, kHeaderBytes, &file);
-    readBody(body, out, json_path);
-    out.base.reindex();
+    readBody(body, out, json_path); // and the id tables
     return out;
   } catch (const Corrupt &c) {
     return failure(snapshot_path, "cannot use this snapshot: " + c.why);

@@ -461,3 +461,104 @@ TEST_CASE("bytes damaged or cut anywhere, past the hash, never crash the reader"
   CHECK(refused > 100);
   CHECK(refused + read > 500);
 }
+
+namespace {
+
+// The hash as facts/FORMAT.md defines it, written from the definition, one chunk after another.
+std::uint64_t hashAsDefined(std::string_view bytes) {
+  constexpr std::uint64_t offset = 0xcbf29ce484222325ull, prime = 0x100000001b3ull;
+  constexpr std::size_t chunk = std::size_t{4} << 20;
+  std::uint64_t h = offset;
+  for (std::size_t at = 0; at < bytes.size(); at += chunk) {
+    const std::string_view c = bytes.substr(at, chunk);
+    std::uint64_t lane[4] = {offset, offset, offset, offset};
+    std::size_t i = 0;
+    for (; i + 32 <= c.size(); i += 32)
+      for (std::size_t k = 0; k < 4; ++k) {
+        std::uint64_t word = 0;
+        for (int b = 7; b >= 0; --b)
+          word = word << 8 | static_cast<unsigned char>(c[i + 8 * k + static_cast<std::size_t>(b)]);
+        lane[k] = (lane[k] ^ word) * prime;
+      }
+    for (; i < c.size(); ++i)
+      lane[0] = (lane[0] ^ static_cast<unsigned char>(c[i])) * prime;
+    std::uint64_t folded = offset;
+    for (std::uint64_t l : lane)
+      folded = (folded ^ l) * prime;
+    h = (h ^ folded) * prime;
+  }
+  return h;
+}
+
+} // namespace
+
+TEST_CASE("the snapshot hash is the one the format defines, at every size", "[snapshot]") {
+  std::mt19937 rng(3);
+  std::string bytes(40u << 20, '\0'); // ten chunks: hashed on two threads
+  for (char &c : bytes)
+    c = static_cast<char>(rng());
+  const std::size_t chunk = std::size_t{4} << 20;
+  for (std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{31}, std::size_t{32},
+                           std::size_t{33}, chunk - 1, chunk, chunk + 5, 3 * chunk + 17,
+                           bytes.size() - 3, bytes.size()}) {
+    INFO(size);
+    const std::string_view part = std::string_view(bytes).substr(0, size);
+    CHECK(snapshotHash(part) == hashAsDefined(part));
+  }
+  // Any one bit changed anywhere changes it.
+  const std::uint64_t whole = snapshotHash(bytes);
+  for (std::size_t at : {std::size_t{0}, chunk - 1, chunk, bytes.size() / 2, bytes.size() - 1}) {
+    std::string changed = bytes;
+    changed[at] ^= 0x01;
+    CHECK(snapshotHash(changed) != whole);
+  }
+}
+
+TEST_CASE("a base of many entries, read on two threads and in many chunks, is its JSON's",
+          "[snapshot]") {
+  // Over 4 MiB of body (the writer hashes it chunk by chunk as it writes) and over 1 MiB of quotes
+  // and figures (the reader reads them on two threads, each indexing its own ids).
+  TempDir dir;
+  std::ostringstream text;
+  const std::string context(300, 'c');
+  text << R"({"factline": 1, "people": [{"id": "u", "name": "Una User"}],
+             "events": [{"id": "e", "name": "the call", "date": "2018-04-04"}], "quotes": [)";
+  for (int i = 0; i < 6000; ++i)
+    text << (i ? "," : "") << R"({"id": "q-)" << i << R"(", "speaker": "u", "event": "e",
+           "text": "We did not take )" << i << R"( of the steps we should have taken, quote )"
+         << i % 71 << R"(.", "context": ")" << context << R"("})";
+  text << R"(], "figures": [)";
+  for (int i = 0; i < 6000; ++i)
+    text << (i ? "," : "") << R"({"id": "f-)" << i << R"(", "kind": "count", "value": )"
+         << 1000 + i << R"(, "unit": "users", "text": ")" << 1000 + i
+         << R"( users", "subject": "users in group )" << i << R"(", "keywords": ["group )"
+         << i % 97 << R"(", "harvested"], "units": ["users", "accounts"], "context": ")"
+         << context << R"("})";
+  text << "]}";
+  const std::string json = dir.write("many.json", text.str());
+  REQUIRE(writeSnapshotOf(json, dir.file("many.factidx")).empty());
+  REQUIRE(fs::file_size(dir.file("many.factidx")) > (std::size_t{9} << 20) / 2);
+
+  LoadResult from_json = readFactBaseJsonFile(json);
+  LoadResult from_snapshot = readSnapshotFile(dir.file("many.factidx"), json);
+  INFO(messages(from_snapshot));
+  REQUIRE(from_json.ok());
+  REQUIRE(from_snapshot.ok());
+  requireSameBase(from_json.base, from_snapshot.base);
+  CHECK(from_snapshot.base.quote("q-5999")->text.find("5999") != std::string::npos);
+  CHECK(from_snapshot.base.figure("f-17")->value == 1017);
+  CHECK(from_snapshot.base.person("u") != nullptr);
+  CHECK(from_snapshot.base.event("e") != nullptr);
+
+  // Damaged past the hash in the figures (the second thread's part): refused, with the reason.
+  std::string bytes = slurp(dir.file("many.factidx"));
+  const std::size_t figure_at = bytes.find("f-3000");
+  REQUIRE(figure_at != std::string::npos);
+  for (std::size_t i = 0; i < 4; ++i)
+    bytes[figure_at - 4 + i] = '\xff'; // the id's length
+  rehash(bytes);
+  std::string damaged = dir.write("damaged.factidx", bytes);
+  LoadResult refused = readSnapshotFile(damaged, "");
+  REQUIRE_FALSE(refused.ok());
+  CHECK_THAT(refused.errors.at(0).message, Catch::Contains("a figure runs past the end"));
+}
