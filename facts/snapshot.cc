@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <cstdio>
@@ -81,7 +82,7 @@ bool endsWith(std::string_view s, std::string_view suffix) {
 // time (the buffer is written out in whole chunks, so the hash is snapshotHash's).
 class Writer {
 public:
-  explicit Writer(std::FILE *f) : f_(f) { buffer_.reserve(kHashChunk + (std::size_t{1} << 16)); }
+  explicit Writer(std::FILE *f) : f_(f) { buffer_.reserve(kHashChunk); }
   void u8(std::uint8_t v) { raw(&v, 1); }
   void u32(std::uint32_t v) {
     unsigned char b[4];
@@ -127,15 +128,20 @@ public:
   std::uint64_t hash() const { return hash_; }
 
 private:
+  // Fills the buffer a chunk at a time, so that a big field (the words' ids) is not copied whole.
   void raw(const void *p, std::size_t n) {
-    buffer_.append(static_cast<const char *>(p), n);
+    const char *bytes = static_cast<const char *>(p);
     written_ += n;
-    if (buffer_.size() < kHashChunk)
-      return;
-    std::size_t at = 0;
-    for (; buffer_.size() - at >= kHashChunk; at += kHashChunk)
-      writeChunk(buffer_.data() + at, kHashChunk);
-    buffer_.erase(0, at);
+    while (n > 0) {
+      const std::size_t part = std::min(n, kHashChunk - buffer_.size());
+      buffer_.append(bytes, part);
+      bytes += part;
+      n -= part;
+      if (buffer_.size() == kHashChunk) {
+        writeChunk(buffer_.data(), kHashChunk);
+        buffer_.clear();
+      }
+    }
   }
   void writeChunk(const char *p, std::size_t n) {
     hash_ = fnv(hash_, chunkHash(reinterpret_cast<const unsigned char *>(p), n));
