@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,13 @@ public:
   std::uint32_t wordId(std::string_view folded) const;
   // How many recorded words are this word (its posting list's length).
   std::size_t frequency(std::uint32_t id) const;
+  // Where the word is recorded: its positions in the word list, ascending (empty for an id
+  // out of range).
+  std::span<const std::uint32_t> postings(std::uint32_t id) const {
+    if (id >= vocabularySize())
+      return {};
+    return {postings_.data() + postings_start_[id], frequency(id)};
+  }
 
   const std::vector<Token> &wordingTokens(Wording w) const;
   std::string_view wordingText(Wording w) const;

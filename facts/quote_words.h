@@ -32,7 +32,9 @@ struct QuoteWords {
   // Adds the run of the quotes that follow this run's. Its words are interned after this run's in
   // the order they first appear in it, which gives every word the id one run over all the quotes
   // gives: however the runs were cut, the joined run is the same.
-  void append(const QuoteWords &later);
+  // From `parallel_from` of later's ids on, they are rewritten on two threads.
+  static constexpr std::size_t kParallelIds = std::size_t{1} << 20;
+  void append(const QuoteWords &later, std::size_t parallel_from = kParallelIds);
 
   // Puts the run of the quotes just before this run's in front of it, with the same result as
   // earlier.append(*this), but in place: this run's arrays (a snapshot's, millions of words) are

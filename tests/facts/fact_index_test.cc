@@ -400,6 +400,18 @@ TEST_CASE("a base read by two threads gives the index one thread gives", "[index
     CHECK(one.frequency(one.wordId(folded)) == two.frequency(two.wordId(folded)));
   }
   CHECK(one.wordId("w2999") == two.wordId("w2999"));
+  // Every word's postings, filed in two halves at once by `two`, are the one pass's.
+  for (std::uint32_t id = 0; id < one.vocabularySize(); ++id) {
+    const auto a = one.postings(id), b = two.postings(id);
+    REQUIRE(std::vector<std::uint32_t>(a.begin(), a.end()) ==
+            std::vector<std::uint32_t>(b.begin(), b.end()));
+  }
+  // Runs appended on two threads are the same as on one.
+  QuoteWords split = QuoteWords::read(base.quotes, 0, 1234);
+  split.append(QuoteWords::read(base.quotes, 1234, base.quotes.size()), 2);
+  CHECK(split.ids == whole.ids);
+  CHECK(split.starts == whole.starts);
+  CHECK(split.counts == whole.counts);
   for (int i = 0; i < 3000; i += 37) {
     const std::vector<Token> exact = tokenize(base.quotes[static_cast<std::size_t>(i)].text);
     std::vector<Token> changed = exact;
