@@ -19,12 +19,12 @@ std::string lowerAscii(std::string_view s) {
 namespace {
 
 DurationFrame recordFrame(const facts::Figure &f) {
-  for (const std::string &k : f.keywords) {
+  for (std::string_view k : f.keywords) {
     std::string w = lowerAscii(k);
     if (w == "ago" || w.ends_with(" ago"))
       return DurationFrame::Ago;
   }
-  for (const std::string &k : f.keywords) {
+  for (std::string_view k : f.keywords) {
     std::string w = lowerAscii(k);
     if (w.starts_with("in ") || w.starts_with("within ")) {
       std::string rest = w.substr(w.find(' ') + 1);

@@ -154,10 +154,10 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
   const facts::Figure &f = figures[index];
   Prepared p;
   p.reading = readRecord(f);
-  for (const std::string &k : f.keywords)
+  for (std::string_view k : f.keywords)
     if (auto words = stemmedWords(k); !words.empty())
       p.keywords.push_back({std::move(words), true});
-  for (const std::string &u : f.units)
+  for (std::string_view u : f.units)
     if (auto words = stemmedWords(u); !words.empty())
       p.units.push_back({std::move(words), true});
   p.primary = stemmedWords(f.unit);
@@ -173,7 +173,7 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
 
   // Rivals, found through the index by this figure's unit nouns (never by a scan of the base).
   std::vector<std::string> unit_words;
-  for (const std::string &u : f.units)
+  for (std::string_view u : f.units)
     for (const facts::Token &t : facts::tokenize(u))
       unit_words.push_back(t.norm);
   for (const facts::Token &t : facts::tokenize(f.unit))
@@ -183,7 +183,7 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     if (r == index || rival.kind != f.kind)
       continue;
     std::vector<std::vector<std::string>> rival_units;
-    for (const std::string &u : rival.units)
+    for (std::string_view u : rival.units)
       rival_units.push_back(stemmedWords(u));
     rival_units.push_back(stemmedWords(rival.unit));
     bool shares = false;
@@ -194,7 +194,7 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
       }
     if (!shares)
       continue;
-    for (const std::string &k : rival.keywords) {
+    for (std::string_view k : rival.keywords) {
       auto words = stemmedWords(k);
       for (Phrase &mine : p.keywords)
         if (mine.words == words)
@@ -203,7 +203,7 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
   }
 
   // "users in Australia" and "Australian users" are "users" once the draft has said where.
-  for (const std::string &u : f.units) {
+  for (std::string_view u : f.units) {
     std::vector<std::string> stems, originals, kept;
     wordsOf(u, stems, originals);
     for (std::size_t i = 0; i < stems.size(); ++i) {
@@ -231,9 +231,9 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     std::vector<std::string> stems, originals;
     wordsOf(f.subject, stems, originals);
     wordsOf(f.unit, stems, originals);
-    for (const std::string &u : f.units)
+    for (std::string_view u : f.units)
       wordsOf(u, stems, originals);
-    for (const std::string &k : f.keywords)
+    for (std::string_view k : f.keywords)
       wordsOf(k, stems, originals);
     p.places = placesOf(stems, originals);
   }
@@ -241,10 +241,10 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     // The places it counts in: named both by its unit nouns ("Australian users") and by its
     // keywords ("australia"). "Russian interference" names no place the 2016 figure counts in.
     std::vector<std::string> stems, originals, unit_stems, unit_originals;
-    for (const std::string &k : f.keywords)
+    for (std::string_view k : f.keywords)
       wordsOf(k, stems, originals);
     wordsOf(f.unit, unit_stems, unit_originals);
-    for (const std::string &u : f.units)
+    for (std::string_view u : f.units)
       wordsOf(u, unit_stems, unit_originals);
     std::vector<std::string> in_units = placesOf(unit_stems, unit_originals);
     for (std::string &place : placesOf(stems, originals))
@@ -271,9 +271,9 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
   {
     std::vector<std::string> stems, originals;
     wordsOf(f.subject, stems, originals);
-    for (const std::string &u : f.units)
+    for (std::string_view u : f.units)
       wordsOf(u, stems, originals);
-    for (const std::string &k : f.keywords)
+    for (std::string_view k : f.keywords)
       wordsOf(k, stems, originals);
     std::vector<std::string_view> views(originals.begin(), originals.end());
     p.chambers = chambersOf(stems, views);
@@ -281,7 +281,7 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
 
   if (f.kind == facts::FigureKind::Percent) {
     std::vector<std::string> said = stemmedWords(f.text + " " + f.context);
-    for (const std::string &k : f.keywords)
+    for (std::string_view k : f.keywords)
       for (std::string &w : stemmedWords(k))
         said.push_back(std::move(w));
     p.direction = directionOf(said);

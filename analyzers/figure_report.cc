@@ -251,7 +251,7 @@ Finding FigureReport::superseded(const DraftFigure &figure, const FigureCandidat
     if (!matches.empty()) {
       const facts::Quote &q = facts_.base().quotes[matches.front().wording.quote];
       const facts::Person *speaker = facts_.base().person(q.speaker);
-      f.message += "; " + (speaker ? speaker->name : q.speaker) + " said: \xE2\x80\x9C" +
+      f.message += "; " + (speaker ? speaker->name : q.speaker.str()) + " said: \xE2\x80\x9C" +
                    std::string(facts_.wordingText(matches.front().wording)) + "\xE2\x80\x9D";
       f.evidence.push_back({FactRef::Kind::Quote, q.id, matches.front().wording.variant});
     }

@@ -71,7 +71,7 @@ std::string eventLabel(const facts::FactBase &base, const facts::Quote &rec) {
   const facts::Event *e = rec.event.empty() ? nullptr : base.event(rec.event);
   if (e)
     out = e->name;
-  std::string date = formatDate(rec.date.empty() && e ? e->date : rec.date);
+  std::string date = formatDate(rec.date.empty() && e ? std::string_view(e->date) : std::string_view(rec.date));
   if (!date.empty())
     out += out.empty() ? date : ", " + date;
   return out;
@@ -313,8 +313,8 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       f.rule = "quote-wrong-occasion";
       f.status = Status::WrongOccasion;
       f.severity = Severity::Warning;
-      f.message = "These words are on record from the " + (said ? said->name : rec.event) + " (" +
-                  formatDate(rec.date.empty() && said ? said->date : rec.date) + "), not the " +
+      f.message = "These words are on record from the " + (said ? said->name : rec.event.str()) + " (" +
+                  formatDate(rec.date.empty() && said ? std::string_view(said->date) : std::string_view(rec.date)) + "), not the " +
                   (claimed ? claimed->name : a.events.front()) + ".";
       return f;
     }

@@ -50,7 +50,7 @@ sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view tex
   const auto &quotes = facts.base().quotes;
   // Of a sentence's matches, one by `who` from `event`; any of `who`'s when `event` is empty.
   auto byAt = [&](const std::vector<facts::QuoteMatch> &matches, const std::string &who,
-                  const std::string *event) {
+                  const std::string_view *event) {
     return std::find_if(matches.begin(), matches.end(), [&](const facts::QuoteMatch &m) {
       const facts::Quote &rec = quotes[m.wording.quote];
       return rec.speaker == who && (!event || rec.event == *event);

@@ -107,16 +107,18 @@ facts::FactBase synthFactBase(std::size_t quotes, std::size_t figures, std::uint
   std::uniform_int_distribution<std::size_t> qlen(8, 60);
   for (std::size_t i = 0; i < quotes; ++i) {
     facts::Quote q;
-    q.id = "synth-q-" + std::to_string(i);
+    q.id = base.keep("synth-q-" + std::to_string(i));
     std::size_t len = qlen(rng);
+    std::string text;
     while (len > 0) {
       std::size_t n = std::min<std::size_t>(len, 6 + rng() % 14);
-      if (!q.text.empty())
-        q.text += ' ';
-      q.text += sentence(vocab, zipf, rng, n);
+      if (!text.empty())
+        text += ' ';
+      text += sentence(vocab, zipf, rng, n);
       len -= n;
     }
-    q.speaker = base.people[rng() % people].id;
+    q.text = base.keep(text);
+    q.speaker = base.keep(base.people[rng() % people].id);
     q.event = "synth-event";
     q.date = "2018-04-10";
     q.source = "synth-source";
@@ -126,14 +128,14 @@ facts::FactBase synthFactBase(std::size_t quotes, std::size_t figures, std::uint
                                  "developers", "advertisers", "hours", "countries", "employees"};
   for (std::size_t i = 0; i < figures; ++i) {
     facts::Figure f;
-    f.id = "synth-f-" + std::to_string(i);
+    f.id = base.keep("synth-f-" + std::to_string(i));
     f.kind = facts::FigureKind::Count;
     f.value = std::floor(std::pow(10.0, 1 + std::uniform_real_distribution<double>(0, 8)(rng)));
-    f.unit = kUnits[rng() % std::size(kUnits)];
+    f.unit = base.keep(kUnits[rng() % std::size(kUnits)]);
     f.units = {f.unit};
-    f.text = numberWords(f.value);
-    f.subject = f.unit + " counted in synthetic record " + std::to_string(i);
-    f.keywords = {vocab[200 + rng() % 50000], vocab[200 + rng() % 50000]};
+    f.text = base.keep(numberWords(f.value));
+    f.subject = base.keep(f.unit + " counted in synthetic record " + std::to_string(i));
+    f.keywords = {base.keep(vocab[200 + rng() % 50000]), base.keep(vocab[200 + rng() % 50000])};
     f.date = "2018-04-10";
     f.source = "synth-source";
     base.figures.push_back(std::move(f));
@@ -221,7 +223,7 @@ std::string synthDraft(const facts::FactBase &base, std::size_t words, std::uint
     } else if (!base.figures.empty() && kind == 3) {
       const facts::Figure &f = base.figures[rng() % base.figures.size()];
       double v = (rng() % 3 == 0) ? f.value * 1.3 : f.value; // some wrong
-      std::string kw = f.keywords.empty() ? std::string("counted") : f.keywords.front();
+      std::string kw = f.keywords.empty() ? std::string("counted") : f.keywords.front().str();
       p += " The " + kw + " record shows " + numberWords(v) + " " + f.unit + " in all.";
       written += 8;
     } else if (kind == 4) {

@@ -132,9 +132,9 @@ LoadResult BaseParser::run() {
     result_.errors.back().json_path.clear();
   } else if (result_.base.quoteOrFigureIdsRepeat()) {
     findDuplicates(result_.base.quotes, places_[0], Kind::Quote, "quotes",
-                   [&](const std::string &id) { return result_.base.quote(id); });
+                   [&](std::string_view id) { return result_.base.quote(id); });
     findDuplicates(result_.base.figures, places_[1], Kind::Figure, "figures",
-                   [&](const std::string &id) { return result_.base.figure(id); });
+                   [&](std::string_view id) { return result_.base.figure(id); });
   }
   if (!reader_.failed() || took_tail_) {
     for (PendingReference &ref : pending_) {
@@ -239,6 +239,7 @@ bool BaseParser::takeTail(std::size_t index) {
     std::move(from.begin(), from.end(), std::back_inserter(into));
     from = {};
   };
+  result_.base.holdTextsOf(tail.result_.base);
   append(result_.base.quotes, tail.result_.base.quotes);
   append(result_.base.figures, tail.result_.base.figures);
   if (tail.top_seen_ & (1u << 1))
@@ -275,7 +276,7 @@ void BaseParser::findDuplicates(const std::vector<Entry> &entries,
                                 std::string_view section, Lookup lookup) {
   std::map<std::string_view, std::vector<std::size_t>> twins;
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    const std::string &id = entries[i].id;
+    const std::string_view id = entries[i].id;
     if (id.empty())
       continue;
     const Entry *last = lookup(id);
@@ -558,7 +559,7 @@ void BaseParser::quote(Quote &q) {
       break;
     case 1: {
       std::size_t at = reader_.offset();
-      auto words = [](const std::string &text) {
+      auto words = [](std::string_view text) {
         for (char c : text) // the common case, decided without tokenizing
           if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
             return true;
@@ -707,6 +708,56 @@ bool BaseParser::stringList(std::vector<std::string> &out) {
     path_.pop_back();
   }
   return ok && !reader_.failed();
+}
+
+template <typename Read> bool BaseParser::kept(Text &out, Read read) {
+  scratch_.clear();
+  const bool ok = read(scratch_);
+  out = result_.base.keep(scratch_);
+  return ok;
+}
+
+bool BaseParser::string(Text &out) {
+  return kept(out, [&](std::string &s) { return string(s); });
+}
+
+bool BaseParser::nonEmptyString(Text &out) {
+  return kept(out, [&](std::string &s) { return nonEmptyString(s); });
+}
+
+bool BaseParser::date(Text &out) {
+  return kept(out, [&](std::string &s) { return date(s); });
+}
+
+void BaseParser::id(Kind kind, Text &out) {
+  kept(out, [&](std::string &s) {
+    id(kind, s);
+    return true;
+  });
+}
+
+void BaseParser::reference(Kind kind, std::string_view role, Text &out) {
+  scratch_.clear();
+  reference(kind, role, scratch_);
+  // A file's quotes name a few people, events and sources a million times: the last one named
+  // of each kind is kept once.
+  const auto k = static_cast<std::size_t>(kind);
+  if (k < kTableKinds && !scratch_.empty() && scratch_ == last_reference_text_[k]) {
+    out = last_reference_text_[k];
+    return;
+  }
+  out = result_.base.keep(scratch_);
+  if (k < kTableKinds)
+    last_reference_text_[k] = out;
+}
+
+bool BaseParser::stringList(std::vector<Text> &out) {
+  std::vector<std::string> items;
+  const bool ok = stringList(items);
+  out.reserve(items.size());
+  for (const std::string &item : items)
+    out.push_back(result_.base.keep(item));
+  return ok;
 }
 
 bool BaseParser::number(double &out) {

@@ -113,6 +113,14 @@ private:
   bool date(std::string &out);
   void id(Kind kind, std::string &out);
   void reference(Kind kind, std::string_view role, std::string &out);
+  // The same for the Text fields of quotes and figures: read as above, then kept in the base.
+  template <typename Read> bool kept(Text &out, Read read);
+  bool string(Text &out);
+  bool nonEmptyString(Text &out);
+  bool stringList(std::vector<Text> &out);
+  bool date(Text &out);
+  void id(Kind kind, Text &out);
+  void reference(Kind kind, std::string_view role, Text &out);
   // The index of the person, event or source with `id` read so far, or IdTable::npos.
   std::size_t known(Kind kind, std::string_view id) const;
   const std::string &idOf(Kind kind, std::size_t index) const;
@@ -136,6 +144,8 @@ private:
   std::array<std::string, kTableKinds> reading_id_; // the id of the entry being read, per kind
   // The id each kind's last reference named: a file's quotes mostly name one event and source.
   std::array<std::string, kTableKinds> last_reference_;
+  std::array<Text, kTableKinds> last_reference_text_; // and where it is kept
+  std::string scratch_; // a Text field as read, before it is kept
   std::vector<PendingReference> pending_;
   std::array<std::vector<EntryPlace>, 2> places_; // quotes, figures
   std::size_t id_offset_ = 0;

@@ -135,7 +135,7 @@ void EntityIndex::buildFigureTerms() {
   };
   for (const Figure &f : base_.figures) {
     const std::size_t first_term = figure_terms_.size();
-    auto add = [&](const std::string &phrase) {
+    auto add = [&](std::string_view phrase) {
       const std::uint32_t p = phrases.intern(phrase);
       if (p == phrase_terms.size())
         phrase_terms.push_back(termOf(phrase));
@@ -148,10 +148,10 @@ void EntityIndex::buildFigureTerms() {
       figure_terms_.push_back(term);
       ++users[term];
     };
-    for (const std::string &k : f.keywords)
+    for (std::string_view k : f.keywords)
       add(k);
     add(f.unit);
-    for (const std::string &u : f.units)
+    for (std::string_view u : f.units)
       add(u);
     figure_terms_start_.push_back(static_cast<std::uint32_t>(figure_terms_.size()));
   }

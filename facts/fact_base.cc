@@ -9,7 +9,7 @@ namespace factline::facts {
 namespace {
 
 template <typename T> auto idsOf(const std::vector<T> &entries) {
-  return [&entries](std::size_t i) -> const std::string & { return entries[i].id; };
+  return [&entries](std::size_t i) -> std::string_view { return entries[i].id; };
 }
 
 template <typename T> void buildIds(const std::vector<T> &entries, IdTable &ids);
@@ -107,14 +107,23 @@ template <typename T> void buildIds(const std::vector<T> &entries, IdTable &ids)
 }
 
 template <typename T>
-const T *lookup(const std::vector<T> &entries, const IdTable &ids, const std::string &id) {
+const T *lookup(const std::vector<T> &entries, const IdTable &ids, std::string_view id) {
   const std::size_t i = ids.find(id, idsOf(entries));
   return i == IdTable::npos ? nullptr : &entries[i];
 }
 
 } // namespace
 
+void FactBase::holdTextsOf(FactBase &other) {
+  held_.insert(held_.end(), std::make_move_iterator(other.held_.begin()),
+               std::make_move_iterator(other.held_.end()));
+  other.held_.clear();
+  if (other.arena_)
+    held_.push_back(std::move(other.arena_));
+}
+
 void FactBase::merge(FactBase other) {
+  holdTextsOf(other);
   mergeInto(people, person_ids_, std::move(other.people), std::move(other.person_ids_));
   mergeInto(events, event_ids_, std::move(other.events), std::move(other.event_ids_));
   mergeInto(sources, source_ids_, std::move(other.sources), std::move(other.source_ids_));
@@ -153,16 +162,28 @@ void FactBase::reindexQuotes() { buildIds(quotes, quote_ids_); }
 
 void FactBase::reindexFigures() { buildIds(figures, figure_ids_); }
 
-const Person *FactBase::person(const std::string &id) const {
+const Person *FactBase::person(std::string_view id) const {
   return lookup(people, person_ids_, id);
 }
-const Event *FactBase::event(const std::string &id) const { return lookup(events, event_ids_, id); }
-const Source *FactBase::source(const std::string &id) const {
+const Event *FactBase::event(std::string_view id) const { return lookup(events, event_ids_, id); }
+const Source *FactBase::source(std::string_view id) const {
   return lookup(sources, source_ids_, id);
 }
-const Quote *FactBase::quote(const std::string &id) const { return lookup(quotes, quote_ids_, id); }
-const Figure *FactBase::figure(const std::string &id) const {
+const Quote *FactBase::quote(std::string_view id) const { return lookup(quotes, quote_ids_, id); }
+const Figure *FactBase::figure(std::string_view id) const {
   return lookup(figures, figure_ids_, id);
+}
+
+Text FactBase::keep(std::string_view s) {
+  if (s.empty())
+    return {};
+  // An arena shared with a copy of this base is left to them both; this base goes on in its own.
+  if (!arena_ || arena_.use_count() > 1) {
+    if (arena_)
+      held_.push_back(std::move(arena_));
+    arena_ = std::make_shared<TextArena>();
+  }
+  return arena_->keep(s);
 }
 
 std::string formatDate(std::string_view d) {

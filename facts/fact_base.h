@@ -2,12 +2,14 @@
 // files.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "facts/id_table.h"
+#include "facts/text.h"
 
 namespace factline::facts {
 
@@ -45,41 +47,41 @@ struct Source {
 
 // Another recorded wording of the same quote (the same words reported differently by a source).
 struct QuoteVariant {
-  std::string text;
-  std::string source; // source id
-  std::string note;
+  Text text;
+  Text source; // source id
+  Text note;
 };
 
 struct Quote {
-  std::string id;
-  std::string text;    // the words as recorded, without surrounding quotation marks
-  std::string speaker; // person id
-  std::string event;   // event id (may be empty)
-  std::string date;    // ISO 8601
-  std::string source;  // source id
+  Text id;
+  Text text;    // the words as recorded, without surrounding quotation marks
+  Text speaker; // person id
+  Text event;   // event id (may be empty)
+  Text date;    // ISO 8601
+  Text source;  // source id
   std::vector<QuoteVariant> variants;
-  std::string context; // how the source introduces it, for the hover
+  Text context; // how the source introduces it, for the hover
 };
 
 enum class FigureKind { Count, Percent, Ratio, Duration, Money, Year, Other };
 
 // A recorded number, what it counts, and how the source qualified it.
 struct Figure {
-  std::string id;
+  Text id;
   FigureKind kind = FigureKind::Count;
   double value =
       0; // the number in its own unit: 87000000, 4.5 (per cent), 0.02 (one in 50), 5 (hours)
-  std::string unit; // what one unit is: "users", "Australians", "per cent", "hours", "senators"
-  std::string text; // as the source writes it: "87 million", "one in 50", "more than five hours"
-  std::string qualifier; // "", "more than", "up to", "nearly", "as many as", "about", ...
-  std::string subject;   // what the figure counts, in words, for messages and hovers
-  std::vector<std::string> keywords; // words that link a draft's sentence to this figure
-  std::vector<std::string> units;    // unit nouns a draft may use: "users", "accounts", "people"
-  std::string stated_by;             // person id of who put the figure out (may be empty)
-  std::string date;                  // ISO 8601
-  std::string source;                // source id
-  std::string superseded_by; // figure id of the figure that replaced this one (empty if current)
-  std::string context;       // the sentence of the source it comes from
+  Text unit; // what one unit is: "users", "Australians", "per cent", "hours", "senators"
+  Text text; // as the source writes it: "87 million", "one in 50", "more than five hours"
+  Text qualifier; // "", "more than", "up to", "nearly", "as many as", "about", ...
+  Text subject;   // what the figure counts, in words, for messages and hovers
+  std::vector<Text> keywords; // words that link a draft's sentence to this figure
+  std::vector<Text> units;    // unit nouns a draft may use: "users", "accounts", "people"
+  Text stated_by;             // person id of who put the figure out (may be empty)
+  Text date;                  // ISO 8601
+  Text source;                // source id
+  Text superseded_by; // figure id of the figure that replaced this one (empty if current)
+  Text context;       // the sentence of the source it comes from
 };
 
 // The merged record. Later bases add entries or override earlier ones with the same id.
@@ -99,11 +101,19 @@ public:
   // The id tables stay current (this base's must be current before: see reindex).
   void merge(FactBase other);
 
-  const Person *person(const std::string &id) const;
-  const Event *event(const std::string &id) const;
-  const Source *source(const std::string &id) const;
-  const Quote *quote(const std::string &id) const;
-  const Figure *figure(const std::string &id) const;
+  const Person *person(std::string_view id) const;
+  const Event *event(std::string_view id) const;
+  const Source *source(std::string_view id) const;
+  const Quote *quote(std::string_view id) const;
+  const Figure *figure(std::string_view id) const;
+
+  // The quotes' and figures' strings are Texts viewing bytes the base keeps (facts/text.h).
+  // keep() copies `s` into the base's own arena; hold() keeps something the entries view (a
+  // mapped snapshot) alive. Copies of a base, and the bases it is merged into, share them.
+  Text keep(std::string_view s);
+  void hold(std::shared_ptr<const void> owner) { held_.push_back(std::move(owner)); }
+  // Holds what `other`'s Texts view, for its entries moved here one by one.
+  void holdTextsOf(FactBase &other);
 
   // Rebuilds the id lookup tables; call after changing the vectors directly.
   void reindex();
@@ -119,6 +129,8 @@ public:
   }
 
 private:
+  std::shared_ptr<TextArena> arena_;                // where keep() copies to
+  std::vector<std::shared_ptr<const void>> held_;   // earlier arenas, mapped files
   IdTable person_ids_, event_ids_, source_ids_, quote_ids_, figure_ids_;
 };
 

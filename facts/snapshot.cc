@@ -105,9 +105,9 @@ public:
     u32(static_cast<std::uint32_t>(s.size()));
     raw(s.data(), s.size());
   }
-  void list(const std::vector<std::string> &items) {
+  template <typename S> void list(const std::vector<S> &items) {
     u32(static_cast<std::uint32_t>(items.size()));
-    for (const std::string &s : items)
+    for (std::string_view s : items)
       str(s);
   }
   // A count, then the integers (the format's little-endian is this machine's order).
@@ -170,9 +170,9 @@ struct ByteCounter {
   void u32(std::uint32_t) { bytes += 4; }
   void f64(double) { bytes += 8; }
   void str(std::string_view s) { bytes += 4 + s.size(); }
-  void list(const std::vector<std::string> &items) {
+  template <typename S> void list(const std::vector<S> &items) {
     u32(0);
-    for (const std::string &s : items)
+    for (std::string_view s : items)
       str(s);
   }
 };
@@ -314,7 +314,8 @@ public:
                     std::to_string(position())};
     const unsigned char *at = p_ + pos_;
     pos_ += n;
-    // The entries are copied out as they are read: the pages behind need not stay resident.
+    // Pages behind the reader need not stay resident: what the entries view of them is read again
+    // from the file when it is used.
     if (mapped_ && pos_ >= released_ + kReleaseStep) {
       released_ = pos_;
       release_from_ = mapped_->releaseBetween(release_from_, base_ + pos_);
@@ -369,6 +370,17 @@ public:
   void list(std::vector<std::string> &out, const char *what) {
     out.resize(count(4, what));
     for (std::string &s : out)
+      str(s, what);
+  }
+  // A string of a quote or a figure: a view of the mapped file, which the base holds.
+  void str(Text &out, const char *what) {
+    const std::uint32_t n = u32(what);
+    const unsigned char *b = take(n, what);
+    out = Text::viewing({reinterpret_cast<const char *>(b), n});
+  }
+  void list(std::vector<Text> &out, const char *what) {
+    out.resize(count(4, what));
+    for (Text &s : out)
       str(s, what);
   }
   void u32s(std::vector<std::uint32_t> &out, const char *what) {
@@ -673,7 +685,9 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
 }
 
 LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string &json_path) {
-  MappedFile file(snapshot_path);
+  // Held by the base read from it: its quotes' and figures' strings view the mapping.
+  auto mapped = std::make_shared<MappedFile>(snapshot_path);
+  MappedFile &file = *mapped;
   if (!file.readable())
     return failure(snapshot_path,
                    file.opened() ? "cannot read the snapshot" : "cannot open the snapshot");
@@ -716,11 +730,14 @@ LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string 
                       " has changed since the snapshot was built; rebuild it with `factline "
                       "facts index`"};
     }
-    // The body's pages stay mapped after the hash: the readers release them behind them.
+    // The body's pages stay mapped after the hash. The readers let the kernel drop them behind
+    // them (they are read again from the file when a string is used), so that a big base does
+    // not keep the whole file resident.
     if (snapshotHash(bytes.substr(kHeaderBytes)) != h.body_hash)
       throw Corrupt{"corrupt: its contents do not match the hash in its header"};
 
     LoadResult out;
+    out.base.hold(mapped);
     Reader body(data + kHeaderBytes, body_size, kHeaderBytes, &file);
     readBody(body, out, json_path); // and the id tables
     return out;

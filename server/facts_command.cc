@@ -37,7 +37,7 @@ int loadLibrary(const FactsOptions &options, FactLibrary &library) {
 std::string describeQuote(const FactBase &base, const Quote &q) {
   std::string out;
   const Person *speaker = base.person(q.speaker);
-  out += speaker ? speaker->name : q.speaker;
+  out += speaker ? speaker->name : q.speaker.str();
   if (const Event *event = base.event(q.event))
     out += ", " + event->name;
   if (!q.date.empty())

@@ -6,8 +6,10 @@
 #include <random>
 
 #include "facts/fact_base.h"
+#include "test_text.h"
 
 using namespace factline::facts;
+using factline::testing::kept;
 
 namespace {
 
@@ -31,8 +33,8 @@ std::vector<Quote> randomQuotes(std::mt19937 &rng, std::size_t n, int ids, const
   std::vector<Quote> out;
   for (std::size_t i = 0; i < n; ++i) {
     Quote q;
-    q.id = "q-" + std::to_string(rng() % ids);
-    q.text = std::string(tag) + std::to_string(i);
+    q.id = kept("q-" + std::to_string(rng() % ids));
+    q.text = kept(std::string(tag) + std::to_string(i));
     out.push_back(q);
   }
   return out;
@@ -92,7 +94,7 @@ TEST_CASE("id lookups hold across growth for many ids") {
   FactBase base;
   for (int i = 0; i < 50000; ++i) {
     Figure f;
-    f.id = "f-" + std::to_string(i);
+    f.id = kept("f-" + std::to_string(i));
     f.value = i;
     base.figures.push_back(f);
   }

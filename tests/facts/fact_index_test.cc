@@ -7,8 +7,10 @@
 #include "facts/quote_index.h"
 #include "facts/quote_words.h"
 #include "facts/word_alignment.h"
+#include "test_text.h"
 
 using namespace factline::facts;
+using factline::testing::kept;
 
 namespace {
 
@@ -35,10 +37,10 @@ std::shared_ptr<FactBase> smallBase() {
 
   auto quote = [](std::string id, std::string text, std::string event) {
     Quote q;
-    q.id = std::move(id);
-    q.text = std::move(text);
+    q.id = kept(id);
+    q.text = kept(text);
     q.speaker = "mark-zuckerberg";
-    q.event = std::move(event);
+    q.event = kept(event);
     return q;
   };
   base->quotes.push_back(quote("q-abuse",
@@ -98,7 +100,7 @@ std::string matchedText(const FactIndex &idx, Wording w, std::size_t first, std:
       idx.wordingText(w).substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
 }
 
-const std::string &quoteId(const FactIndex &idx, Wording w) {
+std::string_view quoteId(const FactIndex &idx, Wording w) {
   return idx.base().quotes[w.quote].id;
 }
 
@@ -284,9 +286,9 @@ TEST_CASE("a unit noun shared by very many figures points at none alone", "[inde
   auto base = std::make_shared<FactBase>();
   for (std::size_t i = 0; i < EntityIndex::kCommonTermFigures + 10; ++i) {
     Figure f;
-    f.id = "f" + std::to_string(i);
+    f.id = kept("f" + std::to_string(i));
     f.unit = "users";
-    f.keywords = {"topic" + std::to_string(i)};
+    f.keywords = {kept("topic" + std::to_string(i))};
     base->figures.push_back(f);
   }
   base->reindex();
@@ -305,10 +307,10 @@ TEST_CASE("figures sharing phrases find their terms as when each is read alone",
   auto base = std::make_shared<FactBase>();
   for (int i = 0; i < 3; ++i) {
     Figure f;
-    f.id = "f" + std::to_string(i);
+    f.id = kept("f" + std::to_string(i));
     f.unit = "users";
     f.units = {"users", "--", "Facebook accounts"};
-    f.keywords = {i == 1 ? "Cambridge Analytica" : "harvested", "--", "users"};
+    f.keywords = {i == 1 ? Text("Cambridge Analytica") : Text("harvested"), "--", "users"};
     base->figures.push_back(f);
   }
   base->reindex();
@@ -324,10 +326,10 @@ TEST_CASE("a large base answers through postings, common words included", "[inde
   auto base = std::make_shared<FactBase>();
   for (std::size_t i = 0; i < 20000; ++i) {
     Quote q;
-    q.id = "q" + std::to_string(i);
+    q.id = kept("q" + std::to_string(i));
     q.speaker = "s";
-    q.text = "we said that the plan " + std::to_string(i) + " was good for the people of town" +
-             std::to_string(i % 97);
+    q.text = kept("we said that the plan " + std::to_string(i) +
+                  " was good for the people of town" + std::to_string(i % 97));
     base->quotes.push_back(q);
   }
   base->reindex();
@@ -358,16 +360,18 @@ TEST_CASE("a base read by two threads gives the index one thread gives", "[index
   };
   for (int i = 0; i < 3000; ++i) {
     Quote q;
-    q.id = "q" + std::to_string(i);
+    q.id = kept("q" + std::to_string(i));
     q.speaker = "mark-zuckerberg";
     const std::uint32_t n = 3 + next() % 12;
+    std::string text;
     for (std::uint32_t k = 0; k < n; ++k) {
-      q.text += (k ? " " : "") + words[next() % words.size()];
+      text += (k ? " " : "") + words[next() % words.size()];
       if (next() % 40 == 0)
-        q.text += "w" + std::to_string(i); // a word first seen in this quote
+        text += "w" + std::to_string(i); // a word first seen in this quote
     }
+    q.text = kept(text);
     if (i % 7 == 0)
-      q.variants.push_back({q.text + " indeed", "src", ""});
+      q.variants.push_back({kept(text + " indeed"), "src", ""});
     base.quotes.push_back(q);
   }
   base.reindex();

@@ -40,9 +40,9 @@ std::string describe(const LoadResult &r) {
     out << "figure " << f.id << "|" << static_cast<int>(f.kind) << "|" << f.value << "|" << f.unit
         << "|" << f.text << "|" << f.qualifier << "|" << f.subject << "|" << f.stated_by << "|"
         << f.date << "|" << f.source << "|" << f.superseded_by << "|" << f.context;
-    for (const std::string &k : f.keywords)
+    for (std::string_view k : f.keywords)
       out << "|k:" << k;
-    for (const std::string &u : f.units)
+    for (std::string_view u : f.units)
       out << "|u:" << u;
     out << "\n";
   }

@@ -161,10 +161,10 @@ void requireSameAnswers(const FactIndex &json, const FactIndex &snap) {
   }
   for (const Figure &f : json.base().figures) {
     std::vector<std::string> words;
-    for (const std::string &k : f.keywords)
+    for (std::string_view k : f.keywords)
       for (const Token &t : wordsOf(k))
         words.push_back(t.norm);
-    for (const std::string &u : f.units)
+    for (std::string_view u : f.units)
       for (const Token &t : wordsOf(u))
         words.push_back(t.norm);
     CHECK(json.figuresFor(words) == snap.figuresFor(words));

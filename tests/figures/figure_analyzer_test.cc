@@ -4,9 +4,11 @@
 #include <string>
 
 #include "analyzers/figure_analyzer.h"
+#include "test_text.h"
 
 using namespace factline::analyzers;
 namespace facts = factline::facts;
+namespace testing = factline::testing;
 
 namespace {
 
@@ -14,15 +16,15 @@ facts::Figure figure(std::string id, facts::FigureKind kind, double value, std::
                      std::string qualifier, std::string unit, std::vector<std::string> units,
                      std::vector<std::string> keywords, std::string subject) {
   facts::Figure f;
-  f.id = std::move(id);
+  f.id = testing::kept(id);
   f.kind = kind;
   f.value = value;
-  f.text = std::move(text);
-  f.qualifier = std::move(qualifier);
-  f.unit = std::move(unit);
-  f.units = std::move(units);
-  f.keywords = std::move(keywords);
-  f.subject = std::move(subject);
+  f.text = testing::kept(text);
+  f.qualifier = testing::kept(qualifier);
+  f.unit = testing::kept(unit);
+  f.units = testing::kept(units);
+  f.keywords = testing::kept(keywords);
+  f.subject = testing::kept(subject);
   return f;
 }
 

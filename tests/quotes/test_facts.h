@@ -66,11 +66,11 @@ inline std::shared_ptr<facts::FactIndex> smallFactIndex() {
   auto quote = [&](std::string id, std::string text, std::string speaker, std::string event,
                    std::string date) {
     facts::Quote q;
-    q.id = std::move(id);
-    q.text = std::move(text);
-    q.speaker = std::move(speaker);
-    q.event = std::move(event);
-    q.date = std::move(date);
+    q.id = base->keep(id);
+    q.text = base->keep(text);
+    q.speaker = base->keep(speaker);
+    q.event = base->keep(event);
+    q.date = base->keep(date);
     q.source = "src";
     base->quotes.push_back(std::move(q));
   };
