@@ -303,9 +303,8 @@ struct Corrupt {
 // Reads little-endian fields from [data, data + size), checking each against the end.
 class Reader {
 public:
-  Reader(const unsigned char *data, std::size_t size, std::size_t base,
-         MappedFile *mapped = nullptr)
-      : p_(data), size_(size), base_(base), mapped_(mapped), release_from_(base) {}
+  Reader(const unsigned char *data, std::size_t size, std::size_t base)
+      : p_(data), size_(size), base_(base) {}
   std::size_t left() const { return size_ - pos_; }
   std::size_t position() const { return base_ + pos_; }
   const unsigned char *take(std::size_t n, const char *what) {
@@ -314,12 +313,6 @@ public:
                     std::to_string(position())};
     const unsigned char *at = p_ + pos_;
     pos_ += n;
-    // Pages behind the reader need not stay resident: what the entries view of them is read again
-    // from the file when it is used.
-    if (mapped_ && pos_ >= released_ + kReleaseStep) {
-      released_ = pos_;
-      release_from_ = mapped_->releaseBetween(release_from_, base_ + pos_);
-    }
     return at;
   }
   // A reader of the next `n` bytes, which this one skips: for reading two parts at once.
@@ -327,10 +320,8 @@ public:
     if (n > left())
       throw Corrupt{std::string(what) + " run past the end of the file at byte " +
                     std::to_string(position())};
-    Reader part(p_ + pos_, n, base_ + pos_, mapped_);
+    Reader part(p_ + pos_, n, base_ + pos_);
     pos_ += n;
-    released_ = pos_;
-    release_from_ = base_ + pos_;
     return part;
   }
   std::uint8_t u8(const char *what) { return *take(1, what); }
@@ -393,10 +384,6 @@ private:
   std::size_t size_;
   std::size_t pos_ = 0;
   std::size_t base_;
-  MappedFile *mapped_;
-  static constexpr std::size_t kReleaseStep = std::size_t{4} << 20;
-  std::size_t released_ = 0;
-  std::size_t release_from_; // where the pages not yet given back start, in the file
 };
 
 constexpr std::size_t kPlaceBytes = 8 + 8 + 4 + 4 + 8;
@@ -730,15 +717,15 @@ LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string 
                       " has changed since the snapshot was built; rebuild it with `factline "
                       "facts index`"};
     }
-    // The body's pages stay mapped after the hash. The readers let the kernel drop them behind
-    // them (they are read again from the file when a string is used), so that a big base does
-    // not keep the whole file resident.
+    // The body's pages stay mapped after the hash, for the readers and then for the entries'
+    // strings, which view them. (Letting the kernel drop them behind the readers gained no memory:
+    // the id tables and the entity index read them again at once.)
     if (snapshotHash(bytes.substr(kHeaderBytes)) != h.body_hash)
       throw Corrupt{"corrupt: its contents do not match the hash in its header"};
 
     LoadResult out;
     out.base.hold(mapped);
-    Reader body(data + kHeaderBytes, body_size, kHeaderBytes, &file);
+    Reader body(data + kHeaderBytes, body_size, kHeaderBytes);
     readBody(body, out, json_path); // and the id tables
     return out;
   } catch (const Corrupt &c) {
