@@ -19,13 +19,13 @@ std::string capitalize(std::string s) {
   return s;
 }
 
-FactRef figureRef(const facts::Figure &f) { return {FactRef::Kind::Figure, f.id, -1}; }
+FactRef figureRef(const facts::Figure &f) { return {FactRef::Kind::Figure, f.id.str(), -1}; }
 
 // The record's qualifier as words: its `qualifier` field, else the one its `text` writes ("more
 // than" of "more than five hours").
 std::string qualifierWords(const facts::Figure &f) {
   if (!f.qualifier.empty())
-    return f.qualifier;
+    return f.qualifier.str();
   for (const DraftFigure &d : extractFigures(f.text, Span{0, f.text.size()}).figures)
     if (d.qualifier_span.begin < d.qualifier_span.end)
       return lowerAscii(
@@ -41,7 +41,7 @@ std::string_view FigureReport::text(Span s) const {
 
 std::string FigureReport::recordPhrase(const facts::Figure &f) const {
   RecordReading r = readRecord(f);
-  std::string phrase = f.text;
+  std::string phrase = f.text.str();
   std::string lt = lowerAscii(f.text);
   if (!r.vague && !f.qualifier.empty() && !lt.starts_with(lowerAscii(f.qualifier)))
     phrase = f.qualifier + " " + phrase;
@@ -55,7 +55,7 @@ std::string FigureReport::attribution(const facts::Figure &f) const {
   std::string who;
   if (const facts::Person *p = facts_.base().person(f.stated_by))
     who = p->name;
-  std::string date = f.date;
+  std::string date = f.date.str();
   if (date.empty())
     if (const facts::Source *s = facts_.base().source(f.source))
       date = s->date;
@@ -219,7 +219,7 @@ Finding FigureReport::misframed(const DraftFigure &figure, const FigureCandidate
     f.message = "Draft says " + std::string(text(figure.span)) + "; the record gives it in " +
                 record.unit + ", not " + figure.unit + ": " + recordPhrase(record) + " " +
                 attribution(record) + ".";
-    std::string replacement = unit.starts_with("%") ? "%" : record.unit;
+    std::string replacement = unit.starts_with("%") ? "%" : record.unit.str();
     if (figure.unit_span.begin < figure.unit_span.end && !replacement.empty())
       fix.edits.push_back({figure.unit_span, replacement});
   }
@@ -253,7 +253,7 @@ Finding FigureReport::superseded(const DraftFigure &figure, const FigureCandidat
       const facts::Person *speaker = facts_.base().person(q.speaker);
       f.message += "; " + (speaker ? speaker->name : q.speaker.str()) + " said: \xE2\x80\x9C" +
                    std::string(facts_.wordingText(matches.front().wording)) + "\xE2\x80\x9D";
-      f.evidence.push_back({FactRef::Kind::Quote, q.id, matches.front().wording.variant});
+      f.evidence.push_back({FactRef::Kind::Quote, q.id.str(), matches.front().wording.variant});
     }
   }
   if (!f.message.ends_with(".") && !f.message.ends_with("\xE2\x80\x9D"))

@@ -79,7 +79,7 @@ std::string eventLabel(const facts::FactBase &base, const facts::Quote &rec) {
 
 // One occasion under two records: the written statement submitted for a hearing answers to the
 // hearing's names, so the base gives the two events a name in common.
-bool sameOccasion(const facts::FactBase &base, const std::string &x, const std::string &y) {
+bool sameOccasion(const facts::FactBase &base, std::string_view x, std::string_view y) {
   if (x == y)
     return true;
   const facts::Event *a = base.event(x), *b = base.event(y);
@@ -103,9 +103,9 @@ bool mayBe(const facts::Person &p, const std::string &role) {
          std::any_of(p.descriptors.begin(), p.descriptors.end(), has);
 }
 
-std::string speakerName(const facts::FactBase &base, const std::string &id) {
+std::string speakerName(const facts::FactBase &base, std::string_view id) {
   const facts::Person *p = base.person(id);
-  return p ? p->name : id;
+  return p ? p->name : std::string(id);
 }
 
 } // namespace
@@ -236,15 +236,15 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   f.claim = std::string(doc_.text().substr(q.words.begin, q.words.end - q.words.begin));
   if (a.person)
     f.attributed_to = a.person->id;
-  auto inEvents = [&](const std::string &ev) {
+  auto inEvents = [&](std::string_view ev) {
     return std::find(a.events.begin(), a.events.end(), ev) != a.events.end();
   };
   auto addEvidence = [&](const facts::Wording &w) {
     const facts::Quote &rec = base.quotes[w.quote];
-    f.evidence.push_back({FactRef::Kind::Quote, rec.id, w.variant});
-    f.evidence.push_back({FactRef::Kind::Person, rec.speaker, -1});
+    f.evidence.push_back({FactRef::Kind::Quote, rec.id.str(), w.variant});
+    f.evidence.push_back({FactRef::Kind::Person, rec.speaker.str(), -1});
     if (!rec.event.empty())
-      f.evidence.push_back({FactRef::Kind::Event, rec.event, -1});
+      f.evidence.push_back({FactRef::Kind::Event, rec.event.str(), -1});
   };
   auto misattribution = [&](const facts::Quote &rec) {
     f.rule = "quote-misattributed";

@@ -85,7 +85,7 @@ sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view tex
   if (!speaker.empty())
     if (auto mine = allBy(speaker))
       return mine;
-  return allBy(quotes[found.front().front().wording.quote].speaker);
+  return allBy(quotes[found.front().front().wording.quote].speaker.str());
 }
 
 std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &tokens,

@@ -99,7 +99,7 @@ void BM_QuoteLookup(benchmark::State &state) {
   for (std::size_t i = 0; i < 32; ++i) {
     const facts::Quote &q = base.quotes[i * 7919 % base.quotes.size()];
     verbatim.push_back(facts::tokenize(q.text));
-    std::string changed = q.text;
+    std::string changed = q.text.str();
     std::size_t sp = changed.find(' ', changed.size() / 2);
     if (sp != std::string::npos)
       changed.insert(sp, " indeed");

@@ -193,7 +193,7 @@ std::string synthDraft(const facts::FactBase &base, std::size_t words, std::uint
   Zipf zipf(vocab.size());
   std::string out = "---\ntitle: \"Synthetic draft\"\n---\n\n# Synthetic draft\n\n";
   std::size_t written = 0;
-  auto speakerName = [&](const std::string &id) {
+  auto speakerName = [&](std::string_view id) {
     const facts::Person *p = base.person(id);
     return p ? p->name : std::string("Someone");
   };
@@ -211,7 +211,7 @@ std::string synthDraft(const facts::FactBase &base, std::size_t words, std::uint
     int kind = static_cast<int>(rng() % 6);
     if (!base.quotes.empty() && kind <= 2) {
       const facts::Quote &q = base.quotes[rng() % base.quotes.size()];
-      std::string text = q.text;
+      std::string text = q.text.str();
       std::size_t space = text.find(' ', text.size() / 2);
       if (kind == 1 && space != std::string::npos)
         text.insert(space, " really"); // altered

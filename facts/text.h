@@ -30,8 +30,9 @@ public:
   static constexpr Text viewing(std::string_view held) { return Text(held); }
 
   std::string str() const { return std::string(*this); }
-  // A copy where a std::string is wanted (messages, hovers): the analyzers' few records a check.
-  operator std::string() const { return str(); } // NOLINT: implicit on purpose
+  // A copy, where a std::string is wanted (messages, hovers): explicit, so that no copy is hidden
+  // and no const std::string & binds to a temporary one.
+  explicit operator std::string() const { return str(); }
 
 private:
   constexpr explicit Text(std::string_view held) : std::string_view(held) {}

@@ -32,13 +32,13 @@ bool isFigureFinding(const Finding &f) {
 // The figure's words with its qualifier, without saying the qualifier twice.
 std::string figureText(const facts::Figure &fig) {
   if (fig.qualifier.empty() || startsWithIgnoreCase(fig.text, fig.qualifier))
-    return fig.text;
+    return fig.text.str();
   return fig.qualifier + " " + fig.text;
 }
 
-PersonView personView(const facts::FactBase &base, const std::string &id) {
+PersonView personView(const facts::FactBase &base, std::string_view id) {
   PersonView v;
-  v.id = id;
+  v.id = std::string(id);
   const facts::Person *p = id.empty() ? nullptr : base.person(id);
   if (!p)
     return v;
@@ -53,9 +53,9 @@ PersonView personView(const facts::FactBase &base, const std::string &id) {
   return v;
 }
 
-EventView eventView(const facts::FactBase &base, const std::string &id) {
+EventView eventView(const facts::FactBase &base, std::string_view id) {
   EventView v;
-  v.id = id;
+  v.id = std::string(id);
   if (const facts::Event *e = id.empty() ? nullptr : base.event(id)) {
     v.found = true;
     v.name = e->name;
@@ -65,9 +65,9 @@ EventView eventView(const facts::FactBase &base, const std::string &id) {
   return v;
 }
 
-SourceView sourceView(const facts::FactBase &base, const std::string &id) {
+SourceView sourceView(const facts::FactBase &base, std::string_view id) {
   SourceView v;
-  v.id = id;
+  v.id = std::string(id);
   if (const facts::Source *s = id.empty() ? nullptr : base.source(id)) {
     v.found = true;
     v.title = s->title;

@@ -20,7 +20,7 @@ std::vector<Quote> referenceMerge(std::vector<Quote> into, const std::vector<Quo
   for (std::size_t i = 0; i < into.size(); ++i)
     at.emplace(into[i].id, i);
   for (const Quote &q : from) {
-    auto [it, inserted] = at.try_emplace(q.id, into.size());
+    auto [it, inserted] = at.try_emplace(q.id.str(), into.size());
     if (inserted)
       into.push_back(q);
     else
@@ -64,7 +64,7 @@ TEST_CASE("merge gives the reference result, whichever side is bigger") {
     // `into` itself may repeat an id: reindex keeps the last; merging replaces that one.
     std::map<std::string, std::size_t> last;
     for (std::size_t i = 0; i < first.size(); ++i)
-      last[first[i].id] = i;
+      last[first[i].id.str()] = i;
     FactBase b;
     b.quotes = second;
     b.quotes.reserve(second.size() + first.size()); // room to take the smaller in front
@@ -72,13 +72,13 @@ TEST_CASE("merge gives the reference result, whichever side is bigger") {
 
     std::vector<Quote> expected = first;
     for (const Quote &q : second) {
-      auto it = last.find(q.id);
+      auto it = last.find(q.id.str());
       if (it != last.end()) {
         expected[it->second] = q;
         continue;
       }
       expected = referenceMerge(expected, {q});
-      last[q.id] = expected.size() - 1;
+      last[q.id.str()] = expected.size() - 1;
     }
     INFO("round " << round);
     REQUIRE(describe(a.quotes) == describe(expected));

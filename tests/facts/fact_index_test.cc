@@ -235,7 +235,7 @@ TEST_CASE("figures are found through keywords, multi-word keywords and unit noun
   auto ids = [&](const std::vector<std::size_t> &found) {
     std::vector<std::string> out;
     for (std::size_t i : found)
-      out.push_back(figures[i].id);
+      out.push_back(figures[i].id.str());
     return out;
   };
   using V = std::vector<std::string>;

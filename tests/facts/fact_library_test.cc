@@ -130,7 +130,7 @@ TEST_CASE("files may quote people defined in another file or in the bundled base
   CHECK(statuses[0].loaded);
   CHECK(statuses[1].loaded);
 
-  const std::string &bundled_speaker = bundledFactBase().quotes.at(0).speaker;
+  const std::string bundled_speaker = bundledFactBase().quotes.at(0).speaker.str();
   std::string user = dir.write("user.json", base("", R"({"id": "mine", "text": "a quote of mine",
                                                          "speaker": ")" +
                                                          bundled_speaker + R"("})"));

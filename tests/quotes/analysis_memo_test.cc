@@ -60,7 +60,7 @@ std::string bundledDraft() {
                     "and 78 million Facebook users in one account.\n\n";
   std::size_t k = 0;
   for (const facts::Quote &q : base.quotes) {
-    std::string text = q.text;
+    std::string text = q.text.str();
     if (k % 5 == 1) { // altered: one word dropped
       std::size_t sp = text.find(' ', text.size() / 2);
       std::size_t next = sp == std::string::npos ? sp : text.find(' ', sp + 1);
