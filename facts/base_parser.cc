@@ -691,7 +691,7 @@ bool BaseParser::nonEmptyString(std::string &out) {
   return true;
 }
 
-bool BaseParser::stringList(std::vector<std::string> &out) {
+template <typename Add> bool BaseParser::eachString(Add add) {
   if (reader_.peek() != JsonKind::Array) {
     typeError("an array of strings");
     return false;
@@ -700,14 +700,18 @@ bool BaseParser::stringList(std::vector<std::string> &out) {
   bool ok = true;
   for (std::size_t i = 0; reader_.nextElement(); ++i) {
     path_.push_back({{}, i});
-    std::string item;
-    if (string(item))
-      out.push_back(std::move(item));
+    scratch_.clear();
+    if (string(scratch_))
+      add(scratch_);
     else
       ok = false;
     path_.pop_back();
   }
   return ok && !reader_.failed();
+}
+
+bool BaseParser::stringList(std::vector<std::string> &out) {
+  return eachString([&](std::string &s) { out.push_back(std::move(s)); });
 }
 
 template <typename Read> bool BaseParser::kept(Text &out, Read read) {
@@ -752,12 +756,7 @@ void BaseParser::reference(Kind kind, std::string_view role, Text &out) {
 }
 
 bool BaseParser::stringList(std::vector<Text> &out) {
-  std::vector<std::string> items;
-  const bool ok = stringList(items);
-  out.reserve(items.size());
-  for (const std::string &item : items)
-    out.push_back(result_.base.keep(item));
-  return ok;
+  return eachString([&](std::string &s) { out.push_back(result_.base.keep(s)); });
 }
 
 bool BaseParser::number(double &out) {

@@ -108,6 +108,8 @@ private:
   bool string(std::string &out);
   bool nonEmptyString(std::string &out);
   bool stringList(std::vector<std::string> &out);
+  // Reads an array of strings, giving each good one to add(std::string &).
+  template <typename Add> bool eachString(Add add);
   bool number(double &out);
   bool oneOf(std::string &out, FieldList allowed);
   bool date(std::string &out);
