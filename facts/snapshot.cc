@@ -2,7 +2,9 @@
 // every length, count and enumeration checked against the file before it is used.
 #include "facts/snapshot.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
@@ -580,6 +582,58 @@ Header readHeader(Reader &r) {
   return h;
 }
 
+// A snapshot's bytes, read whole into memory. A base read from a snapshot views them for its
+// strings, so they must not change while it lives: a mapping would follow the file if it were
+// overwritten in place (a `cp` onto it), and a mapping the file was truncated under kills the
+// process (SIGBUS) when a hover reads it.
+struct SnapshotBytes {
+  std::unique_ptr<char[]> data;
+  std::size_t size = 0;
+  std::string_view text() const { return {data.get(), size}; }
+};
+
+// From this size on, the file is read by two threads, each its half.
+constexpr std::size_t kParallelReadBytes = std::size_t{32} << 20;
+
+// Reads all of `path`; on failure says why in `error`.
+std::shared_ptr<SnapshotBytes> readWhole(const std::string &path, std::string &error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = "cannot open the snapshot";
+    return nullptr;
+  }
+  struct stat st {};
+  auto bytes = std::make_shared<SnapshotBytes>();
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (ok) {
+    bytes->size = static_cast<std::size_t>(st.st_size);
+    bytes->data.reset(new char[bytes->size + 1]);
+    auto readRange = [&](std::size_t from, std::size_t to) {
+      while (from < to) {
+        const ssize_t n = ::pread(fd, bytes->data.get() + from, to - from, static_cast<off_t>(from));
+        if (n <= 0) // an error, or the file shrank while it was read
+          return false;
+        from += static_cast<std::size_t>(n);
+      }
+      return true;
+    };
+    if (bytes->size >= kParallelReadBytes) {
+      const std::size_t half = bytes->size / 2;
+      auto second = std::async(std::launch::async, readRange, half, bytes->size);
+      ok = readRange(0, half);
+      ok = second.get() && ok;
+    } else {
+      ok = readRange(0, bytes->size);
+    }
+  }
+  ::close(fd);
+  if (!ok) {
+    error = "cannot read the snapshot";
+    return nullptr;
+  }
+  return bytes;
+}
+
 LoadResult failure(const std::string &path, std::string message) {
   LoadResult r;
   r.errors.push_back({path, 0, 0, "", std::move(message), 0});
@@ -672,13 +726,12 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
 }
 
 LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string &json_path) {
-  // Held by the base read from it: its quotes' and figures' strings view the mapping.
-  auto mapped = std::make_shared<MappedFile>(snapshot_path);
-  MappedFile &file = *mapped;
-  if (!file.readable())
-    return failure(snapshot_path,
-                   file.opened() ? "cannot read the snapshot" : "cannot open the snapshot");
-  const std::string_view bytes = file.text();
+  // Held by the base read from it: its quotes' and figures' strings view these bytes.
+  std::string why;
+  const std::shared_ptr<SnapshotBytes> whole = readWhole(snapshot_path, why);
+  if (!whole)
+    return failure(snapshot_path, why);
+  const std::string_view bytes = whole->text();
   const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
   try {
     Reader head(data, bytes.size(), 0);
@@ -717,14 +770,11 @@ LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string 
                       " has changed since the snapshot was built; rebuild it with `factline "
                       "facts index`"};
     }
-    // The body's pages stay mapped after the hash, for the readers and then for the entries'
-    // strings, which view them. (Letting the kernel drop them behind the readers gained no memory:
-    // the id tables and the entity index read them again at once.)
     if (snapshotHash(bytes.substr(kHeaderBytes)) != h.body_hash)
       throw Corrupt{"corrupt: its contents do not match the hash in its header"};
 
     LoadResult out;
-    out.base.hold(mapped);
+    out.base.hold(whole);
     Reader body(data + kHeaderBytes, body_size, kHeaderBytes);
     readBody(body, out, json_path); // and the id tables
     return out;

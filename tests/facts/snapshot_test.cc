@@ -562,3 +562,21 @@ TEST_CASE("a base of many entries, read on two threads and in many chunks, is it
   REQUIRE_FALSE(refused.ok());
   CHECK_THAT(refused.errors.at(0).message, Catch::Contains("a figure runs past the end"));
 }
+
+TEST_CASE("a loaded snapshot's entries survive the file being overwritten in place", "[snapshot]") {
+  // A newsroom copies a new snapshot onto the old one (`cp`, which truncates and rewrites it)
+  // while a server has the old one loaded: what the server holds must not change or vanish.
+  TempDir dir;
+  std::string json = dir.write("base.json", bundledText());
+  const std::string path = dir.file("base.factidx");
+  REQUIRE(writeSnapshotOf(json, path).empty());
+  LoadResult loaded = readSnapshotFile(path, json);
+  REQUIRE(loaded.ok());
+  {
+    std::ofstream over(path, std::ios::binary | std::ios::trunc);
+    over << "FACTIDX";
+  }
+  LoadResult from_json = readFactBaseJsonFile(json);
+  requireSameBase(from_json.base, loaded.base);
+  CHECK_FALSE(readSnapshotFile(path, json).ok()); // the next load sees the damaged file
+}
