@@ -69,7 +69,6 @@ public:
     room_ -= s.size();
     return t;
   }
-  std::size_t memoryBytes() const { return blocks_.size() * kBlock; }
 
 private:
   static constexpr std::size_t kBlock = std::size_t{1} << 20;
