@@ -100,10 +100,7 @@ void mergeInto(std::vector<T> &into, IdTable &ids, std::vector<T> &&from, IdTabl
 }
 
 template <typename T> void buildIds(const std::vector<T> &entries, IdTable &ids) {
-  ids.clear();
-  ids.reserve(entries.size());
-  for (std::size_t i = 0; i < entries.size(); ++i)
-    ids.assign(entries[i].id, i, idsOf(entries)); // the last entry of an id wins
+  ids.assignAll(entries.size(), idsOf(entries)); // the last entry of an id wins
 }
 
 template <typename T>
