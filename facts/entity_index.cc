@@ -133,27 +133,50 @@ void EntityIndex::buildFigureTerms() {
     }
     return term;
   };
-  for (const Figure &f : base_.figures) {
-    const std::size_t first_term = figure_terms_.size();
-    auto add = [&](std::string_view phrase) {
-      const std::uint32_t p = phrases.intern(phrase);
-      if (p == phrase_terms.size())
-        phrase_terms.push_back(termOf(phrase));
-      const std::uint32_t term = phrase_terms[p];
-      if (term == WordTable::kMissing)
-        return;
-      for (std::size_t k = first_term; k < figure_terms_.size(); ++k)
-        if (figure_terms_[k] == term)
-          return; // a figure counts each term once
-      figure_terms_.push_back(term);
-      ++users[term];
-    };
+  // A figure's phrases: its keywords, its unit, its unit nouns.
+  auto eachPhrase = [](const Figure &f, const auto &use) {
     for (std::string_view k : f.keywords)
-      add(k);
-    add(f.unit);
+      use(k);
+    use(std::string_view(f.unit));
     for (std::string_view u : f.units)
-      add(u);
-    figure_terms_start_.push_back(static_cast<std::uint32_t>(figure_terms_.size()));
+      use(u);
+  };
+  // Figures are taken in blocks, whose phrases are hashed and their slots asked for before any is
+  // looked up: a big base's tens of thousands of distinct phrases make a table bigger than a
+  // core's cache, and one lookup after another would wait for each slot in turn.
+  constexpr std::size_t kBlock = 128;
+  std::vector<std::string_view> block_phrases;
+  std::vector<std::size_t> block_hashes;
+  for (std::size_t from = 0; from < base_.figures.size(); from += kBlock) {
+    const std::size_t to = std::min(base_.figures.size(), from + kBlock);
+    block_phrases.clear();
+    block_hashes.clear();
+    for (std::size_t i = from; i < to; ++i)
+      eachPhrase(base_.figures[i], [&](std::string_view phrase) {
+        block_phrases.push_back(phrase);
+        block_hashes.push_back(WordTable::hash(phrase));
+        phrases.prefetch(block_hashes.back());
+      });
+    for (std::size_t h : block_hashes)
+      phrases.prefetchRecord(h);
+    std::size_t next = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      const std::size_t first_term = figure_terms_.size();
+      eachPhrase(base_.figures[i], [&](std::string_view phrase) {
+        const std::uint32_t p = phrases.intern(phrase, block_hashes[next++]);
+        if (p == phrase_terms.size())
+          phrase_terms.push_back(termOf(phrase));
+        const std::uint32_t term = phrase_terms[p];
+        if (term == WordTable::kMissing)
+          return;
+        for (std::size_t k = first_term; k < figure_terms_.size(); ++k)
+          if (figure_terms_[k] == term)
+            return; // a figure counts each term once
+        figure_terms_.push_back(term);
+        ++users[term];
+      });
+      figure_terms_start_.push_back(static_cast<std::uint32_t>(figure_terms_.size()));
+    }
   }
 
   const std::size_t term_count = term_start_.size() - 1;

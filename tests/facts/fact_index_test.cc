@@ -299,6 +299,10 @@ TEST_CASE("a unit noun shared by very many figures points at none alone", "[inde
   CHECK(found[0] == 7);
   auto two = idx.figuresFor({"topic9", "topic3", "user"});
   CHECK(two == std::vector<std::size_t>{3, 9});
+  // Figures are indexed in blocks: those past the first block, and the last, are found alike.
+  const std::size_t last = EntityIndex::kCommonTermFigures + 9;
+  CHECK(idx.figuresFor({"topic" + std::to_string(last), "topic129", "topic128", "users"}) ==
+        std::vector<std::size_t>{128, 129, last});
 }
 
 TEST_CASE("figures sharing phrases find their terms as when each is read alone", "[index]") {
