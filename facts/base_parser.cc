@@ -802,9 +802,12 @@ void BaseParser::id(Kind kind, std::string &out) {
   const std::size_t index = kind == Kind::Person  ? result_.base.people.size()
                             : kind == Kind::Event ? result_.base.events.size()
                                                   : result_.base.sources.size();
-  reading_id_[k] = out;
-  const std::size_t held = ids_[k].insert(
-      out, index, [&](std::size_t i) -> const std::string & { return idOf(kind, i); });
+  if (id_spans_[k].size() <= index)
+    id_spans_[k].resize(index + 1);
+  id_spans_[k][index] = static_cast<std::uint64_t>(id_bytes_[k].size()) << 32 | out.size();
+  id_bytes_[k] += out;
+  const std::size_t held =
+      ids_[k].insert(out, index, [&](std::size_t i) { return idOf(kind, i); });
   if (held != index) {
     error(at, "duplicate " + std::string(kKindNames[k]) + " id '" + out +
                   "' (first defined at line " +
@@ -815,20 +818,10 @@ void BaseParser::id(Kind kind, std::string &out) {
   id_offsets_[k][index] = at;
 }
 
-const std::string &BaseParser::idOf(Kind kind, std::size_t index) const {
-  auto in = [&](const auto &entries) -> const std::string & {
-    // The entry being read is not in its vector yet.
-    return index == entries.size() ? reading_id_[static_cast<std::size_t>(kind)]
-                                   : entries[index].id;
-  };
-  switch (kind) {
-  case Kind::Person:
-    return in(result_.base.people);
-  case Kind::Event:
-    return in(result_.base.events);
-  default:
-    return in(result_.base.sources);
-  }
+std::string_view BaseParser::idOf(Kind kind, std::size_t index) const {
+  const auto k = static_cast<std::size_t>(kind);
+  const std::uint64_t span = id_spans_[k][index];
+  return std::string_view(id_bytes_[k]).substr(span >> 32, static_cast<std::uint32_t>(span));
 }
 
 std::size_t BaseParser::known(Kind kind, std::string_view id) const {
@@ -836,7 +829,7 @@ std::size_t BaseParser::known(Kind kind, std::string_view id) const {
   if (k >= kTableKinds)
     return IdTable::npos;
   const std::size_t found =
-      ids_[k].find(id, [&](std::size_t i) -> const std::string & { return idOf(kind, i); });
+      ids_[k].find(id, [&](std::size_t i) { return idOf(kind, i); });
   return found == IdTable::npos && head_ ? head_->known(kind, id) : found;
 }
 
