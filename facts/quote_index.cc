@@ -6,7 +6,6 @@
 #include <limits>
 
 #include "facts/fact_index.h"
-#include "facts/huge_pages.h"
 #include "facts/quote_words.h"
 #include "facts/word_alignment.h"
 
@@ -82,7 +81,6 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
   postings_start_.assign(counts.size() + 1, 0);
   for (std::size_t id = 0; id < counts.size(); ++id)
     postings_start_[id + 1] = postings_start_[id] + counts[id];
-  reserveHuge(postings_, ids_.size());
   postings_.resize(ids_.size());
   // Positions [from, to) filed under their words, each word's from `fill`. A big base's halves are
   // filed at once: the second half's positions go after the first half's under each word, which

@@ -1,7 +1,6 @@
 // Fact base snapshots: writing the entries a JSON base loads into, and reading them back with
 // every length, count and enumeration checked against the file before it is used.
 #include "facts/snapshot.h"
-#include "facts/huge_pages.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -408,7 +407,7 @@ LoadError readPlace(Reader &r, const std::string &file) {
 // FactBase::merge keeps a big base's vector, without a second copy, only when it has room for
 // the base merged into it (the bundled one). Room never touched costs no memory.
 template <typename T> void resizeWithRoom(std::vector<T> &v, std::size_t n) {
-  reserveHuge(v, n + n / 4 + 1024);
+  v.reserve(n + n / 4 + 1024);
   v.resize(n);
 }
 
@@ -527,7 +526,7 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
     r.u32s(words->starts, "the recorded wordings");
     // With room for the bundled base's words, which the index puts in front of them in place.
     const std::size_t id_count = r.count(4, "the recorded words' ids");
-    reserveHuge(words->ids, id_count + id_count / 64 + 65536);
+    words->ids.reserve(id_count + id_count / 64 + 65536);
     words->ids.resize(id_count);
     std::memcpy(words->ids.data(), r.take(id_count * 4, "the recorded words' ids"), id_count * 4);
     words->counts.assign(vocabulary, 0);
