@@ -377,8 +377,33 @@ void BaseParser::section(std::string_view name, std::vector<Entry> &into, ReadEn
   elements(name, into, read);
 }
 
+namespace {
+
+// A big section's vector is given its room at once, not doubled a dozen times: each doubling is
+// a fresh copy of every entry (hundreds of megabytes for a million quotes) and a page fault for
+// every page of it. Once kSampledEntries are read, the vector gets room for as many entries as
+// the rest of the text would hold at their size, and more, in 2 MiB pages; again should that run
+// out. Room never used is never touched and costs no memory.
+constexpr std::size_t kSampledEntries = 256;
+constexpr std::size_t kRoomFromBytes = std::size_t{8} << 20; // of text left
+
+template <typename Entry>
+void makeRoomForRest(std::vector<Entry> &into, std::size_t section_at, std::size_t now_at,
+                     std::size_t text_end) {
+  const std::size_t per_entry = std::max<std::size_t>(1, (now_at - section_at) / into.size());
+  const std::size_t more = (text_end - now_at) / per_entry;
+  std::vector<Entry> bigger;
+  bigger.reserve(into.size() + more + more / 8 + 1024);
+  std::move(into.begin(), into.end(), std::back_inserter(bigger));
+  into = std::move(bigger);
+}
+
+} // namespace
+
 template <typename Entry, typename ReadEntry>
 void BaseParser::elements(std::string_view name, std::vector<Entry> &into, ReadEntry read) {
+  const std::size_t section_at = reader_.offset();
+  const std::size_t text_end = lines_.text().size();
   std::vector<EntryPlace> *places = name == "quotes"    ? &places_[0]
                                     : name == "figures" ? &places_[1]
                                                         : nullptr;
@@ -399,6 +424,9 @@ void BaseParser::elements(std::string_view name, std::vector<Entry> &into, ReadE
       if (places)
         id_offset_ = reader_.offset(); // its "{" until id() finds its id
       read(entry);
+      if (into.size() == into.capacity() && into.size() >= kSampledEntries &&
+          text_end - reader_.offset() >= kRoomFromBytes)
+        makeRoomForRest(into, section_at, reader_.offset(), text_end);
       into.push_back(std::move(entry));
       if (places)
         places->push_back({static_cast<std::uint32_t>(i), id_offset_});

@@ -204,3 +204,36 @@ TEST_CASE("the twists are what the one reader reports") {
   CHECK(readOnce(base(Twist::BadDate, 60, 50)).errors.size() == 1);
   CHECK(readOnce(base(Twist::Variants, 60, 50)).base.quotes[0].variants.size() == 2);
 }
+
+TEST_CASE("a big base's sections are given their room at once and keep every entry") {
+  // Above 8 MB of text left, a section's vector is given room for the rest after 256 entries
+  // (BaseParser::elements); the entries moved into it, and those after, must all be as read.
+  const int quotes = 60000, figures = 20000;
+  const std::string text = base(Twist::Variants, quotes, figures);
+  REQUIRE(text.size() > (std::size_t{16} << 20));
+  const LoadResult r = readOnce(text);
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.base.quotes.size() == static_cast<std::size_t>(quotes));
+  REQUIRE(r.base.figures.size() == static_cast<std::size_t>(figures));
+  std::size_t wrong = 0;
+  for (int i = 0; i < quotes; ++i) {
+    const Quote &q = r.base.quotes[static_cast<std::size_t>(i)];
+    const std::string n = std::to_string(i);
+    wrong += q.id != "q" + n ||
+             q.text != "We did not take a broad enough view of our responsibility, number " + n +
+                           "." ||
+             q.speaker != "p" + std::to_string(i % 20) || q.variants.size() != (i % 3 == 0 ? 2u : 0u);
+  }
+  for (int i = 0; i < figures; ++i) {
+    const Figure &f = r.base.figures[static_cast<std::size_t>(i)];
+    wrong += f.id != "f" + std::to_string(i) || f.text != std::to_string(87 + i) + " million" ||
+             f.keywords.size() != 2 || f.keywords[1] != "data";
+  }
+  CHECK(wrong == 0);
+  // Two readers, whose joined sections were each given room, read the same.
+  BaseParser parser(text, "base.json");
+  parser.parallelFrom(0, 0.5);
+  const LoadResult two = parser.run();
+  CHECK(parser.readInParallel());
+  CHECK(describe(two) == describe(r));
+}
