@@ -17,6 +17,7 @@
 #include "facts/mapped_file.h"
 #include "facts/quote_index.h"
 #include "facts/quote_words.h"
+#include "facts/snapshot_bytes.h"
 
 #ifndef FACTLINE_VERSION
 #define FACTLINE_VERSION "unknown"
@@ -582,83 +583,6 @@ Header readHeader(Reader &r) {
   return h;
 }
 
-// A snapshot's bytes, read whole into memory. A base read from a snapshot views them for its
-// strings, so they must not change while it lives: a mapping would follow the file if it were
-// overwritten in place (a `cp` onto it), and a mapping the file was truncated under kills the
-// process (SIGBUS) when a hover reads it.
-// The memory is its own mapping, asked to be backed by 2 MiB pages: 671 MB in 4 KiB pages is 160,000
-// page faults as the file is read in, a good part of the load's time.
-class SnapshotBytes {
-public:
-  explicit SnapshotBytes(std::size_t size) : size_(size) {
-    if (size_ == 0)
-      return;
-    void *p = ::mmap(nullptr, size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-      return;
-    ::madvise(p, size_, MADV_HUGEPAGE); // only an advice: without huge pages it is the same
-    data_ = static_cast<char *>(p);
-  }
-  ~SnapshotBytes() {
-    if (data_)
-      ::munmap(data_, size_);
-  }
-  SnapshotBytes(const SnapshotBytes &) = delete;
-  SnapshotBytes &operator=(const SnapshotBytes &) = delete;
-  bool allocated() const { return size_ == 0 || data_ != nullptr; }
-  char *data() { return data_; }
-  std::string_view text() const { return {data_ ? data_ : "", size_}; }
-
-private:
-  char *data_ = nullptr;
-  std::size_t size_ = 0;
-};
-
-// From this size on, the file is read by two threads, each its half.
-constexpr std::size_t kParallelReadBytes = std::size_t{32} << 20;
-
-// Reads all of `path`; on failure says why in `error`.
-std::shared_ptr<SnapshotBytes> readWhole(const std::string &path, std::string &error) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    error = "cannot open the snapshot";
-    return nullptr;
-  }
-  struct stat st {};
-  std::shared_ptr<SnapshotBytes> bytes;
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (ok) {
-    const auto size = static_cast<std::size_t>(st.st_size);
-    bytes = std::make_shared<SnapshotBytes>(size);
-    ok = bytes->allocated();
-    auto readRange = [&](std::size_t from, std::size_t to) {
-      while (from < to) {
-        const ssize_t n = ::pread(fd, bytes->data() + from, to - from, static_cast<off_t>(from));
-        if (n <= 0) // an error, or the file shrank while it was read
-          return false;
-        from += static_cast<std::size_t>(n);
-      }
-      return true;
-    };
-    if (!ok) {
-      // not enough memory: said below
-    } else if (size >= kParallelReadBytes) {
-      const std::size_t half = size / 2;
-      auto second = std::async(std::launch::async, readRange, half, size);
-      ok = readRange(0, half);
-      ok = second.get() && ok;
-    } else {
-      ok = readRange(0, size);
-    }
-  }
-  ::close(fd);
-  if (!ok) {
-    error = "cannot read the snapshot";
-    return nullptr;
-  }
-  return bytes;
-}
-
 LoadResult failure(const std::string &path, std::string message) {
   LoadResult r;
   r.errors.push_back({path, 0, 0, "", std::move(message), 0});
@@ -753,7 +677,7 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
 LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string &json_path) {
   // Held by the base read from it: its quotes' and figures' strings view these bytes.
   std::string why;
-  const std::shared_ptr<SnapshotBytes> whole = readWhole(snapshot_path, why);
+  const std::shared_ptr<SnapshotBytes> whole = SnapshotBytes::open(snapshot_path, why);
   if (!whole)
     return failure(snapshot_path, why);
   const std::string_view bytes = whole->text();
