@@ -65,6 +65,8 @@ public:
     reserve(n);
     if (n == 0)
       return;
+    // Two stages ahead: the id's bytes (which live with the entry's other strings, a cache miss
+    // of their own) 2 * kAhead entries before, its slot kAhead entries before.
     constexpr std::size_t kAhead = 32;
     std::uint64_t hashes[kAhead];
     const std::size_t mask = slots_.size() - 1;
@@ -72,10 +74,14 @@ public:
       hashes[i % kAhead] = hash(idOf(i));
       __builtin_prefetch(&slots_[hashes[i % kAhead] & mask], 1);
     };
+    for (std::size_t i = 0; i < n && i < 2 * kAhead; ++i)
+      __builtin_prefetch(idOf(i).data());
     for (std::size_t i = 0; i < n && i < kAhead; ++i)
       ask(i);
     for (std::size_t i = 0; i < n; ++i) {
       const std::uint64_t h = hashes[i % kAhead];
+      if (i + 2 * kAhead < n)
+        __builtin_prefetch(idOf(i + 2 * kAhead).data());
       if (i + kAhead < n)
         ask(i + kAhead);
       placeHashed(h, idOf(i), i, idOf, true);
