@@ -114,10 +114,16 @@ void QuoteWords::prepend(QuoteWords &&earlier) {
   WordTable joined = std::move(earlier.vocabulary);
   std::vector<std::uint32_t> joined_counts = std::move(earlier.counts);
   const std::vector<std::uint32_t> remap = internAll(joined, joined_counts, *this);
-  for (std::uint32_t &id : ids)
-    id = remap[id & kIdMask] | (id & kBreakBefore);
-  ids.insert(ids.begin(), earlier.ids.begin(), earlier.ids.end());
-  const auto offset = static_cast<std::uint32_t>(earlier.ids.size());
+  // This run's ids are rewritten into the joined vocabulary and moved down past earlier's in one
+  // pass, from the back (a snapshot's 34 million: one pass over them instead of two).
+  const std::size_t shift = earlier.ids.size(), n = ids.size();
+  ids.resize(n + shift);
+  for (std::size_t i = n; i-- > 0;) {
+    const std::uint32_t id = ids[i];
+    ids[i + shift] = remap[id & kIdMask] | (id & kBreakBefore);
+  }
+  std::copy(earlier.ids.begin(), earlier.ids.end(), ids.begin());
+  const auto offset = static_cast<std::uint32_t>(shift);
   for (std::uint32_t &start : starts)
     start += offset;
   starts.insert(starts.begin(), earlier.starts.begin(), earlier.starts.end());
