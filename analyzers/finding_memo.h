@@ -1,14 +1,12 @@
 // FindingMemo: findings remembered by what they depend on, so a re-check redoes only what changed.
 #pragma once
 #include <cstddef>
-#include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "analyzers/finding.h"
+#include "analyzers/memo_table.h"
 #include "facts/fact_base.h"
 
 namespace factline::analyzers {
@@ -17,8 +15,7 @@ namespace factline::analyzers {
 // everything they depend on, with their offsets relative to the unit's start: a keystroke changes
 // one unit, and every other unit's findings are found here wherever it has moved to. A key must
 // hold all the unit's inputs; then the memo never changes what a check finds. Findings are for
-// one fact base at a time. Safe to use from several analysis threads at once (one mutex, held
-// only to look up or store).
+// one fact base at a time. Safe to use from several analysis threads at once (MemoTable).
 class FindingMemo {
 public:
   // The findings stored for `key` against `base`, moved to start at `offset` and appended to
@@ -39,14 +36,7 @@ public:
   }
 
 private:
-  struct Entry {
-    std::vector<Finding> findings; // offsets relative to the unit's start
-    std::uint64_t used = 0;        // the check that last met it
-  };
-  mutable std::mutex mu_;
-  std::shared_ptr<const facts::FactBase> base_; // findings are for this base only
-  std::unordered_map<std::string, Entry> entries_;
-  std::uint64_t generation_ = 0;
+  MemoTable<std::vector<Finding>> table_; // offsets relative to the unit's start
 };
 
 } // namespace factline::analyzers

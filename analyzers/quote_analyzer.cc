@@ -21,7 +21,7 @@ public:
     std::vector<Finding> out;
     const std::vector<Quotation> quotes = extractQuotations(doc);
     AttributionFinder attribution(doc, facts, quotes);
-    QuoteChecker checker(doc, facts);
+    QuoteChecker checker(doc, facts, &lookups_);
     std::vector<Finding> found;
     for (std::size_t k = 0; k < quotes.size(); ++k) {
       if (cancel.cancelled())
@@ -47,8 +47,10 @@ public:
       for (Finding &f : found)
         out.push_back(std::move(f));
     }
-    if (!cancel.cancelled()) // nothing of a check cut short counts as recently met
+    if (!cancel.cancelled()) { // nothing of a check cut short counts as recently met
       memo_.endCheck();
+      lookups_.endCheck();
+    }
     return out;
   }
 
@@ -75,6 +77,7 @@ private:
   }
 
   mutable QuoteMemo memo_;
+  mutable IndexLookups lookups_;
 };
 
 } // namespace

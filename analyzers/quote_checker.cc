@@ -1,5 +1,6 @@
 // QuoteChecker: verbatim match first, then the nearest wording, then the speaker and occasion.
 #include "analyzers/quote_checker.h"
+#include "analyzers/finding_memo.h"
 
 #include <algorithm>
 #include <array>
@@ -276,12 +277,12 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
 
   // Verbatim: the draft's words, in order, inside a recorded wording; failing that, the same words
   // with compounds spelt as the record spells them.
-  auto matches = facts_.findVerbatim(tokens);
+  auto matches = findVerbatim(tokens);
   std::vector<facts::Token> respelt;
   if (matches.empty())
     respelt = respellAsRecorded(tokens, text, index);
   if (!respelt.empty()) {
-    matches = facts_.findVerbatim(respelt);
+    matches = findVerbatim(respelt);
     tokens = std::move(respelt);
     words = static_cast<std::size_t>(
         std::count_if(tokens.begin(), tokens.end(),
@@ -332,13 +333,14 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // them left out unmarked: that explains the draft better than any word-by-word alignment.
   std::optional<PiecedQuote> pieced;
   if (words >= kMinAlteredWords)
-    pieced = sentencesOnRecord(tokens, text, facts_, a.person ? a.person->id : std::string());
+    pieced = sentencesOnRecord(tokens, text, facts_, a.person ? a.person->id : std::string(),
+                               lookups_);
   // (A quotation over several paragraphs is checked paragraph by paragraph instead.)
   if (words >= kMinAlteredWords && !pieced && !q.multi_paragraph) {
     // Every sentence on record, but from wordings apart ("... disinformation. Across the board
     // ..." runs over two paragraphs of the opening remarks): no word of it is altered.
     const std::string who = a.person ? a.person->id : std::string();
-    if (auto apart = sentencesSaidApart(tokens, text, facts_, who)) {
+    if (auto apart = sentencesSaidApart(tokens, text, facts_, who, lookups_)) {
       const facts::Quote &rec = base.quotes[apart->front().wording.quote];
       if (givenToOther(rec) && !distinctive(tokens, index))
         return unverified();
@@ -387,9 +389,9 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                         !stranger && a.source != AttributionSource::None;
   std::vector<facts::NearQuote> near;
   if (words >= kMinAlteredWords && !pieced)
-    near = facts_.findNear(tokens, 3, 0.5);
+    near = findNear(tokens, 3, 0.5);
   else if (fragment) {
-    near = facts_.findNear(tokens, 8, 0.5);
+    near = findNear(tokens, 8, 0.5);
     std::erase_if(near, [&](const facts::NearQuote &nq) {
       return base.quotes[nq.wording.quote].speaker != a.person->id;
     });
@@ -556,6 +558,17 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
   }
   return unverified();
+}
+
+std::vector<facts::QuoteMatch>
+QuoteChecker::findVerbatim(const std::vector<facts::Token> &words) const {
+  return IndexLookups::verbatim(lookups_, facts_, words);
+}
+
+std::vector<facts::NearQuote> QuoteChecker::findNear(const std::vector<facts::Token> &words,
+                                                     std::size_t max, double min_score) const {
+  return lookups_ ? lookups_->findNear(facts_, words, max, min_score)
+                  : facts_.findNear(words, max, min_score);
 }
 
 } // namespace factline::analyzers

@@ -6,6 +6,7 @@
 #include "analyzers/attribution.h"
 #include "analyzers/document.h"
 #include "analyzers/finding.h"
+#include "analyzers/index_lookups.h"
 #include "analyzers/quote_extractor.h"
 #include "facts/fact_index.h"
 
@@ -13,7 +14,10 @@ namespace factline::analyzers {
 
 class QuoteChecker {
 public:
-  QuoteChecker(const Document &doc, const facts::FactIndex &facts) : doc_(doc), facts_(facts) {}
+  // `lookups`, when given, remembers the index's lookups of this check for later ones.
+  QuoteChecker(const Document &doc, const facts::FactIndex &facts,
+               IndexLookups *lookups = nullptr)
+      : doc_(doc), facts_(facts), lookups_(lookups) {}
 
   // Verified, altered, misattributed, said at another occasion, or unverified (a known speaker,
   // words not on record). Empty when there is nothing to say: no words, or words nobody on record
@@ -31,8 +35,13 @@ public:
   Finding unterminated(const Quotation &q) const;
 
 private:
+  std::vector<facts::QuoteMatch> findVerbatim(const std::vector<facts::Token> &words) const;
+  std::vector<facts::NearQuote> findNear(const std::vector<facts::Token> &words, std::size_t max,
+                                         double min_score) const;
+
   const Document &doc_;
   const facts::FactIndex &facts_;
+  IndexLookups *lookups_;
 };
 
 using facts::formatDate; // "2018-04-04" -> "4 April 2018"

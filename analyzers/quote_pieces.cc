@@ -25,13 +25,14 @@ std::vector<std::vector<facts::Token>> splitSentences(const std::vector<facts::T
 // is on record nowhere.
 std::vector<std::vector<facts::QuoteMatch>> sentenceMatches(const std::vector<facts::Token> &tokens,
                                                             std::string_view text,
-                                                            const facts::FactIndex &facts) {
+                                                            const facts::FactIndex &facts,
+                                                            IndexLookups *lookups) {
   const auto sentences = splitSentences(tokens, text);
   std::vector<std::vector<facts::QuoteMatch>> found;
   if (sentences.size() < 2)
     return found;
   for (const auto &sentence : sentences) {
-    found.push_back(facts.findVerbatim(sentence));
+    found.push_back(IndexLookups::verbatim(lookups, facts, sentence));
     if (found.back().empty())
       return {};
   }
@@ -42,8 +43,9 @@ std::vector<std::vector<facts::QuoteMatch>> sentenceMatches(const std::vector<fa
 
 std::optional<std::vector<facts::QuoteMatch>>
 sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view text,
-                   const facts::FactIndex &facts, const std::string &speaker) {
-  const auto found = sentenceMatches(tokens, text, facts);
+                   const facts::FactIndex &facts, const std::string &speaker,
+                   IndexLookups *lookups) {
+  const auto found = sentenceMatches(tokens, text, facts, lookups);
   if (found.empty())
     return std::nullopt;
   // One speaker for all: the attributed one when every sentence is theirs, else the first's.
@@ -90,9 +92,9 @@ sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view tex
 
 std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &tokens,
                                              std::string_view text, const facts::FactIndex &facts,
-                                             const std::string &speaker) {
+                                             const std::string &speaker, IndexLookups *lookups) {
   const auto sentences = splitSentences(tokens, text);
-  const auto found = sentenceMatches(tokens, text, facts);
+  const auto found = sentenceMatches(tokens, text, facts, lookups);
   if (found.empty())
     return std::nullopt;
   std::optional<PiecedQuote> best;

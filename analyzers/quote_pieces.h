@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyzers/index_lookups.h"
 #include "analyzers/quote_diff.h"
 #include "facts/fact_index.h"
 
@@ -24,16 +25,19 @@ struct PiecedQuote {
 // there are two or more and every one is verbatim inside the same recorded wording: the window of
 // that wording from the earliest sentence's start to the latest one's end, and whether the draft
 // has them in another order. The speaker's wordings are preferred. Empty otherwise.
+// `lookups`, when given, remembers the index's lookups (here and in sentencesSaidApart).
 std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &tokens,
                                              std::string_view text, const facts::FactIndex &facts,
-                                             const std::string &speaker);
+                                             const std::string &speaker,
+                                             IndexLookups *lookups = nullptr);
 
 // The quotation's sentences (two or more) each verbatim on record from one speaker, though in
 // wordings sentencesOnRecord() cannot join: paragraphs of one speech, or answers given apart. One
 // match per sentence, in the draft's order; the speaker's own are preferred. Empty otherwise.
 std::optional<std::vector<facts::QuoteMatch>>
 sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view text,
-                   const facts::FactIndex &facts, const std::string &speaker);
+                   const facts::FactIndex &facts, const std::string &speaker,
+                   IndexLookups *lookups = nullptr);
 
 // The difference between a draft made of recorded sentences and the record's stretch they come
 // from: the words left out between sentences kept in order (each an omission the draft does not

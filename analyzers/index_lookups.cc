@@ -1,0 +1,47 @@
+// IndexLookups: the index's verbatim and near lookups, kept under the words they looked up.
+#include "analyzers/index_lookups.h"
+
+#include "analyzers/finding_memo.h"
+
+namespace factline::analyzers {
+namespace {
+
+// Everything a lookup reads of the words: each one's folded form and kind.
+std::string lookupKey(const std::vector<facts::Token> &words) {
+  std::string key;
+  for (const facts::Token &t : words) {
+    key.append(t.norm);
+    key.push_back('\0');
+    key.push_back(static_cast<char>('0' + static_cast<int>(t.kind)));
+  }
+  return key;
+}
+
+} // namespace
+
+std::vector<facts::QuoteMatch> IndexLookups::findVerbatim(const facts::FactIndex &facts,
+                                                          const std::vector<facts::Token> &words) {
+  std::string key = lookupKey(words);
+  std::vector<facts::QuoteMatch> found;
+  if (verbatim_.find(&facts.base(), key, found))
+    return found;
+  found = facts.findVerbatim(words);
+  verbatim_.store(facts.sharedBase(), std::move(key), found);
+  return found;
+}
+
+std::vector<facts::NearQuote> IndexLookups::findNear(const facts::FactIndex &facts,
+                                                     const std::vector<facts::Token> &words,
+                                                     std::size_t max, double min_score) {
+  std::string key = lookupKey(words); // and the bound and the score
+  FindingMemo::append(key, max);
+  key.append(reinterpret_cast<const char *>(&min_score), sizeof min_score);
+  std::vector<facts::NearQuote> found;
+  if (near_.find(&facts.base(), key, found))
+    return found;
+  found = facts.findNear(words, max, min_score);
+  near_.store(facts.sharedBase(), std::move(key), found);
+  return found;
+}
+
+} // namespace factline::analyzers
