@@ -294,9 +294,21 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       return (a.person && rec.speaker == a.person->id ? 4 : 0) + (inEvents(rec.event) ? 2 : 0) +
              (m.wording.variant < 0 ? 1 : 0);
     };
-    const facts::QuoteMatch &best =
-        *std::max_element(matches.begin(), matches.end(),
-                          [&](const auto &x, const auto &y) { return rank(x) < rank(y); });
+    // The first of the best-ranked matches: each ranked once, and none after one with every
+    // mark a match can have. A million-quote base holds a short sentence thousands of times, and
+    // ranking reads each one's quote; the bundled record's come first.
+    const int ceiling = (a.person ? 4 : 0) + (a.events.empty() ? 0 : 2) + 1;
+    std::size_t best_at = 0;
+    for (std::size_t k = 0, best_rank = 0; k < matches.size(); ++k) {
+      const auto r = static_cast<std::size_t>(rank(matches[k]));
+      if (k == 0 || r > best_rank) {
+        best_at = k;
+        best_rank = r;
+      }
+      if (best_rank == static_cast<std::size_t>(ceiling))
+        break;
+    }
+    const facts::QuoteMatch &best = matches[best_at];
     const facts::Quote &rec = base.quotes[best.wording.quote];
     if (givenToOther(rec)) {
       if (!distinctive(tokens, index))
