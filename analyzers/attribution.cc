@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analyzers/ascii.h"
+
 namespace factline::analyzers {
 namespace {
 
@@ -566,7 +568,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     // Nothing but the quote in its sentence: the previous speaker, if close by, goes on talking.
     auto hasWords = [&](Span r) {
       return std::any_of(prose.begin() + r.begin, prose.begin() + r.end,
-                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+                         [](char c) { return isAsciiAlnum(static_cast<unsigned char>(c)); });
     };
     const bool alone = !hasWords(before) && !hasWords(after);
     const facts::Person *going_on = // the previous quote's speaker, close by

@@ -5,6 +5,8 @@
 #include <array>
 #include <cctype>
 
+#include "analyzers/ascii.h"
+
 namespace factline::analyzers {
 namespace {
 
@@ -83,7 +85,7 @@ std::vector<ClauseToken> lexClause(std::string_view s, Span span) {
   };
   auto isLetterCp = [](char32_t c) {
     if (c < 0x80)
-      return std::isalnum(static_cast<int>(c)) != 0;
+      return isAsciiAlnum(c);
     return c >= 0xC0 && !(c >= 0x2000 && c <= 0x206F) && c != 0x3000;
   };
   auto isQuoteCp = [](char32_t c) {
@@ -129,7 +131,7 @@ std::vector<ClauseToken> lexClause(std::string_view s, Span span) {
           t.lower += '\'';
           k += 2;
         } else {
-          t.lower += static_cast<char>(std::tolower(ch));
+          t.lower += asciiLower(ch);
         }
       }
       out.push_back(std::move(t));

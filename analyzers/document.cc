@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "analyzers/ascii.h"
+
 namespace factline::analyzers {
 namespace {
 
@@ -135,7 +137,7 @@ bool isAbbreviation(std::string_view word) {
     return true; // an initial: "J. Smith"
   std::string lower;
   for (char c : word)
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    lower += asciiLower(static_cast<unsigned char>(c));
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
 }
 
@@ -439,7 +441,7 @@ Document::Document(std::string text, DraftFormat format)
        {std::pair<std::string_view, std::size_t>{"http://", 4}, {"https://", 5}, {"www.", 3}}) {
     for (std::size_t p = findIn(prose_, scheme, 0, anchor); p != std::string::npos;
          p = findIn(prose_, scheme, p + 1, anchor)) {
-      if (p > 0 && std::isalnum(static_cast<unsigned char>(prose_[p - 1])))
+      if (p > 0 && isAsciiAlnum(static_cast<unsigned char>(prose_[p - 1])))
         continue;
       std::size_t q = p;
       while (q < prose_.size() && !std::isspace(static_cast<unsigned char>(prose_[q])) &&

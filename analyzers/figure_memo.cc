@@ -8,10 +8,8 @@ namespace factline::analyzers {
 std::string SentenceMemo::key(const Document &doc, Span sentence, const std::vector<Span> &quoted) {
   const std::size_t len = sentence.end - sentence.begin;
   std::string key;
-  key.reserve(2 * len + 16);
-  key.append(doc.text(), sentence.begin, len);
-  key.push_back('\0');
-  key.append(doc.prose(), sentence.begin, len);
+  key.reserve(len + 16);
+  appendTextAndProse(key, doc.text(), doc.prose(), sentence.begin, sentence.end);
   for (const Span &q : quoted) {
     if (!q.overlaps(sentence))
       continue;

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzers/finding.h"
@@ -33,6 +34,23 @@ public:
   // Appends a number to a key, as its bytes.
   static void append(std::string &key, std::size_t n) {
     key.append(reinterpret_cast<const char *>(&n), sizeof n);
+  }
+  // Appends a unit's text [begin, end) and its prose (the text with markup blanked out, which
+  // depends on the document around it): the prose as one byte when it is the text itself, as
+  // most sentences' is, so that most keys are half as long to build, hash and compare.
+  // (`prose` is as long as `text`.)
+  static void appendTextAndProse(std::string &key, std::string_view text, std::string_view prose,
+                                 std::size_t begin, std::size_t end) {
+    const std::string_view t = text.substr(begin, end - begin);
+    const std::string_view p = prose.substr(begin, end - begin);
+    append(key, t.size()); // the length first: the key reads back one way only
+    key.append(t);
+    if (p == t) {
+      key.push_back('\1');
+      return;
+    }
+    key.push_back('\2');
+    key.append(p);
   }
 
 private:

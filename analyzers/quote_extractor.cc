@@ -1,6 +1,7 @@
 // QuoteExtractor: one pass over each block's prose with a stack of open quotation marks.
 #include "analyzers/quote_extractor.h"
 
+#include "analyzers/ascii.h"
 #include "analyzers/quote_credit.h"
 #include "analyzers/quote_turns.h"
 
@@ -50,7 +51,7 @@ bool isQuoteMark(char32_t c) {
 
 bool isWordChar(char32_t c) {
   if (c < 0x80)
-    return std::isalnum(static_cast<int>(c)) != 0;
+    return isAsciiAlnum(c);
   return !isSpace(c) && !isDash(c) && !isQuoteMark(c) && c != 0x2026 && c != 0x2039 && c != 0x203A;
 }
 

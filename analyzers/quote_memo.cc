@@ -13,10 +13,8 @@ std::string QuoteMemo::key(const Document &doc, const Quotation &q, const Attrib
   const Span e = extent(q);
   const std::size_t len = e.end - e.begin;
   std::string key;
-  key.reserve(2 * len + 160);
-  key.append(doc.text(), e.begin, len);
-  key.push_back('\0');
-  key.append(doc.prose(), e.begin, len);
+  key.reserve(len + 160);
+  appendTextAndProse(key, doc.text(), doc.prose(), e.begin, e.end);
   // Offsets before the extent (a speaker named before the quote) wrap around: still exact.
   auto span = [&](Span s) {
     append(key, s.begin - e.begin);

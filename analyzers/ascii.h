@@ -1,0 +1,14 @@
+// ASCII character classes, inline: what <cctype>'s are in the "C" locale Factline runs in (it
+// never calls setlocale), without a call into the C library for every character of a draft.
+#pragma once
+
+namespace factline::analyzers {
+
+constexpr bool isAsciiAlnum(unsigned c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr char asciiLower(unsigned char c) {
+  return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+} // namespace factline::analyzers
