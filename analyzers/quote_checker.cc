@@ -72,7 +72,8 @@ std::string eventLabel(const facts::FactBase &base, const facts::Quote &rec) {
   const facts::Event *e = rec.event.empty() ? nullptr : base.event(rec.event);
   if (e)
     out = e->name;
-  std::string date = formatDate(rec.date.empty() && e ? std::string_view(e->date) : std::string_view(rec.date));
+  std::string date =
+      formatDate(rec.date.empty() && e ? std::string_view(e->date) : std::string_view(rec.date));
   if (!date.empty())
     out += out.empty() ? date : ", " + date;
   return out;
@@ -326,9 +327,11 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       f.rule = "quote-wrong-occasion";
       f.status = Status::WrongOccasion;
       f.severity = Severity::Warning;
-      f.message = "These words are on record from the " + (said ? said->name : rec.event.str()) + " (" +
-                  formatDate(rec.date.empty() && said ? std::string_view(said->date) : std::string_view(rec.date)) + "), not the " +
-                  (claimed ? claimed->name : a.events.front()) + ".";
+      f.message = "These words are on record from the " + (said ? said->name : rec.event.str()) +
+                  " (" +
+                  formatDate(rec.date.empty() && said ? std::string_view(said->date)
+                                                      : std::string_view(rec.date)) +
+                  "), not the " + (claimed ? claimed->name : a.events.front()) + ".";
       return f;
     }
     f.rule = "quote-verified";
@@ -345,8 +348,8 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   // them left out unmarked: that explains the draft better than any word-by-word alignment.
   std::optional<PiecedQuote> pieced;
   if (words >= kMinAlteredWords)
-    pieced = sentencesOnRecord(tokens, text, facts_, a.person ? a.person->id : std::string(),
-                               lookups_);
+    pieced =
+        sentencesOnRecord(tokens, text, facts_, a.person ? a.person->id : std::string(), lookups_);
   // (A quotation over several paragraphs is checked paragraph by paragraph instead.)
   if (words >= kMinAlteredWords && !pieced && !q.multi_paragraph) {
     // Every sentence on record, but from wordings apart ("... disinformation. Across the board

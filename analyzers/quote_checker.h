@@ -15,8 +15,7 @@ namespace factline::analyzers {
 class QuoteChecker {
 public:
   // `lookups`, when given, remembers the index's lookups of this check for later ones.
-  QuoteChecker(const Document &doc, const facts::FactIndex &facts,
-               IndexLookups *lookups = nullptr)
+  QuoteChecker(const Document &doc, const facts::FactIndex &facts, IndexLookups *lookups = nullptr)
       : doc_(doc), facts_(facts), lookups_(lookups) {}
 
   // Verified, altered, misattributed, said at another occasion, or unverified (a known speaker,

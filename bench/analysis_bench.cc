@@ -21,7 +21,8 @@ struct Corpus {
   std::string draft;
 };
 
-// Built once per process: the bundled base, or a synthetic one of `quotes` quotes and as many figures.
+// Built once per process: the bundled base, or a synthetic one of `quotes` quotes and as many
+// figures.
 const Corpus &corpus(std::size_t quotes, std::size_t draft_words) {
   static std::map<std::pair<std::size_t, std::size_t>, std::unique_ptr<Corpus>> cache;
   auto &slot = cache[{quotes, draft_words}];
@@ -46,7 +47,8 @@ const analyzers::AnalyzerGroup &group() {
 // Whole check of a draft seen for the first time: Document (Markdown structure) and every
 // analyzer, with empty memos (a fresh group each time), so that nothing is remembered.
 void BM_CheckDraft(benchmark::State &state) {
-  const Corpus &c = corpus(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)));
+  const Corpus &c =
+      corpus(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)));
   analyzers::CancelToken cancel;
   std::size_t findings = 0;
   for (auto _ : state) {
@@ -60,9 +62,14 @@ void BM_CheckDraft(benchmark::State &state) {
   state.counters["bytes"] = static_cast<double>(c.draft.size());
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.draft.size()));
 }
-BENCHMARK(BM_CheckDraft)->ArgNames({"quotes", "words"})
-    ->Args({0, 1000})->Args({0, 10000})->Args({0, 40000})->Args({0, 160000})
-    ->Args({100000, 10000})->Args({1000000, 10000})
+BENCHMARK(BM_CheckDraft)
+    ->ArgNames({"quotes", "words"})
+    ->Args({0, 1000})
+    ->Args({0, 10000})
+    ->Args({0, 40000})
+    ->Args({0, 160000})
+    ->Args({100000, 10000})
+    ->Args({1000000, 10000})
     ->Unit(benchmark::kMicrosecond);
 
 // What a keystroke costs: a writer typing into a 10,000-word draft ("xxxxx xxxxx ...", one
@@ -92,9 +99,14 @@ template <typename At> void recheckWhileTyping(benchmark::State &state, At at_of
 
 // Typing in the middle of the draft, after a word of its prose.
 void BM_RecheckAfterEdit(benchmark::State &state) {
-  recheckWhileTyping(state, [](const std::string &text) { return text.find(' ', text.size() / 2); });
+  recheckWhileTyping(state,
+                     [](const std::string &text) { return text.find(' ', text.size() / 2); });
 }
-BENCHMARK(BM_RecheckAfterEdit)->ArgName("quotes")->Arg(0)->Arg(1000000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RecheckAfterEdit)
+    ->ArgName("quotes")
+    ->Arg(0)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMicrosecond);
 
 // Typing where `lsp-eval latency` types: at the end of the draft's middle line, a paragraph that
 // ends with a quotation and its attribution ("... Mark Zuckerberg said."). The quotation is
@@ -109,7 +121,11 @@ void BM_RecheckBesideQuote(benchmark::State &state) {
     return text.find('\n', middle);
   });
 }
-BENCHMARK(BM_RecheckBesideQuote)->ArgName("quotes")->Arg(0)->Arg(1000000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RecheckBesideQuote)
+    ->ArgName("quotes")
+    ->Arg(0)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMicrosecond);
 
 // One quote looked up verbatim and near (one word changed) against the base: what checking a
 // quotation costs the index, for the bundled base and a million-quote one.
@@ -134,7 +150,12 @@ void BM_QuoteLookup(benchmark::State &state) {
   }
   benchmark::DoNotOptimize(found);
 }
-BENCHMARK(BM_QuoteLookup)->ArgName("quotes")->Arg(0)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_QuoteLookup)
+    ->ArgName("quotes")
+    ->Arg(0)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMicrosecond);
 
 // Parsing and indexing the bundled base: part of every server start.
 void BM_LoadBundledBase(benchmark::State &state) {

@@ -834,8 +834,7 @@ void BaseParser::id(Kind kind, std::string &out) {
     id_spans_[k].resize(index + 1);
   id_spans_[k][index] = static_cast<std::uint64_t>(id_bytes_[k].size()) << 32 | out.size();
   id_bytes_[k] += out;
-  const std::size_t held =
-      ids_[k].insert(out, index, [&](std::size_t i) { return idOf(kind, i); });
+  const std::size_t held = ids_[k].insert(out, index, [&](std::size_t i) { return idOf(kind, i); });
   if (held != index) {
     error(at, "duplicate " + std::string(kKindNames[k]) + " id '" + out +
                   "' (first defined at line " +
@@ -856,8 +855,7 @@ std::size_t BaseParser::known(Kind kind, std::string_view id) const {
   const auto k = static_cast<std::size_t>(kind);
   if (k >= kTableKinds)
     return IdTable::npos;
-  const std::size_t found =
-      ids_[k].find(id, [&](std::size_t i) { return idOf(kind, i); });
+  const std::size_t found = ids_[k].find(id, [&](std::size_t i) { return idOf(kind, i); });
   return found == IdTable::npos && head_ ? head_->known(kind, id) : found;
 }
 

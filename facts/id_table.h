@@ -124,8 +124,8 @@ private:
 
   // place() once the table has room; `h` is hash(id).
   template <typename IdOf>
-  std::size_t placeHashed(std::uint64_t h, std::string_view id, std::size_t index,
-                          const IdOf &idOf, bool replace) {
+  std::size_t placeHashed(std::uint64_t h, std::string_view id, std::size_t index, const IdOf &idOf,
+                          bool replace) {
     const std::uint64_t tag = tagOf(h);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = h & mask;; s = (s + 1) & mask) {

@@ -306,7 +306,7 @@ struct Corrupt {
 // Out of line and cold, so that the checks of the millions of reads that pass stay a compare
 // and a branch inline.
 [[noreturn, gnu::cold, gnu::noinline]] void pastTheEnd(const char *what, const char *runs,
-                                                         std::size_t at) {
+                                                       std::size_t at) {
   throw Corrupt{std::string(what) + runs + " past the end of the file at byte " +
                 std::to_string(at)};
 }
@@ -603,7 +603,8 @@ std::uint64_t snapshotHash(std::string_view bytes) {
   std::vector<std::uint64_t> hashes(chunks);
   auto hashChunks = [&](std::size_t from, std::size_t to) {
     for (std::size_t c = from; c < to; ++c)
-      hashes[c] = chunkHash(p + c * kHashChunk, std::min(kHashChunk, bytes.size() - c * kHashChunk));
+      hashes[c] =
+          chunkHash(p + c * kHashChunk, std::min(kHashChunk, bytes.size() - c * kHashChunk));
   };
   if (chunks >= kParallelHashChunks) {
     auto second_half = std::async(std::launch::async, hashChunks, chunks / 2, chunks);

@@ -21,13 +21,13 @@ namespace {
 // The leased mappings, where the signal handler finds them by file descriptor. A fixed table of
 // atomics: the handler may run on any thread at any moment, and may not lock or allocate.
 enum SlotState : int {
-  kFree,     // unused
-  kLeasing,  // the lease is being taken and the file mapped
-  kBroken,   // the lease broke before the mapping was done: it is let go, the file is read instead
-  kMapped,   // the bytes are the file's pages, under the lease
-  kCopying,  // the handler is copying them
-  kCopied,   // the bytes are our own copy at the same address; the lease is let go
-  kClosing,  // being unmapped
+  kFree,    // unused
+  kLeasing, // the lease is being taken and the file mapped
+  kBroken,  // the lease broke before the mapping was done: it is let go, the file is read instead
+  kMapped,  // the bytes are the file's pages, under the lease
+  kCopying, // the handler is copying them
+  kCopied,  // the bytes are our own copy at the same address; the lease is let go
+  kClosing, // being unmapped
 };
 
 struct Slot {
@@ -186,7 +186,8 @@ std::shared_ptr<SnapshotBytes> SnapshotBytes::open(const std::string &path, std:
   if (size >= kMapFrom && bytes->mapLeased(fd, size))
     return bytes; // the descriptor stays open: the lease is held through it
   // No lease (or it broke before the mapping was done): read, at the size the file has now.
-  const bool read = ::fstat(fd, &st) == 0 && bytes->readWhole(fd, static_cast<std::size_t>(st.st_size));
+  const bool read =
+      ::fstat(fd, &st) == 0 && bytes->readWhole(fd, static_cast<std::size_t>(st.st_size));
   ::close(fd);
   if (!read) {
     error = "cannot read the snapshot";
@@ -195,9 +196,7 @@ std::shared_ptr<SnapshotBytes> SnapshotBytes::open(const std::string &path, std:
   return bytes;
 }
 
-bool SnapshotBytes::mapped() const {
-  return slot_ >= 0 && slots[slot_].state.load() == kMapped;
-}
+bool SnapshotBytes::mapped() const { return slot_ >= 0 && slots[slot_].state.load() == kMapped; }
 
 SnapshotBytes::~SnapshotBytes() {
   if (slot_ < 0) {

@@ -100,9 +100,7 @@ std::string matchedText(const FactIndex &idx, Wording w, std::size_t first, std:
       idx.wordingText(w).substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
 }
 
-std::string_view quoteId(const FactIndex &idx, Wording w) {
-  return idx.base().quotes[w.quote].id;
-}
+std::string_view quoteId(const FactIndex &idx, Wording w) { return idx.base().quotes[w.quote].id; }
 
 } // namespace
 

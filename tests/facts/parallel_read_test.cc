@@ -219,10 +219,10 @@ TEST_CASE("a big base's sections are given their room at once and keep every ent
   for (int i = 0; i < quotes; ++i) {
     const Quote &q = r.base.quotes[static_cast<std::size_t>(i)];
     const std::string n = std::to_string(i);
-    wrong += q.id != "q" + n ||
-             q.text != "We did not take a broad enough view of our responsibility, number " + n +
-                           "." ||
-             q.speaker != "p" + std::to_string(i % 20) || q.variants.size() != (i % 3 == 0 ? 2u : 0u);
+    wrong +=
+        q.id != "q" + n ||
+        q.text != "We did not take a broad enough view of our responsibility, number " + n + "." ||
+        q.speaker != "p" + std::to_string(i % 20) || q.variants.size() != (i % 3 == 0 ? 2u : 0u);
   }
   for (int i = 0; i < figures; ++i) {
     const Figure &f = r.base.figures[static_cast<std::size_t>(i)];

@@ -88,8 +88,7 @@ TEST_CASE("a snapshot open for writing elsewhere is read at once", "[snapshot]")
   CHECK(bytes->text() == before);
 }
 
-TEST_CASE("more snapshots than leased slots are read at once, and slots are reused",
-          "[snapshot]") {
+TEST_CASE("more snapshots than leased slots are read at once, and slots are reused", "[snapshot]") {
   TempDir dir;
   const std::string path = dir.write("base.factidx", content('d'));
   const bool leases = leasesWork(path);

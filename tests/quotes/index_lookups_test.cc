@@ -51,8 +51,7 @@ TEST_CASE("remembered lookups are the index's, whatever they were asked before")
     for (const std::string &draft : drafts) {
       const auto words = facts::tokenize(draft);
       INFO(draft << " (round " << round << ")");
-      CHECK(describe(lookups.findVerbatim(index, words)) ==
-            describe(index.findVerbatim(words)));
+      CHECK(describe(lookups.findVerbatim(index, words)) == describe(index.findVerbatim(words)));
       for (std::size_t max : {1u, 3u, 8u})
         for (double score : {0.5, 0.9})
           CHECK(describe(lookups.findNear(index, words, max, score)) ==
