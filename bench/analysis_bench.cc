@@ -110,8 +110,8 @@ BENCHMARK(BM_RecheckAfterEdit)
 
 // Typing where `lsp-eval latency` types: at the end of the draft's middle line, a paragraph that
 // ends with a quotation and its attribution ("... Mark Zuckerberg said."). The quotation is
-// checked again at every keystroke (its attribution clause changes); what the quote checker
-// remembers of earlier checks (the index's near lookups of its words) is what keeps it cheap.
+// checked again at every keystroke (its attribution clause changes); what keeps it cheap is what
+// the quote checker remembers of earlier checks (the index's lookups of its words).
 void BM_RecheckBesideQuote(benchmark::State &state) {
   recheckWhileTyping(state, [](const std::string &text) {
     std::size_t middle = 0;
