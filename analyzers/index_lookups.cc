@@ -17,17 +17,23 @@ std::string lookupKey(const std::vector<facts::Token> &words) {
   return key;
 }
 
+// The value under `key` for the index's base, or what `lookUp` gives, kept under it.
+template <typename Value, typename LookUp>
+Value remembered(MemoTable<Value> &table, const facts::FactIndex &facts, std::string key,
+                 LookUp lookUp) {
+  Value found;
+  if (table.find(&facts.base(), key, found))
+    return found;
+  found = lookUp();
+  table.store(facts.sharedBase(), std::move(key), found);
+  return found;
+}
+
 } // namespace
 
 std::vector<facts::QuoteMatch> IndexLookups::findVerbatim(const facts::FactIndex &facts,
                                                           const std::vector<facts::Token> &words) {
-  std::string key = lookupKey(words);
-  std::vector<facts::QuoteMatch> found;
-  if (verbatim_.find(&facts.base(), key, found))
-    return found;
-  found = facts.findVerbatim(words);
-  verbatim_.store(facts.sharedBase(), std::move(key), found);
-  return found;
+  return remembered(verbatim_, facts, lookupKey(words), [&] { return facts.findVerbatim(words); });
 }
 
 std::vector<facts::NearQuote> IndexLookups::findNear(const facts::FactIndex &facts,
@@ -36,12 +42,8 @@ std::vector<facts::NearQuote> IndexLookups::findNear(const facts::FactIndex &fac
   std::string key = lookupKey(words); // and the bound and the score
   FindingMemo::append(key, max);
   key.append(reinterpret_cast<const char *>(&min_score), sizeof min_score);
-  std::vector<facts::NearQuote> found;
-  if (near_.find(&facts.base(), key, found))
-    return found;
-  found = facts.findNear(words, max, min_score);
-  near_.store(facts.sharedBase(), std::move(key), found);
-  return found;
+  return remembered(near_, facts, std::move(key),
+                    [&] { return facts.findNear(words, max, min_score); });
 }
 
 } // namespace factline::analyzers
