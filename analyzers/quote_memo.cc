@@ -39,10 +39,21 @@ std::string QuoteMemo::key(const Document &doc, const Quotation &q, const Attrib
   append(key, static_cast<std::size_t>(a.source));
   if (a.person)
     key.append(a.person->id);
+  // What the check reads of the attribution: not the clause itself, whose words matter only
+  // through what was found in them, so typing on in "..., Zuckerberg said" checks nothing again.
   key.push_back('\0');
+  append(key, (a.stranger ? 1u : 0u) | (a.carried ? 2u : 0u));
   span(a.name);
-  span(a.clause);
-  key.append(a.pronoun);
+  auto words = [&](std::string_view w) {
+    append(key, w.size());
+    key.append(w);
+  };
+  words(doc.prose(a.name)); // a finding names a stranger by these words
+  words(a.pronoun);
+  words(a.role);
+  append(key, a.others.size());
+  for (const facts::Person *other : a.others)
+    words(other->id);
   for (const std::string &event : a.events) {
     key.push_back('\0');
     key.append(event);

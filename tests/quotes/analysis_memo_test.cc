@@ -219,3 +219,33 @@ TEST_CASE("a memoised finding moves with its quotation") {
   CHECK(moved[0].fixes[0].edits[0].span.begin ==
         first[0].fixes[0].edits[0].span.begin + intro.size());
 }
+
+TEST_CASE("a quote's memo follows the words that name its speaker, not the clause around them") {
+  auto small = factline::tests::smallFactIndex();
+  AnalyzerGroup memoised;
+  memoised.add(makeQuoteAnalyzer());
+  auto check = [&](const std::string &text) {
+    auto all = run(memoised, text, *small);
+    AnalyzerGroup fresh;
+    fresh.add(makeQuoteAnalyzer());
+    const std::string fresh_found = describe(run(fresh, text, *small));
+    CHECK(describe(all) == fresh_found);
+    return fresh_found;
+  };
+  const std::string words = "“We didn't take a broad enough view and that was a huge mistake,”";
+  // Two people the base does not know, named in as many letters: the finding names each.
+  const std::string roe = check(words + " Senator Jane Roe said.");
+  CHECK(roe.find("Jane Roe") != std::string::npos);
+  const std::string rod = check(words + " Senator Jane Rod said.");
+  CHECK(rod.find("Jane Rod") != std::string::npos);
+  // A description instead of a name, then a name again.
+  check(words + " one analyst said.");
+  check(words + " one senator said.");
+  // Typing on in the clause changes no finding.
+  const std::string said = check(words + " Zuckerberg said.");
+  CHECK(check(words + " Zuckerberg said.x") == said);
+  CHECK(check(words + " Zuckerberg said.xx") == said);
+  // The speaker carried on from the sentence before, or only in context.
+  check("“Absolutely,” Zuckerberg said. " + words);
+  check("“Absolutely,” Zuckerberg said.\n\nA pause.\n\n" + words);
+}
