@@ -42,16 +42,18 @@ def cpu_ms(name):
     return b["cpu_time"] * scale
 
 
-# A keystroke typed into the prose and one typed beside a quotation's attribution: the verdict is
-# the dearer one's.
+# A keystroke typed into the prose, one typed beside a quotation's attribution and one typed inside
+# a quotation: the verdict is the dearest one's.
 for quotes, limit in (("0", 1.0), ("1000000", 5.0)):
     prose = cpu_ms(f"BM_RecheckAfterEdit/quotes:{quotes}")
     beside = cpu_ms(f"BM_RecheckBesideQuote/quotes:{quotes}")
-    worst = max((t for t in (prose, beside) if t is not None), default=None)
+    inside = cpu_ms(f"BM_RecheckInQuote/quotes:{quotes}")
+    worst = max((t for t in (prose, beside, inside) if t is not None), default=None)
     base = "bundled base" if quotes == "0" else "1M-quote base"
     shown = lambda t: f"{t:.3f} ms" if t is not None else "-"
     rows.append((f"re-check after a keystroke, 10k-word draft, {base}: < {limit:g} ms",
-                 f"typing in prose {shown(prose)}, beside a quote {shown(beside)} (CPU)",
+                 f"typing in prose {shown(prose)}, beside a quote {shown(beside)}, "
+                 f"in a quote {shown(inside)} (CPU)",
                  verdict(worst, limit, "ms")))
 
 # Linear growth: cost per byte of a first check, largest draft against the 10k-word one.
