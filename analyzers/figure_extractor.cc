@@ -1,6 +1,8 @@
 // FigureExtractor: finds the figures a sentence states, with their qualifier, kind and unit.
 #include "analyzers/figure_extractor.h"
 
+#include <algorithm>
+#include <cstring>
 #include <array>
 #include <cmath>
 
@@ -200,9 +202,15 @@ std::vector<Span> quotationSpans(std::string_view prose, Span block) {
   std::vector<Span> spans;
   std::size_t open = std::string_view::npos;
   bool straight = false;
-  for (std::size_t i = block.begin; i < block.end && i < prose.size(); ++i) {
-    if (prose[i] != '"' && prose[i] != kOpen[0])
-      continue; // only '"' and the lead byte of the curly quotes matter
+  const std::size_t end = std::min(block.end, prose.size());
+  // Only '"' and the lead byte of the curly quotes matter: the next of each, found with memchr.
+  auto next = [&](char c, std::size_t from) {
+    const void *hit = from < end ? std::memchr(prose.data() + from, c, end - from) : nullptr;
+    return hit ? static_cast<std::size_t>(static_cast<const char *>(hit) - prose.data()) : end;
+  };
+  std::size_t next_straight = next('"', block.begin), next_lead = next(kOpen[0], block.begin);
+  for (std::size_t i; (i = std::min(next_straight, next_lead)) < end;) {
+    std::size_t after = i + 1;
     if (prose[i] == '"') {
       if (open == std::string_view::npos) {
         open = i;
@@ -216,14 +224,18 @@ std::vector<Span> quotationSpans(std::string_view prose, Span block) {
         open = i;
         straight = false;
       }
-      i += kOpen.size() - 1;
+      after = i + kOpen.size();
     } else if (prose.substr(i, kClose.size()) == kClose) {
       if (open != std::string_view::npos && !straight) {
         spans.push_back({open, i + kClose.size()});
         open = std::string_view::npos;
       }
-      i += kClose.size() - 1;
+      after = i + kClose.size();
     }
+    if (next_straight < after)
+      next_straight = next('"', after);
+    if (next_lead < after)
+      next_lead = next(kOpen[0], after);
   }
   if (open != std::string_view::npos)
     spans.push_back({open, block.end});

@@ -6,6 +6,7 @@
 #include "analyzers/quote_turns.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <string_view>
@@ -134,6 +135,14 @@ struct OpenMark {
   bool multi = false;
 };
 
+// ASCII bytes that are not a quotation mark.
+constexpr std::array<bool, 256> kPlainAscii = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 0x80; ++c)
+    plain[c] = c != '"' && c != '\'';
+  return plain;
+}();
+
 bool isOpeningDoubleAt(std::string_view s, std::size_t i) {
   std::size_t len;
   char32_t c = decodeAt(s, i, &len);
@@ -212,6 +221,12 @@ private:
       carry_.reset();
     }
     while (i < hi) {
+      // ASCII bytes other than the two marks are one code point each and no mark: skipped at a
+      // byte a step, so every code point is still decoded where it starts.
+      while (i < hi && kPlainAscii[static_cast<unsigned char>(s_[i])])
+        ++i;
+      if (i >= hi)
+        break;
       std::size_t len;
       char32_t c = decodeAt(s_, i, &len);
       Span mark{i, i + len};
