@@ -150,8 +150,8 @@ bool reportedByPerson(std::string_view prose, const std::vector<ClauseToken> &wo
 } // namespace
 
 AttributionFinder::AttributionFinder(const Document &doc, const facts::FactIndex &facts,
-                                     const std::vector<Quotation> &quotes)
-    : doc_(doc), facts_(facts), quotes_(quotes), resolver_(facts, doc.prose()) {}
+                                     const std::vector<Quotation> &quotes, IndexLookups *lookups)
+    : doc_(doc), facts_(facts), quotes_(quotes), resolver_(facts, doc.prose(), lookups) {}
 
 bool AttributionFinder::insideQuote(Span s) const {
   // Quotations are sorted by their opening marks; find the last one opening before `s`.

@@ -44,8 +44,9 @@ struct Attribution {
 // from what came before, so call attribute() for quotations 0, 1, 2, ... in turn.
 class AttributionFinder {
 public:
+  // Names are looked up through `lookups` when there is one (remembered across checks).
   AttributionFinder(const Document &doc, const facts::FactIndex &facts,
-                    const std::vector<Quotation> &quotes);
+                    const std::vector<Quotation> &quotes, IndexLookups *lookups = nullptr);
 
   Attribution attribute(std::size_t k);
 

@@ -46,4 +46,19 @@ std::vector<facts::NearQuote> IndexLookups::findNear(const facts::FactIndex &fac
                     [&] { return facts.findNear(words, max, min_score); });
 }
 
+std::vector<const facts::Person *> IndexLookups::peopleNow(const facts::FactIndex &facts,
+                                                           std::string_view phrase) {
+  std::vector<const facts::Person *> out;
+  for (const std::string &id : facts.resolvePerson(phrase))
+    if (const facts::Person *p = facts.base().person(id))
+      out.push_back(p);
+  return out;
+}
+
+std::vector<const facts::Person *> IndexLookups::people(const facts::FactIndex &facts,
+                                                        std::string_view phrase) {
+  // The base the memo holds keeps the people pointed to alive.
+  return remembered(people_, facts, std::string(phrase), [&] { return peopleNow(facts, phrase); });
+}
+
 } // namespace factline::analyzers

@@ -20,7 +20,7 @@ public:
                                const CancelToken &cancel) const override {
     std::vector<Finding> out;
     const std::vector<Quotation> quotes = extractQuotations(doc);
-    AttributionFinder attribution(doc, facts, quotes);
+    AttributionFinder attribution(doc, facts, quotes, &lookups_);
     QuoteChecker checker(doc, facts, &lookups_);
     std::vector<Finding> found;
     for (std::size_t k = 0; k < quotes.size(); ++k) {

@@ -37,14 +37,14 @@ const facts::Person *SpeakerResolver::lookup(const std::vector<ClauseToken> &tok
   // "Zuckerberg's" names Zuckerberg.
   if (endsWithPossessive(tokens[last - 1].lower))
     e -= e >= b + 4 && prose_.compare(e - 4, 4, "\xE2\x80\x99s") == 0 ? 4 : 2;
-  auto ids = facts_.resolvePerson(prose_.substr(b, e - b));
-  if (ids.empty())
+  const std::string_view phrase = prose_.substr(b, e - b);
+  const std::vector<const facts::Person *> people =
+      lookups_ ? lookups_->people(facts_, phrase) : IndexLookups::peopleNow(facts_, phrase);
+  if (people.empty())
     return nullptr;
   if (others)
-    for (std::size_t k = 1; k < ids.size(); ++k)
-      if (const facts::Person *p = person(ids[k]))
-        others->push_back(p);
-  return person(ids.front());
+    others->insert(others->end(), people.begin() + 1, people.end());
+  return people.front();
 }
 
 std::optional<SpeakerName> SpeakerResolver::resolve(const std::vector<ClauseToken> &tokens,

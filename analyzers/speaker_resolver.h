@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyzers/attribution_clause.h"
+#include "analyzers/index_lookups.h"
 #include "facts/fact_index.h"
 
 namespace factline::analyzers {
@@ -19,8 +20,10 @@ struct SpeakerName {
 
 class SpeakerResolver {
 public:
-  SpeakerResolver(const facts::FactIndex &facts, std::string_view prose)
-      : facts_(facts), prose_(prose) {}
+  // Names are looked up through `lookups` when there is one (remembered across checks).
+  SpeakerResolver(const facts::FactIndex &facts, std::string_view prose,
+                  IndexLookups *lookups = nullptr)
+      : facts_(facts), prose_(prose), lookups_(lookups) {}
 
   // The person named by the words tokens[first, last): the longest run of them the fact base
   // knows (by name, alias or descriptor, with titles), or an organisation's spokesman, official or
@@ -55,6 +58,7 @@ private:
 
   const facts::FactIndex &facts_;
   std::string_view prose_;
+  IndexLookups *lookups_;
 };
 
 } // namespace factline::analyzers

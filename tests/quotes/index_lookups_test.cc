@@ -69,3 +69,25 @@ TEST_CASE("remembered lookups are for the base they were made against") {
   CHECK(describe(lookups.findVerbatim(*small, words)) == describe(small->findVerbatim(words)));
   CHECK(describe(lookups.findVerbatim(bundled(), words)) == in_bundled);
 }
+
+TEST_CASE("remembered names are the index's people, in its order, for its base") {
+  auto small = factline::tests::smallFactIndex();
+  IndexLookups lookups;
+  auto ids = [](const std::vector<const facts::Person *> &people) {
+    std::vector<std::string> out;
+    for (const facts::Person *p : people)
+      out.push_back(p->id);
+    return out;
+  };
+  const std::vector<std::string> phrases = {"Zuckerberg", "Mr Zuckerberg", "Mark Zuckerberg's",
+                                            "the senator", "Senator Grassley", "Facebook",
+                                            "Sandberg",   "nobody at all",     ""};
+  for (int round = 0; round < 2; ++round)
+    for (const facts::FactIndex *index : {&bundled(), static_cast<const facts::FactIndex *>(small.get()), &bundled()})
+      for (const std::string &phrase : phrases) {
+        INFO(phrase << " (round " << round << ")");
+        CHECK(ids(lookups.people(*index, phrase)) == index->resolvePerson(phrase));
+        CHECK(ids(IndexLookups::peopleNow(*index, phrase)) == index->resolvePerson(phrase));
+      }
+  CHECK_FALSE(lookups.people(bundled(), "Zuckerberg").empty());
+}
