@@ -367,6 +367,26 @@ std::vector<NearQuote> QuoteIndex::findNear(const std::vector<Token> &words, std
   AlignmentOptions options;
   options.gap_after = &gap_after;
   const auto slack = static_cast<std::uint32_t>(draft.size() + 2);
+  // An alignment's Same words pair draft words with equal record words one to one, so there are
+  // at most as many as the two share, counted with repeats; and its score, 2 * same / (draft +
+  // window), is at most 2 * shared / (draft + shared), the window holding every Same word. A
+  // stretch whose bound is below min_score is not aligned: it could not have been kept.
+  std::vector<std::uint32_t> draft_sorted(draft.begin(), draft.end()), record_sorted;
+  std::sort(draft_sorted.begin(), draft_sorted.end());
+  auto sharedWords = [&] {
+    record_sorted.assign(record.begin(), record.end());
+    std::sort(record_sorted.begin(), record_sorted.end());
+    std::size_t shared = 0;
+    for (auto d = draft_sorted.begin(), r = record_sorted.begin();
+         d != draft_sorted.end() && r != record_sorted.end();)
+      if (*d < *r)
+        ++d;
+      else if (*r < *d)
+        ++r;
+      else
+        ++shared, ++d, ++r;
+    return shared;
+  };
   for (const Candidate &c : candidates) {
     // Align only with the stretch of the wording around the shared words.
     std::uint32_t begin = wording_start_[c.wording], end = wording_start_[c.wording + 1];
@@ -375,6 +395,11 @@ std::vector<NearQuote> QuoteIndex::findNear(const std::vector<Token> &words, std
     record.clear();
     for (std::uint32_t p = lo; p < hi; ++p)
       record.push_back(ids_[p] & kIdMask);
+    const std::size_t shared = sharedWords();
+    if (shared == 0 || 2.0 * static_cast<double>(shared) /
+                               static_cast<double>(draft.size() + shared) <
+                           min_score)
+      continue;
     WordAlignment a = alignWordIds(draft, record, options);
     if (a.score < min_score || a.same == 0)
       continue;
