@@ -72,6 +72,7 @@ std::vector<ClauseToken> lexClause(std::string_view s, Span span) {
   std::vector<ClauseToken> out;
   std::size_t i = span.begin;
   const std::size_t hi = std::min(span.end, s.size());
+  out.reserve(hi > i ? (hi - i) / 5 + 2 : 0); // a token about every five bytes of prose
   auto cpAt = [&](std::size_t k, std::size_t *len) -> char32_t {
     unsigned char c = static_cast<unsigned char>(s[k]);
     std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
@@ -102,9 +103,13 @@ std::vector<ClauseToken> lexClause(std::string_view s, Span span) {
     if (isLetterCp(c)) {
       ClauseToken t;
       t.span.begin = i;
-      t.capital = c < 0x80 ? std::isupper(static_cast<int>(c)) != 0 : false;
+      t.capital = c >= 'A' && c <= 'Z';
       std::size_t j = i;
       while (j < hi) {
+        if (const unsigned char b = static_cast<unsigned char>(s[j]); b < 0x80 && isAsciiAlnum(b)) {
+          ++j; // most of a word: one byte, one letter
+          continue;
+        }
         std::size_t l;
         char32_t d = cpAt(j, &l);
         bool inner = d == '\'' || d == 0x2019 || d == '-' || d == '.';
@@ -125,15 +130,18 @@ std::vector<ClauseToken> lexClause(std::string_view s, Span span) {
         break;
       }
       t.span.end = j;
+      t.lower.resize(j - i);
+      std::size_t n = 0;
       for (std::size_t k = i; k < j; ++k) {
         unsigned char ch = static_cast<unsigned char>(s[k]);
         if (ch == 0xE2 && k + 2 < j && s[k + 1] == '\x80' && s[k + 2] == '\x99') {
-          t.lower += '\'';
+          t.lower[n++] = '\'';
           k += 2;
         } else {
-          t.lower += asciiLower(ch);
+          t.lower[n++] = asciiLower(ch);
         }
       }
+      t.lower.resize(n);
       out.push_back(std::move(t));
       i = j;
       continue;
