@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "analyzers/ascii.h"
+#include "analyzers/byte_scan.h"
 
 namespace factline::analyzers {
 namespace {
@@ -161,13 +162,6 @@ bool canStartSentence(std::string_view s, std::size_t i) {
     return true;
   return c >= 0x80 && !startsWith(s.substr(i), "\xE2\x80\xA6"); // not an ellipsis
 }
-
-// Bytes that may end a sentence: ".", "!", "?" and the first byte of "…".
-constexpr std::array<bool, 256> kSentenceMark = [] {
-  std::array<bool, 256> marks{};
-  marks['.'] = marks['!'] = marks['?'] = marks[0xE2] = true;
-  return marks;
-}();
 
 } // namespace
 
@@ -511,8 +505,7 @@ Document::Document(std::string text, DraftFormat format)
         sentences_.push_back({{bs.begin + a, bs.begin + e}, bi});
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
-      while (i < s.size() && !kSentenceMark[static_cast<unsigned char>(s[i])])
-        ++i; // most bytes: one table look-up each
+      i = findByte<false, '.', '!', '?', 0xE2>(s, i); // 0xE2: an ellipsis's first byte
       if (i == s.size())
         break;
       char c = s[i];

@@ -2,6 +2,7 @@
 #include "analyzers/quote_extractor.h"
 
 #include "analyzers/ascii.h"
+#include "analyzers/byte_scan.h"
 #include "analyzers/quote_credit.h"
 #include "analyzers/quote_turns.h"
 
@@ -135,14 +136,6 @@ struct OpenMark {
   bool multi = false;
 };
 
-// ASCII bytes that are not a quotation mark.
-constexpr std::array<bool, 256> kPlainAscii = [] {
-  std::array<bool, 256> plain{};
-  for (int c = 0; c < 0x80; ++c)
-    plain[c] = c != '"' && c != '\'';
-  return plain;
-}();
-
 bool isOpeningDoubleAt(std::string_view s, std::size_t i) {
   std::size_t len;
   char32_t c = decodeAt(s, i, &len);
@@ -221,10 +214,9 @@ private:
       carry_.reset();
     }
     while (i < hi) {
-      // ASCII bytes other than the two marks are one code point each and no mark: skipped at a
-      // byte a step, so every code point is still decoded where it starts.
-      while (i < hi && kPlainAscii[static_cast<unsigned char>(s_[i])])
-        ++i;
+      // ASCII bytes other than the two marks are one code point each and no mark: skipped, so
+      // that every code point is still decoded where it starts.
+      i = findByte<true, '"', '\''>(std::string_view(s_).substr(0, hi), i);
       if (i >= hi)
         break;
       std::size_t len;
