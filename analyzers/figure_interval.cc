@@ -137,9 +137,10 @@ Interval intervalFor(double n, double p, double rounding, Qualifier q) {
   case Qualifier::FewerThan:
     return {n - p, n, false, true};
   case Qualifier::About: {
-    // Never more than half the number either side: "about a year" is not "about a month" (a
-    // precision of one would allow nought to two of either), "about 100 million" is not 30 million.
-    double half = std::min(p, std::fabs(n) / 2);
+    // Never more than a quarter of the number either side: "about two months" is not "about a
+    // month" (a precision of one would allow one to three of the first, half the number still
+    // one), "about four hours" is not "more than five", "about 100 million" is not 70 million.
+    double half = std::min(p, std::fabs(n) / 4);
     return {n - half, n + half, false, false};
   }
   case Qualifier::UpTo:

@@ -139,13 +139,20 @@ TEST_CASE("an exact value overlaps whatever contains it", "[interval]") {
   CHECK_FALSE(stated(45, 1, Qualifier::None).overlaps(exact));
 }
 
-TEST_CASE("about N allows at most half of N either side", "[interval]") {
+TEST_CASE("about N allows at most a quarter of N either side", "[interval]") {
   const Interval month = stated(1, 1, Qualifier::About); // "about a month"
-  CHECK(month.lo == Approx(0.5));
-  CHECK(month.hi == Approx(1.5));
+  CHECK(month.lo == Approx(0.75));
+  CHECK(month.hi == Approx(1.25));
   CHECK_FALSE(stated(12, 1, Qualifier::None).overlaps(month)); // "a year" in months
+  CHECK_FALSE(stated(2, 1, Qualifier::About).overlaps(month)); // "about two months"
+  CHECK(stated(1, 1, Qualifier::About).overlaps(month));
+  // "about four hours" against "more than five hours"; "about five" and "about six" are right.
+  const Interval hearing = stated(5, 1, Qualifier::MoreThan);
+  CHECK_FALSE(stated(4, 1, Qualifier::About).overlaps(hearing));
+  CHECK(stated(5, 1, Qualifier::About).overlaps(hearing));
+  CHECK(stated(6, 1, Qualifier::About).overlaps(hearing));
   CHECK(stated(87, M, Qualifier::None).overlaps(stated(100, M, Qualifier::About)));
-  CHECK_FALSE(stated(30, M, Qualifier::None).overlaps(stated(100, M, Qualifier::About)));
+  CHECK_FALSE(stated(70, M, Qualifier::None).overlaps(stated(100, M, Qualifier::About)));
   // Numbers with more than one significant digit keep one unit of precision either side.
   const Interval ninety = stated(90, M, Qualifier::About);
   CHECK(ninety.lo == Approx(80 * M));
