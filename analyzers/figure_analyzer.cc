@@ -60,6 +60,8 @@ public:
     FigureReport report(facts, doc);
     int quoted_block = -1;
     std::vector<Span> quoted;
+    Span heading;          // the heading of the section the sentences stand in
+    Span sentence_heading; // the one the sentence reads: none for a heading's own words
     std::vector<Finding> found_here;
     for (const Sentence &sentence : doc.sentences()) {
       if (cancel.cancelled())
@@ -70,12 +72,15 @@ public:
       if (quoted_block != static_cast<int>(sentence.block)) {
         quoted_block = static_cast<int>(sentence.block);
         quoted = quotationSpans(doc.prose(), block.span);
+        sentence_heading = block.kind == BlockKind::Heading ? Span{} : heading;
+        if (block.kind == BlockKind::Heading)
+          heading = block.span;
       }
-      std::string key = SentenceMemo::key(doc, sentence.span, quoted);
+      std::string key = SentenceMemo::key(doc, sentence.span, quoted, sentence_heading);
       if (memo_.find(&facts.base(), key, sentence.span.begin, out))
         continue;
       found_here.clear();
-      checkSentence(sentence, quoted, linker, report, facts, found_here);
+      checkSentence(sentence, quoted, sentence_heading, linker, report, facts, found_here);
       memo_.store(facts.sharedBase(), std::move(key), sentence.span.begin, found_here);
       for (Finding &f : found_here)
         out.push_back(std::move(f));
@@ -85,13 +90,13 @@ public:
   }
 
 private:
-  void checkSentence(const Sentence &sentence, const std::vector<Span> &quoted,
+  void checkSentence(const Sentence &sentence, const std::vector<Span> &quoted, Span heading,
                      FigureLinker &linker, const FigureReport &report,
                      const facts::FactIndex &facts, std::vector<Finding> &out) const {
     SentenceFigures found = extractFigures(linker.prose(), sentence.span, quoted);
     if (found.figures.empty())
       return;
-    SentenceWords words = linker.words(sentence.span);
+    SentenceWords words = linker.words(sentence.span, heading);
     if (words.figures.empty())
       return;
     for (const DraftFigure &figure : found.figures)

@@ -130,9 +130,25 @@ std::string FigureLinker::stem(std::string_view folded) {
 FigureLinker::FigureLinker(const facts::FactIndex &index, std::string_view prose)
     : index_(index), prose_(prose) {}
 
-SentenceWords FigureLinker::words(Span sentence) const {
+SentenceWords FigureLinker::words(Span sentence, Span heading) const {
   SentenceWords w;
   std::string_view text = prose_.substr(sentence.begin, sentence.end - sentence.begin);
+  if (heading.end > heading.begin && index_.eventsNamedIn(text).empty()) {
+    const std::string_view title = prose_.substr(heading.begin, heading.end - heading.begin);
+    for (const std::string &id : index_.eventsNamedIn(title))
+      if (const facts::Event *e = index_.base().event(id); e && !e->date.empty())
+        w.section_dates.push_back(e->date);
+    if (!w.section_dates.empty()) {
+      std::vector<std::string> norms;
+      for (const facts::Token &t : facts::tokenize(title))
+        if (t.kind == facts::TokenKind::Word) {
+          w.section_stems.push_back(stem(t.norm));
+          if (!isDigitWord(t.norm))
+            norms.push_back(t.norm);
+        }
+      w.section_figures = index_.figuresFor(norms);
+    }
+  }
   w.tokens = facts::tokenize(text);
   std::vector<std::string> norms;
   for (facts::Token &t : w.tokens) {
@@ -257,6 +273,7 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     if (date.empty() && source)
       date = source->date;
     p.own_date = wordsForDate(date);
+    p.date = std::string(date);
     // The day it happened and the day its source reported it ("Facebook revealed on Thursday",
     // in a report dated the day after the Wednesday call) both date it.
     if (!f.date.empty()) {
@@ -353,7 +370,40 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     local = local || words.stems[k] == "local";
   }
 
-  for (std::size_t index : words.figures) {
+  // A length of time in a section whose heading names an occasion (see the header): once the
+  // sentence's own records are read, those of another occasion's day it linked give way to the
+  // heading's occasion's, read with the heading's words. A sentence that names a chamber of
+  // Congress speaks of a hearing, whatever its section.
+  const bool by_section = figure.kind == facts::FigureKind::Duration &&
+                          figure.frame == DurationFrame::Length && !words.section_dates.empty() &&
+                          chambers == 0;
+  auto ofSection = [&](std::size_t index) {
+    const std::string &date = prepared(index).date;
+    return std::find(words.section_dates.begin(), words.section_dates.end(), date) !=
+           words.section_dates.end();
+  };
+  std::vector<std::size_t> records = words.figures;
+  const std::size_t own = records.size(); // records[own...]: the heading's occasion's
+  bool rerouted = false;
+  auto reroute = [&] {
+    if (rerouted || !by_section)
+      return false;
+    rerouted = true;
+    if (std::erase_if(out, [&](const FigureCandidate &c) { return !ofSection(c.figure); }) == 0)
+      return false;
+    // The sentence's records of that day it did not link, and those the heading points to.
+    for (const auto *list : {&words.figures, &words.section_figures})
+      for (std::size_t index : *list)
+        if (ofSection(index) &&
+            std::none_of(out.begin(), out.end(),
+                         [&](const FigureCandidate &c) { return c.figure == index; }) &&
+            std::find(records.begin() + static_cast<std::ptrdiff_t>(own), records.end(), index) ==
+                records.end())
+          records.push_back(index);
+    return records.size() > own;
+  };
+  for (std::size_t r = 0; r < records.size() || reroute(); ++r) {
+    const std::size_t index = records[r];
     const facts::Figure &record = index_.base().figures[index];
     if (record.kind != figure.kind)
       continue;
@@ -492,6 +542,10 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
         ++c.keywords;
         distinctive += k.distinctive ? 1 : 0;
         c.score += k.words.size() > 1 ? 3 : 2;
+      } else if (r >= own && phraseIn(words.section_stems, k.words)) {
+        ++c.keywords; // the section's heading names it: less than the sentence's own words
+        distinctive += k.distinctive ? 1 : 0;
+        c.score += 1;
       }
     // A modifier measures the noun it stands before: "a five-hour hearing", not "a one-day rise".
     if (figure.modifier && std::none_of(p.keywords.begin(), p.keywords.end(), [&](const Phrase &k) {

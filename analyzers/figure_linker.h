@@ -19,6 +19,12 @@ struct SentenceWords {
   std::vector<facts::Token> tokens; // facts::tokenize of the sentence, offsets in the document
   std::vector<std::string> stems;   // tokens' folded words, possessive and plural "s" removed
   std::vector<std::size_t> figures; // FactIndex::figuresFor the sentence: the only candidates
+  // The section the sentence stands in, when its heading names an occasion of the base (an
+  // event) and the sentence itself names none: the dates of the occasions the heading names, the
+  // heading's stems, and the records its words point to (FactIndex::figuresFor the heading).
+  std::vector<std::string> section_dates;
+  std::vector<std::string> section_stems;
+  std::vector<std::size_t> section_figures;
 };
 
 // How a draft frames a recorded number otherwise than the record: a fall where the record has a
@@ -46,7 +52,8 @@ class FigureLinker {
 public:
   FigureLinker(const facts::FactIndex &index, std::string_view prose);
 
-  SentenceWords words(Span sentence) const;
+  // `heading`: the span of the heading of the section the sentence stands in (empty: none).
+  SentenceWords words(Span sentence, Span heading = {}) const;
   std::string_view prose() const { return prose_; }
 
   // The recorded figures the sentence links `figure` to, best first. A figure links only when
@@ -55,7 +62,10 @@ public:
   // counts: the record's keywords, and for counts the record's unit noun after the number (or,
   // for large numbers, elsewhere in the sentence: "the number of users grew to 87 million"). A
   // count narrowed to a place the record does not name ("users in Britain", "Americans") is a
-  // part of it, and does not link.
+  // part of it, and does not link. A length of time the sentence links to another occasion's
+  // record than its section's heading names ("Zuckerberg took questions for an hour" under "The
+  // call with reporters": the questions are the hearing's keyword) is a length of the heading's
+  // occasion instead, linked by the heading's words.
   std::vector<FigureCandidate> candidates(const SentenceFigures &sentence,
                                           const DraftFigure &figure, const SentenceWords &words);
 
@@ -86,6 +96,7 @@ private:
     std::vector<std::string> required_places; // those it counts in: a draft must say them
     std::vector<std::string> own_date;        // words naming its date: "tuesday", "april", "2018"
     std::vector<std::string> occasion;        // the same, when the record itself is dated
+    std::string date;                         // ISO: the record's own date, else its source's
     unsigned chambers = 0;                    // the chambers of Congress its words name
   };
   const Prepared &prepared(std::size_t figure);

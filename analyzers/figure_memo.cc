@@ -5,11 +5,15 @@
 
 namespace factline::analyzers {
 
-std::string SentenceMemo::key(const Document &doc, Span sentence, const std::vector<Span> &quoted) {
+std::string SentenceMemo::key(const Document &doc, Span sentence, const std::vector<Span> &quoted,
+                              Span heading) {
   const std::size_t len = sentence.end - sentence.begin;
   std::string key;
   key.reserve(len + 16);
   appendTextAndProse(key, doc.text(), doc.prose(), sentence.begin, sentence.end);
+  const std::string_view title = doc.prose(heading); // before the quotations: one reading only
+  append(key, title.size());
+  key.append(title);
   for (const Span &q : quoted) {
     if (!q.overlaps(sentence))
       continue;

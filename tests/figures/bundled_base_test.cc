@@ -494,3 +494,36 @@ TEST_CASE("bundled: random drafts of figure words give findings inside the text"
     }
   }
 }
+
+TEST_CASE("bundled: a length of time is the occasion its section's heading names", "[bundled]") {
+  const std::string call = "# Zuckerberg's call with reporters\n\n";
+  const std::string hearing = "# The Senate hearing\n\n";
+  auto rulesOf = [](const std::string &text) {
+    std::vector<std::string> rules;
+    for (const Result &r : check(text))
+      rules.push_back(r.rule + " " + r.span);
+    return rules;
+  };
+  using Rules = std::vector<std::string>;
+  // "questions" is the hearing's keyword; under the call's heading they are the call's.
+  CHECK(rulesOf(call + "Zuckerberg took questions for an hour.") ==
+        Rules{"figure-verified an hour"});
+  CHECK(warning(call + "He took questions for three hours.").message.find("hour-long") !=
+        std::string::npos);
+  CHECK(fixed(call + "He took questions for three hours.") ==
+        call + "He took questions for an hour.");
+  // Elsewhere the hearing's, as before.
+  CHECK(warning(hearing + "He took questions for an hour.").message.find("five hours") !=
+        std::string::npos);
+  CHECK(warning("He took questions for an hour.").message.find("five hours") != std::string::npos);
+  // A sentence that names an occasion or a chamber of Congress speaks for itself.
+  CHECK(warning(call + "The hearing lasted three hours.").message.find("five hours") !=
+        std::string::npos);
+  CHECK(warning(call + "Senators questioned him for an hour.").message.find("five hours") !=
+        std::string::npos);
+  // A length the sentence links to nothing is not made the heading's.
+  CHECK(rulesOf(call + "He spent two hours preparing.").empty());
+  // The heading is the section's: the next heading ends it.
+  CHECK(warning(call + "A paragraph.\n\n# Background\n\nHe took questions for an hour.")
+            .message.find("five hours") != std::string::npos);
+}

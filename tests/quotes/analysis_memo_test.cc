@@ -249,3 +249,20 @@ TEST_CASE("a quote's memo follows the words that name its speaker, not the claus
   check("“Absolutely,” Zuckerberg said. " + words);
   check("“Absolutely,” Zuckerberg said.\n\nA pause.\n\n" + words);
 }
+
+TEST_CASE("a sentence's figure memo follows its section's heading") {
+  AnalyzerGroup memoised;
+  memoised.add(makeFigureAnalyzer());
+  auto check = [&](const std::string &heading) {
+    const std::string text = "# " + heading + "\n\nZuckerberg took questions for an hour.\n";
+    auto all = run(memoised, text, bundled());
+    AnalyzerGroup fresh;
+    fresh.add(makeFigureAnalyzer());
+    CHECK(describe(all) == describe(run(fresh, text, bundled())));
+    REQUIRE(all.size() == 1);
+    return all[0].rule;
+  };
+  CHECK(check("The Senate hearing") == "figure-wrong");
+  CHECK(check("Zuckerberg's call with reporters") == "figure-verified");
+  CHECK(check("The Senate hearing") == "figure-wrong");
+}
