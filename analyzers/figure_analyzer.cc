@@ -60,7 +60,9 @@ public:
     FigureReport report(facts, doc);
     int quoted_block = -1;
     std::vector<Span> quoted;
-    Span heading;          // the heading of the section the sentences stand in
+    // The heading of the section the sentences stand in, when it names an occasion (the only
+    // headings a sentence's figures read: see FigureLinker::words).
+    Span heading;
     Span sentence_heading; // the one the sentence reads: none for a heading's own words
     std::vector<Finding> found_here;
     for (const Sentence &sentence : doc.sentences()) {
@@ -74,7 +76,7 @@ public:
         quoted = quotationSpans(doc.prose(), block.span);
         sentence_heading = block.kind == BlockKind::Heading ? Span{} : heading;
         if (block.kind == BlockKind::Heading)
-          heading = block.span;
+          heading = facts.eventsNamedIn(doc.prose(block.span)).empty() ? Span{} : block.span;
       }
       std::string key = SentenceMemo::key(doc, sentence.span, quoted, sentence_heading);
       if (memo_.find(&facts.base(), key, sentence.span.begin, out))

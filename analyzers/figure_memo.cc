@@ -9,7 +9,7 @@ std::string SentenceMemo::key(const Document &doc, Span sentence, const std::vec
                               Span heading) {
   const std::size_t len = sentence.end - sentence.begin;
   std::string key;
-  key.reserve(len + 16);
+  key.reserve(len + heading.end - heading.begin + 24 + 16 * quoted.size());
   appendTextAndProse(key, doc.text(), doc.prose(), sentence.begin, sentence.end);
   const std::string_view title = doc.prose(heading); // before the quotations: one reading only
   append(key, title.size());
