@@ -26,50 +26,43 @@ template <typename... Words> constexpr auto sortedWords(Words... words) {
 // Every form of the verbs a writer introduces speech with. Kept as forms rather than stems so that
 // nouns sharing a stem ("statement", "answers" is a verb form but "answerable" is not) stay out.
 constexpr auto kSpeechVerbs = sortedWords(
-    "say",        "says",        "said",         "saying",       "add",           "adds",
-    "added",      "adding",      "ask",          "asks",         "asked",         "asking",
-    "reply",      "replies",     "replied",      "replying",     "write",         "writes",
-    "wrote",      "written",     "writing",      "insist",       "insists",       "insisted",
-    "insisting",  "explain",     "explains",     "explained",    "explaining",    "tell",
-    "tells",      "told",        "telling",      "admit",        "admits",        "admitted",
-    "admitting",  "claim",       "claims",       "claimed",      "claiming",      "argue",
-    "argues",     "argued",      "arguing",      "note",         "notes",         "noted",
-    "noting",     "warn",        "warns",        "warned",       "warning",       "continue",
-    "continues",  "continued",   "continuing",   "concede",      "concedes",      "conceded",
-    "conceding",  "acknowledge", "acknowledges", "acknowledged", "acknowledging", "declare",
-    "declares",   "declared",    "declaring",    "state",        "states",        "stated",
-    "stating",    "respond",     "responds",     "responded",    "responding",    "answer",
-    "answers",    "answered",    "answering",    "remark",       "remarks",       "remarked",
-    "comment",    "comments",    "commented",    "recall",       "recalls",       "recalled",
-    "confirm",    "confirms",    "confirmed",    "deny",         "denies",        "denied",
-    "announce",   "announces",   "announced",    "testify",      "testifies",     "testified",
-    "tweet",      "tweets",      "tweeted",      "posted",       "joke",          "joked",
-    "quip",       "quipped",     "suggest",      "suggests",     "suggested",     "observe",
-    "observed",   "promise",     "promised",     "pledge",       "pledged",       "vow",
-    "vowed",      "boast",       "boasted",      "complain",     "complained",    "confess",
-    "confessed",  "assert",      "asserted",     "maintain",     "maintained",    "reiterate",
-    "reiterated", "repeat",      "repeats",      "repeated",     "stress",        "stressed",
-    "emphasise",  "emphasised",  "emphasize",    "emphasized",   "disclose",      "disclosed",
-    "apologise",  "apologised",  "apologize",    "apologized",   "conclude",      "concluded");
+    "say", "says", "said", "saying", "add", "adds", "added", "adding", "ask", "asks", "asked",
+    "asking", "reply", "replies", "replied", "replying", "write", "writes", "wrote", "written",
+    "writing", "insist", "insists", "insisted", "insisting", "explain", "explains", "explained",
+    "explaining", "tell", "tells", "told", "telling", "admit", "admits", "admitted", "admitting",
+    "claim", "claims", "claimed", "claiming", "argue", "argues", "argued", "arguing", "note",
+    "notes", "noted", "noting", "warn", "warns", "warned", "warning", "continue", "continues",
+    "continued", "continuing", "concede", "concedes", "conceded", "conceding", "acknowledge",
+    "acknowledges", "acknowledged", "acknowledging", "declare", "declares", "declared", "declaring",
+    "state", "states", "stated", "stating", "respond", "responds", "responded", "responding",
+    "answer", "answers", "answered", "answering", "remark", "remarks", "remarked", "comment",
+    "comments", "commented", "recall", "recalls", "recalled", "confirm", "confirms", "confirmed",
+    "deny", "denies", "denied", "announce", "announces", "announced", "testify", "testifies",
+    "testified", "tweet", "tweets", "tweeted", "posted", "joke", "joked", "quip", "quipped",
+    "suggest", "suggests", "suggested", "observe", "observed", "promise", "promised", "pledge",
+    "pledged", "vow", "vowed", "boast", "boasted", "complain", "complained", "confess", "confessed",
+    "assert", "asserted", "maintain", "maintained", "reiterate", "reiterated", "repeat", "repeats",
+    "repeated", "stress", "stressed", "emphasise", "emphasised", "emphasize", "emphasized",
+    "disclose", "disclosed", "apologise", "apologised", "apologize", "apologized", "conclude",
+    "concluded");
 
-constexpr auto kFragmentVerbs = sortedWords(
-    "call",       "calls",   "called", "calling",  "describe", "describes", "described",
-    "describing", "branded", "dubbed", "labelled", "labeled",  "termed");
+constexpr auto kFragmentVerbs =
+    sortedWords("call", "calls", "called", "calling", "describe", "describes", "described",
+                "describing", "branded", "dubbed", "labelled", "labeled", "termed");
 
-constexpr auto kAuxiliaries = sortedWords(
-    "has",        "had",      "have",    "was",   "is",         "were",      "are",   "also",
-    "later",      "then",     "once",    "again", "simply",     "just",      "would", "will",
-    "previously", "recently", "further", "only",  "reportedly", "repeatedly");
+constexpr auto kAuxiliaries =
+    sortedWords("has", "had", "have", "was", "is", "were", "are", "also", "later", "then", "once",
+                "again", "simply", "just", "would", "will", "previously", "recently", "further",
+                "only", "reportedly", "repeatedly");
 
-constexpr auto kBreaks = sortedWords(
-    "which",     "that",  "who",      "whom",   "whose",  "with",  "to",       "and",
-    "but",       "or",    "because",  "if",     "when",   "while", "whether",  "as",
-    "than",      "so",    "not",      "after",  "before", "since", "although", "though",
-    "in",        "at",    "on",       "during", "about",  "into",  "from",     "by",
-    "yesterday", "today", "tomorrow", "where",  "why",    "how");
+constexpr auto kBreaks =
+    sortedWords("which", "that", "who", "whom", "whose", "with", "to", "and", "but", "or",
+                "because", "if", "when", "while", "whether", "as", "than", "so", "not", "after",
+                "before", "since", "although", "though", "in", "at", "on", "during", "about",
+                "into", "from", "by", "yesterday", "today", "tomorrow", "where", "why", "how");
 
-constexpr auto kDeterminers = sortedWords(
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "your");
+constexpr auto kDeterminers = sortedWords("the", "a", "an", "his", "her", "their", "its", "our",
+                                          "my", "this", "that", "your");
 
 bool isDashCp(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015); }
 
@@ -224,12 +217,12 @@ bool isMannerOfSpeech(std::string_view w) {
 // that says someone asked ("Grassley asked how often."), nodded or declined to comment introduces
 // words that are someone else's.
 bool isAskingOrSilentVerb(const ClauseToken &t) {
-  static constexpr auto kVerbs = sortedWords(
-      "nodded", "nods", "sat", "sits", "smiled", "smiles", "watched", "watches", "listened",
-      "listens", "looked", "looks", "stared", "shrugged", "frowned", "declined", "refused",
-      "arrived", "left", // silent
-      "asked", "asks", "asking", "pressed", "presses", "questioned", "quizzed", "grilled",
-      "demanded", "wondered", "challenged", "wanted"); // asking
+  static constexpr auto kVerbs =
+      sortedWords("nodded", "nods", "sat", "sits", "smiled", "smiles", "watched", "watches",
+                  "listened", "listens", "looked", "looks", "stared", "shrugged", "frowned",
+                  "declined", "refused", "arrived", "left", // silent
+                  "asked", "asks", "asking", "pressed", "presses", "questioned", "quizzed",
+                  "grilled", "demanded", "wondered", "challenged", "wanted"); // asking
   return t.isWord() && contains(kVerbs, t.lower);
 }
 

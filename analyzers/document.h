@@ -16,8 +16,8 @@ enum class BlockKind { Paragraph, Heading, BlockQuote, ListItem };
 // A run of prose lines: a paragraph, a heading, a list item, or one paragraph of a block quote.
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
-  Span span;             // first non-blank byte to the end of the last line (newline excluded)
-  int quote_group = -1;  // block quotes: paragraphs of the same "> ..." run share a group number
+  Span span;            // first non-blank byte to the end of the last line (newline excluded)
+  int quote_group = -1; // block quotes: paragraphs of the same "> ..." run share a group number
 };
 
 struct Sentence {
@@ -38,7 +38,9 @@ public:
   // markers (heading hashes, "> " block quote markers, list markers, thematic breaks). Same length
   // as text() with newlines kept, so every offset means the same in both.
   const std::string &prose() const { return prose_; }
-  std::string_view prose(Span s) const { return std::string_view(prose_).substr(s.begin, s.end - s.begin); }
+  std::string_view prose(Span s) const {
+    return std::string_view(prose_).substr(s.begin, s.end - s.begin);
+  }
 
   const std::vector<Block> &blocks() const { return blocks_; }
   const std::vector<Sentence> &sentences() const { return sentences_; }

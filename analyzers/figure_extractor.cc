@@ -2,9 +2,9 @@
 #include "analyzers/figure_extractor.h"
 
 #include <algorithm>
-#include <cstring>
 #include <array>
 #include <cmath>
+#include <cstring>
 
 namespace factline::analyzers {
 namespace {

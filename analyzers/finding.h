@@ -61,12 +61,12 @@ struct Finding {
   Status status = Status::Verified;
   std::optional<Severity> severity; // empty: no diagnostic (verified claims)
   Span span;
-  std::string message;             // one plain-text sentence naming the exact problem
-  std::vector<FactRef> evidence;   // the record it rests on, most relevant first
+  std::string message;           // one plain-text sentence naming the exact problem
+  std::vector<FactRef> evidence; // the record it rests on, most relevant first
   std::vector<Fix> fixes;
-  std::vector<DiffPiece> diff;     // altered quotes: the draft's words against the record's
-  std::string claim;               // the draft's words being checked ("87 million", the quote)
-  std::string attributed_to;       // quotes: person id the draft gives them to, if known
+  std::vector<DiffPiece> diff; // altered quotes: the draft's words against the record's
+  std::string claim;           // the draft's words being checked ("87 million", the quote)
+  std::string attributed_to;   // quotes: person id the draft gives them to, if known
 };
 
 } // namespace factline::analyzers

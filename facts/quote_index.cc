@@ -335,7 +335,7 @@ std::vector<NearQuote> QuoteIndex::findNear(const std::vector<Token> &words, std
     std::uint32_t pos, word;
   };
   std::vector<Hit> hits; // the walk's positions, ascending, each with its rare word
-  hits.reserve(kNearPostingBudget - budget);   // the rare words' postings, all of them
+  hits.reserve(kNearPostingBudget - budget); // the rare words' postings, all of them
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), later);
     Cursor &c = heap.back();
@@ -417,9 +417,8 @@ std::vector<NearQuote> QuoteIndex::findNear(const std::vector<Token> &words, std
     for (std::uint32_t p = lo; p < hi; ++p)
       record.push_back(ids_[p] & kIdMask);
     const std::size_t shared = sharedWords();
-    if (shared == 0 || 2.0 * static_cast<double>(shared) /
-                               static_cast<double>(draft.size() + shared) <
-                           min_score)
+    if (shared == 0 ||
+        2.0 * static_cast<double>(shared) / static_cast<double>(draft.size() + shared) < min_score)
       continue;
     WordAlignment a = alignWordIds(draft, record, options);
     if (a.score < min_score || a.same == 0)

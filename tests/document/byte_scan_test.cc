@@ -32,8 +32,7 @@ TEST_CASE("findByte finds what a byte-at-a-time search finds") {
       s += alphabet[rng() % alphabet.size()];
     for (std::size_t from = 0; from <= s.size(); ++from) {
       INFO("'" << s << "' from " << from);
-      REQUIRE(findByte<false, '.', '!', '?', 0xE2>(s, from) ==
-              naive(s, from, ".!?\xE2", false));
+      REQUIRE(findByte<false, '.', '!', '?', 0xE2>(s, from) == naive(s, from, ".!?\xE2", false));
       REQUIRE(findByte<true, '"', '\''>(s, from) == naive(s, from, "\"'", true));
     }
   }

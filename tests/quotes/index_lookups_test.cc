@@ -79,11 +79,12 @@ TEST_CASE("remembered names are the index's people, in its order, for its base")
       out.push_back(p->id);
     return out;
   };
-  const std::vector<std::string> phrases = {"Zuckerberg", "Mr Zuckerberg", "Mark Zuckerberg's",
+  const std::vector<std::string> phrases = {"Zuckerberg",  "Mr Zuckerberg",    "Mark Zuckerberg's",
                                             "the senator", "Senator Grassley", "Facebook",
-                                            "Sandberg",   "nobody at all",     ""};
+                                            "Sandberg",    "nobody at all",    ""};
   for (int round = 0; round < 2; ++round)
-    for (const facts::FactIndex *index : {&bundled(), static_cast<const facts::FactIndex *>(small.get()), &bundled()})
+    for (const facts::FactIndex *index :
+         {&bundled(), static_cast<const facts::FactIndex *>(small.get()), &bundled()})
       for (const std::string &phrase : phrases) {
         INFO(phrase << " (round " << round << ")");
         CHECK(ids(lookups.people(*index, phrase)) == index->resolvePerson(phrase));
