@@ -459,10 +459,16 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       std::optional<QuoteDiff> d = diffWith(nq, words, &record, within);
       if (!d)
         continue;
-      auto merit = [](const QuoteDiff &x) {
-        return 2 * static_cast<long>(x.same) - static_cast<long>(x.draft_only + x.record_only);
+      // More words alike and fewer changed; the speaker and the occasion the draft gives the
+      // words count a word's worth each, so that "a big mistake" told to reporters on the call
+      // is the call's "huge mistake" with a word changed, not the hearing's "big mistake" with
+      // "of our responsibility" left out.
+      auto merit = [&](const QuoteDiff &x, const facts::NearQuote &n) {
+        const facts::Quote &rec = base.quotes[n.wording.quote];
+        return 2 * static_cast<long>(x.same) - static_cast<long>(x.draft_only + x.record_only) +
+               (a.person && rec.speaker == a.person->id ? 2 : 0) + (inEvents(rec.event) ? 2 : 0);
       };
-      if (!best_diff || merit(*d) > merit(*best_diff)) {
+      if (!best_diff || merit(*d, nq) > merit(*best_diff, *best_near)) {
         best_diff = std::move(d);
         best_near = &nq;
         best_record = std::move(record);

@@ -426,3 +426,24 @@ TEST_CASE("bundled: words on record given to a description he cannot be are misa
              "“It was my mistake, and I'm sorry,” one analyst said.",
              "none");
 }
+
+TEST_CASE("bundled: of two recorded wordings as near, the occasion the draft names decides") {
+  // "big mistake" is the hearing's word, "of our responsibility" the hearing's words too; the
+  // call said "huge". Told to reporters on the call, it is the call's with a word changed.
+  auto onCall = analyze("Zuckerberg told reporters on the call: “We didn't take a broad enough "
+                        "view and that was a big mistake.”");
+  REQUIRE(onCall.size() == 1);
+  CHECK(onCall[0].rule == "quote-altered");
+  CHECK(onCall[0].message.find("'big' where the record has 'huge'") != std::string::npos);
+  CHECK(onCall[0].message.find("conference call with reporters") != std::string::npos);
+  // Without an occasion, the nearest wording (the hearing's, which has "big") stays the one.
+  auto anywhere = analyze("“We didn't take a broad enough view and that was a big mistake,” "
+                          "Zuckerberg said.");
+  REQUIRE(anywhere.size() == 1);
+  CHECK(anywhere[0].message.find("omits 'of our responsibility'") != std::string::npos);
+  // The call's words verbatim, given to the hearing: the occasion is wrong, not the words.
+  auto atHearing = analyze("Zuckerberg told the hearing: “We didn't take a broad enough view and "
+                           "that was a huge mistake.”");
+  REQUIRE(atHearing.size() == 1);
+  CHECK(atHearing[0].rule == "quote-wrong-occasion");
+}
