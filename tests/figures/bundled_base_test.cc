@@ -149,6 +149,13 @@ TEST_CASE("bundled: more wrong figures a writer might type", "[bundled]") {
   CHECK(warning("As many as one in 40 local users may have been affected.").rule == "figure-wrong");
   // "up from" gives the replaced estimate as the earlier one.
   CHECK(warning("The data of some 87 million users (up from 50 million) was shared.").rule == "");
+  // The senators he testified before, faced or appeared before: the hearing's 44.
+  CHECK(warning("Zuckerberg testified before 40 senators.").rule == "figure-wrong");
+  CHECK(warning("Mark Zuckerberg faced 40 senators over more than five hours.").rule ==
+        "figure-wrong");
+  CHECK(warning("Zuckerberg appeared before 42 senators on Tuesday.").rule == "figure-wrong");
+  CHECK(silent("Zuckerberg testified before 44 senators."));
+  CHECK(silent("Facebook faced 40 lawsuits."));
 }
 
 TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
