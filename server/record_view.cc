@@ -113,7 +113,12 @@ RecordView figureRecord(const FactRef &ref, const facts::FactBase &base) {
     return r;
   r.found = true;
   r.text = figureText(*fig);
-  if (!fig->unit.empty() && fig->text.find(fig->unit) == std::string::npos)
+  // The unit after the record's words, unless they name it already, in the plural ("five hours")
+  // or in the singular ("hour-long", "a month").
+  const std::string_view unit = fig->unit, text = fig->text;
+  const std::string_view one = unit.ends_with('s') ? unit.substr(0, unit.size() - 1) : unit;
+  if (!unit.empty() && text.find(unit) == std::string_view::npos &&
+      text.find(one) == std::string_view::npos)
     r.unit = fig->unit;
   r.subject = fig->subject;
   r.person = personView(base, fig->stated_by);

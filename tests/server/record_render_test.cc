@@ -51,7 +51,17 @@ facts::FactBase base() {
   now.superseded_by = "";
   now.stated_by = "o-fb";
   now.date = "2018-04-04";
-  b.figures = {old, now};
+  facts::Figure call;
+  call.id = "f-call";
+  call.kind = facts::FigureKind::Duration;
+  call.value = 1;
+  call.text = "hour-long";
+  call.unit = "hours";
+  facts::Figure ago = call;
+  ago.id = "f-ago";
+  ago.text = "a month";
+  ago.unit = "months";
+  b.figures = {old, now, call, ago};
   b.reindex();
   return b;
 }
@@ -194,4 +204,16 @@ TEST_CASE("the text report is compiler-style with a summary", "[report]") {
   CHECK(server::summaryLine(1, counts) ==
         "1 file checked: 0 errors, 1 warning, 0 information, 0 hints");
   CHECK(server::summaryLine(2, {}) == "2 files checked: no problems found");
+}
+
+TEST_CASE("a record's unit is not repeated when its words name it", "[render]") {
+  for (const char *id : {"f-call", "f-ago"}) {
+    Finding f;
+    f.status = Status::Verified;
+    f.evidence = {{FactRef::Kind::Figure, id, -1}};
+    const std::string md = server::renderFinding(f, base());
+    INFO(md);
+    CHECK((md.find("Record: **hour-long**\n") != std::string::npos ||
+           md.find("Record: **a month**\n") != std::string::npos));
+  }
 }
