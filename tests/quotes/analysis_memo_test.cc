@@ -50,6 +50,29 @@ std::vector<Finding> run(const AnalyzerGroup &group, const std::string &text,
   return group.analyze(Document(text, DraftFormat::Markdown), index, CancelToken{});
 }
 
+// One analyzer made by `make`, kept across checks (so that it remembers), and a fresh one for
+// each check: what the kept one finds must be what the fresh one finds.
+class AgainstFresh {
+public:
+  AgainstFresh(std::unique_ptr<Analyzer> (*make)(), const facts::FactIndex &index)
+      : make_(make), index_(index) {
+    kept_.add(make_());
+  }
+  // The kept analyzer's findings for `text`, checked against a fresh one's.
+  std::vector<Finding> operator()(const std::string &text) {
+    auto all = run(kept_, text, index_);
+    AnalyzerGroup fresh;
+    fresh.add(make_());
+    CHECK(describe(all) == describe(run(fresh, text, index_)));
+    return all;
+  }
+
+private:
+  std::unique_ptr<Analyzer> (*make_)();
+  const facts::FactIndex &index_;
+  AnalyzerGroup kept_;
+};
+
 // A draft quoting the bundled record in every way the analyzers tell apart: verbatim, altered,
 // misattributed, by pronoun, by context, over two paragraphs, with figures right and wrong.
 std::string bundledDraft() {
@@ -163,16 +186,12 @@ TEST_CASE("memoised analysis gives what a fresh analysis gives, edit after edit"
 
 TEST_CASE("a quote's memo is invalidated when its speaker in context changes") {
   auto small = factline::tests::smallFactIndex();
-  AnalyzerGroup memoised;
-  memoised.add(makeQuoteAnalyzer());
+  AgainstFresh analyze(makeQuoteAnalyzer, *small);
   const std::string quote = "“This is going to be a never-ending battle. You never fully solve "
                             "security.”";
   auto attributedTo = [&](const std::string &first) {
     const std::string text = "“Absolutely,” " + first + " said.\n\n" + quote + "\n";
-    auto all = run(memoised, text, *small);
-    AnalyzerGroup fresh;
-    fresh.add(makeQuoteAnalyzer());
-    CHECK(describe(all) == describe(run(fresh, text, *small)));
+    auto all = analyze(text);
     REQUIRE_FALSE(all.empty());
     REQUIRE(all.back().span.begin == text.find(quote));
     return all.back().attributed_to;
@@ -184,13 +203,9 @@ TEST_CASE("a quote's memo is invalidated when its speaker in context changes") {
 
 TEST_CASE("a quote's memo follows a pronoun's referent and a named occasion") {
   auto small = factline::tests::smallFactIndex();
-  AnalyzerGroup memoised;
-  memoised.add(makeQuoteAnalyzer());
+  AgainstFresh analyze(makeQuoteAnalyzer, *small);
   auto check = [&](const std::string &text) {
-    auto all = run(memoised, text, *small);
-    AnalyzerGroup fresh;
-    fresh.add(makeQuoteAnalyzer());
-    CHECK(describe(all) == describe(run(fresh, text, *small)));
+    auto all = analyze(text);
     REQUIRE(all.size() == 1);
     return all[0].rule;
   };
@@ -222,16 +237,8 @@ TEST_CASE("a memoised finding moves with its quotation") {
 
 TEST_CASE("a quote's memo follows the words that name its speaker, not the clause around them") {
   auto small = factline::tests::smallFactIndex();
-  AnalyzerGroup memoised;
-  memoised.add(makeQuoteAnalyzer());
-  auto check = [&](const std::string &text) {
-    auto all = run(memoised, text, *small);
-    AnalyzerGroup fresh;
-    fresh.add(makeQuoteAnalyzer());
-    const std::string fresh_found = describe(run(fresh, text, *small));
-    CHECK(describe(all) == fresh_found);
-    return fresh_found;
-  };
+  AgainstFresh analyze(makeQuoteAnalyzer, *small);
+  auto check = [&](const std::string &text) { return describe(analyze(text)); };
   const std::string words = "“We didn't take a broad enough view and that was a huge mistake,”";
   // Two people the base does not know, named in as many letters: the finding names each.
   const std::string roe = check(words + " Senator Jane Roe said.");
@@ -251,14 +258,9 @@ TEST_CASE("a quote's memo follows the words that name its speaker, not the claus
 }
 
 TEST_CASE("a sentence's figure memo follows its section's heading") {
-  AnalyzerGroup memoised;
-  memoised.add(makeFigureAnalyzer());
+  AgainstFresh analyze(makeFigureAnalyzer, bundled());
   auto check = [&](const std::string &heading) {
-    const std::string text = "# " + heading + "\n\nZuckerberg took questions for an hour.\n";
-    auto all = run(memoised, text, bundled());
-    AnalyzerGroup fresh;
-    fresh.add(makeFigureAnalyzer());
-    CHECK(describe(all) == describe(run(fresh, text, bundled())));
+    auto all = analyze("# " + heading + "\n\nZuckerberg took questions for an hour.\n");
     REQUIRE(all.size() == 1);
     return all[0].rule;
   };
