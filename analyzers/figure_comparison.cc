@@ -141,6 +141,10 @@ std::optional<Interval> draftInterval(const DraftFigure &draft, const facts::Fig
       return std::nullopt;
     i.lo = i.lo * from / to;
     i.hi = i.hi * from / to;
+    if (draft.so_far) { // still running: the whole is at least this long
+      i.hi = std::numeric_limits<double>::infinity();
+      i.hi_open = true;
+    }
     break;
   }
   case facts::FigureKind::Year:

@@ -510,6 +510,14 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
       f.frame = DurationFrame::Within;
     else if (word(j, "ago"))
       f.frame = DurationFrame::Ago;
+    else if (word(j, "into"))
+      f.so_far = true; // "three hours into the hearing"
+    else
+      for (std::size_t k = 0; k < t.size() && !f.so_far; ++k)
+        f.so_far = ((t[k].is("so") || t[k].is("thus")) && word(k + 1, "far") &&
+                    !word(k + 2, "as")) || // not "so far as he knew"
+                   t[k].is("already") ||
+                   ((t[k].is("has") || t[k].is("have")) && word(k + 1, "now"));
   }
   return f;
 }

@@ -31,6 +31,9 @@ struct DraftFigure {
   // "month" (empty for "five-hour", "hour-long").
   Span unit_span;
   DurationFrame frame = DurationFrame::Length;
+  // A length still running when the sentence is written ("has now run for four hours", "three
+  // hours into the hearing", "so far"): at least that long, the whole may be longer.
+  bool so_far = false;
   // A hyphenated modifier ("five-hour hearing", "hour-long call", "one-day rise"): it measures
   // the noun after it, so it can only be the recorded figure that noun names.
   bool modifier = false;

@@ -534,3 +534,13 @@ TEST_CASE("bundled: a length of time is the occasion its section's heading names
   CHECK(warning(call + "A paragraph.\n\n# Background\n\nHe took questions for an hour.")
             .message.find("five hours") != std::string::npos);
 }
+
+TEST_CASE("bundled: a length still running is at least that long", "[bundled]") {
+  // A live blog's "so far": the hearing ran for more than five hours in all.
+  CHECK(silent("The session has now run for more than four hours."));
+  CHECK(silent("So far, Zuckerberg has been questioned for three hours."));
+  CHECK(warning("The hearing had already lasted seven hours.").rule == "figure-wrong");
+  // The whole, said as the whole.
+  CHECK(warning("The hearing lasted three hours.").rule == "figure-wrong");
+  CHECK(warning("The hearing lasted three hours, so far as he knew.").rule == "figure-wrong");
+}
