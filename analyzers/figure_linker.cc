@@ -57,15 +57,6 @@ bool phraseNear(const std::vector<std::string> &words, const std::vector<std::st
   return false;
 }
 
-// Whether `phrase` occurs in `words` anywhere but over [from, to).
-bool phraseOutside(const std::vector<std::string> &words, const std::vector<std::string> &phrase,
-                   std::size_t from, std::size_t to) {
-  for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i)
-    if ((i + phrase.size() <= from || i >= to) && phraseAt(words, i, phrase))
-      return true;
-  return false;
-}
-
 // Durations given in another unit than the record's ("two days" against "five hours") are held
 // closer: a change of unit usually means another span of time, unless the sentence names the
 // record's own occasion in a phrase ("about a year ago, we heard new reports").
@@ -339,6 +330,44 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
   }
   if (first > after)
     first = after;
+  // The sentence's other years, as word ranges. A year links by keywords alone, and a keyword
+  // nearer another year than this one is that year's: in "learned of the misuse in 2016 and made
+  // big changes to its platform in 2014" the platform's words are 2014's and the misuse's 2016's.
+  // (Counts, lengths and shares have their units too, and share their keywords: "grew from 50
+  // million to 78 million".)
+  std::vector<std::pair<std::size_t, std::size_t>> others;
+  for (const DraftFigure &other : sentence.figures) {
+    if (figure.kind != facts::FigureKind::Year || other.kind != figure.kind ||
+        other.span == figure.span)
+      continue;
+    std::size_t from = words.tokens.size(), to = words.tokens.size();
+    for (std::size_t k = 0; k < words.tokens.size(); ++k) {
+      if (from == words.tokens.size() && words.tokens[k].end > other.span.begin)
+        from = k;
+      if (words.tokens[k].begin >= other.span.end) {
+        to = k;
+        break;
+      }
+    }
+    others.push_back({std::min(from, to), to});
+  }
+  auto gap = [](std::size_t at, std::size_t len, std::pair<std::size_t, std::size_t> range) {
+    return at + len <= range.first ? range.first - (at + len)
+           : at >= range.second    ? at - range.second
+                                   : 0;
+  };
+  // Whether `phrase` stands outside [from, to) and no nearer another year.
+  auto ownPhrase = [&](const std::vector<std::string> &phrase, std::size_t from, std::size_t to) {
+    for (std::size_t i = 0; i + phrase.size() <= words.stems.size(); ++i) {
+      if ((i + phrase.size() > from && i < to) || !phraseAt(words.stems, i, phrase))
+        continue;
+      const std::size_t mine = gap(i, phrase.size(), {from, to});
+      if (std::all_of(others.begin(), others.end(),
+                      [&](const auto &o) { return gap(i, phrase.size(), o) >= mine; }))
+        return true;
+    }
+    return false;
+  };
   const bool counts = figure.kind == facts::FigureKind::Count ||
                       figure.kind == facts::FigureKind::Ratio ||
                       figure.kind == facts::FigureKind::Money;
@@ -536,7 +565,7 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     int near = 0;        // keywords within a few words of the figure
     bool phrase = false; // a keyword of several words that no rival has
     for (const Phrase &k : p.keywords)
-      if (phraseOutside(words.stems, k.words, first, unit_end)) {
+      if (ownPhrase(k.words, first, unit_end)) {
         phrase = phrase || (k.distinctive && k.words.size() > 1);
         near += phraseNear(words.stems, k.words, first, unit_end) ? 1 : 0;
         ++c.keywords;

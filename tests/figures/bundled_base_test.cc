@@ -544,3 +544,26 @@ TEST_CASE("bundled: a length still running is at least that long", "[bundled]") 
   CHECK(warning("The hearing lasted three hours.").rule == "figure-wrong");
   CHECK(warning("The hearing lasted three hours, so far as he knew.").rule == "figure-wrong");
 }
+
+TEST_CASE("bundled: of two years in a sentence, each is the record its nearer words name",
+          "[bundled]") {
+  const std::string both = "Zuckerberg said the company learned of the misuse in 2016 and had "
+                           "made big changes to its platform in 2014.";
+  auto found = check(both);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].rule == "figure-wrong");
+  CHECK(found[0].span == "2016");
+  CHECK(found[0].message.find("the record says 2015") != std::string::npos);
+  CHECK(found[1].rule == "figure-verified");
+  CHECK(found[1].span == "2014");
+  auto other = check("In 2015 Facebook learned of the misuse, a year after it made big changes "
+                     "to its platform in 2013.");
+  REQUIRE(other.size() == 2);
+  CHECK(other[0].rule == "figure-verified");
+  CHECK(other[1].rule == "figure-wrong");
+  CHECK(other[1].message.find("the record says 2014") != std::string::npos);
+  // Counts share their keywords: both ends of "from ... to ..." are read with them.
+  auto range = check("The number of users affected grew from 50 million to 78 million.");
+  REQUIRE(range.size() == 2);
+  CHECK(range[1].rule == "figure-wrong");
+}
