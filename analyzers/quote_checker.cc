@@ -475,8 +475,15 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       }
     }
   auto alike = [&](const QuoteDiff &d) {
-    return words >= kMinAlteredWords && d.same >= 4 && d.same * 10 >= 7 * words &&
-           d.same * 10 >= 7 * (d.same + d.record_only) && d.hunks.size() <= 3 &&
+    if (words < kMinAlteredWords || d.same < 4)
+      return false;
+    // Only words left out, no word of the draft's own, and eight or more in order with a run of
+    // five: the record's quote with gaps in it however much is left out ("I think it is
+    // reasonable ..." for "I certainly think that it is reasonable ... in this way").
+    if (d.draft_only == 0 && d.same >= 8 && d.longest_run >= 5)
+      return true;
+    return d.same * 10 >= 7 * words && d.same * 10 >= 7 * (d.same + d.record_only) &&
+           d.hunks.size() <= 3 &&
            // Runs of three alike, or one word changed in the middle of a distinctive quote ("You
            // never truly solve security"), which leaves runs of two.
            (d.longest_run >= 3 || (d.hunks.size() == 1 && d.draft_only <= 1 && d.record_only <= 1 &&

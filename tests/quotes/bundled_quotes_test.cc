@@ -447,3 +447,19 @@ TEST_CASE("bundled: of two recorded wordings as near, the occasion the draft nam
   REQUIRE(atHearing.size() == 1);
   CHECK(atHearing[0].rule == "quote-wrong-occasion");
 }
+
+TEST_CASE("bundled: a quote with words left out and none added is altered, however much is out") {
+  // A third of the record's words left out, in three places, without an ellipsis.
+  auto all = analyze("“I think it is reasonable to expect that if you had that setting turned on, "
+                     "someone has probably accessed your public information,” Zuckerberg said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("omits 'that at some point during the last several years'") !=
+        std::string::npos);
+  // Marked with an ellipsis, the same cut is the writer's to make.
+  auto marked = analyze("“I certainly think that it is reasonable to expect that if you had that "
+                        "setting turned on ... someone has probably accessed your public "
+                        "information,” Zuckerberg said.");
+  REQUIRE(marked.size() == 1);
+  CHECK(marked[0].rule == "quote-verified");
+}
