@@ -315,21 +315,24 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
                                                       const DraftFigure &figure,
                                                       const SentenceWords &words) {
   std::vector<FigureCandidate> out;
-  // Where the sentence's folded words continue after the figure, and where the figure begins.
+  // The folded words [first, after) of the stretch [begin, end) of the sentence.
+  auto wordsOver = [&](std::size_t begin, std::size_t end) {
+    std::size_t first = words.tokens.size(), after = words.tokens.size();
+    for (std::size_t k = 0; k < words.tokens.size(); ++k) {
+      if (first == words.tokens.size() && words.tokens[k].end > begin)
+        first = k;
+      if (words.tokens[k].begin >= end) {
+        after = k;
+        break;
+      }
+    }
+    return std::pair{std::min(first, after), after};
+  };
+  // Where the figure begins, and where the sentence's folded words continue after it.
   const std::size_t after_offset = figure.next_token < sentence.tokens.size()
                                        ? sentence.tokens[figure.next_token].begin
                                        : figure.span.end;
-  std::size_t after = words.tokens.size(), first = words.tokens.size();
-  for (std::size_t k = 0; k < words.tokens.size(); ++k) {
-    if (first == words.tokens.size() && words.tokens[k].end > figure.span.begin)
-      first = k;
-    if (words.tokens[k].begin >= after_offset) {
-      after = k;
-      break;
-    }
-  }
-  if (first > after)
-    first = after;
+  const auto [first, after] = wordsOver(figure.span.begin, after_offset);
   // The sentence's other years, as word ranges. A year links by keywords alone, and a keyword
   // nearer another year than this one is that year's: in "learned of the misuse in 2016 and made
   // big changes to its platform in 2014" the platform's words are 2014's and the misuse's 2016's.
@@ -337,19 +340,9 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
   // million to 78 million".)
   std::vector<std::pair<std::size_t, std::size_t>> others;
   for (const DraftFigure &other : sentence.figures) {
-    if (figure.kind != facts::FigureKind::Year || other.kind != figure.kind ||
-        other.span == figure.span)
-      continue;
-    std::size_t from = words.tokens.size(), to = words.tokens.size();
-    for (std::size_t k = 0; k < words.tokens.size(); ++k) {
-      if (from == words.tokens.size() && words.tokens[k].end > other.span.begin)
-        from = k;
-      if (words.tokens[k].begin >= other.span.end) {
-        to = k;
-        break;
-      }
-    }
-    others.push_back({std::min(from, to), to});
+    if (figure.kind == facts::FigureKind::Year && other.kind == figure.kind &&
+        other.span != figure.span)
+      others.push_back(wordsOver(other.span.begin, other.span.end));
   }
   auto gap = [](std::size_t at, std::size_t len, std::pair<std::size_t, std::size_t> range) {
     return at + len <= range.first ? range.first - (at + len)
