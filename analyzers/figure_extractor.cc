@@ -512,12 +512,22 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
       f.frame = DurationFrame::Ago;
     else if (word(j, "into"))
       f.so_far = true; // "three hours into the hearing"
-    else
+    else {
+      // "so far", or a verb of going on after "already" or "has now": "had already lasted", "has
+      // now run for" ("has now admitted that it lasted" says nothing of the kind).
+      auto goingOn = [&](std::size_t k) {
+        for (std::string_view v : {"run", "lasted", "been", "gone", "stretched", "passed"})
+          if (word(k, v))
+            return true;
+        return false;
+      };
       for (std::size_t k = 0; k < t.size() && !f.so_far; ++k)
         f.so_far = ((t[k].is("so") || t[k].is("thus")) && word(k + 1, "far") &&
                     !word(k + 2, "as")) || // not "so far as he knew"
-                   t[k].is("already") ||
-                   ((t[k].is("has") || t[k].is("have")) && word(k + 1, "now"));
+                   (t[k].is("already") && goingOn(k + 1)) ||
+                   ((t[k].is("has") || t[k].is("have") || t[k].is("had")) && word(k + 1, "now") &&
+                    goingOn(k + 2));
+    }
   }
   return f;
 }

@@ -543,6 +543,9 @@ TEST_CASE("bundled: a length still running is at least that long", "[bundled]") 
   // The whole, said as the whole.
   CHECK(warning("The hearing lasted three hours.").rule == "figure-wrong");
   CHECK(warning("The hearing lasted three hours, so far as he knew.").rule == "figure-wrong");
+  CHECK(warning("Facebook has now admitted that the hearing lasted three hours.").rule ==
+        "figure-wrong");
+  CHECK(warning("He had already said the hearing lasted three hours.").rule == "figure-wrong");
 }
 
 TEST_CASE("bundled: of two years in a sentence, each is the record its nearer words name",
