@@ -393,10 +393,130 @@ private:
   std::size_t unclosed_from_ = std::string_view::npos; // no "]" follows any "[" from here on
 };
 
+// foldedWordsOf()'s one pass, for text that is ASCII without "[": the Tokenizer's rules for such
+// text (no Unicode to fold, no editorial insertion), with the word folded as it is found. False
+// for any other text, met at its first byte that is not ASCII or its first "[" (`out` is then
+// unspecified).
+enum class Plain : std::uint8_t { Letter, Digit, Apostrophe, Hyphen, Period, Comma, Other, Not };
+constexpr auto kPlainClasses = [] {
+  std::array<Plain, 256> table{};
+  for (unsigned c = 0; c < 256; ++c) {
+    if (c >= 0x80 || c == '[') {
+      table[c] = Plain::Not;
+      continue;
+    }
+    switch (kAsciiClasses[c]) {
+    case CharClass::Letter:
+      table[c] = Plain::Letter;
+      break;
+    case CharClass::Digit:
+      table[c] = Plain::Digit;
+      break;
+    case CharClass::Apostrophe:
+      table[c] = Plain::Apostrophe;
+      break;
+    case CharClass::Hyphen:
+      table[c] = Plain::Hyphen;
+      break;
+    case CharClass::Period:
+      table[c] = Plain::Period;
+      break;
+    case CharClass::Comma:
+      table[c] = Plain::Comma;
+      break;
+    default:
+      table[c] = Plain::Other; // separators, and "]" with no "[" before it
+    }
+  }
+  return table;
+}();
+
+constexpr bool plainWordChar(Plain p) { return p <= Plain::Digit; }
+
+bool plainFoldedWords(std::string_view text, FoldedWords &out) {
+  const auto *b = reinterpret_cast<const unsigned char *>(text.data());
+  const std::size_t n = text.size();
+  out.bytes.resize(n); // the folded words are never longer than the text
+  char *o = out.bytes.data();
+  std::uint32_t used = 0;
+  bool gap = false;
+  std::size_t i = 0;
+  while (i < n) {
+    const Plain p = kPlainClasses[b[i]];
+    if (plainWordChar(p)) {
+      const std::uint32_t start = used;
+      Plain prev = p;
+      for (;;) {
+        o[used++] = kAsciiFolds[b[i++]];
+        if (i == n)
+          break;
+        const Plain next = kPlainClasses[b[i]];
+        if (plainWordChar(next)) {
+          prev = next;
+          continue;
+        }
+        // An apostrophe or hyphen between word characters, a "." or "," between digits, joins.
+        if (i + 1 == n)
+          break;
+        const Plain after = kPlainClasses[b[i + 1]];
+        const bool joins = next == Plain::Apostrophe || next == Plain::Hyphen
+                               ? plainWordChar(after)
+                               : (next == Plain::Period || next == Plain::Comma) &&
+                                     prev == Plain::Digit && after == Plain::Digit;
+        if (!joins)
+          break;
+        o[used++] = kAsciiFolds[b[i++]];
+        prev = after;
+      }
+      out.words.push_back({start, used - start, gap});
+      gap = false;
+    } else if (p == Plain::Period) {
+      // Three or more make an ellipsis, also spaced out (". . .").
+      int count = 0;
+      while (i < n) {
+        if (b[i] == '.') {
+          ++count;
+          ++i;
+        } else if (b[i] == ' ' && count > 0 && i + 1 < n && b[i + 1] == '.') {
+          ++i;
+        } else {
+          break;
+        }
+      }
+      gap = gap || count >= 3;
+    } else if (p == Plain::Not) {
+      return false;
+    } else {
+      ++i;
+    }
+  }
+  out.bytes.resize(used);
+  return true;
+}
+
 } // namespace
 
 void forEachToken(std::string_view text, TokenSink sink, void *context) {
   Tokenizer(text, sink, context).run();
+}
+
+void foldedWordsOf(std::string_view text, FoldedWords &out) {
+  out.words.clear();
+  if (plainFoldedWords(text, out))
+    return;
+  out.bytes.clear();
+  out.words.clear();
+  bool pending_break = false;
+  forEachToken(text, [&](const TokenView &t) {
+    if (t.kind != TokenKind::Word) {
+      pending_break = true;
+      return;
+    }
+    out.words.push_back({static_cast<std::uint32_t>(out.bytes.size()),
+                         static_cast<std::uint32_t>(t.norm.size()), pending_break});
+    out.bytes.append(t.norm);
+    pending_break = false;
+  });
 }
 
 std::vector<Token> tokenizeWithoutShortcuts(std::string_view text) {

@@ -16,35 +16,21 @@ QuoteWords readOne(const std::vector<Quote> &quotes, std::size_t first, std::siz
   run.ids.reserve((end - first) * 28);
   // A wording's words are folded and hashed first and their slots prefetched, then interned:
   // the table's cache misses, most of the cost, then overlap instead of coming one by one.
-  struct Folded {
-    std::uint32_t offset, length;
-    std::size_t hash;
-    bool break_before;
-  };
-  std::string folded;
-  std::vector<Folded> words;
+  FoldedWords folded;
+  std::vector<std::size_t> hashes;
   auto add = [&](std::string_view text) {
     run.starts.push_back(static_cast<std::uint32_t>(run.ids.size()));
-    folded.clear();
-    words.clear();
-    bool pending_break = false;
-    forEachToken(text, [&](const TokenView &t) {
-      if (t.kind != TokenKind::Word) {
-        pending_break = true;
-        return;
-      }
-      const std::size_t h = WordTable::hash(t.norm);
-      run.vocabulary.prefetch(h);
-      words.push_back({static_cast<std::uint32_t>(folded.size()),
-                       static_cast<std::uint32_t>(t.norm.size()), h, pending_break});
-      folded.append(t.norm);
-      pending_break = false;
-    });
-    for (const Folded &w : words)
-      run.vocabulary.prefetchRecord(w.hash);
-    for (const Folded &w : words) {
-      const std::uint32_t id =
-          run.vocabulary.intern(std::string_view(folded).substr(w.offset, w.length), w.hash);
+    foldedWordsOf(text, folded);
+    hashes.resize(folded.words.size());
+    for (std::size_t k = 0; k < folded.words.size(); ++k) {
+      hashes[k] = WordTable::hash(folded.word(folded.words[k]));
+      run.vocabulary.prefetch(hashes[k]);
+    }
+    for (const std::size_t h : hashes)
+      run.vocabulary.prefetchRecord(h);
+    for (std::size_t k = 0; k < folded.words.size(); ++k) {
+      const FoldedWords::Word &w = folded.words[k];
+      const std::uint32_t id = run.vocabulary.intern(folded.word(w), hashes[k]);
       if (id == run.counts.size())
         run.counts.push_back(0);
       ++run.counts[id];

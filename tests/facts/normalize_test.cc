@@ -1,6 +1,8 @@
 // Tests for tokenize/normalizeText/foldWord/isValidUtf8: folding, gaps, brackets, exact offsets.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "facts/normalize.h"
 
 using namespace factline::facts;
@@ -139,49 +141,67 @@ TEST_CASE("isValidUtf8 finds the first bad byte", "[normalize]") {
   CHECK(bad == 0);
 }
 
-TEST_CASE("the ASCII shortcuts give the tokens the general scan gives", "[normalize]") {
-  // Texts built from the characters whose neighbours decide what they are: letters, digits, the
-  // joiners (apostrophes, hyphens, inner separators of numbers), brackets, ellipses, non-ASCII
-  // letters, a soft hyphen, a curly apostrophe, an invalid byte.
-  const std::vector<std::string> pieces = {"a",
-                                           "Zu",
-                                           "ck",
-                                           "9",
-                                           "87",
-                                           "'",
-                                           "`",
-                                           "-",
-                                           ".",
-                                           ",",
-                                           "[",
-                                           "]",
-                                           " ",
-                                           "\"",
-                                           "…",
-                                           "é",
-                                           "É",
-                                           "\xC2\xAD",
-                                           "\xE2\x80\x99",
-                                           "\xFF",
-                                           "\n",
-                                           "fb",
-                                           "’s",
-                                           "...",
-                                           "1.5",
-                                           "n't",
-                                           "ﬁ",
-                                           "\xE2\x80\x93",
-                                           "Senator"};
+namespace {
+
+// Random texts built from the characters whose neighbours decide what they are: letters, digits,
+// the joiners (apostrophes, hyphens, inner separators of numbers), brackets, ellipses, non-ASCII
+// letters, a soft hyphen, a curly apostrophe, an invalid byte. With `ascii_only`, only the pieces
+// that are plain ASCII (and "[" among them).
+std::vector<std::string> trickyTexts(int count, bool ascii_only) {
+  std::vector<std::string> pieces = {"a",
+                                     "Zu",
+                                     "ck",
+                                     "9",
+                                     "87",
+                                     "'",
+                                     "`",
+                                     "-",
+                                     ".",
+                                     ",",
+                                     "[",
+                                     "]",
+                                     " ",
+                                     "\"",
+                                     "…",
+                                     "é",
+                                     "É",
+                                     "\xC2\xAD",
+                                     "\xE2\x80\x99",
+                                     "\xFF",
+                                     "\n",
+                                     "fb",
+                                     "’s",
+                                     "...",
+                                     "1.5",
+                                     "n't",
+                                     "ﬁ",
+                                     "\xE2\x80\x93",
+                                     "Senator"};
+  if (ascii_only)
+    std::erase_if(pieces, [](const std::string &p) {
+      return std::any_of(p.begin(), p.end(),
+                         [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    });
   std::uint32_t state = 12345;
   auto next = [&] {
     state = state * 1103515245u + 12345u;
     return (state >> 8) & 0xffffffu;
   };
-  for (int round = 0; round < 20000; ++round) {
+  std::vector<std::string> texts;
+  for (int round = 0; round < count; ++round) {
     std::string text;
     const std::uint32_t length = next() % 24;
     for (std::uint32_t k = 0; k < length; ++k)
       text += pieces[next() % pieces.size()];
+    texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
+} // namespace
+
+TEST_CASE("the ASCII shortcuts give the tokens the general scan gives", "[normalize]") {
+  for (const std::string &text : trickyTexts(20000, false)) {
     const auto fast = tokenize(text), general = tokenizeWithoutShortcuts(text);
     INFO("text: " << text);
     REQUIRE(fast.size() == general.size());
@@ -192,4 +212,35 @@ TEST_CASE("the ASCII shortcuts give the tokens the general scan gives", "[normal
       REQUIRE(fast[k].kind == general[k].kind);
     }
   }
+}
+
+TEST_CASE("foldedWordsOf gives the general scan's words, and where gaps and insertions were",
+          "[normalize]") {
+  FoldedWords got; // reused, as the index reuses it
+  auto check = [&](const std::string &text) {
+    INFO("text: " << text);
+    std::vector<std::pair<std::string, bool>> want;
+    bool pending = false;
+    for (const Token &t : tokenizeWithoutShortcuts(text)) {
+      if (t.kind != TokenKind::Word) {
+        pending = true;
+        continue;
+      }
+      want.emplace_back(t.norm, pending);
+      pending = false;
+    }
+    foldedWordsOf(text, got);
+    REQUIRE(got.words.size() == want.size());
+    for (std::size_t k = 0; k < want.size(); ++k) {
+      REQUIRE(std::string(got.word(got.words[k])) == want[k].first);
+      REQUIRE(got.words[k].break_before == want[k].second);
+    }
+  };
+  for (const std::string &text : trickyTexts(20000, true))
+    check(text);
+  for (const std::string &text : trickyTexts(5000, false))
+    check(text);
+  check("We didn't ... protect 87,000,000 people's data. . . [the company] was wrong, 4.5 times");
+  check("It's my mistake...and I'm sorry");
+  check("");
 }
