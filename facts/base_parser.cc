@@ -2,12 +2,14 @@
 #include "facts/base_parser.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iterator>
 #include <map>
 
 #include "facts/normalize.h"
+#include "facts/quote_words.h"
 
 namespace factline::facts {
 namespace {
@@ -203,7 +205,7 @@ void BaseParser::dropTail() {
 bool BaseParser::takeTail(std::size_t index) {
   if (!tail_)
     return false;
-  tail_done_.wait();
+  readWordsUntilTailDone();
   BaseParser &tail = *tail_;
   const bool usable = !tail.tail_unusable_ && !tail.reader_.failed() &&
                       tail.result_.errors.empty() && tail.result_.warnings.empty() &&
@@ -247,6 +249,22 @@ bool BaseParser::takeTail(std::size_t index) {
   top_seen_ |= tail.top_seen_;
   tail_.reset();
   return true;
+}
+
+void BaseParser::readWordsUntilTailDone() {
+  // A step is some 5 ms of work: the tail is not kept waiting long once done.
+  constexpr std::size_t kQuotesAStep = 2048;
+  const std::vector<Quote> &quotes = result_.base.quotes;
+  while (tail_done_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    if (!result_.quote_words)
+      result_.quote_words = std::make_shared<QuoteWords>();
+    QuoteWords &words = *result_.quote_words;
+    if (words.quote_count == quotes.size())
+      break;
+    words.readMore(quotes, words.quote_count,
+                   std::min(quotes.size(), words.quote_count + kQuotesAStep));
+  }
+  tail_done_.wait();
 }
 
 bool BaseParser::stopped() const {

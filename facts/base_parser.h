@@ -83,6 +83,9 @@ private:
   void startTail();
   void dropTail();                  // stops the tail and waits for it
   bool takeTail(std::size_t index); // at the cut, the element `index` of the section
+  // Until the tail is done: the recorded words of the quotes read so far, for the index
+  // (LoadResult::quote_words), a few thousand quotes a step. Time otherwise spent waiting.
+  void readWordsUntilTailDone();
   bool stopped() const;
   void readTail(std::size_t at, std::string_view section);
   void reportProgress();
@@ -151,7 +154,7 @@ private:
   // The id each kind's last reference named: a file's quotes mostly name one event and source.
   std::array<std::string, kTableKinds> last_reference_;
   std::array<Text, kTableKinds> last_reference_text_; // and where it is kept
-  std::string scratch_; // a Text field as read, before it is kept
+  std::string scratch_;                               // a Text field as read, before it is kept
   std::vector<PendingReference> pending_;
   std::array<std::vector<EntryPlace>, 2> places_; // quotes, figures
   std::size_t id_offset_ = 0;

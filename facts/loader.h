@@ -40,8 +40,9 @@ struct LoadResult {
   std::vector<LoadError> warnings; // unknown fields: reported, ignored, the file is still usable
   std::vector<ExternalReference> external_references;
   std::string name; // the base's "name"
-  // The recorded words of base.quotes, when read from a snapshot (else null): building the index
-  // of the base can take them instead of tokenizing (FactIndex, PrebuiltQuoteWords).
+  // The recorded words of base.quotes (all of them from a snapshot; from a large JSON file, those
+  // of its first quotes that were read while a reader waited for the other), or null: building
+  // the index of the base can take them instead of tokenizing (FactIndex, PrebuiltQuoteWords).
   std::shared_ptr<QuoteWords> quote_words;
 
   bool ok() const { return errors.empty(); }

@@ -12,36 +12,7 @@ namespace {
 
 QuoteWords readOne(const std::vector<Quote> &quotes, std::size_t first, std::size_t end) {
   QuoteWords run;
-  run.quote_count = end - first;
-  run.ids.reserve((end - first) * 28);
-  // A wording's words are folded and hashed first and their slots prefetched, then interned:
-  // the table's cache misses, most of the cost, then overlap instead of coming one by one.
-  FoldedWords folded;
-  std::vector<std::size_t> hashes;
-  auto add = [&](std::string_view text) {
-    run.starts.push_back(static_cast<std::uint32_t>(run.ids.size()));
-    foldedWordsOf(text, folded);
-    hashes.resize(folded.words.size());
-    for (std::size_t k = 0; k < folded.words.size(); ++k) {
-      hashes[k] = WordTable::hash(folded.word(folded.words[k]));
-      run.vocabulary.prefetch(hashes[k]);
-    }
-    for (const std::size_t h : hashes)
-      run.vocabulary.prefetchRecord(h);
-    for (std::size_t k = 0; k < folded.words.size(); ++k) {
-      const FoldedWords::Word &w = folded.words[k];
-      const std::uint32_t id = run.vocabulary.intern(folded.word(w), hashes[k]);
-      if (id == run.counts.size())
-        run.counts.push_back(0);
-      ++run.counts[id];
-      run.ids.push_back(id | (w.break_before ? QuoteWords::kBreakBefore : 0));
-    }
-  };
-  for (std::size_t qi = first; qi < end; ++qi) {
-    add(quotes[qi].text);
-    for (const QuoteVariant &v : quotes[qi].variants)
-      add(v.text);
-  }
+  run.readMore(quotes, first, end);
   return run;
 }
 
@@ -67,7 +38,9 @@ QuoteWords QuoteWords::read(const std::vector<Quote> &quotes, std::size_t first,
     return readOne(quotes, first, end);
   const std::size_t middle = first + (end - first) / 2;
   auto second = std::async(std::launch::async, readOne, std::cref(quotes), middle, end);
-  QuoteWords run = readOne(quotes, first, middle);
+  QuoteWords run;
+  run.ids.reserve((end - first) * 36); // room for the second half's too: no copy when joined
+  run.readMore(quotes, first, middle);
   run.append(second.get(), 0);
   return run;
 }
@@ -116,6 +89,43 @@ void QuoteWords::prepend(QuoteWords &&earlier) {
   vocabulary = std::move(joined);
   counts = std::move(joined_counts);
   quote_count += earlier.quote_count;
+}
+
+void QuoteWords::readMore(const std::vector<Quote> &quotes, std::size_t first, std::size_t end) {
+  QuoteWords &run = *this;
+  // About 34 words a quote; the room grows by halves at least, when read in many steps.
+  const std::size_t want = ids.size() + (end - first) * 36;
+  if (want > ids.capacity())
+    ids.reserve(std::max(want, ids.capacity() + ids.capacity() / 2));
+  // A wording's words are folded and hashed first and their slots prefetched, then interned:
+  // the table's cache misses, most of the cost, then overlap instead of coming one by one.
+  FoldedWords folded;
+  std::vector<std::size_t> hashes;
+  auto add = [&](std::string_view text) {
+    run.starts.push_back(static_cast<std::uint32_t>(run.ids.size()));
+    foldedWordsOf(text, folded);
+    hashes.resize(folded.words.size());
+    for (std::size_t k = 0; k < folded.words.size(); ++k) {
+      hashes[k] = WordTable::hash(folded.word(folded.words[k]));
+      run.vocabulary.prefetch(hashes[k]);
+    }
+    for (const std::size_t h : hashes)
+      run.vocabulary.prefetchRecord(h);
+    for (std::size_t k = 0; k < folded.words.size(); ++k) {
+      const FoldedWords::Word &w = folded.words[k];
+      const std::uint32_t id = run.vocabulary.intern(folded.word(w), hashes[k]);
+      if (id == run.counts.size())
+        run.counts.push_back(0);
+      ++run.counts[id];
+      run.ids.push_back(id | (w.break_before ? QuoteWords::kBreakBefore : 0));
+    }
+  };
+  for (std::size_t qi = first; qi < end; ++qi) {
+    add(quotes[qi].text);
+    for (const QuoteVariant &v : quotes[qi].variants)
+      add(v.text);
+  }
+  run.quote_count += end - first;
 }
 
 bool QuoteWords::fits(const std::vector<Quote> &quotes, std::size_t first) const {

@@ -29,6 +29,10 @@ struct QuoteWords {
   static QuoteWords read(const std::vector<Quote> &quotes, std::size_t first, std::size_t end,
                          std::size_t parallel_from = static_cast<std::size_t>(-1));
 
+  // Adds the words of quotes [first, end), which must follow this run's, on this thread: what
+  // one read() of all of them gives. For reading a base's words in steps, in spare moments.
+  void readMore(const std::vector<Quote> &quotes, std::size_t first, std::size_t end);
+
   // Adds the run of the quotes that follow this run's. Its words are interned after this run's in
   // the order they first appear in it, which gives every word the id one run over all the quotes
   // gives: however the runs were cut, the joined run is the same.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "facts/base_parser.h"
+#include "facts/quote_words.h"
 
 using namespace factline::facts;
 
@@ -154,6 +155,30 @@ std::string base(Twist twist, int quotes, int figures) {
   return t.str();
 }
 
+// The recorded words a reader read while it waited (LoadResult::quote_words), as text, beside
+// what reading the same quotes afresh gives: they must be the same.
+std::string wordsOf(const QuoteWords &w) {
+  std::ostringstream out;
+  out << w.quote_count << ":";
+  for (std::uint32_t id = 0; id < w.vocabulary.size(); ++id)
+    out << w.vocabulary.word(id) << "/" << w.counts[id] << " ";
+  out << "|";
+  for (std::uint32_t id : w.ids)
+    out << id << " ";
+  out << "|";
+  for (std::uint32_t start : w.starts)
+    out << start << " ";
+  return out.str();
+}
+
+void checkWordsRead(const LoadResult &r) {
+  if (!r.quote_words)
+    return;
+  REQUIRE(r.quote_words->quote_count <= r.base.quotes.size());
+  CHECK(wordsOf(*r.quote_words) ==
+        wordsOf(QuoteWords::read(r.base.quotes, 0, r.quote_words->quote_count)));
+}
+
 LoadResult readOnce(const std::string &text) {
   BaseParser parser(text, "base.json");
   parser.parallelFrom(std::string::npos); // never in parallel
@@ -177,6 +202,7 @@ TEST_CASE("two readers give the one reader's result wherever the cut falls") {
       parallel += parser.readInParallel() ? 1 : 0;
       INFO("twist " << t << ", cut searched from " << step << "/40 of the text");
       REQUIRE(describe(r) == expected);
+      checkWordsRead(r);
     }
     INFO("twist " << t);
     // Plain bases are read in two parts at most cuts; the twists that make the tail unusable
@@ -236,4 +262,22 @@ TEST_CASE("a big base's sections are given their room at once and keep every ent
   const LoadResult two = parser.run();
   CHECK(parser.readInParallel());
   CHECK(describe(two) == describe(r));
+}
+
+TEST_CASE("the words a reader reads while it waits for the other are the quotes' words") {
+  // The first reader has a tenth of the text and waits for the second: meanwhile it reads its
+  // quotes' words for the index, a step at a time, until the second is done.
+  const std::string text = base(Twist::Variants, 20000, 40000);
+  int waited = 0;
+  for (int round = 0; round < 5; ++round) {
+    BaseParser parser(text, "base.json");
+    parser.parallelFrom(0, 0.1);
+    const LoadResult r = parser.run();
+    REQUIRE(parser.readInParallel());
+    REQUIRE(r.errors.empty());
+    checkWordsRead(r);
+    waited += r.quote_words && r.quote_words->quote_count > 0 ? 1 : 0;
+  }
+  // Timing decides how many words are read; that some are, in five rounds, it does not.
+  CHECK(waited > 0);
 }
