@@ -2,6 +2,7 @@
 #include "facts/base_parser.h"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -18,28 +19,46 @@ constexpr double kFormatVersion = 1;
 
 using namespace std::string_view_literals;
 
+// The fields of `fields` a kind of object must have, as bits of their indices (what
+// memberLoop() returns as seen): checked without comparing names. A name that is not among the
+// fields does not compile.
+template <std::size_t N>
+consteval std::uint32_t requiredOf(const std::array<std::string_view, N> &fields,
+                                   std::initializer_list<std::string_view> required) {
+  std::uint32_t bits = 0;
+  for (std::string_view name : required) {
+    std::size_t i = 0;
+    while (i < N && fields[i] != name)
+      ++i;
+    if (i == N)
+      throw "a required field that is not a field";
+    bits |= 1u << i;
+  }
+  return bits;
+}
+
 constexpr std::array kTopFields = {"factline"sv, "name"sv,    "description"sv,
                                    "people"sv,   "events"sv,  "sources"sv,
                                    "quotes"sv,   "figures"sv, "$schema"sv};
-constexpr std::array kTopRequired = {"factline"sv};
+constexpr std::uint32_t kTopRequired = requiredOf(kTopFields, {"factline"sv});
 constexpr std::array kPersonFields = {"id"sv,          "kind"sv, "name"sv,    "aliases"sv,
                                       "descriptors"sv, "role"sv, "pronoun"sv, "organisation"sv};
-constexpr std::array kPersonRequired = {"id"sv, "name"sv};
+constexpr std::uint32_t kPersonRequired = requiredOf(kPersonFields, {"id"sv, "name"sv});
 constexpr std::array kPersonKinds = {"person"sv, "organisation"sv, "organization"sv};
 constexpr std::array kPronouns = {"he"sv, "she"sv, "they"sv, "it"sv};
 constexpr std::array kEventFields = {"id"sv, "name"sv, "date"sv, "aliases"sv, "description"sv};
-constexpr std::array kEventRequired = {"id"sv, "name"sv};
+constexpr std::uint32_t kEventRequired = requiredOf(kEventFields, {"id"sv, "name"sv});
 constexpr std::array kSourceFields = {"id"sv, "title"sv, "publisher"sv, "date"sv, "url"sv};
-constexpr std::array kSourceRequired = {"id"sv, "title"sv};
+constexpr std::uint32_t kSourceRequired = requiredOf(kSourceFields, {"id"sv, "title"sv});
 constexpr std::array kQuoteFields = {"id"sv,   "text"sv,   "speaker"sv,  "event"sv,
                                      "date"sv, "source"sv, "variants"sv, "context"sv};
-constexpr std::array kQuoteRequired = {"id"sv, "text"sv, "speaker"sv};
+constexpr std::uint32_t kQuoteRequired = requiredOf(kQuoteFields, {"id"sv, "text"sv, "speaker"sv});
 constexpr std::array kVariantFields = {"text"sv, "source"sv, "note"sv};
-constexpr std::array kVariantRequired = {"text"sv};
+constexpr std::uint32_t kVariantRequired = requiredOf(kVariantFields, {"text"sv});
 constexpr std::array kFigureFields = {
     "id"sv,       "kind"sv,  "value"sv,     "unit"sv, "text"sv,   "qualifier"sv,     "subject"sv,
     "keywords"sv, "units"sv, "stated_by"sv, "date"sv, "source"sv, "superseded_by"sv, "context"sv};
-constexpr std::array kFigureRequired = {"id"sv, "value"sv, "text"sv};
+constexpr std::uint32_t kFigureRequired = requiredOf(kFigureFields, {"id"sv, "value"sv, "text"sv});
 constexpr std::array kFigureKinds = {"count"sv, "percent"sv, "ratio"sv, "duration"sv,
                                      "money"sv, "year"sv,    "other"sv};
 
@@ -47,8 +66,15 @@ constexpr std::array kKindNames = {"person"sv, "event"sv, "source"sv, "quote"sv,
 
 // Field names are compared often (every field of two million entries): by length and first letter
 // before the bytes.
-bool sameField(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && !a.empty() && a[0] == b[0] && a == b;
+// Called for every field of every entry against each known name before it: kept inline, and the
+// length and first letter settle most comparisons before any call to memcmp.
+[[gnu::always_inline]] inline bool sameField(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.empty() || a[0] != b[0])
+    return false;
+  for (std::size_t k = 1; k < a.size(); ++k)
+    if (a[k] != b[k])
+      return false;
+  return true;
 }
 
 // Levenshtein distance, for "did you mean" on unknown fields.
@@ -458,7 +484,7 @@ void BaseParser::elements(std::string_view name, std::vector<Entry> &into, ReadE
 }
 
 template <typename OnField>
-bool BaseParser::members(FieldList fields, FieldList required, std::string_view what,
+bool BaseParser::members(FieldList fields, std::uint32_t required, std::string_view what,
                          OnField on_field) {
   const std::size_t object_at = reader_.offset();
   if (!reader_.beginObject())
@@ -473,13 +499,22 @@ bool BaseParser::members(FieldList fields, FieldList required, std::string_view 
 template <typename OnField>
 std::uint32_t BaseParser::memberLoop(FieldList fields, OnField on_field) {
   std::uint32_t seen = 0;
-  std::string key;
+  std::string_view key;
   std::size_t key_at = 0;
+  // Entries of a kind mostly give their fields in one order: the field that came after the one
+  // before it last time is tried first.
+  std::uint8_t *after = fieldOrder(fields);
+  std::size_t previous = fields.size(); // none yet
   while (!stopped() && reader_.nextMember(key, key_at)) {
-    auto it = std::find_if(fields.begin(), fields.end(),
-                           [&](std::string_view f) { return sameField(f, key); });
+    std::size_t guess = after[previous];
+    if (guess >= fields.size() || !sameField(fields[guess], key)) {
+      guess = 0;
+      while (guess < fields.size() && !sameField(fields[guess], key))
+        ++guess;
+    }
+    const auto it = fields.begin() + static_cast<std::ptrdiff_t>(guess);
     if (it == fields.end()) {
-      std::string message = "unknown field '" + key + "' (ignored)";
+      std::string message = "unknown field '" + std::string(key) + "' (ignored)";
       for (std::string_view f : fields)
         if (editDistance(key, f) <= 2) {
           message += "; did you mean '" + std::string(f) + "'?";
@@ -491,7 +526,9 @@ std::uint32_t BaseParser::memberLoop(FieldList fields, OnField on_field) {
       reader_.skipValue();
       continue;
     }
-    const auto index = static_cast<std::size_t>(it - fields.begin());
+    const std::size_t index = guess;
+    after[previous] = static_cast<std::uint8_t>(index);
+    previous = index;
     path_.push_back({*it, 0});
     if (seen & (1u << index)) {
       error(key_at, "field given twice in the same object");
@@ -505,17 +542,24 @@ std::uint32_t BaseParser::memberLoop(FieldList fields, OnField on_field) {
   return seen;
 }
 
-void BaseParser::missingFields(FieldList fields, FieldList required, std::string_view what,
+std::uint8_t *BaseParser::fieldOrder(FieldList fields) {
+  for (FieldOrder &order : field_orders_)
+    if (order.fields == fields.data())
+      return order.after.data();
+  FieldOrder &order = field_orders_[next_field_order_++ % field_orders_.size()];
+  order.fields = fields.data();
+  order.after.fill(0);
+  return order.after.data();
+}
+
+void BaseParser::missingFields(FieldList fields, std::uint32_t required, std::string_view what,
                                std::uint32_t seen, std::size_t object_at) {
-  for (std::string_view field : required) {
-    auto index =
-        static_cast<std::size_t>(std::find(fields.begin(), fields.end(), field) - fields.begin());
-    if (!(seen & (1u << index))) {
-      path_.push_back({field, 0});
-      error(object_at,
-            "missing required field '" + std::string(field) + "' of " + std::string(what));
-      path_.pop_back();
-    }
+  // In the order of the fields, which is the order the required ones are listed in.
+  for (std::uint32_t missing = required & ~seen; missing != 0; missing &= missing - 1) {
+    const std::string_view field = fields[static_cast<std::size_t>(std::countr_zero(missing))];
+    path_.push_back({field, 0});
+    error(object_at, "missing required field '" + std::string(field) + "' of " + std::string(what));
+    path_.pop_back();
   }
 }
 
@@ -709,7 +753,7 @@ void BaseParser::figure(Figure &f) {
   });
 }
 
-bool BaseParser::string(std::string &out) {
+bool BaseParser::string(std::string_view &out) {
   if (reader_.peek() != JsonKind::String) {
     typeError("a string");
     return false;
@@ -726,15 +770,29 @@ bool BaseParser::string(std::string &out) {
   return bad_utf8_.empty();
 }
 
-bool BaseParser::nonEmptyString(std::string &out) {
+bool BaseParser::nonEmptyString(std::string_view &out) {
   std::size_t at = reader_.offset();
   if (!string(out))
     return false;
-  if (out.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (out.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     error(at, "must not be empty");
     return false;
   }
   return true;
+}
+
+bool BaseParser::string(std::string &out) {
+  std::string_view view;
+  const bool ok = string(view);
+  out.assign(view);
+  return ok;
+}
+
+bool BaseParser::nonEmptyString(std::string &out) {
+  std::string_view view;
+  const bool ok = nonEmptyString(view);
+  out.assign(view);
+  return ok;
 }
 
 template <typename Add> bool BaseParser::eachString(Add add) {
@@ -746,9 +804,9 @@ template <typename Add> bool BaseParser::eachString(Add add) {
   bool ok = true;
   for (std::size_t i = 0; reader_.nextElement(); ++i) {
     path_.push_back({{}, i});
-    scratch_.clear();
-    if (string(scratch_))
-      add(scratch_);
+    std::string_view item;
+    if (string(item))
+      add(item);
     else
       ok = false;
     path_.pop_back();
@@ -757,7 +815,7 @@ template <typename Add> bool BaseParser::eachString(Add add) {
 }
 
 bool BaseParser::stringList(std::vector<std::string> &out) {
-  return eachString([&](std::string &s) { out.push_back(std::move(s)); });
+  return eachString([&](std::string_view s) { out.emplace_back(s); });
 }
 
 template <typename Read> bool BaseParser::kept(Text &out, Read read) {
@@ -768,11 +826,17 @@ template <typename Read> bool BaseParser::kept(Text &out, Read read) {
 }
 
 bool BaseParser::string(Text &out) {
-  return kept(out, [&](std::string &s) { return string(s); });
+  std::string_view view;
+  const bool ok = string(view);
+  out = result_.base.keep(view);
+  return ok;
 }
 
 bool BaseParser::nonEmptyString(Text &out) {
-  return kept(out, [&](std::string &s) { return nonEmptyString(s); });
+  std::string_view view;
+  const bool ok = nonEmptyString(view);
+  out = result_.base.keep(view);
+  return ok;
 }
 
 bool BaseParser::date(Text &out) {
@@ -802,7 +866,7 @@ void BaseParser::reference(Kind kind, std::string_view role, Text &out) {
 }
 
 bool BaseParser::stringList(std::vector<Text> &out) {
-  return eachString([&](std::string &s) { out.push_back(result_.base.keep(s)); });
+  return eachString([&](std::string_view s) { out.push_back(result_.base.keep(s)); });
 }
 
 bool BaseParser::number(double &out) {

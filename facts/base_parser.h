@@ -100,18 +100,26 @@ private:
                       Kind kind, std::string_view section, Lookup lookup);
 
   // Reads the object at the reader: known fields go to on_field(index) positioned at their value;
-  // unknown ones are warned about and skipped. Missing `required` fields are errors.
+  // unknown ones are warned about and skipped. Missing `required` fields (bits of their indices
+  // in `fields`) are errors.
   template <typename OnField>
-  bool members(FieldList fields, FieldList required, std::string_view what, OnField on_field);
+  bool members(FieldList fields, std::uint32_t required, std::string_view what, OnField on_field);
   // The members of an object whose "{" has been read; returns the fields seen.
   template <typename OnField> std::uint32_t memberLoop(FieldList fields, OnField on_field);
-  void missingFields(FieldList fields, FieldList required, std::string_view what,
+  // For each of `fields` (and for none, at fields.size()), the field that came after it in the
+  // last entry of the kind: memberLoop() tries it first.
+  std::uint8_t *fieldOrder(FieldList fields);
+  void missingFields(FieldList fields, std::uint32_t required, std::string_view what,
                      std::uint32_t seen, std::size_t object_at);
 
+  // A string as read: valid until the next string is read (JsonReader::readString).
+  bool string(std::string_view &out);
+  bool nonEmptyString(std::string_view &out);
   bool string(std::string &out);
   bool nonEmptyString(std::string &out);
   bool stringList(std::vector<std::string> &out);
-  // Reads an array of strings, giving each good one to add(std::string &).
+  // Reads an array of strings, giving each good one to add(std::string_view), valid during the
+  // call.
   template <typename Add> bool eachString(Add add);
   bool number(double &out);
   bool oneOf(std::string &out, FieldList allowed);
@@ -154,7 +162,13 @@ private:
   // The id each kind's last reference named: a file's quotes mostly name one event and source.
   std::array<std::string, kTableKinds> last_reference_;
   std::array<Text, kTableKinds> last_reference_text_; // and where it is kept
-  std::string scratch_;                               // a Text field as read, before it is kept
+  struct FieldOrder {
+    const std::string_view *fields = nullptr;
+    std::array<std::uint8_t, 33> after{}; // fields are at most 32 (memberLoop's bits)
+  };
+  std::array<FieldOrder, 8> field_orders_{}; // more kinds than the format has
+  std::size_t next_field_order_ = 0;
+  std::string scratch_; // a Text field as read, before it is kept
   std::vector<PendingReference> pending_;
   std::array<std::vector<EntryPlace>, 2> places_; // quotes, figures
   std::size_t id_offset_ = 0;

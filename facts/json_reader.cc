@@ -6,6 +6,9 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace factline::facts {
 namespace {
@@ -39,6 +42,43 @@ void appendCodePoint(std::string &out, std::uint32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
+}
+
+// The first offset from `from` on whose byte ends a string's plain run (a quote, a backslash, a
+// control character, or non-ASCII), or `n`. Sixteen bytes a step where SSE2 is (x86-64 always):
+// a quote's text is hundreds of bytes; else eight at a time, as bits of a 64-bit word.
+std::size_t plainRunEnd(const unsigned char *bytes, std::size_t from, std::size_t n) {
+  std::size_t run = from;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  const __m128i space = _mm_set1_epi8(0x20);
+  for (; run + 16 <= n; run += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(bytes + run));
+    // Signed, a byte of 0x80 or more is below 0x20 too.
+    const __m128i stop =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                     _mm_cmplt_epi8(v, space));
+    if (const int mask = _mm_movemask_epi8(stop))
+      return run + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_zero_byte = [&](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  while (run + 8 <= n) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, bytes + run, 8);
+    if ((chunk & kHighs) != 0 || has_zero_byte(chunk ^ (kOnes * '"')) ||
+        has_zero_byte(chunk ^ (kOnes * '\\')) || ((chunk - kOnes * 0x20) & ~chunk & kHighs) != 0)
+      break;
+    run += 8;
+  }
+  while (run < n) {
+    const unsigned char c = bytes[run];
+    if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
+      break;
+    ++run;
+  }
+  return run;
 }
 
 } // namespace
@@ -201,25 +241,8 @@ bool JsonReader::readString(std::string &out, std::vector<std::size_t> *bad_utf8
   out.clear();
   const auto *bytes = reinterpret_cast<const unsigned char *>(text_.data());
   while (true) {
-    // Copy plain ASCII in one go: most text is. Eight bytes at a time while none of them is a
-    // quote, a backslash, a control character or non-ASCII.
-    std::size_t run = pos_;
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-    auto has_zero_byte = [&](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
-    while (run + 8 <= text_.size()) {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, bytes + run, 8);
-      if ((chunk & kHighs) != 0 || has_zero_byte(chunk ^ (kOnes * '"')) ||
-          has_zero_byte(chunk ^ (kOnes * '\\')) || ((chunk - kOnes * 0x20) & ~chunk & kHighs) != 0)
-        break;
-      run += 8;
-    }
-    while (run < text_.size()) {
-      unsigned char c = bytes[run];
-      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-        break;
-      ++run;
-    }
+    // Copy plain ASCII in one go: most text is.
+    const std::size_t run = plainRunEnd(bytes, pos_, text_.size());
     out.append(text_.data() + pos_, run - pos_);
     pos_ = run;
     if (pos_ >= text_.size())
@@ -300,6 +323,29 @@ bool JsonReader::readString(std::string &out, std::vector<std::size_t> *bad_utf8
   }
 }
 
+bool JsonReader::readString(std::string_view &out, std::vector<std::size_t> *bad_utf8) {
+  if (peek() != JsonKind::String)
+    return fail(pos_, "expected a string");
+  // Most strings hold no escape and no bad byte: they are viewed where they are, not copied.
+  const auto *bytes = reinterpret_cast<const unsigned char *>(text_.data());
+  const std::size_t first = pos_ + 1, n = text_.size();
+  std::size_t at = plainRunEnd(bytes, first, n);
+  while (at < n && bytes[at] >= 0x80) {
+    const std::size_t len = utf8SequenceLength(bytes + at, n - at);
+    if (len == 0)
+      break;
+    at = plainRunEnd(bytes, at + len, n);
+  }
+  if (at < n && bytes[at] == '"') {
+    out = text_.substr(first, at - first);
+    pos_ = at + 1;
+    return true;
+  }
+  const bool ok = readString(decoded_, bad_utf8);
+  out = decoded_; // as far as it was read, when it fails
+  return ok;
+}
+
 bool JsonReader::beginObject() {
   if (peek() != JsonKind::Object)
     return fail(pos_, "expected an object");
@@ -308,7 +354,7 @@ bool JsonReader::beginObject() {
   return true;
 }
 
-bool JsonReader::nextMember(std::string &key, std::size_t &key_offset) {
+bool JsonReader::nextMember(std::string_view &key, std::size_t &key_offset) {
   if (failed_)
     return false;
   skipWhitespace();
@@ -371,7 +417,7 @@ bool JsonReader::nextElement() {
 
 bool JsonReader::skipValue() {
   // Iterative, with a depth limit, so that a hostile file cannot exhaust the stack.
-  std::string scratch;
+  std::string_view scratch;
   std::size_t key_offset = 0;
   const std::size_t base_depth = open_.size();
   while (true) {

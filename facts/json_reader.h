@@ -29,6 +29,9 @@ public:
   // Bytes that are not UTF-8 inside the string are replaced by U+FFFD and their offsets added to
   // *bad_utf8 (when given): the text is still readable JSON, so reading goes on.
   bool readString(std::string &out, std::vector<std::size_t> *bad_utf8 = nullptr);
+  // The same without a copy where it can: `out` views the text, or, for a string with escapes
+  // or bad bytes, a buffer of the reader's that its next read of a string overwrites.
+  bool readString(std::string_view &out, std::vector<std::size_t> *bad_utf8 = nullptr);
   bool readNumber(double &out);
   bool readBool(bool &out);
   bool readNull();
@@ -36,7 +39,8 @@ public:
 
   // Objects: beginObject(), then nextMember() until it returns false (at "}" or on an error).
   bool beginObject();
-  bool nextMember(std::string &key, std::size_t &key_offset);
+  // `key` is valid until the next string is read.
+  bool nextMember(std::string_view &key, std::size_t &key_offset);
   // Arrays: beginArray(), then nextElement() until it returns false (at "]" or on an error).
   bool beginArray();
   bool nextElement();
@@ -68,6 +72,7 @@ private:
     bool first;  // no member or element read yet
   };
   std::vector<OpenContainer> open_;
+  std::string decoded_; // a string that could not be viewed in the text
   bool failed_ = false;
   std::size_t error_offset_ = 0;
   std::string error_message_;
