@@ -51,10 +51,10 @@ template <typename OnToken> void forEachToken(std::string_view text, OnToken &&o
       &on_token);
 }
 
-// What an index keeps of a text: its Word tokens (forEachToken's), folded, back to back in one
-// buffer, each marked when a Gap or an Editorial token came between it and the word before. Plain
-// ASCII text (most of a fact base) is read in one pass that folds as it splits, several times
-// faster than forEachToken; anything else is read by forEachToken.
+// What an index keeps of a text: its Word tokens (forEachToken's), folded, in one buffer, each
+// marked when a Gap or an Editorial token came between it and the word before. Plain ASCII text
+// (most of a fact base) is split and folded 64 bytes a step where SSE2 is, or else in one pass a
+// byte a step, several times faster than forEachToken; anything else is read by forEachToken.
 struct FoldedWords {
   struct Word {
     std::uint32_t offset = 0, length = 0; // in bytes
@@ -62,9 +62,7 @@ struct FoldedWords {
   };
   std::string bytes;
   std::vector<Word> words;
-  std::string_view word(const Word &w) const {
-    return std::string_view(bytes).substr(w.offset, w.length);
-  }
+  std::string_view word(const Word &w) const { return {bytes.data() + w.offset, w.length}; }
 };
 // Replaces `out`'s contents, reusing its buffers.
 void foldedWordsOf(std::string_view text, FoldedWords &out);

@@ -145,9 +145,13 @@ namespace {
 
 // Random texts built from the characters whose neighbours decide what they are: letters, digits,
 // the joiners (apostrophes, hyphens, inner separators of numbers), brackets, ellipses, non-ASCII
-// letters, a soft hyphen, a curly apostrophe, an invalid byte. With `ascii_only`, only the pieces
-// that are plain ASCII (and "[" among them).
-std::vector<std::string> trickyTexts(int count, bool ascii_only) {
+// letters, a soft hyphen, a curly apostrophe, an invalid byte; up to `max_pieces` of them.
+enum class Pieces {
+  All,
+  Ascii,       // only the plain ASCII ones ("[" among them)
+  AsciiNoGaps, // and none that makes "..": what foldedWordsOf reads 64 bytes a step
+};
+std::vector<std::string> trickyTexts(int count, Pieces alphabet, std::uint32_t max_pieces = 24) {
   std::vector<std::string> pieces = {"a",
                                      "Zu",
                                      "ck",
@@ -177,11 +181,13 @@ std::vector<std::string> trickyTexts(int count, bool ascii_only) {
                                      "ﬁ",
                                      "\xE2\x80\x93",
                                      "Senator"};
-  if (ascii_only)
+  if (alphabet != Pieces::All)
     std::erase_if(pieces, [](const std::string &p) {
       return std::any_of(p.begin(), p.end(),
                          [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     });
+  if (alphabet == Pieces::AsciiNoGaps)
+    std::erase_if(pieces, [](const std::string &p) { return p == "..." || p == "." || p == "["; });
   std::uint32_t state = 12345;
   auto next = [&] {
     state = state * 1103515245u + 12345u;
@@ -190,7 +196,7 @@ std::vector<std::string> trickyTexts(int count, bool ascii_only) {
   std::vector<std::string> texts;
   for (int round = 0; round < count; ++round) {
     std::string text;
-    const std::uint32_t length = next() % 24;
+    const std::uint32_t length = next() % max_pieces;
     for (std::uint32_t k = 0; k < length; ++k)
       text += pieces[next() % pieces.size()];
     texts.push_back(std::move(text));
@@ -201,7 +207,7 @@ std::vector<std::string> trickyTexts(int count, bool ascii_only) {
 } // namespace
 
 TEST_CASE("the ASCII shortcuts give the tokens the general scan gives", "[normalize]") {
-  for (const std::string &text : trickyTexts(20000, false)) {
+  for (const std::string &text : trickyTexts(20000, Pieces::All)) {
     const auto fast = tokenize(text), general = tokenizeWithoutShortcuts(text);
     INFO("text: " << text);
     REQUIRE(fast.size() == general.size());
@@ -236,9 +242,18 @@ TEST_CASE("foldedWordsOf gives the general scan's words, and where gaps and inse
       REQUIRE(got.words[k].break_before == want[k].second);
     }
   };
-  for (const std::string &text : trickyTexts(20000, true))
+  for (const std::string &text : trickyTexts(20000, Pieces::Ascii))
     check(text);
-  for (const std::string &text : trickyTexts(5000, false))
+  for (const std::string &text : trickyTexts(5000, Pieces::All))
+    check(text);
+  // Across the 64-byte steps, and above the 4 KiB the steps are taken for.
+  for (const std::string &text : trickyTexts(20000, Pieces::AsciiNoGaps))
+    check(text);
+  for (const std::string &text : trickyTexts(3000, Pieces::AsciiNoGaps, 200))
+    check(text);
+  for (const std::string &text : trickyTexts(50, Pieces::AsciiNoGaps, 3000))
+    check(text);
+  for (const std::string &text : trickyTexts(1000, Pieces::Ascii, 200))
     check(text);
   check("We didn't ... protect 87,000,000 people's data. . . [the company] was wrong, 4.5 times");
   check("It's my mistake...and I'm sorry");
