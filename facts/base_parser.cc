@@ -150,7 +150,8 @@ LoadResult BaseParser::run() {
   if (lines_.text().size() >= parallel_from_)
     planSplit();
   topLevel();
-  dropTail(); // when the cut was never reached
+  checkDeferredReferences(); // those of an entry the reading stopped in
+  dropTail();                // when the cut was never reached
   if (took_tail_)
     missingFields(kTopFields, kTopRequired, "a fact base", top_seen_, top_at_);
   result_.base.reindex();
@@ -468,6 +469,7 @@ void BaseParser::elements(std::string_view name, std::vector<Entry> &into, ReadE
       if (places)
         id_offset_ = reader_.offset(); // its "{" until id() finds its id
       read(entry);
+      checkDeferredReferences();
       if (into.size() == into.capacity() && into.size() >= kSampledEntries &&
           text_end - reader_.offset() >= kRoomFromBytes)
         makeRoomForRest(into, section_at, reader_.offset(), text_end);
@@ -851,18 +853,45 @@ void BaseParser::id(Kind kind, Text &out) {
 }
 
 void BaseParser::reference(Kind kind, std::string_view role, Text &out) {
-  scratch_.clear();
-  reference(kind, role, scratch_);
-  // A file's quotes name a few people, events and sources a million times: the last one named
-  // of each kind is kept once.
   const auto k = static_cast<std::size_t>(kind);
-  if (k < kTableKinds && !scratch_.empty() && scratch_ == last_reference_text_[k]) {
-    out = last_reference_text_[k];
+  if (k >= kTableKinds || path_.size() > DeferredReference{}.path.size()) {
+    scratch_.clear();
+    reference(kind, role, scratch_);
+    out = result_.base.keep(scratch_);
     return;
   }
-  out = result_.base.keep(scratch_);
-  if (k < kTableKinds)
-    last_reference_text_[k] = out;
+  const std::size_t at = reader_.offset();
+  std::string_view id;
+  const bool read = nonEmptyString(id);
+  // A file's quotes name a few people, events and sources a million times: the last one named
+  // of each kind is kept once.
+  out = !id.empty() && id == last_reference_text_[k] ? last_reference_text_[k]
+                                                     : result_.base.keep(id);
+  last_reference_text_[k] = out;
+  if (!read || out == last_reference_[k])
+    return;
+  DeferredReference &d = deferred_.emplace_back();
+  d.kind = kind;
+  d.role = role;
+  d.id = out;
+  d.offset = at;
+  d.hash = IdTable::hash(out);
+  d.depth = static_cast<std::uint8_t>(path_.size());
+  std::copy(path_.begin(), path_.end(), d.path.begin());
+  ids_[k].prefetch(d.hash);
+  if (head_)
+    head_->ids_[k].prefetch(d.hash);
+}
+
+void BaseParser::checkDeferredReferences() {
+  for (const DeferredReference &d : deferred_) {
+    if (known(d.kind, d.id, d.hash) == IdTable::npos)
+      pending_.push_back({d.kind, d.role, std::string(d.id), d.offset,
+                          std::vector<PathPart>(d.path.begin(), d.path.begin() + d.depth)});
+    else
+      last_reference_[static_cast<std::size_t>(d.kind)] = d.id;
+  }
+  deferred_.clear();
 }
 
 bool BaseParser::stringList(std::vector<Text> &out) {
@@ -934,11 +963,15 @@ std::string_view BaseParser::idOf(Kind kind, std::size_t index) const {
 }
 
 std::size_t BaseParser::known(Kind kind, std::string_view id) const {
+  return known(kind, id, IdTable::hash(id));
+}
+
+std::size_t BaseParser::known(Kind kind, std::string_view id, std::uint64_t hash) const {
   const auto k = static_cast<std::size_t>(kind);
   if (k >= kTableKinds)
     return IdTable::npos;
-  const std::size_t found = ids_[k].find(id, [&](std::size_t i) { return idOf(kind, i); });
-  return found == IdTable::npos && head_ ? head_->known(kind, id) : found;
+  const std::size_t found = ids_[k].find(id, hash, [&](std::size_t i) { return idOf(kind, i); });
+  return found == IdTable::npos && head_ ? head_->known(kind, id, hash) : found;
 }
 
 void BaseParser::reference(Kind kind, std::string_view role, std::string &out) {

@@ -136,6 +136,20 @@ private:
   void reference(Kind kind, std::string_view role, Text &out);
   // The index of the person, event or source with `id` read so far, or IdTable::npos.
   std::size_t known(Kind kind, std::string_view id) const;
+  std::size_t known(Kind kind, std::string_view id, std::uint64_t hash) const;
+  // References of quotes and figures are checked when their entry has been read, not as each is
+  // read: the id tables' cache lines, asked for at the reference, have arrived by then. A million
+  // entries' references would otherwise each wait for one.
+  struct DeferredReference {
+    Kind kind;
+    std::string_view role;
+    Text id;
+    std::size_t offset;
+    std::uint64_t hash;
+    std::uint8_t depth; // of path
+    std::array<PathPart, 8> path;
+  };
+  void checkDeferredReferences();
   std::string_view idOf(Kind kind, std::size_t index) const;
 
   void error(std::size_t offset, std::string message);
@@ -170,6 +184,7 @@ private:
   std::size_t next_field_order_ = 0;
   std::string scratch_; // a Text field as read, before it is kept
   std::vector<PendingReference> pending_;
+  std::vector<DeferredReference> deferred_;
   std::array<std::vector<EntryPlace>, 2> places_; // quotes, figures
   std::size_t id_offset_ = 0;
   Progress progress_;

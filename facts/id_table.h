@@ -30,9 +30,24 @@ public:
 
   // The index of the entry with `id`, or npos. `idOf(i)` gives the id of entry i.
   template <typename IdOf> std::size_t find(std::string_view id, const IdOf &idOf) const {
+    return find(id, hash(id), idOf);
+  }
+  // The same with hash(id) computed before, and its slot perhaps prefetched: a lookup asked for
+  // ahead of the time it is needed does not wait for the table's cache line.
+  static std::uint64_t hash(std::string_view id) {
+    std::uint64_t h = std::hash<std::string_view>{}(id);
+    h ^= h >> 31; // the table uses the low bits, the tag the high ones: spread both
+    h *= 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+  }
+  void prefetch(std::uint64_t h) const {
+    if (!slots_.empty())
+      __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+  }
+  template <typename IdOf>
+  std::size_t find(std::string_view id, std::uint64_t h, const IdOf &idOf) const {
     if (slots_.empty())
       return npos;
-    const std::uint64_t h = hash(id);
     const std::uint32_t tag = tagOf(h);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = h & mask;; s = (s + 1) & mask) {
@@ -101,12 +116,6 @@ public:
   std::size_t memoryBytes() const { return slots_.capacity() * sizeof(std::uint64_t); }
 
 private:
-  static std::uint64_t hash(std::string_view id) {
-    std::uint64_t h = std::hash<std::string_view>{}(id);
-    h ^= h >> 31; // the table uses the low bits, the tag the high ones: spread both
-    h *= 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 29);
-  }
   static std::uint32_t tagOf(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
   static std::size_t slotsFor(std::size_t n) {
     std::size_t s = 16;
