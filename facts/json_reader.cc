@@ -118,6 +118,9 @@ bool JsonReader::fail(std::size_t at, std::string message) {
 }
 
 void JsonReader::skipWhitespace() {
+  // Every whitespace byte is below '!': most calls find none, and stop at the first test.
+  if (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) > ' ')
+    return;
   while (pos_ < text_.size()) {
     char c = text_[pos_];
     if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
@@ -324,7 +327,8 @@ bool JsonReader::readString(std::string &out, std::vector<std::size_t> *bad_utf8
 }
 
 bool JsonReader::readString(std::string_view &out, std::vector<std::size_t> *bad_utf8) {
-  if (peek() != JsonKind::String)
+  // Callers have mostly peeked already: at the quote, there is nothing to skip.
+  if ((failed_ || pos_ >= text_.size() || text_[pos_] != '"') && peek() != JsonKind::String)
     return fail(pos_, "expected a string");
   // Most strings hold no escape and no bad byte: they are viewed where they are, not copied.
   const auto *bytes = reinterpret_cast<const unsigned char *>(text_.data());
