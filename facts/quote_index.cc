@@ -51,7 +51,15 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
   // The recorded words: read here, except for a run read before (a snapshot's) that fits.
   const std::vector<Quote> &quotes = base.quotes;
   QuoteWords words;
-  if (given && given->fits(quotes, given_first)) {
+  auto wordingsOf = [&](std::size_t first, std::size_t count) -> std::size_t {
+    if (first > quotes.size() || count > quotes.size() - first)
+      return 0; // fits() says no
+    const std::size_t end = first + count;
+    return (end < quotes.size() ? quote_first_wording_[end] : wordings_.size()) -
+           (first < quotes.size() ? quote_first_wording_[first] : wordings_.size());
+  };
+  if (given &&
+      given->fits(quotes.size(), given_first, wordingsOf(given_first, given->quote_count))) {
     const std::size_t after = given_first + given->quote_count;
     QuoteWords before = QuoteWords::read(quotes, 0, given_first, parallel_from);
     if (given.use_count() == 1) {

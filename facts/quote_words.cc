@@ -134,6 +134,12 @@ bool QuoteWords::fits(const std::vector<Quote> &quotes, std::size_t first) const
   std::size_t wordings = 0;
   for (std::size_t qi = first; qi < first + quote_count; ++qi)
     wordings += 1 + quotes[qi].variants.size();
+  return fits(quotes.size(), first, wordings);
+}
+
+bool QuoteWords::fits(std::size_t quote_total, std::size_t first, std::size_t wordings) const {
+  if (first > quote_total || quote_count > quote_total - first)
+    return false;
   if (wordings != starts.size() || counts.size() != vocabulary.size())
     return false;
   for (std::size_t k = 0; k < starts.size(); ++k)

@@ -48,6 +48,9 @@ struct QuoteWords {
   // How many wordings quotes [first, first + quote_count) hold, against starts.size(): a run that
   // does not fit the quotes it is offered for is not used.
   bool fits(const std::vector<Quote> &quotes, std::size_t first) const;
+  // The same when the caller has counted the wordings of quotes [first, first + quote_count)
+  // among `quote_total` quotes (a million quotes are not read again for it).
+  bool fits(std::size_t quote_total, std::size_t first, std::size_t wordings) const;
 };
 
 } // namespace factline::facts

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "facts/base_parser.h"
+#include "facts/fact_index.h"
+#include "facts/quote_index.h"
 #include "facts/quote_words.h"
 
 using namespace factline::facts;
@@ -277,6 +279,23 @@ TEST_CASE("the words a reader reads while it waits for the other are the quotes'
     REQUIRE(r.errors.empty());
     checkWordsRead(r);
     waited += r.quote_words && r.quote_words->quote_count > 0 ? 1 : 0;
+    if (!r.quote_words)
+      continue;
+    // The index built with them (and the rest of the quotes read then) is the one built without.
+    auto base = std::make_shared<const FactBase>(r.base);
+    const FactIndex with(base, {r.quote_words, 0}), without(base);
+    const QuoteIndex &a = with.quoteIndex(), &b = without.quoteIndex();
+    REQUIRE(a.wordCount() == b.wordCount());
+    REQUIRE(a.vocabularySize() == b.vocabularySize());
+    for (const char *word : {"we", "did", "not", "take", "broad", "view", "19999", "1234"}) {
+      const std::uint32_t id = b.wordId(word);
+      CHECK(a.wordId(word) == id);
+      if (id < b.vocabularySize()) {
+        const auto pa = a.postings(id), pb = b.postings(id);
+        CHECK(std::vector<std::uint32_t>(pa.begin(), pa.end()) ==
+              std::vector<std::uint32_t>(pb.begin(), pb.end()));
+      }
+    }
   }
   // Timing decides how many words are read; that some are, in five rounds, it does not.
   CHECK(waited > 0);
