@@ -89,7 +89,10 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
   postings_start_.assign(counts.size() + 1, 0);
   for (std::size_t id = 0; id < counts.size(); ++id)
     postings_start_[id + 1] = postings_start_[id] + counts[id];
-  postings_.resize(ids_.size());
+  // Not zeroed: every slot is written below, and the pages are then first touched by the two
+  // threads that file the positions, not by one that clears 4 bytes a word first.
+  postings_.reset(new std::uint32_t[ids_.size()]);
+  postings_size_ = ids_.size();
   // Positions [from, to) filed under their words, each word's from `fill`. A big base's halves are
   // filed at once: the second half's positions go after the first half's under each word, which
   // its thread counts first, so the postings are the one pass's.
@@ -145,7 +148,7 @@ std::size_t QuoteIndex::frequency(std::uint32_t id) const {
 std::size_t QuoteIndex::memoryBytes() const {
   return wordings_.capacity() * sizeof(CompactWording) +
          (quote_first_wording_.capacity() + wording_start_.capacity() + ids_.capacity() +
-          postings_start_.capacity() + postings_.capacity()) *
+          postings_start_.capacity() + postings_size_) *
              sizeof(std::uint32_t) +
          block_wording_.capacity() * sizeof(std::uint32_t) + vocabulary_.memoryBytes() +
          wordings_.size() * sizeof(void *);

@@ -53,7 +53,7 @@ public:
   std::span<const std::uint32_t> postings(std::uint32_t id) const {
     if (id >= vocabularySize())
       return {};
-    return {postings_.data() + postings_start_[id], frequency(id)};
+    return {postings_.get() + postings_start_[id], frequency(id)};
   }
 
   const std::vector<Token> &wordingTokens(Wording w) const;
@@ -92,7 +92,8 @@ private:
   static constexpr unsigned kBlockBits = 6;
   std::vector<std::uint32_t> block_wording_;
   std::vector<std::uint32_t> postings_start_; // per word id + 1: offset into postings_
-  std::vector<std::uint32_t> postings_;       // positions into ids_, ascending per word
+  std::unique_ptr<std::uint32_t[]> postings_; // positions into ids_, ascending per word
+  std::size_t postings_size_ = 0;
   mutable std::unique_ptr<std::atomic<const std::vector<Token> *>[]> token_cache_;
 };
 
