@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <utf8proc.h>
+#include <utility>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -402,6 +403,17 @@ private:
 // for any other text, met at its first byte that is not ASCII or its first "[" (`out` is then
 // unspecified).
 enum class Plain : std::uint8_t { Letter, Digit, Apostrophe, Hyphen, Period, Comma, Other, Not };
+constexpr bool samePlainOrder() {
+  const std::pair<Plain, CharClass> pairs[] = {
+      {Plain::Letter, CharClass::Letter},         {Plain::Digit, CharClass::Digit},
+      {Plain::Apostrophe, CharClass::Apostrophe}, {Plain::Hyphen, CharClass::Hyphen},
+      {Plain::Period, CharClass::Period},         {Plain::Comma, CharClass::Comma}};
+  for (const auto &[plain, cls] : pairs)
+    if (static_cast<int>(plain) != static_cast<int>(cls))
+      return false;
+  return true;
+}
+static_assert(samePlainOrder());
 constexpr auto kPlainClasses = [] {
   std::array<Plain, 256> table{};
   for (unsigned c = 0; c < 256; ++c) {
@@ -409,28 +421,10 @@ constexpr auto kPlainClasses = [] {
       table[c] = Plain::Not;
       continue;
     }
-    switch (kAsciiClasses[c]) {
-    case CharClass::Letter:
-      table[c] = Plain::Letter;
-      break;
-    case CharClass::Digit:
-      table[c] = Plain::Digit;
-      break;
-    case CharClass::Apostrophe:
-      table[c] = Plain::Apostrophe;
-      break;
-    case CharClass::Hyphen:
-      table[c] = Plain::Hyphen;
-      break;
-    case CharClass::Period:
-      table[c] = Plain::Period;
-      break;
-    case CharClass::Comma:
-      table[c] = Plain::Comma;
-      break;
-    default:
-      table[c] = Plain::Other; // separators, and "]" with no "[" before it
-    }
+    // The first six classes are the Tokenizer's own, in its order; the rest are separators here
+    // (and "]" with no "[" before it).
+    const CharClass cls = kAsciiClasses[c];
+    table[c] = cls <= CharClass::Comma ? static_cast<Plain>(cls) : Plain::Other;
   }
   return table;
 }();
