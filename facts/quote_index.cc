@@ -94,8 +94,9 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
   postings_.reset(new std::uint32_t[ids_.size()]);
   postings_size_ = ids_.size();
   // Positions [from, to) filed under their words, each word's from `fill`. A big base's halves are
-  // filed at once: the second half's positions go after the first half's under each word, which
-  // its thread counts first, so the postings are the one pass's.
+  // filed at once: the first half's positions from the front of each word's list, the second
+  // half's from its back, last position first, so that they meet and the postings are the one
+  // pass's without the second thread counting the first half's words.
   auto file = [&](std::vector<std::uint32_t> &fill, std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t pos = from; pos < to; ++pos)
       postings_[fill[ids_[pos] & kIdMask]++] = pos;
@@ -105,10 +106,9 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
   if (quotes.size() >= std::max<std::size_t>(parallel_from, 2)) {
     const std::uint32_t middle = positions / 2;
     auto second = std::async(std::launch::async, [&] {
-      std::vector<std::uint32_t> after(postings_start_.begin(), postings_start_.end() - 1);
-      for (std::uint32_t pos = 0; pos < middle; ++pos)
-        ++after[ids_[pos] & kIdMask];
-      file(after, middle, positions);
+      std::vector<std::uint32_t> back(postings_start_.begin() + 1, postings_start_.end());
+      for (std::uint32_t pos = positions; pos-- > middle;)
+        postings_[--back[ids_[pos] & kIdMask]] = pos;
     });
     file(fill, 0, middle);
     second.get();
