@@ -6,10 +6,26 @@
 #include <unistd.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace factline::facts {
+
+// Lets the kernel drop the whole pages inside [from, to) of a mapping that will not be read there
+// again: a file's pages come back from the page cache if they are, memory of our own as zeros.
+// Returns where the page holding `to` starts: where a reader going on from `to` may release from
+// next time.
+inline const char *releasePages(const void *from, const void *to) {
+  static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(from) + page - 1) / page * page;
+  const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(to) / page * page;
+  if (end > begin)
+    ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
+  return static_cast<const char *>(from) + (end > reinterpret_cast<std::uintptr_t>(from)
+                                               ? end - reinterpret_cast<std::uintptr_t>(from)
+                                               : 0);
+}
 
 // A file mapped read-only. A million-quote base is hundreds of megabytes: mapped, it is read
 // without a copy, and the pages behind the parser can be given back while it goes on.
@@ -49,15 +65,10 @@ public:
   // Lets the kernel drop the whole pages of [from, offset - 1 MiB), the part of a sequential
   // reader's way from `from` that it is well past; returns where the next call may start.
   std::size_t releaseBetween(std::size_t from, std::size_t offset) const {
-    static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     constexpr std::size_t kBehind = std::size_t{1} << 20; // keep the last megabyte
     if (!data_ || offset < from + 2 * kBehind)
       return from;
-    const std::size_t begin = (from + page - 1) / page * page;
-    const std::size_t end = (offset - kBehind) / page * page;
-    if (end > begin)
-      ::madvise(const_cast<char *>(data_) + begin, end - begin, MADV_DONTNEED);
-    return end;
+    return static_cast<std::size_t>(releasePages(data_ + from, data_ + offset - kBehind) - data_);
   }
 
 private:

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "facts/fact_index.h"
+#include "facts/mapped_file.h"
 #include "facts/quote_words.h"
 #include "facts/word_alignment.h"
 
@@ -51,6 +52,12 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
   // The recorded words: read here, except for a run read before (a snapshot's) that fits.
   const std::vector<Quote> &quotes = base.quotes;
   QuoteWords words;
+  // A given run's postings, when it brings them: its word ids as they became, and where its
+  // positions start among the joined run's.
+  std::span<const std::uint32_t> given_postings;
+  std::vector<std::uint32_t> given_counts, given_remap;
+  std::uint32_t given_from = 0, given_to = 0;
+  bool release_postings = false;
   auto wordingsOf = [&](std::size_t first, std::size_t count) -> std::size_t {
     if (first > quotes.size() || count > quotes.size() - first)
       return 0; // fits() says no
@@ -62,12 +69,18 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
       given->fits(quotes.size(), given_first, wordingsOf(given_first, given->quote_count))) {
     const std::size_t after = given_first + given->quote_count;
     QuoteWords before = QuoteWords::read(quotes, 0, given_first, parallel_from);
+    given_postings = given->postings;
+    if (!given_postings.empty())
+      given_counts = given->counts;
+    given_from = static_cast<std::uint32_t>(before.ids.size());
+    given_to = given_from + static_cast<std::uint32_t>(given->ids.size());
     if (given.use_count() == 1) {
+      release_postings = given->postings_disposable;
       words = std::move(*given);
-      words.prepend(std::move(before));
+      given_remap = words.prepend(std::move(before));
     } else {
       words = std::move(before);
-      words.append(*given);
+      given_remap = words.append(*given);
     }
     given.reset();
     if (after < quotes.size())
@@ -103,7 +116,28 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
   };
   const auto positions = static_cast<std::uint32_t>(ids_.size());
   std::vector<std::uint32_t> fill(postings_start_.begin(), postings_start_.end() - 1);
-  if (quotes.size() >= std::max<std::size_t>(parallel_from, 2)) {
+  if (!given_postings.empty()) {
+    // The given run's postings are copied, word after word, behind the positions before it (all
+    // lower) and ahead of those after it (all higher): one sequential pass instead of filing
+    // each position. Copied pages are given back as the copy goes, when they may be.
+    file(fill, 0, given_from);
+    const std::uint32_t *from = given_postings.data();
+    const std::uint32_t *released = from; // page-aligned after the first release
+    constexpr std::size_t kReleaseStep = std::size_t{1} << 20; // positions
+    for (std::size_t local = 0; local < given_counts.size(); ++local) {
+      std::uint32_t *to = postings_.get() + fill[given_remap[local]];
+      const std::uint32_t n = given_counts[local];
+      for (std::uint32_t k = 0; k < n; ++k)
+        to[k] = from[k] + given_from;
+      fill[given_remap[local]] += n;
+      from += n;
+      if (release_postings && static_cast<std::size_t>(from - released) >= kReleaseStep)
+        released = reinterpret_cast<const std::uint32_t *>(releasePages(released, from));
+    }
+    if (release_postings)
+      releasePages(released, given_postings.data() + given_postings.size());
+    file(fill, given_to, positions);
+  } else if (quotes.size() >= std::max<std::size_t>(parallel_from, 2)) {
     const std::uint32_t middle = positions / 2;
     auto second = std::async(std::launch::async, [&] {
       std::vector<std::uint32_t> back(postings_start_.begin() + 1, postings_start_.end());

@@ -45,8 +45,10 @@ QuoteWords QuoteWords::read(const std::vector<Quote> &quotes, std::size_t first,
   return run;
 }
 
-void QuoteWords::append(const QuoteWords &later, std::size_t parallel_from) {
-  const std::vector<std::uint32_t> remap = internAll(vocabulary, counts, later);
+std::vector<std::uint32_t> QuoteWords::append(const QuoteWords &later,
+                                              std::size_t parallel_from) {
+  postings = {};
+  std::vector<std::uint32_t> remap = internAll(vocabulary, counts, later);
   const auto offset = static_cast<std::uint32_t>(ids.size());
   starts.reserve(starts.size() + later.starts.size());
   for (std::uint32_t start : later.starts)
@@ -67,12 +69,14 @@ void QuoteWords::append(const QuoteWords &later, std::size_t parallel_from) {
     rewrite(0, n);
   }
   quote_count += later.quote_count;
+  return remap;
 }
 
-void QuoteWords::prepend(QuoteWords &&earlier) {
+std::vector<std::uint32_t> QuoteWords::prepend(QuoteWords &&earlier) {
+  postings = {};
   WordTable joined = std::move(earlier.vocabulary);
   std::vector<std::uint32_t> joined_counts = std::move(earlier.counts);
-  const std::vector<std::uint32_t> remap = internAll(joined, joined_counts, *this);
+  std::vector<std::uint32_t> remap = internAll(joined, joined_counts, *this);
   // This run's ids are rewritten into the joined vocabulary and moved down past earlier's in one
   // pass, from the back (a snapshot's 34 million: one pass over them instead of two).
   const std::size_t shift = earlier.ids.size(), n = ids.size();
@@ -89,10 +93,22 @@ void QuoteWords::prepend(QuoteWords &&earlier) {
   vocabulary = std::move(joined);
   counts = std::move(joined_counts);
   quote_count += earlier.quote_count;
+  return remap;
+}
+
+std::vector<std::uint32_t> QuoteWords::filePostings() const {
+  std::vector<std::uint32_t> fill(counts.size() + 1, 0);
+  for (std::size_t id = 0; id < counts.size(); ++id)
+    fill[id + 1] = fill[id] + counts[id];
+  std::vector<std::uint32_t> out(ids.size());
+  for (std::uint32_t pos = 0; pos < ids.size(); ++pos)
+    out[fill[ids[pos] & kIdMask]++] = pos;
+  return out;
 }
 
 void QuoteWords::readMore(const std::vector<Quote> &quotes, std::size_t first, std::size_t end) {
   QuoteWords &run = *this;
+  postings = {};
   // About 34 words a quote; the room grows by halves at least, when read in many steps.
   const std::size_t want = ids.size() + (end - first) * 36;
   if (want > ids.capacity())
@@ -141,6 +157,8 @@ bool QuoteWords::fits(std::size_t quote_total, std::size_t first, std::size_t wo
   if (first > quote_total || quote_count > quote_total - first)
     return false;
   if (wordings != starts.size() || counts.size() != vocabulary.size())
+    return false;
+  if (!postings.empty() && postings.size() != ids.size())
     return false;
   for (std::size_t k = 0; k < starts.size(); ++k)
     if (starts[k] > ids.size() || (k > 0 && starts[k] < starts[k - 1]))

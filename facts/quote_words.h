@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,14 @@ struct QuoteWords {
   std::vector<std::uint32_t> ids;    // every recorded word's id, with kBreakBefore
   std::vector<std::uint32_t> starts; // per wording (a quote's text, then its variants): into ids
   std::vector<std::uint32_t> counts; // per word id: how many times it occurs
+  // Where each word occurs, when the run was read with them (a snapshot's): for each word id in
+  // turn, the positions in `ids` of its counts[id] occurrences, ascending. A view: whoever made
+  // the run keeps the bytes alive while it is used. Empty otherwise, and emptied by every change
+  // to the run (the index then files the positions itself).
+  std::span<const std::uint32_t> postings;
+  // The postings' bytes may be given back to the kernel once the index has copied them (they
+  // are read once, and nothing else reads them).
+  bool postings_disposable = false;
 
   // The words of quotes [first, end): on one thread, or from `parallel_from` quotes on on two,
   // with the same result.
@@ -37,19 +46,26 @@ struct QuoteWords {
   // the order they first appear in it, which gives every word the id one run over all the quotes
   // gives: however the runs were cut, the joined run is the same.
   // From `parallel_from` of later's ids on, they are rewritten on two threads.
+  // Returns what each of later's word ids became.
   static constexpr std::size_t kParallelIds = std::size_t{1} << 20;
-  void append(const QuoteWords &later, std::size_t parallel_from = kParallelIds);
+  std::vector<std::uint32_t> append(const QuoteWords &later,
+                                    std::size_t parallel_from = kParallelIds);
 
   // Puts the run of the quotes just before this run's in front of it, with the same result as
   // earlier.append(*this), but in place: this run's arrays (a snapshot's, millions of words) are
-  // rewritten, not copied, and grow only by `earlier`'s.
-  void prepend(QuoteWords &&earlier);
+  // rewritten, not copied, and grow only by `earlier`'s. Returns what each of this run's word ids
+  // became.
+  std::vector<std::uint32_t> prepend(QuoteWords &&earlier);
+
+  // The postings of this run's words, as `postings` describes them (for writing a snapshot).
+  std::vector<std::uint32_t> filePostings() const;
 
   // How many wordings quotes [first, first + quote_count) hold, against starts.size(): a run that
   // does not fit the quotes it is offered for is not used.
   bool fits(const std::vector<Quote> &quotes, std::size_t first) const;
   // The same when the caller has counted the wordings of quotes [first, first + quote_count)
   // among `quote_total` quotes (a million quotes are not read again for it).
+  // Postings given must have one position a word.
   bool fits(std::size_t quote_total, std::size_t first, std::size_t wordings) const;
 };
 

@@ -277,6 +277,12 @@ void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
     w.str(words.vocabulary.word(id));
   w.u32s(words.starts);
   w.u32s(words.ids);
+  // And where each word occurs, so that loading does not file 34 million positions either: the
+  // counts, then the positions (aligned, so that a reader may view them in place).
+  w.u32s(words.counts);
+  while ((kHeaderBytes + w.written()) % 4 != 0)
+    w.u8(0);
+  w.u32s(words.filePostings());
 }
 
 void writeHeader(Writer &w, const Header &h) {
@@ -535,14 +541,50 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
     const std::size_t id_count = r.count(4, "the recorded words' ids");
     words->ids.reserve(id_count + id_count / 64 + 65536);
     words->ids.resize(id_count);
-    std::memcpy(words->ids.data(), r.take(id_count * 4, "the recorded words' ids"), id_count * 4);
-    words->counts.assign(vocabulary, 0);
-    for (std::uint32_t id : words->ids) {
-      if ((id & QuoteWords::kIdMask) >= vocabulary)
-        throw Corrupt{"a recorded word's id (" + std::to_string(id & QuoteWords::kIdMask) +
-                      ") is not one of the " + std::to_string(vocabulary) + " words"};
-      ++words->counts[id & QuoteWords::kIdMask];
-    }
+    const unsigned char *id_bytes = r.take(id_count * 4, "the recorded words' ids");
+    std::memcpy(words->ids.data(), id_bytes, id_count * 4);
+    releasePages(id_bytes, id_bytes + id_count * 4); // read once: copied, not read again
+    // Each id is checked against the vocabulary (a branch-free pass: one test for 34 million).
+    bool unknown = false;
+    const auto words_known = static_cast<std::uint32_t>(vocabulary); // a u32 count
+    for (const std::uint32_t id : words->ids)
+      unknown |= (id & QuoteWords::kIdMask) >= words_known;
+    if (unknown)
+      for (const std::uint32_t id : words->ids)
+        if ((id & QuoteWords::kIdMask) >= vocabulary)
+          throw Corrupt{"a recorded word's id (" + std::to_string(id & QuoteWords::kIdMask) +
+                        ") is not one of the " + std::to_string(vocabulary) + " words"};
+    r.u32s(words->counts, "the recorded words' counts");
+    std::uint64_t counted = 0;
+    for (const std::uint32_t n : words->counts)
+      counted += n;
+    if (words->counts.size() != vocabulary || counted != id_count)
+      throw Corrupt{"the recorded words' counts (" + std::to_string(words->counts.size()) +
+                    " words, " + std::to_string(counted) + " occurrences) do not match the " +
+                    std::to_string(vocabulary) + " words and " + std::to_string(id_count) +
+                    " ids"};
+    while (r.position() % 4 != 0)
+      if (r.u8("the postings' alignment") != 0)
+        throw Corrupt{"the byte before " + std::to_string(r.position()) +
+                      " should align the postings and be 0"};
+    const std::size_t posting_count = r.count(4, "the recorded words' postings");
+    const unsigned char *posting_bytes = r.take(posting_count * 4, "the recorded words' postings");
+    if (posting_count != id_count)
+      throw Corrupt{std::to_string(posting_count) + " postings for " + std::to_string(id_count) +
+                    " recorded words"};
+    // Viewed in place (the bytes are page-aligned, the offset a multiple of 4), each checked
+    // to point into the ids.
+    const std::span<const std::uint32_t> postings(
+        reinterpret_cast<const std::uint32_t *>(posting_bytes), posting_count);
+    bool outside = false;
+    const auto positions = static_cast<std::uint32_t>(id_count); // a u32 count
+    for (const std::uint32_t pos : postings)
+      outside |= pos >= positions;
+    if (outside)
+      throw Corrupt{"a recorded word's posting is past the " + std::to_string(id_count) +
+                    " recorded words"};
+    words->postings = postings;
+    words->postings_disposable = true;
     if (!words->fits(b.quotes, 0))
       throw Corrupt{"the recorded words do not match the quotes' wordings"};
     out.quote_words = std::move(words);

@@ -173,6 +173,20 @@ void requireSameAnswers(const FactIndex &json, const FactIndex &snap) {
   CHECK(asked > 50);
 }
 
+// The same words with the same ids, found at the same positions.
+void requireSamePostings(const QuoteIndex &a, const QuoteIndex &b) {
+  REQUIRE(a.vocabularySize() == b.vocabularySize());
+  REQUIRE(a.wordCount() == b.wordCount());
+  std::size_t differ = 0, positions = 0;
+  for (std::uint32_t id = 0; id < a.vocabularySize(); ++id) {
+    const auto x = a.postings(id), y = b.postings(id);
+    differ += !std::equal(x.begin(), x.end(), y.begin(), y.end());
+    positions += y.size();
+  }
+  CHECK(differ == 0);
+  CHECK(positions == b.wordCount());
+}
+
 // Overwrites the body hash in the header, so that a damaged body gets past the hash and reaches
 // the reader's own bounds checks.
 constexpr std::size_t kHeaderBytes = 88;
@@ -324,6 +338,25 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   requireSameAnswers(fresh, copied);
   requireSameAnswers(fresh, taken);
   CHECK(fresh.quoteIndex().wordCount() == taken.quoteIndex().wordCount());
+  // The snapshot's postings, copied behind the bundled base's, are those filed from the words.
+  requireSamePostings(fresh.quoteIndex(), copied.quoteIndex());
+  requireSamePostings(fresh.quoteIndex(), taken.quoteIndex());
+  requireSamePostings(a.quoteIndex(), b.quoteIndex());
+
+  // With quotes after the snapshot's too (another base merged after it), whose positions and
+  // words follow the copied ones.
+  auto sandwich = std::make_shared<FactBase>(*base);
+  FactBase later;
+  later.quotes.push_back(Quote{.id = "later-q", .text = "Word 7 and zygotic words after it",
+                               .speaker = "u"});
+  later.reindexQuotes();
+  sandwich->merge(std::move(later));
+  LoadResult between = readSnapshotFile(dir.file("user.factidx"), json);
+  FactIndex middle(sandwich, {std::move(between.quote_words), in_front});
+  FactIndex middle_fresh(sandwich);
+  requireSamePostings(middle_fresh.quoteIndex(), middle.quoteIndex());
+  requireSameAnswers(middle_fresh, middle);
+  CHECK(middle.quoteIndex().wordId("zygotic") != QuoteIndex::kUnknownWord);
 
   // Words offered for quotes they do not fit (the wrong place) are not used.
   LoadResult again = readSnapshotFile(dir.file("user.factidx"), json);
@@ -409,6 +442,40 @@ TEST_CASE("damaged snapshots are refused with what is wrong", "[snapshot]") {
   putU64(huge, kHeaderBytes, 0xfffffff0u); // the name's length
   rehash(huge);
   CHECK_THAT(refusal(huge), Catch::Contains("runs past the end"));
+
+  // The postings, last in the file: one past the words, the counts not adding up to the words,
+  // a padding byte that is not zero. Each refused, past the hash, with what is wrong.
+  LoadResult read = readSnapshotFile(good_path, json);
+  REQUIRE(read.quote_words != nullptr);
+  const std::size_t ids = read.quote_words->ids.size(), vocabulary = read.quote_words->counts.size();
+  const std::size_t postings_at = good.size() - 4 * ids;
+  REQUIRE(postings_at % 4 == 0);
+  std::string outside = good;
+  outside[good.size() - 1] = '\x7f';
+  rehash(outside);
+  CHECK_THAT(refusal(outside), Catch::Contains("posting is past the " + std::to_string(ids)));
+  auto u32At = [&](std::size_t at) {
+    std::uint32_t v = 0;
+    for (int i = 3; i >= 0; --i)
+      v = v << 8 | static_cast<unsigned char>(good[at + static_cast<std::size_t>(i)]);
+    return v;
+  };
+  REQUIRE(u32At(postings_at - 4) == ids);
+  std::size_t padding = 0; // the zero bytes between the counts and the postings' count
+  while (padding < 4 && u32At(postings_at - 8 - padding - 4 * vocabulary) != vocabulary)
+    ++padding;
+  REQUIRE(padding < 4);
+  const std::size_t counts_end = postings_at - 4 - padding;
+  std::string miscounted = good;
+  miscounted[counts_end - 4] = static_cast<char>(miscounted[counts_end - 4] + 1);
+  rehash(miscounted);
+  CHECK_THAT(refusal(miscounted), Catch::Contains("counts") && Catch::Contains("do not match"));
+  if (padding > 0) {
+    std::string padded = good;
+    padded[counts_end] = 'x';
+    rehash(padded);
+    CHECK_THAT(refusal(padded), Catch::Contains("align the postings"));
+  }
 
   // A missing snapshot named on its own, and a broken one with its JSON beside it.
   CHECK_FALSE(readFactBaseFile(dir.file("absent.factidx")).ok());
@@ -549,6 +616,14 @@ TEST_CASE("a base of many entries, read on two threads and in many chunks, is it
   CHECK(from_snapshot.base.figure("f-17")->value == 1017);
   CHECK(from_snapshot.base.person("u") != nullptr);
   CHECK(from_snapshot.base.event("e") != nullptr);
+  // Its postings, viewed in the mapped file, copied into the index and given back: the index is
+  // the one its quotes build.
+  FactLibrary json_library(true), snapshot_library(true);
+  REQUIRE(json_library.setFiles({json}).at(0).loaded);
+  REQUIRE(snapshot_library.setFiles({dir.file("many.factidx")}).at(0).loaded);
+  requireSamePostings(json_library.snapshot()->quoteIndex(),
+                      snapshot_library.snapshot()->quoteIndex());
+  requireSameAnswers(*json_library.snapshot(), *snapshot_library.snapshot());
 
   // Damaged past the hash in the figures (the second thread's part): refused, with the reason.
   std::string bytes = slurp(dir.file("many.factidx"));
