@@ -24,9 +24,10 @@ int main(int argc, char **argv) {
   };
   const double c0 = cpu();
   auto t0 = Clock::now();
-  // As FactLibrary does: one file read from a snapshot brings its quotes' recorded words.
-  factline::facts::PrebuiltQuoteWords prebuilt;
-  std::size_t own_quotes = 0;
+  // As FactLibrary does: one file read from a snapshot brings its quotes' recorded words and its
+  // figures' terms.
+  factline::facts::Prebuilt prebuilt;
+  std::size_t own_quotes = 0, own_figures = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string path = argv[i];
     auto result = factline::facts::isSnapshotPath(path)
@@ -40,14 +41,18 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "%s\n", e.describe().c_str());
       return 1;
     }
-    if (argc == 2 && result.quote_words) {
-      prebuilt = {result.quote_words, merged.quotes.size()};
+    if (argc == 2) {
+      prebuilt = {result.quote_words, merged.quotes.size(), result.figure_terms,
+                  merged.figures.size()};
       own_quotes = result.base.quotes.size();
+      own_figures = result.base.figures.size();
     }
     merged.merge(std::move(result.base));
   }
   if (prebuilt.words && merged.quotes.size() != prebuilt.first + own_quotes)
-    prebuilt = {};
+    prebuilt.words = nullptr;
+  if (prebuilt.terms && merged.figures.size() != prebuilt.first_figure + own_figures)
+    prebuilt.terms = nullptr;
   auto t1 = Clock::now();
   const double c1 = cpu();
   auto shared = std::make_shared<const factline::facts::FactBase>(std::move(merged));

@@ -66,7 +66,9 @@ std::string EntityIndex::keywordStem(std::string_view folded) {
   return w;
 }
 
-EntityIndex::EntityIndex(const FactBase &base) : base_(base) {
+EntityIndex::EntityIndex(const FactBase &base, std::shared_ptr<FigureTerms> given,
+                         std::size_t given_first)
+    : base_(base) {
   for (std::size_t i = 0; i < base.people.size(); ++i) {
     const Person &p = base.people[i];
     auto add = [&](const std::string &phrase) {
@@ -99,105 +101,19 @@ EntityIndex::EntityIndex(const FactBase &base) : base_(base) {
     for (const std::string &a : e.aliases)
       add(a);
   }
-  buildFigureTerms();
-}
-
-void EntityIndex::buildFigureTerms() {
-  std::vector<std::uint32_t> stems, users; // users: how many figures use each term
-  std::string key;
-  figure_terms_start_.reserve(base_.figures.size() + 1);
-  figure_terms_start_.push_back(0);
-  // A term's id for each distinct phrase: a big base's figures repeat the same few keywords and
-  // unit nouns ("users", "accounts"), which are then tokenized and stemmed once.
-  WordTable phrases;
-  std::vector<std::uint32_t> phrase_terms; // per phrase: its term, or kMissing (no words)
-  auto termOf = [&](std::string_view phrase) {
-    stems.clear();
-    key.clear();
-    forEachToken(phrase, [&](const TokenView &t) {
-      if (t.kind == TokenKind::Gap)
-        return;
-      std::string stem = keywordStem(t.norm);
-      stems.push_back(stems_.intern(stem));
-      if (!key.empty())
-        key.push_back(' ');
-      key += stem;
-    });
-    if (stems.empty())
-      return WordTable::kMissing;
-    const std::uint32_t term = term_keys_.intern(key);
-    if (term + 1 == term_start_.size()) { // new term
-      term_stems_.insert(term_stems_.end(), stems.begin(), stems.end());
-      term_start_.push_back(static_cast<std::uint32_t>(term_stems_.size()));
-      users.push_back(0);
+  // The figures' terms: read here, except for the base's last figures when their terms were read
+  // before (a snapshot's).
+  const std::size_t figures = base.figures.size();
+  if (given && given_first <= figures && given->figure_count == figures - given_first) {
+    if (given_first == 0 && given.use_count() == 1) {
+      terms_ = std::move(*given);
+    } else {
+      terms_ = FigureTerms::read(base.figures, 0, given_first);
+      terms_.append(*given);
     }
-    return term;
-  };
-  // A figure's phrases: its keywords, its unit, its unit nouns.
-  auto eachPhrase = [](const Figure &f, const auto &use) {
-    for (std::string_view k : f.keywords)
-      use(k);
-    use(std::string_view(f.unit));
-    for (std::string_view u : f.units)
-      use(u);
-  };
-  // Figures are taken in blocks, whose phrases are hashed and their slots asked for before any is
-  // looked up: a big base's tens of thousands of distinct phrases make a table bigger than a
-  // core's cache, and one lookup after another would wait for each slot in turn.
-  constexpr std::size_t kBlock = 128;
-  std::vector<std::string_view> block_phrases;
-  std::vector<std::size_t> block_hashes;
-  for (std::size_t from = 0; from < base_.figures.size(); from += kBlock) {
-    const std::size_t to = std::min(base_.figures.size(), from + kBlock);
-    block_phrases.clear();
-    block_hashes.clear();
-    for (std::size_t i = from; i < to; ++i)
-      eachPhrase(base_.figures[i], [&](std::string_view phrase) {
-        block_phrases.push_back(phrase);
-        block_hashes.push_back(WordTable::hash(phrase));
-        phrases.prefetch(block_hashes.back());
-      });
-    for (std::size_t h : block_hashes)
-      phrases.prefetchRecord(h);
-    std::size_t next = 0;
-    for (std::size_t i = from; i < to; ++i) {
-      const std::size_t first_term = figure_terms_.size();
-      eachPhrase(base_.figures[i], [&](std::string_view phrase) {
-        const std::uint32_t p = phrases.intern(phrase, block_hashes[next++]);
-        if (p == phrase_terms.size())
-          phrase_terms.push_back(termOf(phrase));
-        const std::uint32_t term = phrase_terms[p];
-        if (term == WordTable::kMissing)
-          return;
-        for (std::size_t k = first_term; k < figure_terms_.size(); ++k)
-          if (figure_terms_[k] == term)
-            return; // a figure counts each term once
-        figure_terms_.push_back(term);
-        ++users[term];
-      });
-      figure_terms_start_.push_back(static_cast<std::uint32_t>(figure_terms_.size()));
-    }
+  } else {
+    terms_ = FigureTerms::read(base.figures, 0, figures);
   }
-
-  const std::size_t term_count = term_start_.size() - 1;
-  term_figures_start_.assign(term_count + 1, 0);
-  for (std::size_t t = 0; t < term_count; ++t)
-    term_figures_start_[t + 1] = term_figures_start_[t] + users[t];
-  term_figures_.resize(figure_terms_.size());
-  std::vector<std::uint32_t> fill(term_figures_start_.begin(), term_figures_start_.end() - 1);
-  for (std::uint32_t f = 0; f + 1 < figure_terms_start_.size(); ++f)
-    for (std::uint32_t k = figure_terms_start_[f]; k < figure_terms_start_[f + 1]; ++k)
-      term_figures_[fill[figure_terms_[k]]++] = f;
-
-  first_start_.assign(stems_.size() + 1, 0);
-  for (std::size_t t = 0; t < term_count; ++t)
-    ++first_start_[term_stems_[term_start_[t]] + 1];
-  for (std::size_t s = 0; s < stems_.size(); ++s)
-    first_start_[s + 1] += first_start_[s];
-  first_terms_.resize(term_count);
-  std::vector<std::uint32_t> first_fill(first_start_.begin(), first_start_.end() - 1);
-  for (std::uint32_t t = 0; t < term_count; ++t)
-    first_terms_[first_fill[term_stems_[term_start_[t]]]++] = t;
 }
 
 std::vector<std::string> EntityIndex::resolvePerson(std::string_view phrase) const {
@@ -251,18 +167,20 @@ std::vector<std::size_t> EntityIndex::figuresFor(const std::vector<std::string> 
   for (const std::string &w : words) // multi-word input is split the same way as the terms
     forEachToken(w, [&](const TokenView &t) {
       if (t.kind != TokenKind::Gap)
-        stems.push_back(stems_.find(keywordStem(t.norm)));
+        stems.push_back(terms_.stems.find(keywordStem(t.norm)));
     });
   std::vector<std::uint32_t> matched;
   for (std::size_t i = 0; i < stems.size(); ++i) {
     if (stems[i] == WordTable::kMissing)
       continue;
-    for (std::uint32_t k = first_start_[stems[i]]; k < first_start_[stems[i] + 1]; ++k) {
-      const std::uint32_t term = first_terms_[k];
-      const std::uint32_t length = term_start_[term + 1] - term_start_[term];
-      if (i + length <= stems.size() && std::equal(term_stems_.begin() + term_start_[term],
-                                                   term_stems_.begin() + term_start_[term + 1],
-                                                   stems.begin() + static_cast<std::ptrdiff_t>(i)))
+    for (std::uint32_t k = terms_.first_start[stems[i]]; k < terms_.first_start[stems[i] + 1];
+         ++k) {
+      const std::uint32_t term = terms_.first_terms[k];
+      const std::uint32_t length = terms_.term_start[term + 1] - terms_.term_start[term];
+      if (i + length <= stems.size() &&
+          std::equal(terms_.term_stems.begin() + terms_.term_start[term],
+                     terms_.term_stems.begin() + terms_.term_start[term + 1],
+                     stems.begin() + static_cast<std::ptrdiff_t>(i)))
         matched.push_back(term);
     }
   }
@@ -272,17 +190,19 @@ std::vector<std::size_t> EntityIndex::figuresFor(const std::vector<std::string> 
   std::vector<std::uint32_t> common;
   std::map<std::uint32_t, std::size_t> counts; // figure -> terms matched
   for (std::uint32_t term : matched) {
-    const std::uint32_t begin = term_figures_start_[term], end = term_figures_start_[term + 1];
+    const std::uint32_t begin = terms_.term_figures_start[term],
+                        end = terms_.term_figures_start[term + 1];
     if (end - begin > kCommonTermFigures) {
       common.push_back(term);
       continue;
     }
     for (std::uint32_t k = begin; k < end; ++k)
-      ++counts[term_figures_[k]];
+      ++counts[terms_.term_figures[k]];
   }
   for (auto &[figure, count] : counts)
-    for (std::uint32_t k = figure_terms_start_[figure]; k < figure_terms_start_[figure + 1]; ++k)
-      if (std::binary_search(common.begin(), common.end(), figure_terms_[k]))
+    for (std::uint32_t k = terms_.figure_terms_start[figure];
+         k < terms_.figure_terms_start[figure + 1]; ++k)
+      if (std::binary_search(common.begin(), common.end(), terms_.figure_terms[k]))
         ++count;
 
   std::vector<std::pair<std::uint32_t, std::size_t>> ranked(counts.begin(), counts.end());

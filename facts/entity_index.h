@@ -3,20 +3,26 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "facts/fact_base.h"
-#include "facts/word_table.h"
+#include "facts/figure_terms.h"
 
 namespace factline::facts {
 
 // Built once from a FactBase; then read-only and safe to query from any thread.
 class EntityIndex {
 public:
-  explicit EntityIndex(const FactBase &base);
+  // `given`: the terms of figures [given_first, given_first + given->figure_count), read before
+  // (a snapshot's, which its reader checked: FigureTerms::consistent), used instead of reading
+  // those figures when they are the base's last ones; taken over (not copied) when nothing else
+  // holds them.
+  explicit EntityIndex(const FactBase &base, std::shared_ptr<FigureTerms> given = nullptr,
+                       std::size_t given_first = 0);
 
   // See FactIndex::resolvePerson / eventsNamedIn / figuresFor.
   std::vector<std::string> resolvePerson(std::string_view phrase) const;
@@ -41,24 +47,10 @@ private:
     std::uint32_t event;
   };
 
-  void buildFigureTerms();
-
   const FactBase &base_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> people_; // key -> person indices
   std::unordered_map<std::string, std::vector<EventName>> event_names_;
-
-  // Figure keywords and unit nouns ("terms", one or more stemmed words), each held once however
-  // many figures use it, with compressed-row lists: a million figures cost a few flat arrays.
-  WordTable stems_;
-  WordTable term_keys_;                           // a term's stems joined by spaces -> term id
-  std::vector<std::uint32_t> term_start_{0};      // per term + 1: offset into term_stems_
-  std::vector<std::uint32_t> term_stems_;         // each term's stem ids
-  std::vector<std::uint32_t> first_start_;        // per stem + 1: offset into first_terms_
-  std::vector<std::uint32_t> first_terms_;        // terms by their first stem
-  std::vector<std::uint32_t> term_figures_start_; // per term + 1: offset into term_figures_
-  std::vector<std::uint32_t> term_figures_;       // figures using each term, ascending
-  std::vector<std::uint32_t> figure_terms_start_; // per figure + 1: offset into figure_terms_
-  std::vector<std::uint32_t> figure_terms_;       // each figure's terms
+  FigureTerms terms_;
 };
 
 } // namespace factline::facts

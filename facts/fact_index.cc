@@ -2,6 +2,7 @@
 #include "facts/fact_index.h"
 
 #include "facts/entity_index.h"
+#include "facts/figure_terms.h"
 #include "facts/quote_index.h"
 #include "facts/quote_words.h"
 
@@ -18,18 +19,20 @@ constexpr std::size_t kParallelBuild = 20000;
 } // namespace
 
 struct FactIndex::Impl {
-  Impl(const FactBase &base, PrebuiltQuoteWords prebuilt) {
+  Impl(const FactBase &base, Prebuilt prebuilt) {
     auto quoteIndex = [&] {
       return std::make_unique<QuoteIndex>(base, QuoteIndex::kParallelQuotes,
                                           std::move(prebuilt.words), prebuilt.first);
     };
     if (base.quotes.size() + base.figures.size() < kParallelBuild) {
       quotes_ = quoteIndex();
-      entities_ = std::make_unique<EntityIndex>(base);
+      entities_ =
+          std::make_unique<EntityIndex>(base, std::move(prebuilt.terms), prebuilt.first_figure);
       return;
     }
-    auto entities =
-        std::async(std::launch::async, [&base] { return std::make_unique<EntityIndex>(base); });
+    auto entities = std::async(std::launch::async, [&base, &prebuilt] {
+      return std::make_unique<EntityIndex>(base, std::move(prebuilt.terms), prebuilt.first_figure);
+    });
     quotes_ = quoteIndex();
     entities_ = entities.get(); // rethrows what the other thread threw
   }
@@ -39,7 +42,7 @@ struct FactIndex::Impl {
   const EntityIndex &entities() const { return *entities_; }
 };
 
-FactIndex::FactIndex(std::shared_ptr<const FactBase> base, PrebuiltQuoteWords prebuilt)
+FactIndex::FactIndex(std::shared_ptr<const FactBase> base, Prebuilt prebuilt)
     : base_(base ? std::move(base) : std::make_shared<const FactBase>()),
       impl_(std::make_unique<Impl>(*base_, std::move(prebuilt))) {}
 

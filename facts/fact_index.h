@@ -36,21 +36,26 @@ struct NearQuote {
 };
 
 struct QuoteWords;
+struct FigureTerms;
 
-// The recorded words of some of a base's quotes, read before (a snapshot keeps them): `words`
-// holds quotes [first, first + words->quote_count). Building the index then does not tokenize
-// them, which is most of its cost.
-struct PrebuiltQuoteWords {
-  std::shared_ptr<QuoteWords> words; // taken over when nothing else holds it
+// Parts of the index read before, for some of a base's entries (a snapshot keeps them): `words`
+// holds the recorded words of quotes [first, first + words->quote_count), `terms` the terms of
+// figures [first_figure, first_figure + terms->figure_count). Building the index then neither
+// tokenizes those quotes, which is most of its cost, nor those figures. Each is taken over when
+// nothing else holds it.
+struct Prebuilt {
+  std::shared_ptr<QuoteWords> words;
   std::size_t first = 0;
+  std::shared_ptr<FigureTerms> terms;
+  std::size_t first_figure = 0;
 };
 
 // Immutable once built; safe to read from many threads at once.
 class FactIndex {
 public:
-  // `prebuilt` is used when it fits the base's quotes (otherwise they are read again) and is not
-  // kept.
-  explicit FactIndex(std::shared_ptr<const FactBase> base, PrebuiltQuoteWords prebuilt = {});
+  // `prebuilt`'s parts are used where they fit the base's quotes and figures (otherwise those are
+  // read again), and are not kept.
+  explicit FactIndex(std::shared_ptr<const FactBase> base, Prebuilt prebuilt = {});
   ~FactIndex();
   FactIndex(const FactIndex &) = delete;
   FactIndex &operator=(const FactIndex &) = delete;

@@ -1,5 +1,6 @@
 // FactLibrary: loading user bases beside the bundled one, last-good fallback, merged snapshots.
 #include "facts/fact_library.h"
+#include "facts/figure_terms.h"
 #include "facts/quote_words.h"
 
 #include <algorithm>
@@ -57,6 +58,7 @@ std::vector<FactFileStatus> FactLibrary::setFiles(const std::vector<std::string>
     if (!present[i]) {
       files_[i].last_good = nullptr;
       files_[i].words = nullptr;
+      files_[i].terms = nullptr;
       statuses.push_back(missing(files_[i].path));
       continue;
     }
@@ -86,6 +88,7 @@ std::vector<FactFileStatus> FactLibrary::setFiles(const std::vector<std::string>
     if (statuses[i].loaded) {
       files_[i].last_good = std::make_shared<FactBase>(std::move(fresh[i].base));
       files_[i].words = std::move(fresh[i].quote_words);
+      files_[i].terms = std::move(fresh[i].figure_terms);
     } else
       statuses[i].kept_older = files_[i].last_good != nullptr;
   }
@@ -105,6 +108,7 @@ FactFileStatus FactLibrary::reload(const std::string &path) {
   if (!isReadableFile(path)) {
     it->last_good = nullptr;
     it->words = nullptr;
+    it->terms = nullptr;
     rebuild();
     return missing(path);
   }
@@ -125,6 +129,7 @@ FactFileStatus FactLibrary::reload(const std::string &path) {
   if (status.loaded) {
     it->last_good = std::make_shared<FactBase>(std::move(fresh.base));
     it->words = std::move(fresh.quote_words);
+    it->terms = std::move(fresh.figure_terms);
     rebuild();
   } else {
     status.kept_older = it->last_good != nullptr;
@@ -150,17 +155,26 @@ void FactLibrary::rebuild() {
     if (file.last_good)
       loaded.push_back(&file);
 
-  // A file read from a snapshot brings its quotes' recorded words: with one file, its quotes
-  // follow the bundled ones in order unless the merge replaced some, and the index takes them.
-  PrebuiltQuoteWords prebuilt;
-  std::size_t own_quotes = 0;
-  if (loaded.size() == 1 && loaded[0]->words) {
-    prebuilt.words = std::move(loaded[0]->words);
-    prebuilt.first = include_bundled_ ? bundledFactBase().quotes.size() : 0;
+  // A file read from a snapshot brings its quotes' recorded words and its figures' terms: with
+  // one file, its entries follow the bundled ones in order unless the merge replaced some, and
+  // the index takes them.
+  Prebuilt prebuilt;
+  std::size_t own_quotes = 0, own_figures = 0;
+  if (loaded.size() == 1) {
+    const std::size_t after_bundled = include_bundled_ ? bundledFactBase().quotes.size() : 0;
+    if (loaded[0]->words)
+      prebuilt = {std::move(loaded[0]->words), after_bundled};
+    if (loaded[0]->terms) {
+      prebuilt.terms = std::move(loaded[0]->terms);
+      prebuilt.first_figure = include_bundled_ ? bundledFactBase().figures.size() : 0;
+    }
     own_quotes = loaded[0]->last_good->quotes.size();
+    own_figures = loaded[0]->last_good->figures.size();
   }
-  for (FileState *file : loaded)
-    file->words = nullptr; // used once: later indexes read the words again
+  for (FileState *file : loaded) { // used once: later indexes read the entries again
+    file->words = nullptr;
+    file->terms = nullptr;
+  }
 
   std::shared_ptr<const FactBase> merged;
   if (parts.size() == 1) {
@@ -182,7 +196,9 @@ void FactLibrary::rebuild() {
     merged = std::move(base);
   }
   if (prebuilt.words && merged->quotes.size() != prebuilt.first + own_quotes)
-    prebuilt = {};
+    prebuilt.words = nullptr;
+  if (prebuilt.terms && merged->figures.size() != prebuilt.first_figure + own_figures)
+    prebuilt.terms = nullptr;
   auto index = std::make_shared<const FactIndex>(std::move(merged), std::move(prebuilt));
   std::lock_guard lock(snapshot_mutex_);
   snapshot_ = std::move(index);

@@ -49,6 +49,8 @@ private:
     // The recorded words of last_good's quotes as it was loaded (from a snapshot), for the next
     // index built; null once used, or when there are none.
     std::shared_ptr<QuoteWords> words;
+    // The same for last_good's figures' terms.
+    std::shared_ptr<FigureTerms> terms;
   };
 
   // Reads `file` and checks its references against every other base; on success replaces

@@ -33,6 +33,7 @@ struct ExternalReference {
 };
 
 struct QuoteWords;
+struct FigureTerms;
 
 struct LoadResult {
   FactBase base;                   // every entry read, also when there are errors
@@ -42,8 +43,10 @@ struct LoadResult {
   std::string name; // the base's "name"
   // The recorded words of base.quotes (all of them from a snapshot; from a large JSON file, those
   // of its first quotes that were read while a reader waited for the other), or null: building
-  // the index of the base can take them instead of tokenizing (FactIndex, PrebuiltQuoteWords).
+  // the index of the base can take them instead of tokenizing (FactIndex, Prebuilt).
   std::shared_ptr<QuoteWords> quote_words;
+  // The terms of base.figures (from a snapshot), or null: the same for the entity index.
+  std::shared_ptr<FigureTerms> figure_terms;
 
   bool ok() const { return errors.empty(); }
 };

@@ -23,8 +23,8 @@ inline const char *releasePages(const void *from, const void *to) {
   if (end > begin)
     ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
   return static_cast<const char *>(from) + (end > reinterpret_cast<std::uintptr_t>(from)
-                                               ? end - reinterpret_cast<std::uintptr_t>(from)
-                                               : 0);
+                                                ? end - reinterpret_cast<std::uintptr_t>(from)
+                                                : 0);
 }
 
 // A file mapped read-only. A million-quote base is hundreds of megabytes: mapped, it is read

@@ -45,8 +45,7 @@ QuoteWords QuoteWords::read(const std::vector<Quote> &quotes, std::size_t first,
   return run;
 }
 
-std::vector<std::uint32_t> QuoteWords::append(const QuoteWords &later,
-                                              std::size_t parallel_from) {
+std::vector<std::uint32_t> QuoteWords::append(const QuoteWords &later, std::size_t parallel_from) {
   postings = {};
   std::vector<std::uint32_t> remap = internAll(vocabulary, counts, later);
   const auto offset = static_cast<std::uint32_t>(ids.size());

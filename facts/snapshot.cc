@@ -14,6 +14,7 @@
 #include <future>
 #include <memory>
 
+#include "facts/figure_terms.h"
 #include "facts/mapped_file.h"
 #include "facts/quote_index.h"
 #include "facts/quote_words.h"
@@ -219,7 +220,13 @@ template <typename Out> void writeFigures(Out &w, const std::vector<Figure> &fig
   }
 }
 
-void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
+template <typename Out> void writeWords(Out &w, const WordTable &table) {
+  w.u32(static_cast<std::uint32_t>(table.size()));
+  for (std::uint32_t id = 0; id < table.size(); ++id)
+    w.str(table.word(id));
+}
+
+void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words, const FigureTerms &terms,
                const std::string &json_path) {
   w.str(r.name);
   w.str(json_path);
@@ -272,9 +279,7 @@ void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
   w.u64(figure_bytes.bytes);
   writeFigures(w, b.figures);
   // The quotes' recorded words, so that loading does not tokenize them again.
-  w.u32(static_cast<std::uint32_t>(words.vocabulary.size()));
-  for (std::uint32_t id = 0; id < words.vocabulary.size(); ++id)
-    w.str(words.vocabulary.word(id));
+  writeWords(w, words.vocabulary);
   w.u32s(words.starts);
   w.u32s(words.ids);
   // And where each word occurs, so that loading does not file 34 million positions either: the
@@ -283,6 +288,13 @@ void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words,
   while ((kHeaderBytes + w.written()) % 4 != 0)
     w.u8(0);
   w.u32s(words.filePostings());
+  // The figures' terms, so that loading does not stem a million figures' keywords again.
+  writeWords(w, terms.stems);
+  writeWords(w, terms.term_keys);
+  for (const std::vector<std::uint32_t> *list :
+       {&terms.term_start, &terms.term_stems, &terms.term_figures_start, &terms.term_figures,
+        &terms.figure_terms_start, &terms.figure_terms})
+    w.u32s(*list);
 }
 
 void writeHeader(Writer &w, const Header &h) {
@@ -424,6 +436,16 @@ template <typename T> void resizeWithRoom(std::vector<T> &v, std::size_t n) {
   v.resize(n);
 }
 
+// `count` distinct words into `table`, in order.
+void readWords(Reader &r, WordTable &table, std::size_t count, const char *what) {
+  std::string word;
+  for (std::size_t id = 0; id < count; ++id) {
+    r.str(word, what);
+    if (table.intern(word) != id)
+      throw Corrupt{std::string("the ") + what + " '" + word + "' is given twice"};
+  }
+}
+
 // `json_file`: the JSON beside the snapshot, or empty for the one it was built from.
 void readBody(Reader &r, LoadResult &out, std::string json_file) {
   r.str(out.name, "the base's name");
@@ -526,16 +548,11 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
       throw Corrupt{"the figures end " + std::to_string(r.left()) + " bytes before their length"};
   };
   // The quotes' recorded words (after the quotes, which they are checked against).
-  auto readWords = [&b, &out](Reader &r) {
+  auto readQuoteWords = [&b, &out](Reader &r) {
     auto words = std::make_shared<QuoteWords>();
     words->quote_count = b.quotes.size();
     const std::size_t vocabulary = r.count(4, "the recorded words");
-    std::string word;
-    for (std::size_t id = 0; id < vocabulary; ++id) {
-      r.str(word, "a recorded word");
-      if (words->vocabulary.intern(word) != id)
-        throw Corrupt{"the recorded word '" + word + "' is given twice"};
-    }
+    readWords(r, words->vocabulary, vocabulary, "recorded word");
     r.u32s(words->starts, "the recorded wordings");
     // With room for the bundled base's words, which the index puts in front of them in place.
     const std::size_t id_count = r.count(4, "the recorded words' ids");
@@ -561,8 +578,7 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
     if (words->counts.size() != vocabulary || counted != id_count)
       throw Corrupt{"the recorded words' counts (" + std::to_string(words->counts.size()) +
                     " words, " + std::to_string(counted) + " occurrences) do not match the " +
-                    std::to_string(vocabulary) + " words and " + std::to_string(id_count) +
-                    " ids"};
+                    std::to_string(vocabulary) + " words and " + std::to_string(id_count) + " ids"};
     while (r.position() % 4 != 0)
       if (r.u8("the postings' alignment") != 0)
         throw Corrupt{"the byte before " + std::to_string(r.position()) +
@@ -588,12 +604,29 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
     if (!words->fits(b.quotes, 0))
       throw Corrupt{"the recorded words do not match the quotes' wordings"};
     out.quote_words = std::move(words);
-    if (r.left() != 0)
-      throw Corrupt{std::to_string(r.left()) + " bytes after the last entry"};
+  };
+  // The figures' terms (checked against the figures once both are read).
+  auto readFigureTerms = [&out](Reader &r) {
+    auto terms = std::make_shared<FigureTerms>();
+    readWords(r, terms->stems, r.count(4, "the figures' stems"), "figure keyword stem");
+    readWords(r, terms->term_keys, r.count(4, "the figures' terms"), "figure term");
+    for (std::vector<std::uint32_t> *list :
+         {&terms->term_start, &terms->term_stems, &terms->term_figures_start, &terms->term_figures,
+          &terms->figure_terms_start, &terms->figure_terms})
+      r.u32s(*list, "the figures' terms");
+    terms->figure_count =
+        terms->figure_terms_start.empty() ? 0 : terms->figure_terms_start.size() - 1;
+    if (!terms->consistent())
+      throw Corrupt{"the figures' terms are not consistent (a list out of order or out of range)"};
+    terms->index();
+    out.figure_terms = std::move(terms);
   };
   auto quotesAndWords = [&] {
     readQuotes(quotes);
-    readWords(r);
+    readQuoteWords(r);
+    readFigureTerms(r);
+    if (r.left() != 0)
+      throw Corrupt{std::to_string(r.left()) + " bytes after the last entry"};
     b.reindexQuotes();
   };
   auto indexedFigures = [&] {
@@ -608,6 +641,9 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
     quotesAndWords();
     indexedFigures();
   }
+  if (out.figure_terms->figure_count != b.figures.size())
+    throw Corrupt{"the figures' terms are for " + std::to_string(out.figure_terms->figure_count) +
+                  " figures, not " + std::to_string(b.figures.size())};
   b.reindexPeopleEventsSources();
 }
 
@@ -704,7 +740,8 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
   Writer body(f.get());
   const QuoteWords words = QuoteWords::read(loaded.base.quotes, 0, loaded.base.quotes.size(),
                                             QuoteIndex::kParallelQuotes);
-  writeBody(body, loaded, words, json_path);
+  const FigureTerms terms = FigureTerms::read(loaded.base.figures, 0, loaded.base.figures.size());
+  writeBody(body, loaded, words, terms, json_path);
   ok = body.finish() && ok;
   h.body_bytes = body.written();
   h.body_hash = body.hash();

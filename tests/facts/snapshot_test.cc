@@ -14,6 +14,7 @@
 #include "facts/bundled.h"
 #include "facts/fact_index.h"
 #include "facts/fact_library.h"
+#include "facts/figure_terms.h"
 #include "facts/quote_index.h"
 #include "facts/quote_words.h"
 #include "facts/snapshot.h"
@@ -303,6 +304,8 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   text << R"(, {"id": "u-v", "speaker": "u", "text": "a quote with variants",
            "variants": [{"text": "a quote, with variants"}, {"text": "quoted twice"}]}]})";
   const std::string json = dir.write("user.json", text.str());
+  FactLibrary from_json(true); // before the snapshot is written: then the JSON is read
+  REQUIRE(from_json.setFiles({json}).at(0).loaded);
   REQUIRE(writeSnapshotOf(json, dir.file("user.factidx")).empty());
 
   LoadResult snap = readSnapshotFile(dir.file("user.factidx"), json);
@@ -310,8 +313,7 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   REQUIRE(snap.quote_words != nullptr);
   CHECK(snap.quote_words->quote_count == snap.base.quotes.size());
 
-  FactLibrary from_json(true), from_snapshot(true);
-  REQUIRE(from_json.setFiles({json}).at(0).loaded);
+  FactLibrary from_snapshot(true);
   REQUIRE(from_snapshot.setFiles({dir.file("user.factidx")}).at(0).loaded);
   const FactIndex &a = *from_json.snapshot(), &b = *from_snapshot.snapshot();
   requireSameBase(a.base(), b.base());
@@ -347,8 +349,8 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   // words follow the copied ones.
   auto sandwich = std::make_shared<FactBase>(*base);
   FactBase later;
-  later.quotes.push_back(Quote{.id = "later-q", .text = "Word 7 and zygotic words after it",
-                               .speaker = "u"});
+  later.quotes.push_back(
+      Quote{.id = "later-q", .text = "Word 7 and zygotic words after it", .speaker = "u"});
   later.reindexQuotes();
   sandwich->merge(std::move(later));
   LoadResult between = readSnapshotFile(dir.file("user.factidx"), json);
@@ -443,17 +445,36 @@ TEST_CASE("damaged snapshots are refused with what is wrong", "[snapshot]") {
   rehash(huge);
   CHECK_THAT(refusal(huge), Catch::Contains("runs past the end"));
 
-  // The postings, last in the file: one past the words, the counts not adding up to the words,
-  // a padding byte that is not zero. Each refused, past the hash, with what is wrong.
+  // The postings, just before the figures' terms, which end the file: one past the words, the
+  // counts not adding up to the words, a padding byte that is not zero. Each refused, past the
+  // hash, with what is wrong.
   LoadResult read = readSnapshotFile(good_path, json);
   REQUIRE(read.quote_words != nullptr);
-  const std::size_t ids = read.quote_words->ids.size(), vocabulary = read.quote_words->counts.size();
-  const std::size_t postings_at = good.size() - 4 * ids;
+  REQUIRE(read.figure_terms != nullptr);
+  const FigureTerms &terms = *read.figure_terms;
+  std::size_t terms_bytes = 0;
+  for (const WordTable *table : {&terms.stems, &terms.term_keys}) {
+    terms_bytes += 4;
+    for (std::uint32_t id = 0; id < table->size(); ++id)
+      terms_bytes += 4 + table->word(id).size();
+  }
+  for (const std::vector<std::uint32_t> *list :
+       {&terms.term_start, &terms.term_stems, &terms.term_figures_start, &terms.term_figures,
+        &terms.figure_terms_start, &terms.figure_terms})
+    terms_bytes += 4 + 4 * list->size();
+  const std::size_t ids = read.quote_words->ids.size(),
+                    vocabulary = read.quote_words->counts.size();
+  const std::size_t postings_at = good.size() - terms_bytes - 4 * ids;
   REQUIRE(postings_at % 4 == 0);
   std::string outside = good;
-  outside[good.size() - 1] = '\x7f';
+  outside[postings_at + 4 * ids - 1] = '\x7f';
   rehash(outside);
   CHECK_THAT(refusal(outside), Catch::Contains("posting is past the " + std::to_string(ids)));
+  // The figures' terms, last: a figure's term past the terms.
+  std::string bad_term = good;
+  bad_term[good.size() - 1] = '\x7f';
+  rehash(bad_term);
+  CHECK_THAT(refusal(bad_term), Catch::Contains("the figures' terms are not consistent"));
   auto u32At = [&](std::size_t at) {
     std::uint32_t v = 0;
     for (int i = 3; i >= 0; --i)
@@ -565,9 +586,9 @@ TEST_CASE("the snapshot hash is the one the format defines, at every size", "[sn
   for (char &c : bytes)
     c = static_cast<char>(rng());
   const std::size_t chunk = std::size_t{4} << 20;
-  for (std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{31}, std::size_t{32},
-                           std::size_t{33}, chunk - 1, chunk, chunk + 5, 3 * chunk + 17,
-                           bytes.size() - 3, bytes.size()}) {
+  for (std::size_t size :
+       {std::size_t{0}, std::size_t{1}, std::size_t{31}, std::size_t{32}, std::size_t{33},
+        chunk - 1, chunk, chunk + 5, 3 * chunk + 17, bytes.size() - 3, bytes.size()}) {
     INFO(size);
     const std::string_view part = std::string_view(bytes).substr(0, size);
     CHECK(snapshotHash(part) == hashAsDefined(part));
@@ -592,17 +613,23 @@ TEST_CASE("a base of many entries, read on two threads and in many chunks, is it
              "events": [{"id": "e", "name": "the call", "date": "2018-04-04"}], "quotes": [)";
   for (int i = 0; i < 6000; ++i)
     text << (i ? "," : "") << R"({"id": "q-)" << i << R"(", "speaker": "u", "event": "e",
-           "text": "We did not take )" << i << R"( of the steps we should have taken, quote )"
-         << i % 71 << R"(.", "context": ")" << context << R"("})";
+           "text": "We did not take )"
+         << i << R"( of the steps we should have taken, quote )" << i % 71 << R"(.", "context": ")"
+         << context << R"("})";
   text << R"(], "figures": [)";
   for (int i = 0; i < 6000; ++i)
-    text << (i ? "," : "") << R"({"id": "f-)" << i << R"(", "kind": "count", "value": )"
-         << 1000 + i << R"(, "unit": "users", "text": ")" << 1000 + i
-         << R"( users", "subject": "users in group )" << i << R"(", "keywords": ["group )"
-         << i % 97 << R"(", "harvested"], "units": ["users", "accounts"], "context": ")"
-         << context << R"("})";
+    text << (i ? "," : "") << R"({"id": "f-)" << i << R"(", "kind": "count", "value": )" << 1000 + i
+         << R"(, "unit": "users", "text": ")" << 1000 + i
+         << R"( users", "subject": "users in group )" << i << R"(", "keywords": ["group )" << i % 97
+         << R"(", "harvested"], "units": ["users", "accounts"], "context": ")" << context
+         << R"("})";
   text << "]}";
   const std::string json = dir.write("many.json", text.str());
+  // Loaded from the JSON before there is a snapshot beside it (after, naming the JSON loads the
+  // snapshot): with the bundled base and without.
+  FactLibrary json_library(true), json_alone(false);
+  REQUIRE(json_library.setFiles({json}).at(0).loaded);
+  REQUIRE(json_alone.setFiles({json}).at(0).loaded);
   REQUIRE(writeSnapshotOf(json, dir.file("many.factidx")).empty());
   REQUIRE(fs::file_size(dir.file("many.factidx")) > (std::size_t{9} << 20) / 2);
 
@@ -618,12 +645,17 @@ TEST_CASE("a base of many entries, read on two threads and in many chunks, is it
   CHECK(from_snapshot.base.event("e") != nullptr);
   // Its postings, viewed in the mapped file, copied into the index and given back: the index is
   // the one its quotes build.
-  FactLibrary json_library(true), snapshot_library(true);
-  REQUIRE(json_library.setFiles({json}).at(0).loaded);
+  FactLibrary snapshot_library(true);
   REQUIRE(snapshot_library.setFiles({dir.file("many.factidx")}).at(0).loaded);
   requireSamePostings(json_library.snapshot()->quoteIndex(),
                       snapshot_library.snapshot()->quoteIndex());
   requireSameAnswers(*json_library.snapshot(), *snapshot_library.snapshot());
+  // Without the bundled base, the snapshot's words and terms are the whole index's, taken as
+  // they are.
+  FactLibrary snapshot_alone(false);
+  REQUIRE(snapshot_alone.setFiles({dir.file("many.factidx")}).at(0).loaded);
+  requireSamePostings(json_alone.snapshot()->quoteIndex(), snapshot_alone.snapshot()->quoteIndex());
+  requireSameAnswers(*json_alone.snapshot(), *snapshot_alone.snapshot());
 
   // Damaged past the hash in the figures (the second thread's part): refused, with the reason.
   std::string bytes = slurp(dir.file("many.factidx"));
