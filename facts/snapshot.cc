@@ -10,6 +10,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <future>
 #include <memory>
@@ -590,6 +591,8 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
                     " recorded words"};
     // Viewed in place (the bytes are page-aligned, the offset a multiple of 4), each checked
     // to point into the ids.
+    if (reinterpret_cast<std::uintptr_t>(posting_bytes) % alignof(std::uint32_t) != 0)
+      throw Corrupt{"the postings are not aligned in memory"}; // bytes not from SnapshotBytes
     const std::span<const std::uint32_t> postings(
         reinterpret_cast<const std::uint32_t *>(posting_bytes), posting_count);
     bool outside = false;
