@@ -35,7 +35,7 @@ FactLibrary::FactLibrary(bool include_bundled) : include_bundled_(include_bundle
 std::vector<FactFileStatus> FactLibrary::setFiles(const std::vector<std::string> &paths) {
   std::vector<FileState> next;
   for (const std::string &path : paths) {
-    FileState state{path, nullptr, nullptr};
+    FileState state{path, nullptr, nullptr, nullptr};
     for (const FileState &old : files_)
       if (old.path == path)
         state.last_good = old.last_good;
@@ -162,8 +162,10 @@ void FactLibrary::rebuild() {
   std::size_t own_quotes = 0, own_figures = 0;
   if (loaded.size() == 1) {
     const std::size_t after_bundled = include_bundled_ ? bundledFactBase().quotes.size() : 0;
-    if (loaded[0]->words)
-      prebuilt = {std::move(loaded[0]->words), after_bundled};
+    if (loaded[0]->words) {
+      prebuilt.words = std::move(loaded[0]->words);
+      prebuilt.first = after_bundled;
+    }
     if (loaded[0]->terms) {
       prebuilt.terms = std::move(loaded[0]->terms);
       prebuilt.first_figure = include_bundled_ ? bundledFactBase().figures.size() : 0;

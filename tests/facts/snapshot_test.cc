@@ -174,6 +174,14 @@ void requireSameAnswers(const FactIndex &json, const FactIndex &snap) {
   CHECK(asked > 50);
 }
 
+// Words read before, for the quotes from `first` on.
+Prebuilt wordsAt(std::shared_ptr<QuoteWords> words, std::size_t first) {
+  Prebuilt prebuilt;
+  prebuilt.words = std::move(words);
+  prebuilt.first = first;
+  return prebuilt;
+}
+
 // The same words with the same ids, found at the same positions.
 void requireSamePostings(const QuoteIndex &a, const QuoteIndex &b) {
   REQUIRE(a.vocabularySize() == b.vocabularySize());
@@ -331,10 +339,10 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   base->merge(std::move(snap.base));
   std::shared_ptr<QuoteWords> words = std::move(snap.quote_words);
   const std::size_t recorded = words->ids.size();
-  FactIndex copied(base, {words, in_front});
+  FactIndex copied(base, wordsAt(words, in_front));
   CHECK(words->ids.size() == recorded); // held here too: copied, not taken
   std::weak_ptr<QuoteWords> watch = words;
-  FactIndex taken(base, {std::move(words), in_front});
+  FactIndex taken(base, wordsAt(std::move(words), in_front));
   CHECK(watch.expired()); // the only holder was the index, which let it go
   FactIndex fresh(base);
   requireSameAnswers(fresh, copied);
@@ -349,12 +357,15 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   // words follow the copied ones.
   auto sandwich = std::make_shared<FactBase>(*base);
   FactBase later;
-  later.quotes.push_back(
-      Quote{.id = "later-q", .text = "Word 7 and zygotic words after it", .speaker = "u"});
+  Quote added;
+  added.id = "later-q";
+  added.text = "Word 7 and zygotic words after it";
+  added.speaker = "u";
+  later.quotes.push_back(added);
   later.reindexQuotes();
   sandwich->merge(std::move(later));
   LoadResult between = readSnapshotFile(dir.file("user.factidx"), json);
-  FactIndex middle(sandwich, {std::move(between.quote_words), in_front});
+  FactIndex middle(sandwich, wordsAt(std::move(between.quote_words), in_front));
   FactIndex middle_fresh(sandwich);
   requireSamePostings(middle_fresh.quoteIndex(), middle.quoteIndex());
   requireSameAnswers(middle_fresh, middle);
@@ -362,7 +373,7 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
 
   // Words offered for quotes they do not fit (the wrong place) are not used.
   LoadResult again = readSnapshotFile(dir.file("user.factidx"), json);
-  FactIndex misplaced(base, {std::move(again.quote_words), in_front + 1});
+  FactIndex misplaced(base, wordsAt(std::move(again.quote_words), in_front + 1));
   requireSameAnswers(fresh, misplaced);
 }
 
