@@ -67,6 +67,22 @@ bool distinctive(const std::vector<facts::Token> &tokens, const facts::QuoteInde
   return (words >= 6 && content >= 3) || (words >= 5 && rare >= 4);
 }
 
+// Most of a short recorded wording, quoted nearly whole ("It certainly doesn't feel that way", six
+// of the eight words of "It certainly doesn't feel that way to me"): the utterance itself, not a
+// phrase anyone may have said, though most of its words are common. Five words at least, two of
+// them not function words, and three quarters of the wording's words.
+bool mostOfWording(const std::vector<facts::Token> &tokens, const facts::QuoteMatch &m,
+                   const facts::QuoteIndex &index) {
+  std::size_t words = 0, content = 0;
+  for (const auto &t : tokens)
+    if (t.kind == TokenKind::Word) {
+      ++words;
+      content += !isCommon(t.norm);
+    }
+  const std::size_t recorded = index.wordingTokens(m.wording).size();
+  return words >= 5 && content >= 2 && 4 * words >= 3 * recorded;
+}
+
 std::string eventLabel(const facts::FactBase &base, const facts::Quote &rec) {
   std::string out;
   const facts::Event *e = rec.event.empty() ? nullptr : base.event(rec.event);
@@ -312,7 +328,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     const facts::QuoteMatch &best = matches[best_at];
     const facts::Quote &rec = base.quotes[best.wording.quote];
     if (givenToOther(rec)) {
-      if (!distinctive(tokens, index))
+      if (!distinctive(tokens, index) && !mostOfWording(tokens, best, index))
         return unverified(); // a common phrase: someone else saying it proves nothing
       addEvidence(best.wording);
       misattribution(rec);
@@ -321,7 +337,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
     addEvidence(best.wording);
     if (occasion && !a.events.empty() && !rec.event.empty() && !inEvents(rec.event) &&
-        distinctive(tokens, index)) {
+        (distinctive(tokens, index) || mostOfWording(tokens, best, index))) {
       const facts::Event *said = base.event(rec.event);
       const facts::Event *claimed = base.event(a.events.front());
       f.rule = "quote-wrong-occasion";

@@ -463,3 +463,20 @@ TEST_CASE("bundled: a quote with words left out and none added is altered, howev
   REQUIRE(marked.size() == 1);
   CHECK(marked[0].rule == "quote-verified");
 }
+
+TEST_CASE("bundled: most of a short recorded quote, given to someone else, is misattributed") {
+  // Six of the eight words of Zuckerberg's answer on whether Facebook is a monopoly: common
+  // words each, but quoted that whole the utterance is his.
+  checkFlags("Asked whether Facebook was a monopoly, [[Senator Lindsey Graham said: “It certainly "
+             "doesn't feel that way.”]]",
+             "quote-misattributed");
+  checkFlags("[[“It certainly doesn't feel that way to me,” Graham said.]]", "quote-misattributed");
+  // His, and said at the hearing, not on the call.
+  checkFlags("[[“It certainly doesn't feel that way,” Zuckerberg said on the call with "
+             "reporters.]]",
+             "quote-wrong-occasion");
+  // Too little of it, or too little of anything: anyone may have said so.
+  checkFlags("“It certainly doesn't feel,” Graham said.", "none");
+  checkFlags("“We didn't do enough,” Ms Sandberg said. “It doesn't feel that way,” Graham said.",
+             "none");
+}
