@@ -258,6 +258,20 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
   CHECK(silent("Zuckerberg testified before two Senate committees."));
 }
 
+TEST_CASE("bundled: the share of the Senate, whatever the questioning is called", "[bundled]") {
+  for (const std::string &sentence :
+       {"More than half of the Senate took turns questioning Zuckerberg.",
+        "More than half the Senate grilled Zuckerberg for hours.",
+        "More than half of the Senate quizzed him over the scandal."}) {
+    INFO(sentence);
+    const Result r = warning(sentence);
+    CHECK(r.rule == "figure-wrong");
+    CHECK(r.message.find("nearly half the US Senate") != std::string::npos);
+  }
+  CHECK(silent("Nearly half of the Senate took turns questioning Zuckerberg."));
+  CHECK(silent("More than half of the senators who questioned him were Democrats."));
+}
+
 TEST_CASE("bundled: the 50 million estimate", "[bundled]") {
   auto s = warning("Facebook said 50 million users had their data harvested by Cambridge "
                    "Analytica.");
