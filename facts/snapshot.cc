@@ -119,7 +119,8 @@ public:
   void u32s(const std::vector<std::uint32_t> &items) {
     static_assert(std::endian::native == std::endian::little);
     u32(static_cast<std::uint32_t>(items.size()));
-    raw(items.data(), items.size() * 4);
+    if (!items.empty())
+      raw(items.data(), items.size() * 4);
   }
   // The body's position (error messages, the final length).
   std::uint64_t written() const { return written_; }
@@ -404,7 +405,9 @@ public:
   }
   void u32s(std::vector<std::uint32_t> &out, const char *what) {
     out.resize(count(4, what));
-    std::memcpy(out.data(), take(out.size() * 4, what), out.size() * 4);
+    const unsigned char *from = take(out.size() * 4, what);
+    if (!out.empty()) // an empty vector's data() may be null, which memcpy may not be given
+      std::memcpy(out.data(), from, out.size() * 4);
   }
 
 private:
