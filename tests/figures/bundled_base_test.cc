@@ -259,10 +259,9 @@ TEST_CASE("bundled: wrong figures the last probes missed", "[bundled]") {
 }
 
 TEST_CASE("bundled: the share of the Senate, whatever the questioning is called", "[bundled]") {
-  for (const std::string &sentence :
-       {"More than half of the Senate took turns questioning Zuckerberg.",
-        "More than half the Senate grilled Zuckerberg for hours.",
-        "More than half of the Senate quizzed him over the scandal."}) {
+  for (const char *sentence : {"More than half of the Senate took turns questioning Zuckerberg.",
+                               "More than half the Senate grilled Zuckerberg for hours.",
+                               "More than half of the Senate quizzed him over the scandal."}) {
     INFO(sentence);
     const Result r = warning(sentence);
     CHECK(r.rule == "figure-wrong");
