@@ -50,7 +50,7 @@ private:
   const FactBase &base_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> people_; // key -> person indices
   std::unordered_map<std::string, std::vector<EventName>> event_names_;
-  FigureTerms terms_;
+  FigureTerms terms_; // the figures' keywords and unit nouns, and which figures use each
 };
 
 } // namespace factline::facts
