@@ -491,19 +491,24 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       }
     }
   auto alike = [&](const QuoteDiff &d) {
-    if (words < kMinAlteredWords || d.same < 4)
+    // A contraction spelled out ("did not" for "didn't"), or made, counts as words alike here:
+    // the quote is altered, but it is the record's.
+    const std::size_t same = d.same + d.contracted_draft;
+    const std::size_t draft_only = d.draft_only - d.contracted_draft;
+    const std::size_t record_only = d.record_only - d.contracted_record;
+    const std::size_t longest_run = d.longest_run_as_said;
+    if (words < kMinAlteredWords || same < 4)
       return false;
     // Only words left out, no word of the draft's own, and eight or more in order with a run of
     // five: the record's quote with gaps in it however much is left out ("I think it is
     // reasonable ..." for "I certainly think that it is reasonable ... in this way").
-    if (d.draft_only == 0 && d.same >= 8 && d.longest_run >= 5)
+    if (draft_only == 0 && same >= 8 && longest_run >= 5)
       return true;
-    return d.same * 10 >= 7 * words && d.same * 10 >= 7 * (d.same + d.record_only) &&
-           d.hunks.size() <= 3 &&
+    return same * 10 >= 7 * words && same * 10 >= 7 * (same + record_only) && d.hunks.size() <= 3 &&
            // Runs of three alike, or one word changed in the middle of a distinctive quote ("You
            // never truly solve security"), which leaves runs of two.
-           (d.longest_run >= 3 || (d.hunks.size() == 1 && d.draft_only <= 1 && d.record_only <= 1 &&
-                                   distinctive(tokens, index)));
+           (longest_run >= 3 || (d.hunks.size() == 1 && draft_only <= 1 && record_only <= 1 &&
+                                 distinctive(tokens, index)));
   };
   // One word changed, added or left out, in one place, keeping two distinctive words of the
   // record's (or changing a word into another of the same stem: "active" for "proactive").

@@ -4,11 +4,24 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace factline::analyzers {
 namespace {
 
-enum class Step : unsigned char { None, Same, Changed, DraftOnly, RecordOnly, Gap, Omitted };
+// Contracted: two draft words for one of the record's ("did not" for "didn't"); Expanded: one for
+// two ("didn't" for "did not").
+enum class Step : unsigned char {
+  None,
+  Same,
+  Changed,
+  DraftOnly,
+  RecordOnly,
+  Gap,
+  Omitted,
+  Contracted,
+  Expanded
+};
 
 // A changed word costs what one added or left-out word does, so that a word changed at either end
 // of the quote stays inside the aligned window rather than falling off it.
@@ -16,6 +29,24 @@ constexpr int kMatch = 2, kIndel = -1, kChange = -1;
 
 std::string_view slice(std::string_view text, const facts::Token &a, const facts::Token &b) {
   return text.substr(a.begin, b.end - a.begin);
+}
+
+// Is `joined` the contraction of the folded words `a b` ("did not" -> "didn't", "we are" ->
+// "we're", "will not" -> "won't")?
+bool contracts(std::string_view a, std::string_view b, std::string_view joined) {
+  auto is = [&](std::string_view stem, std::string_view tail) {
+    return joined.size() == stem.size() + tail.size() && joined.starts_with(stem) &&
+           joined.ends_with(tail);
+  };
+  if (b == "not")
+    return a == "will" ? joined == "won't" : a == "can" ? joined == "can't" : is(a, "n't");
+  constexpr std::pair<std::string_view, std::string_view> kTails[] = {
+      {"are", "'re"},  {"is", "'s"},    {"am", "'m"}, {"will", "'ll"},
+      {"have", "'ve"}, {"would", "'d"}, {"had", "'d"}};
+  for (const auto &[word, tail] : kTails)
+    if (b == word)
+      return is(a, tail);
+  return false;
 }
 
 } // namespace
@@ -106,6 +137,22 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
         best = up[j - 1] + (same ? kMatch : kChange);
         s = same ? Step::Same : Step::Changed;
       }
+      // A contraction spelled out or made is one change, not a change and a word added or left
+      // out: "'did not' where the record has 'didn't'", and at the quote's start "'We are' where
+      // the record has 'we're'", not "'We are' where the record has 'Now we're'".
+      const bool word = draft[i - 1]->kind == facts::TokenKind::Word;
+      if (!editorial && word && i >= 2 && draft[i - 2]->kind == facts::TokenKind::Word &&
+          score[(i - 2) * w + j - 1] + kChange > best &&
+          contracts(draft[i - 2]->norm, draft[i - 1]->norm, record[j - 1].norm)) {
+        best = score[(i - 2) * w + j - 1] + kChange;
+        s = Step::Contracted;
+      }
+      if (!editorial && word && j >= 2 && record[j - 2].kind == facts::TokenKind::Word &&
+          up[j - 2] + kChange > best &&
+          contracts(record[j - 2].norm, record[j - 1].norm, draft[i - 1]->norm)) {
+        best = up[j - 2] + kChange;
+        s = Step::Expanded;
+      }
       row[j] = best;
       mv[j] = s;
     }
@@ -136,6 +183,12 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
     if (s == Step::Same || s == Step::Changed) {
       --i;
       --j;
+    } else if (s == Step::Contracted) {
+      i -= 2;
+      --j;
+    } else if (s == Step::Expanded) {
+      --i;
+      j -= 2;
     } else if (s == Step::DraftOnly || s == Step::Gap) {
       --i;
     } else {
@@ -147,7 +200,7 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
   diff.record_last = end;
 
   // Pieces and hunks: the words alike, and between them the places where draft and record part.
-  std::size_t run = 0;
+  std::size_t run = 0, said_run = 0;
   int h_draft_first = -1, h_draft_last = -1, h_rec_first = -1, h_rec_last = -1;
   std::size_t last_draft_end = 0;
   auto addPiece = [&](DiffPiece::Kind kind, std::string_view text) {
@@ -161,6 +214,22 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
   auto closeHunk = [&](std::size_t next_draft_begin) {
     if (h_draft_first < 0 && h_rec_first < 0)
       return;
+    const int dn = h_draft_first < 0 ? 0 : h_draft_last - h_draft_first + 1;
+    const int rn = h_rec_first < 0 ? 0 : h_rec_last - h_rec_first + 1;
+    const bool contraction =
+        (dn == 2 && rn == 1 &&
+         contracts(draft[h_draft_first]->norm, draft[h_draft_last]->norm,
+                   record[h_rec_first].norm)) ||
+        (dn == 1 && rn == 2 &&
+         contracts(record[h_rec_first].norm, record[h_rec_last].norm, draft[h_draft_first]->norm));
+    if (contraction) {
+      diff.contracted_draft += static_cast<std::size_t>(dn);
+      diff.contracted_record += static_cast<std::size_t>(rn);
+      said_run += static_cast<std::size_t>(dn);
+      diff.longest_run_as_said = std::max(diff.longest_run_as_said, said_run);
+    } else {
+      said_run = 0;
+    }
     DiffHunk hunk;
     if (h_draft_first >= 0) {
       hunk.draft = slice(draft_text, *draft[h_draft_first], *draft[h_draft_last]);
@@ -201,10 +270,21 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
       ++diff.same;
       run = (k > 0 && path[k - 1].first == Step::Same) ? run + 1 : 1;
       diff.longest_run = std::max(diff.longest_run, run);
+      diff.longest_run_as_said = std::max(diff.longest_run_as_said, ++said_run);
       last_draft_end = draft[di]->end;
       break;
     case Step::Changed:
       takeDraft(di);
+      takeRecord(rj);
+      break;
+    case Step::Contracted:
+      takeDraft(di - 1);
+      takeDraft(di);
+      takeRecord(rj);
+      break;
+    case Step::Expanded:
+      takeDraft(di);
+      takeRecord(rj - 1);
       takeRecord(rj);
       break;
     case Step::DraftOnly:
@@ -215,6 +295,7 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
       break;
     case Step::Gap:
       closeHunk(draft[di]->begin);
+      said_run = 0;
       if (diff.pieces.empty() || diff.pieces.back().text != "\xE2\x80\xA6")
         diff.pieces.push_back({DiffPiece::Kind::Same, "\xE2\x80\xA6"});
       break;

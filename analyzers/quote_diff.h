@@ -22,10 +22,15 @@ struct DiffHunk {
 struct QuoteDiff {
   std::vector<DiffPiece> pieces; // Same / DraftOnly / RecordOnly, in order, for the hover
   std::vector<DiffHunk> hunks;
-  std::size_t same = 0;         // words alike
-  std::size_t draft_only = 0;   // words only the draft has
-  std::size_t record_only = 0;  // words of the aligned record window the draft leaves out
-  std::size_t longest_run = 0;  // the longest run of words alike, in order
+  std::size_t same = 0;        // words alike
+  std::size_t draft_only = 0;  // words only the draft has
+  std::size_t record_only = 0; // words of the aligned record window the draft leaves out
+  std::size_t longest_run = 0; // the longest run of words alike, in order
+  // Hunks that only spell out a contraction of the record's ("did not" for "didn't") or contract
+  // what it spells out: their words on either side, and the longest run of words alike counting
+  // them alike. The words differ (the quote is altered), but it is the same quote.
+  std::size_t contracted_draft = 0, contracted_record = 0;
+  std::size_t longest_run_as_said = 0;
   std::size_t record_first = 0; // the aligned window of the record's words: [first, last)
   std::size_t record_last = 0;
 

@@ -480,3 +480,35 @@ TEST_CASE("bundled: most of a short recorded quote, given to someone else, is mi
   checkFlags("“We didn't do enough,” Ms Sandberg said. “It doesn't feel that way,” Graham said.",
              "none");
 }
+
+TEST_CASE("bundled: a contraction spelled out, or made, is one word changed") {
+  auto message = [](const std::string &text) {
+    auto all = analyze(text);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].rule == "quote-altered");
+    return all[0].message;
+  };
+  // Short quotes, which a change and an added word would have put below the altered threshold.
+  CHECK_THAT(message("“We did not do enough,” Zuckerberg told reporters."),
+             Catch::Contains("'did not' where the record has 'didn't'"));
+  CHECK_THAT(message("“It certainly does not feel that way to me,” Zuckerberg said."),
+             Catch::Contains("'does not' where the record has 'doesn't'"));
+  // At the quote's start, the record's word before it is not part of the change.
+  CHECK_THAT(message("“I am responsible for what happens here,” Zuckerberg said."),
+             Catch::Contains("'I am' where the record has 'I'm'"));
+  CHECK_THAT(message("“We are working with governments in the US, the UK and around the world to "
+                     "do a full audit,” Zuckerberg said."),
+             Catch::Contains("'We are' where the record has 'we’re'"));
+  // And made where the record spells it out.
+  CHECK_THAT(message("“I certainly think that it's reasonable to expect that if you had that "
+                     "setting turned on, someone has probably accessed your public information,” "
+                     "Zuckerberg said."),
+             Catch::Contains("'it's' where the record has 'it is'"));
+  // A negation added is not a contraction.
+  CHECK_THAT(message("“We didn't take a broad enough view of our responsibility, and that wasn't a "
+                     "big mistake,” Zuckerberg said."),
+             Catch::Contains("'wasn't' where the record has 'was'"));
+  // The recorded contraction is verified.
+  CHECK(analyze("“We didn't do enough,” Zuckerberg told reporters.").at(0).rule ==
+        "quote-verified");
+}
