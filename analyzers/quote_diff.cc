@@ -49,6 +49,14 @@ bool contracts(std::string_view a, std::string_view b, std::string_view joined) 
   return false;
 }
 
+// May `b` be the second word of a contraction spelled out ("not", "are", ...)?
+bool contractionTail(std::string_view b) {
+  constexpr std::string_view kWords[] = {"not", "are", "is", "am", "will", "have", "would", "had"};
+  return std::find(std::begin(kWords), std::end(kWords), b) != std::end(kWords);
+}
+
+bool hasApostrophe(std::string_view w) { return w.find('\'') != std::string_view::npos; }
+
 } // namespace
 
 std::string QuoteDiff::describe() const {
@@ -110,8 +118,25 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
   const std::size_t w = m + 1;
   score.assign((n + 1) * w, 0);
   move.assign((n + 1) * w, Step::None);
+  // Where a contraction may be spelled out or made (see below), so that the cells where none can
+  // be pay one test: the record's words with an apostrophe, and those that end a pair of words
+  // a contraction may stand for.
+  thread_local std::vector<char> record_contracted, record_spelled;
+  record_contracted.assign(m + 1, 0);
+  record_spelled.assign(m + 1, 0);
+  for (std::size_t j = 1; j <= m; ++j) {
+    const bool word = record[j - 1].kind == facts::TokenKind::Word;
+    record_contracted[j] = word && hasApostrophe(record[j - 1].norm);
+    record_spelled[j] = word && j >= 2 && record[j - 2].kind == facts::TokenKind::Word &&
+                        contractionTail(record[j - 1].norm);
+  }
   for (std::size_t i = 1; i <= n; ++i) {
     const bool gap = draft[i - 1]->kind == facts::TokenKind::Gap;
+    const bool draft_word = !gap && draft[i - 1]->kind == facts::TokenKind::Word;
+    const bool draft_spelled = draft_word && i >= 2 &&
+                               draft[i - 2]->kind == facts::TokenKind::Word &&
+                               contractionTail(draft[i - 1]->norm);
+    const bool draft_contracted = draft_word && hasApostrophe(draft[i - 1]->norm);
     int *row = &score[i * w];
     const int *up = &score[(i - 1) * w];
     Step *mv = &move[i * w];
@@ -140,15 +165,12 @@ QuoteDiff diffQuote(const std::vector<facts::Token> &draft_tokens, std::string_v
       // A contraction spelled out or made is one change, not a change and a word added or left
       // out: "'did not' where the record has 'didn't'", and at the quote's start "'We are' where
       // the record has 'we're'", not "'We are' where the record has 'Now we're'".
-      const bool word = draft[i - 1]->kind == facts::TokenKind::Word;
-      if (!editorial && word && i >= 2 && draft[i - 2]->kind == facts::TokenKind::Word &&
-          score[(i - 2) * w + j - 1] + kChange > best &&
+      if (draft_spelled && record_contracted[j] && score[(i - 2) * w + j - 1] + kChange > best &&
           contracts(draft[i - 2]->norm, draft[i - 1]->norm, record[j - 1].norm)) {
         best = score[(i - 2) * w + j - 1] + kChange;
         s = Step::Contracted;
       }
-      if (!editorial && word && j >= 2 && record[j - 2].kind == facts::TokenKind::Word &&
-          up[j - 2] + kChange > best &&
+      if (draft_contracted && record_spelled[j] && up[j - 2] + kChange > best &&
           contracts(record[j - 2].norm, record[j - 1].norm, draft[i - 1]->norm)) {
         best = up[j - 2] + kChange;
         s = Step::Expanded;
