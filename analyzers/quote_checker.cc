@@ -56,15 +56,25 @@ bool rareInBase(const facts::QuoteIndex &index, std::string_view w) {
 // ("Absolutely.", "working with", "a closed case", "It's an arms race") may have been said by
 // anyone. Six words with three that are not function words will do, or five words of which four
 // are rare in the base ("You never fully solve security").
-bool distinctive(const std::vector<facts::Token> &tokens, const facts::QuoteIndex &index) {
+// A quotation's words: how many, how many are not function words, how many are rare in the base.
+struct WordMix {
   std::size_t words = 0, content = 0, rare = 0;
+};
+
+WordMix mixOf(const std::vector<facts::Token> &tokens, const facts::QuoteIndex &index) {
+  WordMix mix;
   for (const auto &t : tokens)
     if (t.kind == TokenKind::Word) {
-      ++words;
-      content += !isCommon(t.norm);
-      rare += rareInBase(index, t.norm);
+      ++mix.words;
+      mix.content += !isCommon(t.norm);
+      mix.rare += rareInBase(index, t.norm);
     }
-  return (words >= 6 && content >= 3) || (words >= 5 && rare >= 4);
+  return mix;
+}
+
+bool distinctive(const std::vector<facts::Token> &tokens, const facts::QuoteIndex &index) {
+  const WordMix m = mixOf(tokens, index);
+  return (m.words >= 6 && m.content >= 3) || (m.words >= 5 && m.rare >= 4);
 }
 
 // Most of a short recorded wording, quoted nearly whole ("It certainly doesn't feel that way", six
@@ -73,14 +83,9 @@ bool distinctive(const std::vector<facts::Token> &tokens, const facts::QuoteInde
 // them not function words, and three quarters of the wording's words.
 bool mostOfWording(const std::vector<facts::Token> &tokens, const facts::QuoteMatch &m,
                    const facts::QuoteIndex &index) {
-  std::size_t words = 0, content = 0;
-  for (const auto &t : tokens)
-    if (t.kind == TokenKind::Word) {
-      ++words;
-      content += !isCommon(t.norm);
-    }
+  const WordMix mix = mixOf(tokens, index);
   const std::size_t recorded = index.wordingTokens(m.wording).size();
-  return words >= 5 && content >= 2 && 4 * words >= 3 * recorded;
+  return mix.words >= 5 && mix.content >= 2 && 4 * mix.words >= 3 * recorded;
 }
 
 std::string eventLabel(const facts::FactBase &base, const facts::Quote &rec) {

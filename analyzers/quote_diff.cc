@@ -31,28 +31,27 @@ std::string_view slice(std::string_view text, const facts::Token &a, const facts
   return text.substr(a.begin, b.end - a.begin);
 }
 
-// Is `joined` the contraction of the folded words `a b` ("did not" -> "didn't", "we are" ->
-// "we're", "will not" -> "won't")?
-bool contracts(std::string_view a, std::string_view b, std::string_view joined) {
-  auto is = [&](std::string_view stem, std::string_view tail) {
-    return joined.size() == stem.size() + tail.size() && joined.starts_with(stem) &&
-           joined.ends_with(tail);
-  };
-  if (b == "not")
-    return a == "will" ? joined == "won't" : a == "can" ? joined == "can't" : is(a, "n't");
-  constexpr std::pair<std::string_view, std::string_view> kTails[] = {
-      {"are", "'re"},  {"is", "'s"},    {"am", "'m"}, {"will", "'ll"},
-      {"have", "'ve"}, {"would", "'d"}, {"had", "'d"}};
-  for (const auto &[word, tail] : kTails)
-    if (b == word)
-      return is(a, tail);
-  return false;
-}
+// The second words of contractions spelled out, and the endings they contract to.
+constexpr std::pair<std::string_view, std::string_view> kContracted[] = {
+    {"not", "n't"},  {"are", "'re"},  {"is", "'s"},    {"am", "'m"},
+    {"will", "'ll"}, {"have", "'ve"}, {"would", "'d"}, {"had", "'d"}};
 
 // May `b` be the second word of a contraction spelled out ("not", "are", ...)?
 bool contractionTail(std::string_view b) {
-  constexpr std::string_view kWords[] = {"not", "are", "is", "am", "will", "have", "would", "had"};
-  return std::find(std::begin(kWords), std::end(kWords), b) != std::end(kWords);
+  return std::any_of(std::begin(kContracted), std::end(kContracted),
+                     [&](const auto &c) { return c.first == b; });
+}
+
+// Is `joined` the contraction of the folded words `a b` ("did not" -> "didn't", "we are" ->
+// "we're", "will not" -> "won't")?
+bool contracts(std::string_view a, std::string_view b, std::string_view joined) {
+  if (b == "not" && (a == "will" || a == "can"))
+    return joined == (a == "will" ? "won't" : "can't");
+  for (const auto &[word, tail] : kContracted)
+    if (b == word)
+      return joined.size() == a.size() + tail.size() && joined.starts_with(a) &&
+             joined.ends_with(tail);
+  return false;
 }
 
 bool hasApostrophe(std::string_view w) { return w.find('\'') != std::string_view::npos; }

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -22,9 +23,7 @@ inline const char *releasePages(const void *from, const void *to) {
   const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(to) / page * page;
   if (end > begin)
     ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
-  return static_cast<const char *>(from) + (end > reinterpret_cast<std::uintptr_t>(from)
-                                                ? end - reinterpret_cast<std::uintptr_t>(from)
-                                                : 0);
+  return reinterpret_cast<const char *>(std::max(end, reinterpret_cast<std::uintptr_t>(from)));
 }
 
 // A file mapped read-only. A million-quote base is hundreds of megabytes: mapped, it is read
