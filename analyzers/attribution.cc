@@ -106,7 +106,15 @@ std::string occasionWords(std::string_view prose, Span region) {
     const ClauseToken &t = tokens[k];
     if (ahead[k])
       continue;
-    if (t.isWord() &&
+    // "before" of a place, not a time: "testifying before the Senate", "appeared before senators".
+    const bool in_front = t.is("before") && k > 0 && tokens[k - 1].isWord() &&
+                          (tokens[k - 1].lower.starts_with("testif") ||
+                           tokens[k - 1].lower.starts_with("appear") ||
+                           tokens[k - 1].is("sat") || tokens[k - 1].is("sitting") ||
+                           tokens[k - 1].is("went") || tokens[k - 1].is("going") ||
+                           tokens[k - 1].is("spoke") || tokens[k - 1].is("speaking") ||
+                           tokens[k - 1].is("questioned") || tokens[k - 1].is("grilled"));
+    if (t.isWord() && !in_front &&
         (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") || t.is("until") ||
          t.is("following") || t.is("prior") || t.lower.starts_with("prepar")))
       skipping = true;
@@ -320,16 +328,8 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
       if (p.name)
         return p;
     }
-  // The subject at the head of the sentence: "The Facebook chief was blunt:", "Facebook, ...".
-  auto head = [&]() -> Parse {
-    if (!at_sentence_start)
-      return {};
-    // A label set off by a dash heads the line, not the subject: "**4 April** — Senator
-    // Grassley, at the hearing: “…”", "14:31 — Zuckerberg:".
-    std::size_t b = afterEntryLabel(t); // "[16:15] Senator Grassley, returning to security, said:"
-    for (std::size_t k = 0; k < n && k < 6; ++k)
-      if (t[k].kind == Kind::Punct && t[k].punct == '-' && k + 1 < n && t[k + 1].isWord())
-        b = std::max(b, k + 1);
+  // The subject at `b`: a pronoun, a known speaker, or (`proper`) a name the base does not know.
+  auto subjectAt = [&](std::size_t b, bool proper) -> Parse {
     std::size_t e = b;
     while (e < n && e < b + 7 &&
            (isTitlePeriodAt(t, e) ||
@@ -340,7 +340,56 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     Parse p = subject(t, b, e, false);
     // A known speaker, or a proper name ("Angelene Falk, the acting commissioner, said"): anything
     // else heading the sentence is more likely its topic than its speaker.
-    return p.name || SpeakerResolver::looksLikeName(t, b, e, true) ? p : Parse{};
+    return p.name || (proper && SpeakerResolver::looksLikeName(t, b, e, true)) ? p : Parse{};
+  };
+  // The subject at the head of the sentence: "The Facebook chief was blunt:", "Facebook, ...".
+  // A phrase set before it with a comma ("Asked about rivals, he was blunt:", "Earlier, on the
+  // call, he struck a philosophical note:") is passed over.
+  auto head = [&]() -> Parse {
+    if (!at_sentence_start)
+      return {};
+    // A label set off by a dash heads the line, not the subject: "**4 April** — Senator
+    // Grassley, at the hearing: “…”", "14:31 — Zuckerberg:".
+    std::size_t b = afterEntryLabel(t); // "[16:15] Senator Grassley, returning to security, said:"
+    for (std::size_t k = 0; k < n && k < 6; ++k)
+      if (t[k].kind == Kind::Punct && t[k].punct == '-' && k + 1 < n && t[k + 1].isWord())
+        b = std::max(b, k + 1);
+    if (Parse p = subjectAt(b, true); p.found)
+      return p;
+    for (std::size_t c = b, commas = 0; c + 1 < n && c < b + 16 && commas < 3; ++c)
+      if (t[c].kind == Kind::Punct && t[c].punct == ',') {
+        ++commas;
+        if (Parse p = subjectAt(c + 1, false); p.found)
+          return p;
+      }
+    return {};
+  };
+  // A word of the speech-verb list used as a noun after a determiner and perhaps an adjective:
+  // "in his opening remarks", "struck a philosophical note", "the answer".
+  auto nounAt = [&](std::size_t v) {
+    if (v > 0 && t[v - 1].isWord() && isDeterminer(t[v - 1].lower))
+      return true;
+    static constexpr std::string_view kNouns[] = {
+        "note",    "notes",     "remark",  "remarks", "comment", "comments", "answer",
+        "answers", "reply",     "replies", "claim",   "claims",  "warning",  "warnings",
+        "recall",  "testimony", "state",   "denial",  "response"};
+    const bool noun_form = std::find(std::begin(kNouns), std::end(kNouns), t[v].lower) !=
+                           std::end(kNouns);
+    return noun_form && v > 1 && t[v - 1].isWord() && t[v - 2].isWord() &&
+           isDeterminer(t[v - 2].lower) && pronounOf(t[v - 1].lower).empty();
+  };
+  // What a clause whose verb gives no speaker falls back on: the source it reports, or the
+  // sentence's own subject when a colon hands it the quote.
+  const bool colon = t.back().kind == Kind::Punct && t.back().punct == ':';
+  auto fallback = [&](Parse weak) -> Parse {
+    if (weak.name || !weak.pronoun.empty())
+      return weak;
+    if (according.found)
+      return according;
+    if (colon)
+      if (Parse h = head(); h.found)
+        return h;
+    return weak;
   };
   for (std::size_t v = n; v-- > 0;) {
     const ClauseToken &w = t[v];
@@ -348,8 +397,8 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     const bool put_it = (w.is("put") || w.is("puts")) && v + 1 < n && t[v + 1].is("it");
     if (!w.isWord() || !(isSpeechVerb(w.lower) || isFragmentVerb(w.lower) || put_it))
       continue;
-    if (v > 0 && t[v - 1].isWord() && isDeterminer(t[v - 1].lower))
-      continue; // "the answer", "his reply": a noun
+    if (nounAt(v))
+      continue; // "the answer", "his reply", "in his opening remarks": a noun
     std::size_t s_end = v;
     while (s_end > 0 && t[s_end - 1].isWord() && isAuxiliary(t[s_end - 1].lower))
       --s_end;
@@ -358,21 +407,21 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     std::size_t s = s_end;
     while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !breaksPhraseAt(t, s - 1))
       --s;
-    if (s < s_end) {
-      Parse p = subject(t, s, s_end, true);
-      return according.found && !p.name && p.pronoun.empty() ? according : p;
-    }
+    if (s < s_end)
+      return fallback(subject(t, s, s_end, true));
     if (v == 0 || (v == 1 && !t[0].isWord())) { // "Said Zuckerberg: “…”"
       std::size_t e = v + 1;
       while (e < n && (t[e].isWord() || isTitlePeriodAt(t, e)) && e < v + 8)
         ++e;
-      return subject(t, v + 1, e, false);
+      Parse p = subject(t, v + 1, e, false);
+      // "Asked about rivals, he was blunt:": a participle's clause, not an inverted verb.
+      return p.name || SpeakerResolver::looksLikeName(t, v + 1, e, false) ? p : fallback(p);
     }
     return head(); // "..., describing the breach as a “huge mistake”"
   }
   if (according.found)
     return according;
-  if (t.back().kind == Kind::Punct && t.back().punct == ':')
+  if (colon)
     return head();
   return {};
 }
@@ -458,8 +507,8 @@ AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t
   return {}; // a name the base does not know may be the sentence's topic: no claim
 }
 
-const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
-                                                       std::size_t at) const {
+const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun, std::size_t at,
+                                                       const facts::Person *skip) const {
   int si = doc_.sentenceAt(at);
   if (si < 0)
     return nullptr;
@@ -475,10 +524,71 @@ const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
     // first, and "he said" refers to the subject far more often than to an object
     // ("Zuckerberg disclosed it is working with Robert Mueller. ... he said").
     for (const SpeakerName &m : resolver_.mentions(tokens, 0, tokens.size()))
-      if (SpeakerResolver::agrees(*m.person, pronoun))
+      if (m.person != skip && SpeakerResolver::agrees(*m.person, pronoun))
         return m.person;
   }
   return nullptr;
+}
+
+bool AttributionFinder::soleInSentenceBefore(const facts::Person *person,
+                                             std::string_view pronoun, std::size_t at,
+                                             const facts::Person *skip) const {
+  const int si = doc_.sentenceAt(at);
+  if (!person || si <= 0)
+    return false;
+  const Sentence &prev = doc_.sentences()[si - 1], &cur = doc_.sentences()[si];
+  if (prev.block != cur.block)
+    return false;
+  bool found = false;
+  for (Span span : {prev.span, Span{cur.span.begin, std::max(cur.span.begin, at)}}) {
+    auto tokens = lexClause(doc_.prose(), span);
+    std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+    for (const SpeakerName &m : resolver_.mentions(tokens, 0, tokens.size())) {
+      if (m.person == skip || !SpeakerResolver::agrees(*m.person, pronoun))
+        continue;
+      if (m.person != person || !m.others.empty())
+        return false;
+      found = true;
+    }
+  }
+  return found;
+}
+
+bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_view pronoun,
+                                      std::size_t at, const facts::Person *skip) {
+  if (!person)
+    return false;
+  auto file = [&](Span span) {
+    auto tokens = lexClause(doc_.prose(), span);
+    std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+    std::vector<const facts::Person *> found;
+    for (const SpeakerName &m : resolver_.mentions(tokens, 0, tokens.size())) {
+      found.push_back(m.person);
+      found.insert(found.end(), m.others.begin(), m.others.end());
+    }
+    return found;
+  };
+  // Whole sentences are filed once, in order; the part of the quote's own sentence before it is
+  // read each time.
+  const auto &sentences = doc_.sentences();
+  const int si = doc_.sentenceAt(at);
+  const std::size_t whole_end = si >= 0 ? sentences[si].span.begin : at;
+  if (whole_end > named_upto_) {
+    auto it = std::partition_point(sentences.begin(), sentences.end(),
+                                   [&](const Sentence &x) { return x.span.begin < named_upto_; });
+    for (; it != sentences.end() && it->span.end <= whole_end; ++it)
+      for (const facts::Person *p : file(it->span))
+        if (std::find(named_before_.begin(), named_before_.end(), p) == named_before_.end())
+          named_before_.push_back(p);
+    named_upto_ = whole_end;
+  }
+  std::vector<const facts::Person *> named = named_before_;
+  if (whole_end < at)
+    for (const facts::Person *p : file({whole_end, at}))
+      named.push_back(p);
+  return std::none_of(named.begin(), named.end(), [&](const facts::Person *p) {
+    return p != person && p != skip && SpeakerResolver::agrees(*p, pronoun);
+  });
 }
 
 Attribution AttributionFinder::attribute(std::size_t k) {
@@ -544,8 +654,15 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     a.name = p.words;
     if (!p.pronoun.empty()) {
       a.source = AttributionSource::Pronoun;
-      a.person = resolvePronoun(p.pronoun, p.words.begin);
       a.pronoun = p.pronoun;
+      // A reply right after a quoted question answers its asker: "he" is someone else.
+      const auto clause = lexClause(prose, a.clause);
+      const bool reply = std::any_of(clause.begin(), clause.end(), isReplyVerb);
+      const facts::Person *skip =
+          reply && last_asker_ && block - last_asker_block_ <= 1 ? last_asker_ : nullptr;
+      a.person = resolvePronoun(p.pronoun, p.words.begin, skip);
+      a.sure = onlyCandidate(a.person, p.pronoun, q.open.begin, skip) ||
+               soleInSentenceBefore(a.person, p.pronoun, q.open.begin, skip);
     } else {
       a.source = AttributionSource::Named;
       a.person = p.name ? p.name->person : nullptr;
@@ -621,6 +738,10 @@ Attribution AttributionFinder::attribute(std::size_t k) {
                         words.back().punct == '?') ||
                        std::any_of(clause.begin(), clause.end(), isAskingOrSilentVerb);
     last_speaker_claimed_ = last_speaker_claimed_ && !asked;
+    if (asked && a.person) {
+      last_asker_ = a.person;
+      last_asker_block_ = block;
+    }
   }
   return a;
 }

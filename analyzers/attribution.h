@@ -38,6 +38,11 @@ struct Attribution {
   // Context: the quote stands in the sentence right after one whose quote the draft gave by name
   // to this speaker, so the draft gives these words to them just as clearly.
   bool carried = false;
+  // Pronoun: the pronoun can mean no one else. `person` is the only one of the base's people who
+  // agrees with it that the draft has named before the quote ("Senator Grassley asked ... He
+  // said: “…”" in a draft that has not named Zuckerberg), or the only one the sentence before
+  // names, so the draft gives them the words as plainly as a name would.
+  bool sure = false;
 };
 
 // Reads attributions in document order: a pronoun or a quote standing alone takes its speaker
@@ -67,7 +72,18 @@ private:
   static bool isPassive(const std::vector<ClauseToken> &t, std::size_t aux_begin, std::size_t v);
   Parse passiveAgent(const std::vector<ClauseToken> &t, std::size_t v) const;
   Parse precedingSpeaker(int si, std::size_t k, const facts::Person *going_on) const;
-  const facts::Person *resolvePronoun(std::string_view pronoun, std::size_t at) const;
+  // `skip`: a person the pronoun cannot mean (the asker of the question a reply answers).
+  const facts::Person *resolvePronoun(std::string_view pronoun, std::size_t at,
+                                      const facts::Person *skip = nullptr) const;
+  // Is `person` the only one of the base's people agreeing with `pronoun` (`skip` aside) that the
+  // prose names, outside quotations, before `at`?
+  // Is `person` the one of the base's people agreeing with `pronoun` (`skip` aside) that the
+  // sentence before names, in the quote's paragraph, with no one else there or before the quote?
+  // ("Senator Grassley asked about apps. He said: “…”")
+  bool soleInSentenceBefore(const facts::Person *person, std::string_view pronoun, std::size_t at,
+                            const facts::Person *skip) const;
+  bool onlyCandidate(const facts::Person *person, std::string_view pronoun, std::size_t at,
+                     const facts::Person *skip);
   bool insideQuote(Span s) const;
 
   const Document &doc_;
@@ -80,6 +96,14 @@ private:
   int last_speaker_sentence_ = -100;  // the sentence where their quotation closed
   std::optional<Attribution> last_in_sentence_; // the previous quotation's, when named
   int last_sentence_ = -1;
+  // The asker of the last quoted question, and its block: a reply right after it is someone
+  // else's ("“…?” Graham asked. “…,” he replied.").
+  const facts::Person *last_asker_ = nullptr;
+  int last_asker_block_ = -100;
+  // The people named outside quotations in the sentences before `named_upto_` (a prefix of the
+  // draft, grown as quotations further on need it).
+  std::vector<const facts::Person *> named_before_;
+  std::size_t named_upto_ = 0;
 };
 
 } // namespace factline::analyzers

@@ -226,6 +226,14 @@ bool isAskingOrSilentVerb(const ClauseToken &t) {
   return t.isWord() && contains(kVerbs, t.lower);
 }
 
+bool isReplyVerb(const ClauseToken &t) {
+  static constexpr auto kVerbs =
+      sortedWords("replied", "replies", "reply", "replying", "answered", "answers", "answering",
+                  "responded", "responds", "responding", "retorted", "retorts", "countered",
+                  "counters");
+  return t.isWord() && contains(kVerbs, t.lower);
+}
+
 // The period of a title ("Ms. Sandberg", "Sen. Cruz"), which a speaker's name runs on past.
 bool isTitlePeriodAt(const std::vector<ClauseToken> &t, std::size_t e) {
   if (e == 0 || t[e].kind != ClauseToken::Kind::Punct || t[e].punct != '.' ||

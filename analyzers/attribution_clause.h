@@ -46,6 +46,8 @@ bool quotesSomeoneElseAt(const std::vector<ClauseToken> &tokens, std::size_t k);
 bool isMannerOfSpeech(std::string_view lower);
 // Asking, keeping silent or only watching: "asked", "pressed", "nodded", "declined".
 bool isAskingOrSilentVerb(const ClauseToken &t);
+// Answering: "replied", "answered", "responded", "retorted", "countered".
+bool isReplyVerb(const ClauseToken &t);
 // The period of a title at tokens[k] ("Ms. Sandberg", "Sen. Cruz"), which a name runs on past.
 bool isTitlePeriodAt(const std::vector<ClauseToken> &tokens, std::size_t k);
 

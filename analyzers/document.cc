@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "analyzers/ascii.h"
+#include "analyzers/attribution_clause.h"
 #include "analyzers/byte_scan.h"
 
 namespace factline::analyzers {
@@ -161,6 +162,32 @@ bool canStartSentence(std::string_view s, std::size_t i) {
   if (std::isupper(c) || std::isdigit(c) || c == '"' || c == '\'' || c == '(' || c == '[')
     return true;
   return c >= 0x80 && !startsWith(s.substr(i), "\xE2\x80\xA6"); // not an ellipsis
+}
+
+// After a quotation that closes on its own question or exclamation mark ("…?” Durbin asked.",
+// "…!” Senator Grassley said."), does the sentence go on with the quote's attribution: a name, then
+// a speech verb within the next few words, before any punctuation? Then the mark ends the
+// quotation, not the sentence.
+bool attributionFollows(std::string_view s, std::size_t k) {
+  std::size_t end = k;
+  int words = 0;
+  while (end < s.size() && words < 6) {
+    const unsigned char c = static_cast<unsigned char>(s[end]);
+    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' ||
+        c >= 0x80)
+      break;
+    if (c == ' ')
+      ++words;
+    ++end;
+  }
+  const auto tokens = lexClause(s, {k, end});
+  // "“…?” He paused." opens a sentence; a name that goes on to a speech verb does not.
+  if (tokens.empty() || !pronounOf(tokens[0].lower).empty())
+    return false;
+  for (std::size_t j = 1; j < tokens.size() && j < 5; ++j)
+    if (tokens[j].isWord() && isSpeechVerb(tokens[j].lower))
+      return true;
+  return false;
 }
 
 } // namespace
@@ -523,14 +550,19 @@ Document::Document(std::string text, DraftFormat format)
         ++j;
       }
       std::size_t len;
-      while (j < s.size() && isClosingPunct(s, j, &len))
+      bool quote_closed = false;
+      while (j < s.size() && isClosingPunct(s, j, &len)) {
+        quote_closed = quote_closed || s[j] == '"' || s[j] == '\'' || len == 3;
         j += len;
+      }
       if (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])))
         continue;
       std::size_t k = j;
       while (k < s.size() && std::isspace(static_cast<unsigned char>(s[k])))
         ++k;
       if (k < s.size() && !canStartSentence(s, k))
+        continue;
+      if (quote_closed && c != '.' && !ellipsis && attributionFollows(s, k))
         continue;
       if (c == '.' && !ellipsis) {
         std::size_t w = i;

@@ -226,11 +226,12 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
   if (a.source == AttributionSource::Named && !a.person && !stranger)
     return std::nullopt;
   const std::string name_words(doc_.prose(a.name));
-  // Only a name the draft spells out can make a quote misattributed, or a pronoun that cannot
-  // mean the recorded speaker ("it said" of Zuckerberg's words): a pronoun resolved to another
-  // person who could be meant, or the context, may be our mistake.
+  // Only a name the draft spells out can make a quote misattributed, or a pronoun that can mean
+  // no one else (a.sure), or one that cannot mean the recorded speaker ("it said" of Zuckerberg's
+  // words): a pronoun resolved to another person who could be meant, or the context, may be our
+  // mistake.
   const facts::Person *named =
-      a.source == AttributionSource::Named || a.carried ? a.person : nullptr;
+      a.source == AttributionSource::Named || a.carried || a.sure ? a.person : nullptr;
   auto givenToOther = [&](const facts::Quote &rec) {
     if (stranger) { // unless the draft misspells the recorded speaker's name ("Zuckerburg")
       const facts::Person *said = base.person(rec.speaker);

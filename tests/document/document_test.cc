@@ -105,6 +105,19 @@ TEST_CASE("sentences split at full stops but not after abbreviations or inside n
   CHECK(doc.sentenceAt(doc.text().find("apologised")) == 3);
 }
 
+TEST_CASE("a question mark that closes a quotation before its attribution ends no sentence") {
+  Document doc("“Would you share the names?” Durbin asked. “Did you?” He paused. “Why?” she said.",
+               DraftFormat::PlainText);
+  std::vector<std::string> got;
+  for (auto &s : doc.sentences())
+    got.emplace_back(doc.prose(s.span));
+  REQUIRE(got.size() == 4);
+  CHECK(got[0] == "“Would you share the names?” Durbin asked.");
+  CHECK(got[1] == "“Did you?”");
+  CHECK(got[2] == "He paused.");
+  CHECK(got[3] == "“Why?” she said.");
+}
+
 TEST_CASE("a lowercase word after a full stop does not start a sentence") {
   Document doc("Once that's done we'll resume ours … and ultimately finish.", DraftFormat::PlainText);
   CHECK(doc.sentences().size() == 1);

@@ -416,3 +416,62 @@ TEST_CASE("in the passive the subject heard the words; the speaker follows 'by'"
     CHECK(all[0].role.empty());
   }
 }
+
+TEST_CASE("the subject of a clause whose verb is not a speech verb hands on the quote") {
+  // A phrase set before the subject with a comma is passed over.
+  checkNamed("Asked about rivals, [[Zuckerberg]] was blunt: “We didn't do enough.”", "zuck");
+  checkNamed("Earlier, on the call, [[Mr Zuckerberg]] struck a philosophical note: “We didn't do "
+             "enough.”",
+             "zuck");
+  // A speech verb's word used as a noun ("a note", "his opening remarks") is not the verb.
+  checkNamed("[[Zuckerberg]] said in his opening remarks: “We didn't do enough.”", "zuck");
+  checkNamed("[[Mr Graham]] had a sharp note: “We didn't do enough.”", "graham");
+  // A pronoun heading the clause: its speaker comes from the sentences before.
+  auto he = attributions("Zuckerberg sat alone. Asked about rivals, he was blunt: “We didn't do "
+                         "enough.”");
+  REQUIRE(he.size() == 1);
+  CHECK(he[0].source == AttributionSource::Pronoun);
+  CHECK(who(he[0]) == "zuck");
+}
+
+TEST_CASE("a question's asker is named after it, though its mark ends the words") {
+  checkNamed("Zuckerberg waited. “Would you share the names?” [[Mr Graham]] asked.", "graham");
+  checkNamed("Zuckerberg waited. “Would you share the names!” [[Mr Graham]] said.", "graham");
+}
+
+TEST_CASE("a reply goes to someone other than the asker of the question before it") {
+  auto all = attributions("Zuckerberg faced Mr Graham. “Is there an alternative?” Mr Graham "
+                          "asked. “It certainly does not feel that way,” he replied.");
+  REQUIRE(all.size() == 2);
+  CHECK(who(all[0]) == "graham");
+  CHECK(who(all[1]) == "zuck");
+  CHECK(all[1].sure); // with the asker ruled out, Zuckerberg is the only one left
+}
+
+TEST_CASE("a pronoun only one person can be is sure") {
+  auto sole = attributions("Mr Graham spoke first. “We didn't do enough,” he said.");
+  REQUIRE(sole.size() == 1);
+  CHECK(who(sole[0]) == "graham");
+  CHECK(sole[0].sure);
+  auto two = attributions("Mr Graham questioned Zuckerberg. “We didn't do enough,” he said.");
+  REQUIRE(two.size() == 1);
+  CHECK_FALSE(two[0].sure);
+  // The sentence before, in the same paragraph, names him alone.
+  auto prev = attributions("Zuckerberg arrived.\n\nMr Graham asked about apps. He said: “We "
+                           "didn't do enough.”");
+  REQUIRE(prev.size() == 1);
+  CHECK(who(prev[0]) == "graham");
+  CHECK(prev[0].sure);
+}
+
+TEST_CASE("testifying before an event names it; a time before one does not") {
+  auto all = attributions("Testifying before the Senate, Zuckerberg said: “We didn't do enough.”");
+  REQUIRE(all.size() == 1);
+  REQUIRE_FALSE(all[0].events.empty());
+  CHECK(all[0].events[0] == "hearing");
+  auto ahead = attributions("The week before the Senate hearing, Zuckerberg said: “We didn't do "
+                            "enough.”");
+  REQUIRE(ahead.size() == 1);
+  CHECK(std::find(ahead[0].events.begin(), ahead[0].events.end(), "hearing") ==
+        ahead[0].events.end());
+}

@@ -250,8 +250,35 @@ TEST_CASE("a pronoun that cannot mean the recorded speaker is a misattribution")
   CHECK(all[0].fixes[0].edits[0].span == a.range(1));
   CHECK(all[0].fixes[0].edits[0].text == "Mark Zuckerberg");
   // "he" could mean Zuckerberg even if we resolved it to someone else: not flagged.
-  CHECK_FALSE(hasWarning(analyze("Mr Graham spoke first. “This is going to be a never-ending "
-                                 "battle,” he said.")));
+  CHECK_FALSE(hasWarning(analyze("Mr Graham questioned Mr Zuckerberg. “This is going to be a "
+                                 "never-ending battle,” he said.")));
+  CHECK_FALSE(hasWarning(analyze("Mr Zuckerberg spoke.\n\nLater, Mr Graham took the floor.\n\n“This "
+                                 "is going to be a never-ending battle,” he said.")));
+}
+
+TEST_CASE("a pronoun only one person can be is as plain as their name") {
+  // Graham is the only man the draft has named: "he" is Graham.
+  Annotations a("Mr Graham spoke first. [[“This is going to be a never-ending battle,” "
+                "[[he]]]] said.");
+  auto all = analyze(a.text());
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-misattributed");
+  CHECK(all[0].message.find("not Lindsey Graham") != std::string::npos);
+  CHECK(all[0].fixes.at(0).edits.at(0).span == a.range(1));
+  // The sentence before names him alone, in the same paragraph: "He said:" goes on with him,
+  // though Zuckerberg was named paragraphs before.
+  CHECK(only("Mr Zuckerberg spoke.\n\nSenator Lindsey Graham asked about apps. He said: “This "
+             "is going to be a never-ending battle.”")
+            .rule == "quote-misattributed");
+  // A reply to a question is the other party's: not the asker's.
+  CHECK_FALSE(hasWarning(analyze(
+      "Senator Graham pressed him. “Is there an alternative?” Graham asked. “It certainly "
+      "doesn't feel that way to me,” he replied.")));
+  // A question's asker is the name after it, not the speaker before.
+  auto asked = analyze("Zuckerberg testified for hours. “Would you share the name of the hotel "
+                       "you stayed in last night?” Mr Graham asked.");
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].attributed_to == "graham");
 }
 
 TEST_CASE("five words rare in the base are distinctive enough to be misattributed") {
