@@ -534,24 +534,56 @@ bool AttributionFinder::soleInSentenceBefore(const facts::Person *person,
                                              std::string_view pronoun, std::size_t at,
                                              const facts::Person *skip) const {
   const int si = doc_.sentenceAt(at);
-  if (!person || si <= 0)
+  if (!person || si < 0)
     return false;
-  const Sentence &prev = doc_.sentences()[si - 1], &cur = doc_.sentences()[si];
-  if (prev.block != cur.block)
-    return false;
-  bool found = false;
-  for (Span span : {prev.span, Span{cur.span.begin, std::max(cur.span.begin, at)}}) {
+  const auto &sentences = doc_.sentences();
+  // Back through the quote's paragraph, at most three sentences, to the nearest one naming
+  // anyone the pronoun may mean: it must name `person` alone ("Senator Kennedy has a warning. He
+  // says he has no appetite for it. “…,” he says.").
+  // A name in the pronoun's own sentence may be anyone's but its referent's ("To Senator Thune,
+  // he acknowledged ...", "When Graham asked, he said ..."): the sentence must name no one.
+  for (int k = si; k >= 0 && si - k <= 3 && sentences[k].block == sentences[si].block; --k) {
+    Span span = sentences[k].span;
+    if (k == si)
+      span.end = std::max(span.begin, std::min(span.end, at));
     auto tokens = lexClause(doc_.prose(), span);
     std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+    bool found = false;
     for (const SpeakerName &m : resolver_.mentions(tokens, 0, tokens.size())) {
       if (m.person == skip || !SpeakerResolver::agrees(*m.person, pronoun))
         continue;
-      if (m.person != person || !m.others.empty())
+      if (k == si || m.person != person || !m.others.empty())
         return false;
       found = true;
     }
+    if (found)
+      return true;
   }
-  return found;
+  return false;
+}
+
+const facts::Person *AttributionFinder::askerBefore(std::size_t at) const {
+  const int si = doc_.sentenceAt(at);
+  if (si < 0)
+    return nullptr;
+  const auto &sentences = doc_.sentences();
+  for (int k = si; k >= 0 && si - k <= 1 && sentences[k].block == sentences[si].block; --k) {
+    Span span = sentences[k].span;
+    if (k == si)
+      span.end = std::max(span.begin, std::min(span.end, at));
+    auto tokens = lexClause(doc_.prose(), span);
+    std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+    auto asks = std::find_if(tokens.begin(), tokens.end(), [](const ClauseToken &t) {
+      return isAskingOrSilentVerb(t) && !isMannerOfSpeech(t.lower);
+    });
+    if (asks == tokens.end())
+      continue;
+    // The asker: the person named before the asking verb ("Graham had asked whether ...").
+    const auto names = resolver_.mentions(tokens, 0, static_cast<std::size_t>(asks - tokens.begin()));
+    if (!names.empty())
+      return names.back().person;
+  }
+  return nullptr;
 }
 
 bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_view pronoun,
@@ -589,6 +621,67 @@ bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_v
   return std::none_of(named.begin(), named.end(), [&](const facts::Person *p) {
     return p != person && p != skip && SpeakerResolver::agrees(*p, pronoun);
   });
+}
+
+std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t until) {
+  const Block &block = doc_.blocks()[b];
+  const bool whole = until >= block.span.end;
+  if (whole)
+    for (const auto &[at, events] : block_events_)
+      if (at == b)
+        return events;
+  std::string words;
+  const std::string &prose = doc_.prose();
+  // The prose between quotations: what the draft says in its own voice.
+  std::size_t from = block.span.begin;
+  const std::size_t to = std::min(until, block.span.end);
+  auto j = std::lower_bound(quotes_.begin(), quotes_.end(), from,
+                            [](const Quotation &q, std::size_t o) { return q.open.begin < o; });
+  if (j != quotes_.begin())
+    --j; // one opening before the block may close inside it
+  for (; j != quotes_.end(); ++j) {
+    if (j->depth != 0 || j->close.end <= from)
+      continue;
+    if (j->open.begin >= to)
+      break;
+    words += occasionWords(prose, {from, j->open.begin});
+    from = std::max(from, j->close.end);
+  }
+  if (from < to)
+    words += occasionWords(prose, {from, to});
+  std::vector<std::string> events = facts_.eventsNamedIn(words);
+  if (whole)
+    block_events_.emplace_back(b, events);
+  return events;
+}
+
+std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int block) {
+  std::vector<std::string> out;
+  auto add = [&](const std::vector<std::string> &events) {
+    for (const std::string &e : events)
+      if (std::find(out.begin(), out.end(), e) == out.end())
+        out.push_back(e);
+  };
+  const auto &blocks = doc_.blocks();
+  if (block < 0 || block >= static_cast<int>(blocks.size()))
+    return out;
+  // The nearest says most: the quote's paragraph, else the heading above it, else the opening
+  // (a title and the paragraph after it, or the first paragraph), else the first occasion the
+  // draft names above the quote.
+  add(eventsInBlock(block, q.open.begin));
+  for (int b = block - 1; b >= 0 && out.empty(); --b)
+    if (blocks[b].kind == BlockKind::Heading) {
+      add(eventsInBlock(b, blocks[b].span.end));
+      break;
+    }
+  for (int b = 0; b < std::min<int>(block, 2) && out.empty(); ++b) {
+    add(eventsInBlock(b, blocks[b].span.end));
+    if (blocks[b].kind != BlockKind::Heading)
+      break;
+  }
+  for (int b = 0; b < block && out.empty(); ++b)
+    add(eventsInBlock(b, blocks[b].span.end));
+  return out;
 }
 
 Attribution AttributionFinder::attribute(std::size_t k) {
@@ -643,6 +736,17 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     }
   }
 
+  // "It includes the line:", "They read out:": with no speech verb, "it" and "they" are more
+  // likely a document or a crowd than a speaker.
+  if (p.found && (p.pronoun == "it" || p.pronoun == "they")) {
+    const auto clause = lexClause(prose, a.clause);
+    if (std::none_of(clause.begin(), clause.end(), [](const ClauseToken &t) {
+          return t.isWord() && (isSpeechVerb(t.lower) || isFragmentVerb(t.lower));
+        })) {
+      p = Parse{};
+      a.clause = {};
+    }
+  }
   if (!p.found && before.begin > sentence_begin && last_in_sentence_ && last_sentence_ == si &&
       si >= 0) {
     // A second fragment in the sentence of the first: "He said it needs a “more proactive role”
@@ -658,11 +762,17 @@ Attribution AttributionFinder::attribute(std::size_t k) {
       // A reply right after a quoted question answers its asker: "he" is someone else.
       const auto clause = lexClause(prose, a.clause);
       const bool reply = std::any_of(clause.begin(), clause.end(), isReplyVerb);
-      const facts::Person *skip =
-          reply && last_asker_ && block - last_asker_block_ <= 1 ? last_asker_ : nullptr;
+      // The asker may be quoted ("“…?” Graham asked.") or reported ("Graham asked whether ...").
+      const facts::Person *skip = nullptr;
+      if (reply)
+        skip = last_asker_ && block - last_asker_block_ <= 1 ? last_asker_
+                                                             : askerBefore(q.open.begin);
       a.person = resolvePronoun(p.pronoun, p.words.begin, skip);
-      a.sure = onlyCandidate(a.person, p.pronoun, q.open.begin, skip) ||
-               soleInSentenceBefore(a.person, p.pronoun, q.open.begin, skip);
+      // "it" and "they" may stand for a statement, a report, a crowd: only "he" and "she" can be
+      // as plain as a name.
+      const bool personal = p.pronoun == "he" || p.pronoun == "she";
+      a.sure = personal && (onlyCandidate(a.person, p.pronoun, q.open.begin, skip) ||
+                            soleInSentenceBefore(a.person, p.pronoun, q.open.begin, skip));
     } else {
       a.source = AttributionSource::Named;
       a.person = p.name ? p.name->person : nullptr;
@@ -719,6 +829,8 @@ Attribution AttributionFinder::attribute(std::size_t k) {
           a.events.push_back(id);
     }
   }
+  if (a.events.empty() && q.depth == 0)
+    a.setting = settingOf(q, block);
   if (q.depth == 0) {
     last_sentence_ = si;
     if (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun)

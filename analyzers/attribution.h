@@ -34,6 +34,11 @@ struct Attribution {
   Span name;                       // the words naming (or referring to) the speaker
   std::string pronoun;             // Pronoun: "he", "she", "it" or "they"
   std::vector<std::string> events; // event ids the draft names around the quote, best first
+  // The draft's setting when the quote's own clause names no occasion: the events named before
+  // it in its paragraph, in the heading above it, and in the draft's opening (title and lede).
+  // Weaker than `events`: it keeps a quote of one occasion from being "corrected" toward another
+  // occasion's record, and says no more.
+  std::vector<std::string> setting;
   Span clause;                     // the attribution clause ("said Cambridge Analytica"), if any
   // Context: the quote stands in the sentence right after one whose quote the draft gave by name
   // to this speaker, so the draft gives these words to them just as clearly.
@@ -78,13 +83,19 @@ private:
   // Is `person` the only one of the base's people agreeing with `pronoun` (`skip` aside) that the
   // prose names, outside quotations, before `at`?
   // Is `person` the one of the base's people agreeing with `pronoun` (`skip` aside) that the
-  // sentence before names, in the quote's paragraph, with no one else there or before the quote?
-  // ("Senator Grassley asked about apps. He said: “…”")
+  // nearest sentence naming any of them names, in the quote's paragraph and at most three
+  // sentences back, with no one else? ("Senator Grassley asked about apps. He said: “…”")
   bool soleInSentenceBefore(const facts::Person *person, std::string_view pronoun, std::size_t at,
                             const facts::Person *skip) const;
+  // The person the sentence holding `at`, or the one before it in the same paragraph, says asked
+  // something ("Graham had asked whether ...", "Senator Grassley asks again how many apps ...").
+  const facts::Person *askerBefore(std::size_t at) const;
   bool onlyCandidate(const facts::Person *person, std::string_view pronoun, std::size_t at,
                      const facts::Person *skip);
   bool insideQuote(Span s) const;
+  // The events named in the prose of block `b` before `until` (outside quotations).
+  std::vector<std::string> eventsInBlock(int b, std::size_t until);
+  std::vector<std::string> settingOf(const Quotation &q, int block);
 
   const Document &doc_;
   const facts::FactIndex &facts_;
@@ -103,6 +114,8 @@ private:
   // The people named outside quotations in the sentences before `named_upto_` (a prefix of the
   // draft, grown as quotations further on need it).
   std::vector<const facts::Person *> named_before_;
+  // Events named by whole blocks (headings, the opening), read once per check.
+  std::vector<std::pair<int, std::vector<std::string>>> block_events_;
   std::size_t named_upto_ = 0;
 };
 

@@ -131,6 +131,49 @@ std::string speakerName(const facts::FactBase &base, std::string_view id) {
   return p ? p->name : std::string(id);
 }
 
+// Words a speaker fills a pause with, which transcripts keep or drop as they please.
+bool isFiller(std::string_view w) {
+  static constexpr std::string_view kFillers[] = {"um", "uh",  "er",   "erm",  "ah",
+                                                  "oh", "hmm", "well", "know", "mean"};
+  return std::find(std::begin(kFillers), std::end(kFillers), w) != std::end(kFillers);
+}
+
+enum class Materiality {
+  Material,       // a word changed, added inside the quote, or left out: a Warning
+  Contractions,   // every difference spells out or makes a contraction: "did not" for "didn't"
+  Fillers,        // every difference is a filler word ("um", "you know") one side has
+  PartlyOnRecord, // the draft adds words only before or after a verbatim stretch of the record
+};
+
+Materiality materiality(const QuoteDiff &d, const std::vector<facts::Token> &tokens) {
+  if (d.contracted_draft == d.draft_only && d.contracted_record == d.record_only)
+    return Materiality::Contractions;
+  bool fillers = true;
+  for (const DiffHunk &h : d.hunks)
+    for (const std::string *side : {&h.draft, &h.record})
+      for (const facts::Token &t : facts::tokenize(*side))
+        if (t.kind == facts::TokenKind::Word && !isFiller(t.norm) &&
+            !((t.norm == "you" || t.norm == "i") && side->size() <= 8))
+          fillers = false;
+  if (fillers)
+    return Materiality::Fillers;
+  // Added words before or after the record's words, none changed or left out between: "Yes. I
+  // think life is about learning from the mistakes ..." where the record starts at "Life".
+  std::size_t first = d.pieces.size(), last = 0;
+  for (std::size_t k = 0; k < d.pieces.size(); ++k)
+    if (d.pieces[k].kind != DiffPiece::Kind::DraftOnly) {
+      first = std::min(first, k);
+      last = k;
+    }
+  if (d.record_only == 0 && first < d.pieces.size() && d.same >= 5 &&
+      std::all_of(d.pieces.begin() + first, d.pieces.begin() + last + 1,
+                  [](const DiffPiece &p) { return p.kind == DiffPiece::Kind::Same; }) &&
+      std::count_if(tokens.begin(), tokens.end(),
+                    [](const facts::Token &t) { return t.kind == facts::TokenKind::Gap; }) == 0)
+    return Materiality::PartlyOnRecord;
+  return Materiality::Material;
+}
+
 } // namespace
 
 std::vector<Finding> QuoteChecker::bySentence(const Quotation &q, const Attribution &a,
@@ -487,7 +530,12 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       // "of our responsibility" left out.
       auto merit = [&](const QuoteDiff &x, const facts::NearQuote &n) {
         const facts::Quote &rec = base.quotes[n.wording.quote];
-        return 2 * static_cast<long>(x.same) - static_cast<long>(x.draft_only + x.record_only) +
+        // A contraction spelled out is the record's words: "as long as I am running" is the
+        // variant's "as long as I’m running", not the main text's with "Advisers" changed.
+        const auto alike_words = static_cast<long>(x.same + x.contracted_draft);
+        const auto differing = static_cast<long>(x.draft_only - x.contracted_draft) +
+                               static_cast<long>(x.record_only - x.contracted_record);
+        return 2 * alike_words - differing +
                (a.person && rec.speaker == a.person->id ? 2 : 0) + (inEvents(rec.event) ? 2 : 0);
       };
       if (!best_diff || merit(*d, nq) > merit(*best_diff, *best_near)) {
@@ -587,14 +635,53 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       if (givenToOther(rec)) {
         misattribution(rec);
         f.message += ", and altered: " + what + ".";
-      } else {
-        f.rule = "quote-altered";
-        f.status = Status::Altered;
-        f.severity = Severity::Warning;
-        f.message = "Altered quote: " + what + " (" + speakerName(base, rec.speaker) + ", " +
-                    eventLabel(base, rec) + ").";
+        f.fixes.push_back(std::move(fix));
+        return f;
       }
+      const std::string said = speakerName(base, rec.speaker) + ", " + eventLabel(base, rec);
+      f.rule = "quote-altered";
+      f.status = Status::Altered;
+      f.severity = Severity::Warning;
+      f.message = "Altered quote: " + what + " (" + said + ").";
       f.fixes.push_back(std::move(fix));
+      // How much the difference matters. The draft names another occasion than the record's:
+      // the words may well have been said there too, and the base does not hold them, so the
+      // record of one event never "corrects" a quote of another.
+      const std::vector<std::string> &named_events = a.events.empty() ? a.setting : a.events;
+      if (!named_events.empty() && !rec.event.empty() &&
+          (occasion || a.events.empty()) &&
+          std::none_of(named_events.begin(), named_events.end(), [&](const std::string &ev) {
+            return sameOccasion(base, ev, rec.event);
+          })) {
+        const facts::Event *claimed = base.event(named_events.front());
+        f.rule = "quote-unverified";
+        f.status = Status::Unverified;
+        f.severity = Severity::Information;
+        f.message = "Not on record from the " + (claimed ? claimed->name : named_events.front()) +
+                    "; near words are on record from the " + eventLabel(base, rec) + " (" + what +
+                    ").";
+        return f;
+      }
+      switch (materiality(d, tokens)) {
+      case Materiality::Contractions:
+        f.severity = Severity::Information;
+        f.message = "Differs from the record only in contractions: " + what + " (" + said + ").";
+        break;
+      case Materiality::Fillers:
+        f.severity = Severity::Information;
+        f.message = "Differs from the record only in filler words: " + what + " (" + said + ").";
+        break;
+      case Materiality::PartlyOnRecord:
+        f.rule = "quote-unverified";
+        f.status = Status::Unverified;
+        f.severity = Severity::Information;
+        f.fixes.clear();
+        f.message = "Partly on record: the words the record holds are verbatim (" + said +
+                    "); the rest is not on record: " + what + ".";
+        break;
+      case Materiality::Material:
+        break;
+      }
       return f;
     }
     if (same_quote) { // alike word for word once folded: the record, reached through a gap

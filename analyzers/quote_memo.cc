@@ -58,6 +58,11 @@ std::string QuoteMemo::key(const Document &doc, const Quotation &q, const Attrib
     key.push_back('\0');
     key.append(event);
   }
+  key.push_back('\1');
+  for (const std::string &event : a.setting) {
+    key.push_back('\0');
+    key.append(event);
+  }
   return key;
 }
 

@@ -391,15 +391,49 @@ TEST_CASE("words a speaker quotes from someone else are not theirs") {
 }
 
 TEST_CASE("draft words where the source marked an omission are added, not changed") {
-  Annotations a("“[[We didn't focus enough on preventing abuse of the platform]],” Zuckerberg "
-                "said.");
-  Finding f = only(a.text());
-  CHECK(f.rule == "quote-altered");
+  // Words past the record's own "..." may be what the source left out: the quote goes on past
+  // the record, which is only partly on record, an Information note without a fix.
+  Finding f = only("“We didn't focus enough on preventing abuse of the platform,” Zuckerberg "
+                   "said.");
+  CHECK(f.rule == "quote-unverified");
+  CHECK(f.severity == Severity::Information);
+  CHECK(f.message.find("Partly on record") != std::string::npos);
   CHECK(f.message.find("adds 'of the platform'") != std::string::npos);
   CHECK(f.message.find("that goes for") == std::string::npos);
-  REQUIRE(f.fixes.size() == 1);
-  CHECK(f.fixes[0].edits.at(0).span == a.range());
-  CHECK(f.fixes[0].edits.at(0).text == "We didn't focus enough on preventing abuse");
+  CHECK(f.fixes.empty());
+  // A word changed inside the recorded words is still altered, with the fix.
+  Annotations a("“[[We didn't focus enough on preventing fraud]],” Zuckerberg said.");
+  Finding g = only(a.text());
+  CHECK(g.rule == "quote-altered");
+  CHECK(g.severity == Severity::Warning);
+  REQUIRE(g.fixes.size() == 1);
+  CHECK(g.fixes[0].edits.at(0).span == a.range());
+  CHECK(g.fixes[0].edits.at(0).text == "We didn't focus enough on preventing abuse");
+}
+
+TEST_CASE("how much a difference matters sets the severity") {
+  // Only a contraction spelled out: the record's words, an Information note.
+  Finding c = only("“We did not do enough,” Zuckerberg said.");
+  CHECK(c.rule == "quote-altered");
+  CHECK(c.severity == Severity::Information);
+  CHECK(c.message.find("only in contractions") != std::string::npos);
+  // Words before the record's, none changed: partly on record.
+  Finding p = only("“Yes. This is going to be a never-ending battle,” Zuckerberg said.");
+  CHECK(p.rule == "quote-unverified");
+  CHECK(p.severity == Severity::Information);
+  CHECK(p.message.find("adds 'Yes'") != std::string::npos);
+  // A word changed: a Warning.
+  CHECK(only("“This is going to be a never-ending fight,” Zuckerberg said.").severity ==
+        Severity::Warning);
+  // The draft names another occasion than the nearest record's: the record does not correct it.
+  Finding o = only("At the hearing, Zuckerberg said: “This is going to be a never-ending fight.”");
+  CHECK(o.rule == "quote-unverified");
+  CHECK(o.severity == Severity::Information);
+  // The draft's setting: the paragraph names the hearing, the record is the call's.
+  Finding s = only("At the Senate hearing things were tense. “This is going to be a never-ending "
+                   "fight,” Zuckerberg said.");
+  CHECK(s.severity == Severity::Information);
+  CHECK(s.message.find("Not on record from the Senate hearing") != std::string::npos);
 }
 
 TEST_CASE("a misspelt name of the recorded speaker is no other person") {
