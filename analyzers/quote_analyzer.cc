@@ -27,13 +27,16 @@ public:
       if (cancel.cancelled())
         break;
       const Quotation &q = quotes[k];
-      if (!q.terminated) {
-        out.push_back(checker.unterminated(q));
+      // A quotation inside another is the speaker quoting someone: part of the outer quote.
+      if (q.depth > 0) {
+        if (!q.terminated)
+          out.push_back(checker.unterminated(q));
         continue;
       }
-      // A quotation inside another is the speaker quoting someone: part of the outer quote.
-      if (q.depth > 0)
-        continue;
+      // An unterminated quotation is still checked, its words ending with the paragraph: a
+      // missing mark is a slip of typing, and the words may be wrong all the same.
+      if (!q.terminated)
+        out.push_back(checker.unterminated(q));
       // Attribution reads what came before, so it is found for every quotation in turn; the
       // check against the record is what the memo saves.
       Attribution a = attribution.attribute(k);

@@ -143,7 +143,18 @@ enum class Materiality {
   Contractions,   // every difference spells out or makes a contraction: "did not" for "didn't"
   Fillers,        // every difference is a filler word ("um", "you know") one side has
   PartlyOnRecord, // the draft adds words only before or after a verbatim stretch of the record
+  Transcription,  // each difference is one small word heard as another: "from" for "for"
 };
+
+// Small words a transcript mishears for one another ("prevent these tools for being used as
+// harm" in a live transcript, "from being used for harm" in the statement): a preposition,
+// conjunction, article or pronoun swapped for another, one for one.
+bool isSmallWord(std::string_view w) {
+  static constexpr std::string_view kSmall[] = {
+      "for", "from", "as",   "in",  "and", "of",   "to",  "on",  "at",  "by",   "with",
+      "the", "a",    "an",   "it",  "that", "this", "is",  "was", "are", "were", "or"};
+  return std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall);
+}
 
 Materiality materiality(const QuoteDiff &d, const std::vector<facts::Token> &tokens) {
   if (d.contracted_draft == d.draft_only && d.contracted_record == d.record_only)
@@ -157,6 +168,13 @@ Materiality materiality(const QuoteDiff &d, const std::vector<facts::Token> &tok
           fillers = false;
   if (fillers)
     return Materiality::Fillers;
+  const bool misheard =
+      !d.hunks.empty() && std::all_of(d.hunks.begin(), d.hunks.end(), [](const DiffHunk &h) {
+        const auto x = facts::tokenize(h.draft), y = facts::tokenize(h.record);
+        return x.size() == 1 && y.size() == 1 && isSmallWord(x[0].norm) && isSmallWord(y[0].norm);
+      });
+  if (misheard)
+    return Materiality::Transcription;
   // Added words before or after the record's words, none changed or left out between: "Yes. I
   // think life is about learning from the mistakes ..." where the record starts at "Life".
   std::size_t first = d.pieces.size(), last = 0;
@@ -232,7 +250,9 @@ Finding QuoteChecker::unterminated(const Quotation &q) const {
   Finding f;
   f.rule = "quote-unterminated";
   f.status = Status::Problem;
-  f.severity = Severity::Warning;
+  // A note, not a warning: the mark is missing while a writer types the quote, and a quote run
+  // on over paragraphs in a style of its own is no fault of the record's; the words are checked.
+  f.severity = Severity::Information;
   f.span = q.open;
   std::string mark(doc_.text().substr(q.open.begin, q.open.end - q.open.begin));
   f.message = "Unterminated quotation: the opening " + mark +
@@ -670,6 +690,12 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       case Materiality::Fillers:
         f.severity = Severity::Information;
         f.message = "Differs from the record only in filler words: " + what + " (" + said + ").";
+        break;
+      case Materiality::Transcription:
+        f.severity = Severity::Information;
+        f.message = "Differs from the record only in small words a transcript may hear either "
+                    "way: " +
+                    what + " (" + said + ").";
         break;
       case Materiality::PartlyOnRecord:
         f.rule = "quote-unverified";

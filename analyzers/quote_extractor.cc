@@ -207,9 +207,11 @@ private:
     const std::size_t lo = b.span.begin, hi = b.span.end;
     std::size_t i = lo;
     if (carry_) { // a quotation running on from the previous paragraph: skip its reopening mark
-      std::size_t len;
-      decodeAt(s_, i, &len);
-      i += len;
+      if (carry_reopens_) {
+        std::size_t len;
+        decodeAt(s_, i, &len);
+        i += len;
+      }
       stack_.push_back(*carry_);
       carry_.reset();
     }
@@ -309,9 +311,14 @@ private:
       return;
     bool next_opens = bi + 1 < blocks.size() && blocks[bi + 1].kind != BlockKind::Heading &&
                       isOpeningDoubleAt(s_, blocks[bi + 1].span.begin);
-    if (next_opens) {
+    // Wire copy often runs a quotation on into a paragraph that does not reopen it, and closes
+    // it there: the next paragraph's first double mark closes.
+    const bool next_closes = !next_opens && bi + 1 < blocks.size() &&
+                             blocks[bi + 1].kind == b.kind && firstDoubleCloses(bi + 1);
+    if (next_opens || next_closes) {
       m.multi = true;
       carry_ = m;
+      carry_reopens_ = next_opens;
       return;
     }
     // A quotation interrupted by one other block (a photo caption, a pull quote) and resumed
@@ -323,6 +330,23 @@ private:
     emit(m, {b.span.end, b.span.end}, b.span.end, resumed);
   }
 
+  // Is the first double quotation mark of block `bi` shaped to close, not to open?
+  bool firstDoubleCloses(std::size_t bi) const {
+    const Block &b = doc_.blocks()[bi];
+    for (std::size_t i = b.span.begin; i < b.span.end;) {
+      std::size_t len;
+      const char32_t c = decodeAt(s_, i, &len);
+      if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB) {
+        if (c == 0x201C || c == 0x201E || c == 0xAB)
+          return false;
+        const MarkShape m = shapeAt(s_, b.span.begin, b.span.end, i, len);
+        return m.closer && !m.opener;
+      }
+      i += len;
+    }
+    return false;
+  }
+
   bool endsSentence(std::size_t lo, std::size_t hi) const {
     char32_t last = decodeBefore(s_, lo, hi);
     return last == '.' || last == '!' || last == '?' || last == 0x2026;
@@ -332,6 +356,7 @@ private:
   const std::string &s_;
   std::vector<OpenMark> stack_;
   std::optional<OpenMark> carry_;
+  bool carry_reopens_ = true; // the next paragraph opens with a continuation mark to skip
   std::vector<Quotation> out_;
 };
 

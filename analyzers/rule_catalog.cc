@@ -23,7 +23,7 @@ constexpr std::array<RuleInfo, 9> kRules{{
      Severity::Information},
     {"quote-unterminated", "UnterminatedQuotation",
      "A quotation mark opens a quotation that is never closed.", "Close the quotation.",
-     Severity::Warning},
+     Severity::Information},
     {"quote-verified",
      "VerifiedQuote",
      "The quotation matches the record and is credited to the speaker on record.",

@@ -178,19 +178,35 @@ TEST_CASE("an unterminated quotation is reported at its opening mark") {
   Annotations a("Zuckerberg said [[“]]we didn't do enough.\n\n"
                 "Later, Cambridge Analytica said: “This is going to be a never-ending battle.”\n");
   auto all = analyze(a.text());
-  REQUIRE(all.size() == 2);
+  REQUIRE(all.size() == 3);
   CHECK(all[0].rule == "quote-unterminated");
   CHECK(all[0].status == Status::Problem);
-  CHECK(all[0].severity == Severity::Warning);
+  CHECK(all[0].severity == Severity::Information); // a slip of typing, not a wrong fact
   CHECK(all[0].span == a.range());
   CHECK(all[0].message.find("“") != std::string::npos);
-  CHECK(all[1].rule == "quote-misattributed"); // the next paragraph is still checked
+  CHECK(all[1].rule == "quote-verified");      // its words, to the paragraph's end, are checked
+  CHECK(all[2].rule == "quote-misattributed"); // the next paragraph is still checked
+  // The words of an unterminated quotation can be altered all the same.
+  auto altered = analyze("Zuckerberg said: “We didn't focus enough on preventing fraud.\n");
+  CHECK(std::any_of(altered.begin(), altered.end(),
+                    [](const Finding &f) { return f.rule == "quote-altered"; }));
 }
 
 TEST_CASE("a multi-paragraph quote is not unterminated") {
   auto all = analyze("“We didn't do enough.\n\n“We didn't focus enough on preventing abuse.”\n");
   for (auto &f : all)
     CHECK(f.rule != "quote-unterminated");
+  // Wire style: the paragraph it runs on into does not reopen it, and closes it.
+  auto wire = analyze("Zuckerberg said: “We didn't do enough.\n\nWe didn't focus enough on "
+                      "preventing abuse,” he added.\n");
+  CHECK(std::none_of(wire.begin(), wire.end(),
+                     [](const Finding &f) { return f.rule == "quote-unterminated"; }));
+  CHECK(std::all_of(wire.begin(), wire.end(),
+                    [](const Finding &f) { return f.rule == "quote-verified"; }));
+  // A paragraph whose first mark opens a quotation of its own leaves the first unterminated.
+  auto open = analyze("Zuckerberg said: “We didn't do enough.\n\nGraham said “no”.\n");
+  CHECK(std::any_of(open.begin(), open.end(),
+                    [](const Finding &f) { return f.rule == "quote-unterminated"; }));
 }
 
 TEST_CASE("quotes in code and comments are ignored") {
@@ -422,6 +438,11 @@ TEST_CASE("how much a difference matters sets the severity") {
   CHECK(p.rule == "quote-unverified");
   CHECK(p.severity == Severity::Information);
   CHECK(p.message.find("adds 'Yes'") != std::string::npos);
+  // One small word heard as another, as transcripts do: a note.
+  Finding t = only("“We didn't focus enough on preventing abuse ... that goes from fake news,” "
+                   "Zuckerberg said.");
+  CHECK(t.severity == Severity::Information);
+  CHECK(t.message.find("small words") != std::string::npos);
   // A word changed: a Warning.
   CHECK(only("“This is going to be a never-ending fight,” Zuckerberg said.").severity ==
         Severity::Warning);
