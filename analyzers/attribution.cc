@@ -655,7 +655,9 @@ std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t unt
   return events;
 }
 
-std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int block) {
+std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int block,
+                                                     bool *close) {
+  *close = false;
   std::vector<std::string> out;
   auto add = [&](const std::vector<std::string> &events) {
     for (const std::string &e : events)
@@ -674,8 +676,14 @@ std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int bl
       add(eventsInBlock(b, blocks[b].span.end));
       break;
     }
+  *close = !out.empty();
+  // A live blog's entry ("**16:15** Zuckerberg again: “…”") is written from where the blog is.
+  const auto lead = lexClause(doc_.prose(), {blocks[block].span.begin,
+                                             std::min(blocks[block].span.end, q.open.begin)});
+  const bool entry = afterEntryLabel(lead) > 0;
   for (int b = 0; b < std::min<int>(block, 2) && out.empty(); ++b) {
     add(eventsInBlock(b, blocks[b].span.end));
+    *close = entry && !out.empty();
     if (blocks[b].kind != BlockKind::Heading)
       break;
   }
@@ -830,7 +838,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     }
   }
   if (a.events.empty() && q.depth == 0)
-    a.setting = settingOf(q, block);
+    a.setting = settingOf(q, block, &a.setting_close);
   if (q.depth == 0) {
     last_sentence_ = si;
     if (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun)

@@ -39,6 +39,10 @@ struct Attribution {
   // Weaker than `events`: it keeps a quote of one occasion from being "corrected" toward another
   // occasion's record, and says no more.
   std::vector<std::string> setting;
+  // The setting comes from the quote's paragraph, the heading of its section, or (a live blog's
+  // entry) the draft's opening: close enough that words of another occasion, quoted there
+  // without a word of where they were said, are given to the setting's occasion.
+  bool setting_close = false;
   Span clause;                     // the attribution clause ("said Cambridge Analytica"), if any
   // Context: the quote stands in the sentence right after one whose quote the draft gave by name
   // to this speaker, so the draft gives these words to them just as clearly.
@@ -95,7 +99,8 @@ private:
   bool insideQuote(Span s) const;
   // The events named in the prose of block `b` before `until` (outside quotations).
   std::vector<std::string> eventsInBlock(int b, std::size_t until);
-  std::vector<std::string> settingOf(const Quotation &q, int block);
+  // The setting of quotation q in `block`; *close says whether it came from near by.
+  std::vector<std::string> settingOf(const Quotation &q, int block, bool *close);
 
   const Document &doc_;
   const facts::FactIndex &facts_;

@@ -11,16 +11,18 @@
 #include "analyzers/figure_linker.h"
 #include "analyzers/figure_memo.h"
 #include "analyzers/figure_report.h"
+#include "analyzers/speaker_resolver.h"
 
 namespace factline::analyzers {
 namespace {
 
 // Words that present a superseded number as the earlier one, not the current count.
-constexpr std::array<std::string_view, 22> kEarlierWords = {
-    "previous",   "previously", "earlier",  "initial",  "initially", "original",
-    "originally", "first",      "old",      "outdated", "revised",   "replaced",
-    "updated",    "raised",     "grew",     "rose",     "risen",     "increased",
-    "jumped",     "superseded", "estimate", "estimated"};
+constexpr std::array<std::string_view, 28> kEarlierWords = {
+    "previous",   "previously", "earlier",    "initial",  "initially", "original",
+    "originally", "first",      "old",        "outdated", "revised",   "replaced",
+    "updated",    "raised",     "grew",       "rose",     "risen",     "increased",
+    "jumped",     "superseded", "estimate",   "estimated", "reported", "outset",
+    "kicked",     "week",       "month",      "march"};
 
 bool framedAsEarlier(const SentenceFigures &sentence, const DraftFigure &figure,
                      const SentenceWords &words) {
@@ -41,6 +43,47 @@ bool framedAsEarlier(const SentenceFigures &sentence, const DraftFigure &figure,
   return false;
 }
 
+// Verbs that make what follows a party's claim: the speech verbs, and a few of asserting.
+bool isClaimVerb(const ClauseToken &t) {
+  static constexpr std::string_view kClaims[] = {"asserted", "asserts", "maintained", "maintains",
+                                                 "contended", "contends", "estimated", "estimates",
+                                                 "according", "disputed", "disputes"};
+  return t.isWord() && (isSpeechVerb(t.lower) || std::find(std::begin(kClaims), std::end(kClaims),
+                                                           t.lower) != std::end(kClaims));
+}
+
+// The party whose claim the sentence makes the figure: a person or organisation of the base
+// named before it, then a verb of saying or claiming before the figure ("Cambridge Analytica
+// asserted that it had licensed data from no more than 30 million people", "according to
+// Cambridge Analytica, 30 million"). Null when the sentence reports no one's claim.
+const facts::Person *claimantOf(const SpeakerResolver &resolver, std::string_view prose,
+                                Span sentence, const DraftFigure &figure) {
+  const auto t = lexClause(prose, {sentence.begin, std::max(sentence.begin, figure.span.begin)});
+  const auto verb = std::find_if(t.begin(), t.end(), isClaimVerb);
+  if (verb == t.end())
+    return nullptr;
+  const auto k = static_cast<std::size_t>(verb - t.begin());
+  // "according to X, ...": the party follows the verb.
+  if (t[k].is("according")) {
+    const auto after = resolver.mentions(t, k + 1, std::min(t.size(), k + 8));
+    return after.empty() ? nullptr : after.front().person;
+  }
+  const auto before = resolver.mentions(t, 0, k);
+  return before.empty() ? nullptr : before.back().person;
+}
+
+// Does `claimant` speak for the party that put `record` out (the party itself, its spokesman, or
+// the organisation a spokesman speaks for)? A record nobody is named as putting out is the
+// reporting's own, and anyone may repeat it.
+bool speaksFor(const facts::FactBase &base, const facts::Person &claimant,
+               const facts::Figure &record) {
+  const std::string_view by = record.stated_by;
+  if (by.empty() || claimant.id == by || claimant.organisation == by)
+    return true;
+  const facts::Person *source = base.person(by);
+  return source && !source->organisation.empty() && source->organisation == claimant.id;
+}
+
 double logDistance(double a, double b) {
   if (a <= 0 || b <= 0)
     return std::fabs(a - b);
@@ -58,6 +101,7 @@ public:
       return out;
     FigureLinker linker(facts, doc.prose());
     FigureReport report(facts, doc);
+    SpeakerResolver resolver(facts, doc.prose());
     int quoted_block = -1;
     std::vector<Span> quoted;
     // The heading of the section the sentences stand in, when it names an occasion (the only
@@ -82,7 +126,8 @@ public:
       if (memo_.find(&facts.base(), key, sentence.span.begin, out))
         continue;
       found_here.clear();
-      checkSentence(sentence, quoted, sentence_heading, linker, report, facts, found_here);
+      checkSentence(sentence, quoted, sentence_heading, linker, report, resolver, facts,
+                    found_here);
       memo_.store(facts.sharedBase(), std::move(key), sentence.span.begin, found_here);
       for (Finding &f : found_here)
         out.push_back(std::move(f));
@@ -94,7 +139,8 @@ public:
 private:
   void checkSentence(const Sentence &sentence, const std::vector<Span> &quoted, Span heading,
                      FigureLinker &linker, const FigureReport &report,
-                     const facts::FactIndex &facts, std::vector<Finding> &out) const {
+                     const SpeakerResolver &resolver, const facts::FactIndex &facts,
+                     std::vector<Finding> &out) const {
     SentenceFigures found = extractFigures(linker.prose(), sentence.span, quoted);
     if (found.figures.empty())
       return;
@@ -102,8 +148,19 @@ private:
     if (words.figures.empty())
       return;
     for (const DraftFigure &figure : found.figures)
-      if (auto finding = check(found, figure, words, linker, report, facts))
+      if (auto finding = check(found, figure, words, linker, report, facts)) {
+        // Another party's claim is checked against that party's record, or not at all:
+        // "Cambridge Analytica asserted ... no more than 30 million people" is no wrong count of
+        // Facebook's 87 million.
+        if (finding->severity && !finding->evidence.empty()) {
+          const facts::Figure *record = facts.base().figure(finding->evidence.front().id);
+          const facts::Person *claimant =
+              record ? claimantOf(resolver, linker.prose(), sentence.span, figure) : nullptr;
+          if (claimant && !speaksFor(facts.base(), *claimant, *record))
+            continue;
+        }
         out.push_back(std::move(*finding));
+      }
   }
 
   std::optional<Finding> check(const SentenceFigures &sentence, const DraftFigure &figure,

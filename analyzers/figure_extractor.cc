@@ -297,7 +297,9 @@ std::optional<DraftFigure> figureAt(const std::vector<ProseToken> &t, std::size_
       f.span = {tok.begin, t[i + 1].end};
       j = i + 2;
     } else if (tok.kind == Kind::Word && tok.text.find('-') != std::string_view::npos &&
+               !tok.text.substr(0, tok.text.find('-')).ends_with("s") &&
                !(f.unit = timeUnitOfTail(tok.text, &age)).empty() && !age) {
+      // ("hours-long", "months-long" state no number: several units, any number of them.)
       n.last = i + 1;
       n.span = {tok.begin, tok.begin}; // no number written: one unit is implied
       f.modifier = true;

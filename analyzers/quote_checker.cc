@@ -405,10 +405,21 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       return f;
     }
     addEvidence(best.wording);
-    if (occasion && !a.events.empty() && !rec.event.empty() && !inEvents(rec.event) &&
+    // The occasion the draft gives the words: named beside the quote, or else the setting close
+    // by (the paragraph, the section's heading, a live blog's own occasion).
+    const std::vector<std::string> &given =
+        !a.events.empty() || !a.setting_close || a.source == AttributionSource::None ? a.events
+                                                                                     : a.setting;
+    const bool other_occasion =
+        !a.events.empty()
+            ? !inEvents(rec.event)
+            : std::none_of(given.begin(), given.end(), [&](const std::string &ev) {
+                return sameOccasion(base, ev, rec.event);
+              });
+    if ((occasion || !given.empty()) && !given.empty() && !rec.event.empty() && other_occasion &&
         (distinctive(tokens, index) || mostOfWording(tokens, best, index))) {
       const facts::Event *said = base.event(rec.event);
-      const facts::Event *claimed = base.event(a.events.front());
+      const facts::Event *claimed = base.event(given.front());
       f.rule = "quote-wrong-occasion";
       f.status = Status::WrongOccasion;
       f.severity = Severity::Warning;
@@ -416,7 +427,9 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                   " (" +
                   formatDate(rec.date.empty() && said ? std::string_view(said->date)
                                                       : std::string_view(rec.date)) +
-                  "), not the " + (claimed ? claimed->name : a.events.front()) + ".";
+                  "), not the " + (claimed ? claimed->name : given.front()) + ".";
+      if (a.events.empty())
+        f.message += " The draft sets the quote there, and does not say it was said elsewhere.";
       return f;
     }
     f.rule = "quote-verified";

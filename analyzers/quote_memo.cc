@@ -58,7 +58,7 @@ std::string QuoteMemo::key(const Document &doc, const Quotation &q, const Attrib
     key.push_back('\0');
     key.append(event);
   }
-  key.push_back('\1');
+  key.push_back(a.setting_close ? '\2' : '\1');
   for (const std::string &event : a.setting) {
     key.push_back('\0');
     key.append(event);

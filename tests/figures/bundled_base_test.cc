@@ -583,3 +583,29 @@ TEST_CASE("bundled: of two years in a sentence, each is the record its nearer wo
   REQUIRE(range.size() == 2);
   CHECK(range[1].rule == "figure-wrong");
 }
+
+TEST_CASE("bundled: another party's claim is not checked against Facebook's count",
+          "[bundled]") {
+  // Cambridge Analytica's own number, claimed by it: not a wrong count of the 87 million.
+  CHECK(silent("Cambridge Analytica asserted that it had licensed data from no more than 30 "
+               "million people."));
+  CHECK(silent("Cambridge Analytica says it only ever received data on 30 million users."));
+  CHECK(silent("According to Cambridge Analytica, no more than 30 million users were affected."));
+  // Facebook's own people, and the sentence with no claimant, are still checked.
+  CHECK(warning("Facebook says 78 million users were affected by the Cambridge Analytica "
+                "scandal.")
+            .rule == "figure-wrong");
+  CHECK(warning("Zuckerberg said 78 million users had their data harvested by Cambridge "
+                "Analytica.")
+            .rule == "figure-wrong");
+  CHECK(warning("Cambridge Analytica obtained the data of 78 million users.").rule ==
+        "figure-wrong");
+}
+
+TEST_CASE("bundled: an old count presented as old, and a length with no number", "[bundled]") {
+  CHECK(silent("For several weeks it was reported that Cambridge Analytica accessed the data of "
+               "at least 50 million Facebook users."));
+  CHECK(silent("It kicked off when Facebook acknowledged the firm had data on more than 50 "
+               "million Facebook users."));
+  CHECK(silent("Zuckerberg endured an hours-long grilling by senators."));
+}

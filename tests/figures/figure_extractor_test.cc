@@ -109,6 +109,10 @@ TEST_CASE("percentages, money and durations", "[extract]") {
   CHECK(h.figure.number.value == 1);
   CHECK(h.figure.unit == "hours");
 
+  // Plural units with no number ("hours-long", "days-long") state no length at all.
+  CHECK(extract("He faced an hours-long grilling.").empty());
+  CHECK(extract("It was a days-long standoff.").empty());
+
   auto f = only("It was a five-hour hearing.");
   CHECK(f.span == "five-hour");
   CHECK(f.figure.unit == "hours");
