@@ -623,12 +623,14 @@ bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_v
   });
 }
 
-std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t until) {
+std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t until,
+                                                         bool specific) {
   const Block &block = doc_.blocks()[b];
   const bool whole = until >= block.span.end;
+  const int slot = b * 2 + (specific ? 1 : 0);
   if (whole)
     for (const auto &[at, events] : block_events_)
-      if (at == b)
+      if (at == slot)
         return events;
   std::string words;
   const std::string &prose = doc_.prose();
@@ -649,46 +651,63 @@ std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t unt
   }
   if (from < to)
     words += occasionWords(prose, {from, to});
-  std::vector<std::string> events = facts_.eventsNamedIn(words);
+  std::vector<std::string> events = facts_.eventsNamedIn(words, specific ? 2 : 1);
   if (whole)
-    block_events_.emplace_back(b, events);
+    block_events_.emplace_back(slot, events);
   return events;
 }
 
 std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int block,
-                                                     bool *close) {
-  *close = false;
+                                                     Attribution::SettingFrom *from,
+                                                     std::vector<std::string> *specific) {
+  using From = Attribution::SettingFrom;
+  *from = From::None;
+  specific->clear();
   std::vector<std::string> out;
-  auto add = [&](const std::vector<std::string> &events) {
-    for (const std::string &e : events)
-      if (std::find(out.begin(), out.end(), e) == out.end())
-        out.push_back(e);
-  };
   const auto &blocks = doc_.blocks();
   if (block < 0 || block >= static_cast<int>(blocks.size()))
     return out;
   // The nearest says most: the quote's paragraph, else the heading above it, else the opening
   // (a title and the paragraph after it, or the first paragraph), else the first occasion the
   // draft names above the quote.
-  add(eventsInBlock(block, q.open.begin));
-  for (int b = block - 1; b >= 0 && out.empty(); --b)
+  out = eventsInBlock(block, q.open.begin);
+  if (!out.empty()) {
+    *from = From::Paragraph;
+    *specific = out;
+    return out;
+  }
+  for (int b = block - 1; b >= 0; --b)
     if (blocks[b].kind == BlockKind::Heading) {
-      add(eventsInBlock(b, blocks[b].span.end));
+      out = eventsInBlock(b, blocks[b].span.end);
+      if (!out.empty()) {
+        *from = From::Heading;
+        *specific = eventsInBlock(b, blocks[b].span.end, true);
+        return out;
+      }
       break;
     }
-  *close = !out.empty();
   // A live blog's entry ("**16:15** Zuckerberg again: “…”") is written from where the blog is.
   const auto lead = lexClause(doc_.prose(), {blocks[block].span.begin,
                                              std::min(blocks[block].span.end, q.open.begin)});
   const bool entry = afterEntryLabel(lead) > 0;
-  for (int b = 0; b < std::min<int>(block, 2) && out.empty(); ++b) {
-    add(eventsInBlock(b, blocks[b].span.end));
-    *close = entry && !out.empty();
+  for (int b = 0; b < std::min<int>(block, 2); ++b) {
+    out = eventsInBlock(b, blocks[b].span.end);
+    if (!out.empty()) {
+      *from = entry ? From::LiveBlog : From::Opening;
+      *specific = eventsInBlock(b, blocks[b].span.end, true);
+      return out;
+    }
     if (blocks[b].kind != BlockKind::Heading)
       break;
   }
-  for (int b = 0; b < block && out.empty(); ++b)
-    add(eventsInBlock(b, blocks[b].span.end));
+  for (int b = 0; b < block; ++b) {
+    out = eventsInBlock(b, blocks[b].span.end);
+    if (!out.empty()) {
+      *from = From::FirstNamed;
+      *specific = eventsInBlock(b, blocks[b].span.end, true);
+      return out;
+    }
+  }
   return out;
 }
 
@@ -838,7 +857,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     }
   }
   if (a.events.empty() && q.depth == 0)
-    a.setting = settingOf(q, block, &a.setting_close);
+    a.setting = settingOf(q, block, &a.setting_from, &a.setting_specific);
   if (q.depth == 0) {
     last_sentence_ = si;
     if (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun)

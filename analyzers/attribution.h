@@ -39,10 +39,21 @@ struct Attribution {
   // Weaker than `events`: it keeps a quote of one occasion from being "corrected" toward another
   // occasion's record, and says no more.
   std::vector<std::string> setting;
-  // The setting comes from the quote's paragraph, the heading of its section, or (a live blog's
-  // entry) the draft's opening: close enough that words of another occasion, quoted there
-  // without a word of where they were said, are given to the setting's occasion.
-  bool setting_close = false;
+  // Where the setting comes from, nearest first. From the quote's paragraph, the heading of its
+  // section, or (a live blog's entry) the draft's opening, it is close enough that words of
+  // another occasion, quoted there without a word of where they were said, are given to the
+  // setting's occasion; only the paragraph is close enough to keep a near record of another
+  // occasion from calling the quote altered.
+  enum class SettingFrom { None, Paragraph, Heading, LiveBlog, Opening, FirstNamed };
+  SettingFrom setting_from = SettingFrom::None;
+  // The setting's events named by a name of their own of two words or more ("the call with
+  // reporters", not "senators"): from a heading or the opening, specific enough to keep a near
+  // record of another occasion from calling the quote altered, as the paragraph's events do.
+  std::vector<std::string> setting_specific;
+  bool settingClose() const {
+    return setting_from == SettingFrom::Paragraph || setting_from == SettingFrom::Heading ||
+           setting_from == SettingFrom::LiveBlog;
+  }
   Span clause;                     // the attribution clause ("said Cambridge Analytica"), if any
   // Context: the quote stands in the sentence right after one whose quote the draft gave by name
   // to this speaker, so the draft gives these words to them just as clearly.
@@ -98,9 +109,12 @@ private:
                      const facts::Person *skip);
   bool insideQuote(Span s) const;
   // The events named in the prose of block `b` before `until` (outside quotations).
-  std::vector<std::string> eventsInBlock(int b, std::size_t until);
-  // The setting of quotation q in `block`; *close says whether it came from near by.
-  std::vector<std::string> settingOf(const Quotation &q, int block, bool *close);
+  // With `specific`, only names of two words or more ("call with reporters", not "senators").
+  std::vector<std::string> eventsInBlock(int b, std::size_t until, bool specific = false);
+  // The setting of quotation q in `block`, and where it came from.
+  std::vector<std::string> settingOf(const Quotation &q, int block,
+                                     Attribution::SettingFrom *from,
+                                     std::vector<std::string> *specific);
 
   const Document &doc_;
   const facts::FactIndex &facts_;
@@ -120,7 +134,7 @@ private:
   // draft, grown as quotations further on need it).
   std::vector<const facts::Person *> named_before_;
   // Events named by whole blocks (headings, the opening), read once per check.
-  std::vector<std::pair<int, std::vector<std::string>>> block_events_;
+  std::vector<std::pair<int, std::vector<std::string>>> block_events_; // block * 2 + specific
   std::size_t named_upto_ = 0;
 };
 

@@ -408,8 +408,9 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     // The occasion the draft gives the words: named beside the quote, or else the setting close
     // by (the paragraph, the section's heading, a live blog's own occasion).
     const std::vector<std::string> &given =
-        !a.events.empty() || !a.setting_close || a.source == AttributionSource::None ? a.events
-                                                                                     : a.setting;
+        !a.events.empty() || !a.settingClose() || a.source == AttributionSource::None
+            ? a.events
+            : a.setting;
     const bool other_occasion =
         !a.events.empty()
             ? !inEvents(rec.event)
@@ -680,9 +681,9 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       // How much the difference matters. The draft names another occasion than the record's:
       // the words may well have been said there too, and the base does not hold them, so the
       // record of one event never "corrects" a quote of another.
-      const std::vector<std::string> &named_events = a.events.empty() ? a.setting : a.events;
+      const std::vector<std::string> &named_events =
+          !a.events.empty() ? a.events : a.setting_specific;
       if (!named_events.empty() && !rec.event.empty() &&
-          (occasion || a.events.empty()) &&
           std::none_of(named_events.begin(), named_events.end(), [&](const std::string &ev) {
             return sameOccasion(base, ev, rec.event);
           })) {

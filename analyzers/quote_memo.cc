@@ -58,7 +58,12 @@ std::string QuoteMemo::key(const Document &doc, const Quotation &q, const Attrib
     key.push_back('\0');
     key.append(event);
   }
-  key.push_back(a.setting_close ? '\2' : '\1');
+  key.push_back(static_cast<char>('\1' + static_cast<int>(a.setting_from)));
+  for (const std::string &event : a.setting_specific) {
+    key.push_back('\0');
+    key.append(event);
+  }
+  key.push_back('\1');
   for (const std::string &event : a.setting) {
     key.push_back('\0');
     key.append(event);

@@ -131,7 +131,8 @@ std::vector<std::string> EntityIndex::resolvePerson(std::string_view phrase) con
   return out;
 }
 
-std::vector<std::string> EntityIndex::eventsNamedIn(std::string_view text) const {
+std::vector<std::string> EntityIndex::eventsNamedIn(std::string_view text,
+                                                   std::size_t min_words) const {
   std::vector<std::string> words = foldedWords(text);
   struct Best {
     std::size_t length = 0, position = 0;
@@ -142,7 +143,7 @@ std::vector<std::string> EntityIndex::eventsNamedIn(std::string_view text) const
     if (it == event_names_.end())
       continue;
     for (const EventName &p : it->second) {
-      if (!startsAt(words, i, p.words))
+      if (p.words.size() < min_words || !startsAt(words, i, p.words))
         continue;
       auto [slot, inserted] = found.try_emplace(p.event, Best{p.words.size(), i});
       if (!inserted && p.words.size() > slot->second.length)

@@ -26,7 +26,7 @@ public:
 
   // See FactIndex::resolvePerson / eventsNamedIn / figuresFor.
   std::vector<std::string> resolvePerson(std::string_view phrase) const;
-  std::vector<std::string> eventsNamedIn(std::string_view text) const;
+  std::vector<std::string> eventsNamedIn(std::string_view text, std::size_t min_words = 1) const;
   // A term used by more than kCommonTermFigures figures ("users" in a large base) only adds to
   // figures that rarer terms found: alone it points at no figure in particular.
   std::vector<std::size_t> figuresFor(const std::vector<std::string> &words) const;

@@ -67,8 +67,9 @@ std::vector<std::string> FactIndex::resolvePerson(std::string_view phrase) const
   return impl_->entities().resolvePerson(phrase);
 }
 
-std::vector<std::string> FactIndex::eventsNamedIn(std::string_view text) const {
-  return impl_->entities().eventsNamedIn(text);
+std::vector<std::string> FactIndex::eventsNamedIn(std::string_view text,
+                                                 std::size_t min_words) const {
+  return impl_->entities().eventsNamedIn(text, min_words);
 }
 
 std::vector<std::size_t> FactIndex::figuresFor(const std::vector<std::string> &words) const {

@@ -88,8 +88,9 @@ public:
   // optional. Ids in FactBase order.
   std::vector<std::string> resolvePerson(std::string_view phrase) const;
 
-  // Events whose name or alias is found in `text` (folded), best first.
-  std::vector<std::string> eventsNamedIn(std::string_view text) const;
+  // Events whose name or alias is found in `text` (folded), best first; with `min_words`, only
+  // names of that many words or more ("call with reporters", not "reporters").
+  std::vector<std::string> eventsNamedIn(std::string_view text, std::size_t min_words = 1) const;
 
   // Figures (indices into FactBase::figures) that any of the folded `words` points at through the
   // figure's keywords or unit nouns, most shared words first. Words are compared stemmed

@@ -455,6 +455,31 @@ TEST_CASE("how much a difference matters sets the severity") {
                    "fight,” Zuckerberg said.");
   CHECK(s.severity == Severity::Information);
   CHECK(s.message.find("Not on record from the Senate hearing") != std::string::npos);
+  // A heading names the section's occasion: by a name of its own it keeps the record of another
+  // occasion from calling the quote altered; by a word like "Senate" alone it does not.
+  Finding h = only("# The Senate hearing\n\nThings were tense. “This is going to be a "
+                   "never-ending fight,” Zuckerberg said.");
+  CHECK(h.severity == Severity::Information);
+  Finding g = only("# What the Senate asked\n\nThings were tense. “This is going to be a "
+                   "never-ending fight,” Zuckerberg said.");
+  CHECK(g.rule == "quote-altered");
+  CHECK(g.severity == Severity::Warning);
+}
+
+TEST_CASE("words of one occasion quoted in the setting of another are the wrong occasion") {
+  // The section's heading sets the hearing; the words are the call's, verbatim.
+  Finding h = only("# The Senate hearing\n\nThings were tense. “This is going to be a "
+                   "never-ending battle,” Zuckerberg said.");
+  CHECK(h.rule == "quote-wrong-occasion");
+  CHECK(h.message.find("The draft sets the quote there") != std::string::npos);
+  // The paragraph names the call too: no claim about where they were said.
+  CHECK(only("# The Senate hearing\n\nOn the call with reporters things were tense. “This is "
+             "going to be a never-ending battle,” Zuckerberg said.")
+            .rule == "quote-verified");
+  // The opening of a draft that is no live blog sets nothing so close.
+  CHECK(only("The Senate hearing was long.\n\nThings were tense.\n\n“This is going to be a "
+             "never-ending battle,” Zuckerberg said.")
+            .rule == "quote-verified");
 }
 
 TEST_CASE("a misspelt name of the recorded speaker is no other person") {
