@@ -5,7 +5,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEMO_DRAFT ?= examples/hearing-draft.md
 CMAKE_GEN  := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps build demo test bench vsix fuzz test-asan clean format
+.PHONY: all deps build demo test eval bench vsix fuzz test-asan clean format
 
 all: build
 
@@ -26,6 +26,13 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The accuracy corpus: recall, precision and clean violations per kind (eval/README.md), with the
+# development drafts of ../shared/eval beside it when they are there.
+eval: build
+	python3 eval/score.py -v --check eval/quotes eval/figures
+	@for d in ../shared/eval/*/; do [ -d "$$d" ] && set -- "$$@" "$$d"; done; \
+	  if [ $$# -gt 0 ]; then echo "== ../shared/eval (development drafts)"; python3 eval/score.py "$$@"; fi
 
 bench: deps
 	cmake -S . -B $(BUILD)-bench $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DFACTLINE_TESTS=OFF -DFACTLINE_BENCH=ON

@@ -84,6 +84,56 @@ bool speaksFor(const facts::FactBase &base, const facts::Person &claimant,
   return source && !source->organisation.empty() && source->organisation == claimant.id;
 }
 
+// A figure that counts a difference or an addition, not the total: "37m more users than
+// thought", "another four hours today", "an additional 2 million".
+bool countsADifference(const SentenceFigures &sentence, const DraftFigure &figure) {
+  const auto &t = sentence.tokens;
+  if (figure.first_token > 0) {
+    const ProseToken &before = t[figure.first_token - 1];
+    if (before.is("another") || before.is("additional") || before.is("extra") ||
+        before.is("further"))
+      return true;
+  }
+  if (figure.next_token < t.size()) {
+    const ProseToken &after = t[figure.next_token];
+    return after.is("more") || after.is("fewer") || after.is("less") || after.is("additional") ||
+           after.is("extra");
+  }
+  return false;
+}
+
+// A sentence about several occasions at once: "two hearings in two days", "after nine hours of
+// hearings", "over both days". A total over them is no figure of one day's event.
+bool spansOccasions(const SentenceFigures &sentence) {
+  const auto &t = sentence.tokens;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (t[k].is("hearings") || t[k].is("two-day") || t[k].is("sessions"))
+      return true;
+    if ((t[k].is("two") || t[k].is("both")) && k + 1 < t.size() &&
+        (t[k + 1].is("days") || t[k + 1].is("hearings") || t[k + 1].is("chambers")))
+      return true;
+  }
+  return false;
+}
+
+// A head count of those at an occasion: senators, lawmakers, members.
+bool countsPeopleAtAnOccasion(const facts::Figure &record) {
+  return std::any_of(record.units.begin(), record.units.end(), [](const facts::Text &u) {
+    const std::string_view w = u;
+    return w.find("senator") != std::string_view::npos ||
+           w.find("lawmaker") != std::string_view::npos ||
+           w.find("legislator") != std::string_view::npos ||
+           w.find("member") != std::string_view::npos;
+  });
+}
+
+// Senators sat on one day only: "60 senators over two days" is still the Senate hearing's count.
+bool namesSenators(const SentenceFigures &sentence) {
+  return std::any_of(sentence.tokens.begin(), sentence.tokens.end(), [](const ProseToken &t) {
+    return t.is("senators") || t.is("senator");
+  });
+}
+
 double logDistance(double a, double b) {
   if (a <= 0 || b <= 0)
     return std::fabs(a - b);
@@ -152,8 +202,15 @@ private:
         // Another party's claim is checked against that party's record, or not at all:
         // "Cambridge Analytica asserted ... no more than 30 million people" is no wrong count of
         // Facebook's 87 million.
+        if (finding->severity && countsADifference(found, figure))
+          continue;
         if (finding->severity && !finding->evidence.empty()) {
           const facts::Figure *record = facts.base().figure(finding->evidence.front().id);
+          // A total over both days' hearings is no length or head count of one day's.
+          if (record && !record->date.empty() && spansOccasions(found) &&
+              (record->kind == facts::FigureKind::Duration ||
+               (countsPeopleAtAnOccasion(*record) && !namesSenators(found))))
+            continue;
           const facts::Person *claimant =
               record ? claimantOf(resolver, linker.prose(), sentence.span, figure) : nullptr;
           if (claimant && !speaksFor(facts.base(), *claimant, *record))

@@ -609,3 +609,16 @@ TEST_CASE("bundled: an old count presented as old, and a length with no number",
                "million Facebook users."));
   CHECK(silent("Zuckerberg endured an hours-long grilling by senators."));
 }
+
+TEST_CASE("bundled: a difference, an addition, a total over both days", "[bundled]") {
+  // A difference or an addition is not the total.
+  CHECK(silent("The new estimate covers 37m more users than Facebook first said were affected."));
+  CHECK(silent("He may face the same questions for another four hours today."));
+  // Totals over both days' hearings are no figure of the Senate's.
+  CHECK(silent("Zuckerberg testified at two hearings in two days, spanning 10 hours of "
+               "questioning from 91 lawmakers."));
+  CHECK(silent("After nine hours of hearings, he faced no more questions."));
+  // Senators sat on one day: their count is the Senate hearing's however the days are told.
+  CHECK(warning("Nearly 60 senators questioned him over two days.").rule == "figure-wrong");
+  CHECK(warning("The hearing lasted more than three hours.").rule == "figure-wrong");
+}
