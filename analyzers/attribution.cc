@@ -76,6 +76,39 @@ std::size_t afterEntryLabel(const std::vector<ClauseToken> &t) {
   return j < n && t[j].isWord() ? j : 0;
 }
 
+// "before the Senate", "before senators", "before the committees": in front of a body, not a
+// time before an occasion ("before the Senate hearing" is one).
+bool beforeABody(const std::vector<ClauseToken> &t, std::size_t k) {
+  std::size_t j = k + 1;
+  if (j < t.size() && t[j].is("the"))
+    ++j;
+  while (j < t.size() && t[j].isWord() && t[j].capital && !t[j].is("senate") && !t[j].is("house") &&
+         !t[j].is("congress") && j < k + 5)
+    ++j; // "the Senate Commerce and Judiciary committees": names before the body's noun
+  if (j >= t.size() || !t[j].isWord())
+    return false;
+  static constexpr std::string_view kBodies[] = {"senate",     "congress",  "committee",
+                                                 "committees", "senators",  "lawmakers",
+                                                 "house",      "panel",     "parliament",
+                                                 "legislators", "members"};
+  bool body = false;
+  for (std::size_t b = j; b < t.size() && b < j + 4 && t[b].isWord(); ++b)
+    if (std::find(std::begin(kBodies), std::end(kBodies), t[b].lower) != std::end(kBodies)) {
+      body = true;
+      j = b;
+    } else if (body) {
+      break;
+    }
+  if (!body)
+    return false;
+  // An occasion's noun after the body makes it a time: "before the Senate hearing".
+  static constexpr std::string_view kOccasions[] = {"hearing", "hearings",   "testimony", "vote",
+                                                    "session", "appearance", "recess"};
+  return !(j + 1 < t.size() && t[j + 1].isWord() &&
+           std::find(std::begin(kOccasions), std::end(kOccasions), t[j + 1].lower) !=
+               std::end(kOccasions));
+}
+
 // The words of `region` that may name where the quote was said: a phrase placing the words
 // before or after an occasion ("days before his Senate hearing", "A week before he faced
 // senators,", "as he prepared for the hearing") names an occasion they were not said at, so it
@@ -107,13 +140,14 @@ std::string occasionWords(std::string_view prose, Span region) {
     if (ahead[k])
       continue;
     // "before" of a place, not a time: "testifying before the Senate", "appeared before senators".
-    const bool in_front = t.is("before") && k > 0 && tokens[k - 1].isWord() &&
+    const bool in_front = t.is("before") && ((k > 0 && tokens[k - 1].isWord() &&
                           (tokens[k - 1].lower.starts_with("testif") ||
                            tokens[k - 1].lower.starts_with("appear") ||
                            tokens[k - 1].is("sat") || tokens[k - 1].is("sitting") ||
                            tokens[k - 1].is("went") || tokens[k - 1].is("going") ||
                            tokens[k - 1].is("spoke") || tokens[k - 1].is("speaking") ||
-                           tokens[k - 1].is("questioned") || tokens[k - 1].is("grilled"));
+                           tokens[k - 1].is("questioned") || tokens[k - 1].is("grilled"))) ||
+                                              beforeABody(tokens, k));
     if (t.isWord() && !in_front &&
         (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") || t.is("until") ||
          t.is("following") || t.is("prior") || t.lower.starts_with("prepar")))

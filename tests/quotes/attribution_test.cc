@@ -469,6 +469,12 @@ TEST_CASE("testifying before an event names it; a time before one does not") {
   REQUIRE(all.size() == 1);
   REQUIRE_FALSE(all[0].events.empty());
   CHECK(all[0].events[0] == "hearing");
+  // Before a body is in front of it: "Zuckerberg before the Senate", "before senators".
+  auto body = attributions("Facing questions before the Senate, Zuckerberg said: “We didn't do "
+                           "enough.”");
+  REQUIRE(body.size() == 1);
+  REQUIRE_FALSE(body[0].events.empty());
+  CHECK(body[0].events[0] == "hearing");
   auto ahead = attributions("The week before the Senate hearing, Zuckerberg said: “We didn't do "
                             "enough.”");
   REQUIRE(ahead.size() == 1);
