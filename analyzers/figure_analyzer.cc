@@ -134,6 +134,42 @@ bool namesSenators(const SentenceFigures &sentence) {
   });
 }
 
+// Whose quantity a percentage is: the proper names of its own clause ("while the Nasdaq as a
+// whole gained two per cent"). True when the clause names, before the figure, something with a
+// capital that the record's subject does not name, and nothing it does: another entity's move.
+bool anotherEntitysShare(const SentenceFigures &sentence, const DraftFigure &figure,
+                         const facts::Figure &record, const SpeakerResolver &resolver,
+                         std::string_view prose) {
+  const auto &t = sentence.tokens;
+  std::size_t from = figure.first_token;
+  while (from > 0) {
+    const ProseToken &p = t[from - 1];
+    if (p.isSymbol(",") || p.isSymbol(";") || p.isSymbol(":") || p.is("while") ||
+        p.is("whereas") || p.is("but") || p.is("and"))
+      break;
+    --from;
+  }
+  const std::string subject = lowerAscii(std::string_view(record.subject));
+  bool other = false;
+  for (std::size_t k = from; k < figure.first_token; ++k) {
+    const ProseToken &w = t[k];
+    if (w.kind != ProseToken::Kind::Word || w.text.empty() ||
+        !std::isupper(static_cast<unsigned char>(w.text[0])) || k == 0)
+      continue;
+    std::string lower = lowerAscii(w.text);
+    if (lower.ends_with("'s"))
+      lower.resize(lower.size() - 2);
+    if (subject.find(lower) != std::string::npos)
+      return false; // "Facebook shares rose ...": the record's own entity
+    // A person of the base ("Zuckerberg said shares rose 4.5 per cent") speaks; they are no
+    // entity whose share moved.
+    const auto names = resolver.mentions(lexClause(prose, {w.begin, w.end}), 0, 1);
+    if (names.empty())
+      other = true;
+  }
+  return other;
+}
+
 double logDistance(double a, double b) {
   if (a <= 0 || b <= 0)
     return std::fabs(a - b);
@@ -206,6 +242,9 @@ private:
           continue;
         if (finding->severity && !finding->evidence.empty()) {
           const facts::Figure *record = facts.base().figure(finding->evidence.front().id);
+          if (record && record->kind == facts::FigureKind::Percent &&
+              anotherEntitysShare(found, figure, *record, resolver, linker.prose()))
+            continue;
           // A total over both days' hearings is no length or head count of one day's.
           if (record && !record->date.empty() && spansOccasions(found) &&
               (record->kind == facts::FigureKind::Duration ||
@@ -292,6 +331,11 @@ private:
     // unless the sentence gives that estimate too, and the number is someone else's ("previous
     // estimates of 50 million and Cambridge Analytica's own claim of 30 million").
     if (record != &figures[chosen->figure] && framedAsEarlier(sentence, figure, words)) {
+      // "the new estimate of up to 87 million": the replacement itself, though "estimate" linked
+      // the sentence to the estimate it replaced.
+      const auto index = static_cast<std::size_t>(record - figures.data());
+      if (auto c = linker.compare(figure, index); c && c->consistent)
+        return report.verified(figure, *c);
       for (const DraftFigure &other : sentence.figures)
         if (&other != &figure)
           if (auto c = linker.compare(other, chosen->figure); c && c->consistent)

@@ -622,3 +622,17 @@ TEST_CASE("bundled: a difference, an addition, a total over both days", "[bundle
   CHECK(warning("Nearly 60 senators questioned him over two days.").rule == "figure-wrong");
   CHECK(warning("The hearing lasted more than three hours.").rule == "figure-wrong");
 }
+
+TEST_CASE("bundled: whose share moved, and the estimate that replaced the old one", "[bundled]") {
+  // Another entity's move in the clause of its own.
+  CHECK(silent("Facebook shares rose 4.5 per cent, while the Nasdaq as a whole gained two per "
+               "cent."));
+  // Facebook's own, however the clause opens.
+  CHECK(warning("On the day of the hearing, Facebook shares closed up 7 per cent.").rule ==
+        "figure-wrong");
+  CHECK(warning("Zuckerberg watched as Facebook shares closed up 7 per cent on the day of the "
+                "hearing.")
+            .rule == "figure-wrong");
+  // "the new estimate of up to 87 million" is the replacement, not the estimate it replaced.
+  CHECK(silent("He stands by the new estimate of up to 87 million people affected."));
+}
