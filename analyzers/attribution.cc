@@ -270,6 +270,10 @@ AttributionFinder::Parse AttributionFinder::afterClause(const Quotation &q,
   }
   if (i >= t.size() || !t[i].isWord())
     return {};
+  // "“What was Facemash?” Zuckerberg answered:": a clause that ends in a colon introduces what
+  // follows it, not the quote before it.
+  if (t.back().kind == Kind::Punct && t.back().punct == ':')
+    return {};
   const bool punctuated = comma || endsWithPunctuation(doc_.prose(), q.words);
   if (punctuated && i + 2 < t.size() && t[i].is("according") && t[i + 1].is("to")) {
     std::size_t e = i + 2; // ",” according to Sandberg."
@@ -557,11 +561,45 @@ const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
     // The first compatible person of the nearest sentence: a sentence's subject tends to come
     // first, and "he said" refers to the subject far more often than to an object
     // ("Zuckerberg disclosed it is working with Robert Mueller. ... he said").
-    for (const SpeakerName &m : resolver_.mentions(tokens, 0, tokens.size()))
+    const auto known = resolver_.mentions(tokens, 0, tokens.size());
+    // A person the base does not know, named in the same sentence ("Democratic Senator Gary
+    // Peters poked fun at it", "Walden joked"), may be the one meant: then no one is sure.
+    if ((pronoun == "he" || pronoun == "she") && namesUnknownPerson(tokens, known))
+      return nullptr;
+    for (const SpeakerName &m : known)
       if (m.person != skip && SpeakerResolver::agrees(*m.person, pronoun))
         return m.person;
   }
   return nullptr;
+}
+
+bool AttributionFinder::namesUnknownPerson(const std::vector<ClauseToken> &t,
+                                           const std::vector<SpeakerName> &known) {
+  static constexpr std::string_view kTitles[] = {
+      "senator", "sen",        "rep",   "representative", "congressman", "congresswoman",
+      "mr",      "ms",         "mrs",   "dr",             "chairman",    "chairwoman",
+      "governor", "president", "professor"};
+  auto inKnown = [&](const ClauseToken &x) {
+    return std::any_of(known.begin(), known.end(), [&](const SpeakerName &m) {
+      return m.span.begin <= x.span.begin && x.span.end <= m.span.end;
+    });
+  };
+  for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+    // A title before a capitalised name: "Senator Gary Peters", "Rep. Billy Long".
+    if (t[k].isWord() && t[k].capital &&
+        std::find(std::begin(kTitles), std::end(kTitles), t[k].lower) != std::end(kTitles)) {
+      std::size_t n = k + 1;
+      if (n < t.size() && isTitlePeriodAt(t, n))
+        ++n;
+      if (n < t.size() && t[n].isWord() && t[n].capital && !inKnown(t[n]))
+        return true;
+    }
+    // A capitalised name right before a speech verb: "Walden joked", "Long asked".
+    if (t[k].isWord() && t[k].capital && t[k + 1].isWord() &&
+        isSpeechVerb(t[k + 1].lower) && !inKnown(t[k]) && pronounOf(t[k].lower).empty())
+      return true;
+  }
+  return false;
 }
 
 bool AttributionFinder::soleInSentenceBefore(const facts::Person *person,
@@ -784,16 +822,31 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     std::size_t line_end = prose.find('\n', q.credit.begin);
     a.clause = {q.credit.begin, line_end == std::string::npos ? prose.size() : line_end};
   } else {
-    auto after_tokens = lexClause(prose, after);
-    p = afterClause(q, after_tokens);
-    if (p.found) {
-      a.clause = after;
+    auto before_tokens = lexClause(prose, before);
+    const bool at_start = si >= 0 && before.begin == doc_.sentences()[si].span.begin;
+    // "She asked, “Do you know who Palantir is?” Zuckerberg admitted that he did.": a speech
+    // verb with its comma or colon right before the quote introduces it, whatever follows.
+    const std::size_t nb = before_tokens.size();
+    const bool introduced =
+        nb >= 2 && before_tokens.back().kind == Kind::Punct &&
+        (before_tokens.back().punct == ',' || before_tokens.back().punct == ':') &&
+        std::any_of(before_tokens.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(nb, 4)),
+                    before_tokens.end(), [](const ClauseToken &t) {
+                      return t.isWord() && isSpeechVerb(t.lower);
+                    });
+    if (introduced && (p = beforeClause(before_tokens, at_start)).found &&
+        (p.name || !p.pronoun.empty())) {
+      a.clause = before;
     } else {
-      auto before_tokens = lexClause(prose, before);
-      bool at_start = si >= 0 && before.begin == doc_.sentences()[si].span.begin;
-      p = beforeClause(before_tokens, at_start);
-      if (p.found)
-        a.clause = before;
+      auto after_tokens = lexClause(prose, after);
+      p = afterClause(q, after_tokens);
+      if (p.found) {
+        a.clause = after;
+      } else {
+        p = beforeClause(before_tokens, at_start);
+        if (p.found)
+          a.clause = before;
+      }
     }
   }
 

@@ -105,6 +105,10 @@ private:
   // The person the sentence holding `at`, or the one before it in the same paragraph, says asked
   // something ("Graham had asked whether ...", "Senator Grassley asks again how many apps ...").
   const facts::Person *askerBefore(std::size_t at) const;
+  // Does the sentence `t` name, by a title or as the subject of a speech verb, a person the base
+  // does not know (`known`: the base's people it names)?
+  static bool namesUnknownPerson(const std::vector<ClauseToken> &t,
+                                 const std::vector<SpeakerName> &known);
   bool onlyCandidate(const facts::Person *person, std::string_view pronoun, std::size_t at,
                      const facts::Person *skip);
   bool insideQuote(Span s) const;

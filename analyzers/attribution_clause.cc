@@ -44,7 +44,10 @@ constexpr auto kSpeechVerbs = sortedWords(
     "assert", "asserted", "maintain", "maintained", "reiterate", "reiterated", "repeat", "repeats",
     "repeated", "stress", "stressed", "emphasise", "emphasised", "emphasize", "emphasized",
     "disclose", "disclosed", "apologise", "apologised", "apologize", "apologized", "conclude",
-    "concluded");
+    "concluded", "prod", "prods", "prodded", "interject", "interjects", "interjected", "interrupt",
+    "interrupts", "interrupted", "snap", "snaps", "snapped", "retort", "retorts", "retorted",
+    "counter", "counters", "countered", "muse", "mused", "jokes", "quips", "shout", "shouted",
+    "exclaim", "exclaimed", "demand", "demanded", "wonder", "wondered");
 
 constexpr auto kFragmentVerbs =
     sortedWords("call", "calls", "called", "calling", "describe", "describes", "described",

@@ -192,6 +192,27 @@ Materiality materiality(const QuoteDiff &d, const std::vector<facts::Token> &tok
   return Materiality::Material;
 }
 
+// Words in title case, every one but the small ones capitalised ("This Is Your Digital Life",
+// "Facebook, Social Media Privacy, and the Use and Abuse of Data"): a title or a name set in
+// quotation marks, not anyone's words.
+bool looksLikeTitle(const std::vector<facts::Token> &tokens, std::string_view text) {
+  static constexpr std::string_view kSmall[] = {"a",  "an", "and", "the", "of", "in", "on",
+                                                "to", "for", "or", "at", "by", "with"};
+  std::size_t capitalised = 0, words = 0;
+  for (const facts::Token &t : tokens) {
+    if (t.kind != facts::TokenKind::Word)
+      continue;
+    ++words;
+    const bool small = std::find(std::begin(kSmall), std::end(kSmall), t.norm) != std::end(kSmall);
+    const unsigned char c = static_cast<unsigned char>(text[t.begin]);
+    if (std::isupper(c) || std::isdigit(c))
+      ++capitalised;
+    else if (!small)
+      return false;
+  }
+  return words >= 2 && capitalised >= 2;
+}
+
 } // namespace
 
 std::vector<Finding> QuoteChecker::bySentence(const Quotation &q, const Attribution &a,
@@ -349,8 +370,13 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     f.fixes.push_back({"Attribute to " + speakerName(base, rec.speaker),
                        {{a.name, speakerName(base, rec.speaker)}}});
   };
+  // "Not on record" only for a speaker the draft names plainly (by name, a pronoun only they can
+  // be, or right after their named quote): the speaker of the quote before, or a pronoun that may
+  // mean another, may be our mistake, and a note naming the wrong person misleads. Nor for a
+  // title in quotation marks ("This Is Your Digital Life", "Today Show"): no one's words.
+  const bool plainly = a.source == AttributionSource::Named || a.carried || a.sure;
   auto unverified = [&]() -> std::optional<Finding> {
-    if (!a.person || words < 2 || stranger)
+    if (!a.person || words < 2 || stranger || !plainly || looksLikeTitle(tokens, text))
       return std::nullopt;
     f.rule = "quote-unverified";
     f.status = Status::Unverified;

@@ -481,3 +481,32 @@ TEST_CASE("testifying before an event names it; a time before one does not") {
   CHECK(std::find(ahead[0].events.begin(), ahead[0].events.end(), "hearing") ==
         ahead[0].events.end());
 }
+
+TEST_CASE("a clause that introduces what follows is not the quote's before it") {
+  // "Zuckerberg answered:" introduces his answer, not the question before it.
+  auto all = attributions("Mr Graham asked, “What was the first site?” Zuckerberg answered:\n\n"
+                          "“A prank.”");
+  REQUIRE(all.size() == 2);
+  CHECK(who(all[0]) == "graham");
+  // A speech verb and its comma right before the quote introduce it, whatever follows.
+  auto she = attributions("Ms Sandberg was there. She asked, “Do you know who they are?” "
+                          "Zuckerberg admitted that he did.");
+  REQUIRE(she.size() == 1);
+  CHECK(who(she[0]) == "sandberg");
+}
+
+TEST_CASE("a pronoun near a person the base does not know is no one's for sure") {
+  // Senator Gary Peters is not in the base: "he" may be him, so it is not Zuckerberg's.
+  auto all = attributions("Zuckerberg spoke of his dorm room so often that Senator Gary Peters "
+                          "poked fun at it. “You talked about your humble beginnings,” he said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].person == nullptr);
+  auto named = attributions("Zuckerberg mentioned his dorm room. Walden joked about it. “You "
+                            "have been respectful,” he said.");
+  REQUIRE(named.size() == 1);
+  CHECK(named[0].person == nullptr);
+  // With no one unknown about, the pronoun is resolved as before.
+  auto known = attributions("Zuckerberg mentioned his dorm room. “We didn't do enough,” he said.");
+  REQUIRE(known.size() == 1);
+  CHECK(who(known[0]) == "zuck");
+}

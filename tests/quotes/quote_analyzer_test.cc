@@ -489,3 +489,15 @@ TEST_CASE("a misspelt name of the recorded speaker is no other person") {
   CHECK(only("“This is going to be a never-ending battle,” Goldberg said.").rule ==
         "quote-misattributed");
 }
+
+TEST_CASE("a not-on-record note names only a speaker the draft names plainly") {
+  // Named: the note.
+  CHECK(only("“We will fix everything by Friday,” Zuckerberg said.").rule == "quote-unverified");
+  // A quote standing alone after another speaker's, with no name: no note.
+  auto alone = analyze("“We didn't do enough,” Zuckerberg said.\n\nMr Graham stood up.\n\n"
+                       "“You talked about your humble beginnings.”");
+  CHECK(std::none_of(alone.begin(), alone.end(),
+                     [](const Finding &f) { return f.rule == "quote-unverified"; }));
+  // A title in quotation marks is no one's words.
+  CHECK(analyze("Zuckerberg said the app was called “This Is Your Digital Life”.").empty());
+}
