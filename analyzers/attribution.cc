@@ -193,7 +193,8 @@ bool reportedByPerson(std::string_view prose, const std::vector<ClauseToken> &wo
 
 AttributionFinder::AttributionFinder(const Document &doc, const facts::FactIndex &facts,
                                      const std::vector<Quotation> &quotes, IndexLookups *lookups)
-    : doc_(doc), facts_(facts), quotes_(quotes), resolver_(facts, doc.prose(), lookups) {}
+    : doc_(doc), facts_(facts), quotes_(quotes), resolver_(facts, doc.prose(), lookups),
+      lookups_(lookups) {}
 
 bool AttributionFinder::insideQuote(Span s) const {
   // Quotations are sorted by their opening marks; find the last one opening before `s`.
@@ -677,6 +678,11 @@ bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_v
   const auto &sentences = doc_.sentences();
   const int si = doc_.sentenceAt(at);
   const std::size_t whole_end = si >= 0 ? sentences[si].span.begin : at;
+  // Far into a long draft, whom it named a hundred sentences back no longer makes a pronoun
+  // sure; reading the whole prefix on every keystroke would cost the draft's length.
+  constexpr int kSentencesRead = 150;
+  if (si > kSentencesRead)
+    return false;
   if (whole_end > named_upto_) {
     auto it = std::partition_point(sentences.begin(), sentences.end(),
                                    [&](const Sentence &x) { return x.span.begin < named_upto_; });
@@ -695,20 +701,31 @@ bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_v
   });
 }
 
-std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t until,
-                                                         bool specific) {
+const std::vector<AttributionFinder::Segment> &AttributionFinder::segmentsOf(int b) {
+  if (segments_.size() < doc_.blocks().size())
+    segments_.resize(doc_.blocks().size());
+  auto &slot = segments_[b];
+  if (slot)
+    return *slot;
+  slot.emplace();
   const Block &block = doc_.blocks()[b];
-  const bool whole = until >= block.span.end;
-  const int slot = b * 2 + (specific ? 1 : 0);
-  if (whole)
-    for (const auto &[at, events] : block_events_)
-      if (at == slot)
-        return events;
-  std::string words;
   const std::string &prose = doc_.prose();
+  auto add = [&](Span s) {
+    if (s.end <= s.begin)
+      return;
+    auto read = [&]() -> IndexLookups::Occasions {
+      const std::string words = occasionWords(prose, s);
+      IndexLookups::Occasions found{facts_.eventsNamedIn(words), {}};
+      if (!found.first.empty()) // no name at all, no long one
+        found.second = facts_.eventsNamedIn(words, 2);
+      return found;
+    };
+    auto [events, specific] =
+        lookups_ ? lookups_->occasions(facts_, prose.substr(s.begin, s.end - s.begin), read) : read();
+    slot->push_back({s.end, std::move(events), std::move(specific)});
+  };
   // The prose between quotations: what the draft says in its own voice.
   std::size_t from = block.span.begin;
-  const std::size_t to = std::min(until, block.span.end);
   auto j = std::lower_bound(quotes_.begin(), quotes_.end(), from,
                             [](const Quotation &q, std::size_t o) { return q.open.begin < o; });
   if (j != quotes_.begin())
@@ -716,17 +733,26 @@ std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t unt
   for (; j != quotes_.end(); ++j) {
     if (j->depth != 0 || j->close.end <= from)
       continue;
-    if (j->open.begin >= to)
+    if (j->open.begin >= block.span.end)
       break;
-    words += occasionWords(prose, {from, j->open.begin});
+    add({from, j->open.begin});
     from = std::max(from, j->close.end);
   }
-  if (from < to)
-    words += occasionWords(prose, {from, to});
-  std::vector<std::string> events = facts_.eventsNamedIn(words, specific ? 2 : 1);
-  if (whole)
-    block_events_.emplace_back(slot, events);
-  return events;
+  add({from, block.span.end});
+  return *slot;
+}
+
+std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t until,
+                                                         bool specific) {
+  std::vector<std::string> out;
+  for (const Segment &s : segmentsOf(b)) {
+    if (s.end > until)
+      break;
+    for (const std::string &e : specific ? s.specific : s.events)
+      if (std::find(out.begin(), out.end(), e) == out.end())
+        out.push_back(e);
+  }
+  return out;
 }
 
 std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int block,
@@ -759,8 +785,9 @@ std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int bl
       break;
     }
   // A live blog's entry ("**16:15** Zuckerberg again: “…”") is written from where the blog is.
-  const auto lead = lexClause(doc_.prose(), {blocks[block].span.begin,
-                                             std::min(blocks[block].span.end, q.open.begin)});
+  const std::size_t lead_end =
+      std::min({blocks[block].span.end, q.open.begin, blocks[block].span.begin + 48});
+  const auto lead = lexClause(doc_.prose(), {blocks[block].span.begin, lead_end});
   const bool entry = afterEntryLabel(lead) > 0;
   for (int b = 0; b < std::min<int>(block, 2); ++b) {
     out = eventsInBlock(b, blocks[b].span.end);
@@ -772,13 +799,19 @@ std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int bl
     if (blocks[b].kind != BlockKind::Heading)
       break;
   }
-  for (int b = 0; b < block; ++b) {
+  if (first_naming_block_ == -2) { // read once per check: the blocks are the same for every quote
+    first_naming_block_ = -1;
+    for (int b = 0; b < static_cast<int>(blocks.size()); ++b)
+      if (!eventsInBlock(b, blocks[b].span.end).empty()) {
+        first_naming_block_ = b;
+        break;
+      }
+  }
+  if (first_naming_block_ >= 0 && first_naming_block_ < block) {
+    const int b = first_naming_block_;
     out = eventsInBlock(b, blocks[b].span.end);
-    if (!out.empty()) {
-      *from = From::FirstNamed;
-      *specific = eventsInBlock(b, blocks[b].span.end, true);
-      return out;
-    }
+    *from = From::FirstNamed;
+    *specific = eventsInBlock(b, blocks[b].span.end, true);
   }
   return out;
 }
@@ -822,19 +855,29 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     std::size_t line_end = prose.find('\n', q.credit.begin);
     a.clause = {q.credit.begin, line_end == std::string::npos ? prose.size() : line_end};
   } else {
-    auto before_tokens = lexClause(prose, before);
     const bool at_start = si >= 0 && before.begin == doc_.sentences()[si].span.begin;
     // "She asked, “Do you know who Palantir is?” Zuckerberg admitted that he did.": a speech
-    // verb with its comma or colon right before the quote introduces it, whatever follows.
-    const std::size_t nb = before_tokens.size();
-    const bool introduced =
-        nb >= 2 && before_tokens.back().kind == Kind::Punct &&
-        (before_tokens.back().punct == ',' || before_tokens.back().punct == ':') &&
-        std::any_of(before_tokens.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(nb, 4)),
-                    before_tokens.end(), [](const ClauseToken &t) {
-                      return t.isWord() && isSpeechVerb(t.lower);
-                    });
-    if (introduced && (p = beforeClause(before_tokens, at_start)).found &&
+    // verb with its comma or colon right before the quote introduces it, whatever follows. Only
+    // the few words before the mark are read to tell.
+    std::size_t e = before.end;
+    while (e > before.begin && (prose[e - 1] == ' ' || prose[e - 1] == '\n'))
+      --e;
+    bool introduced = false;
+    if (e > before.begin && (prose[e - 1] == ',' || prose[e - 1] == ':')) {
+      const auto tail = lexClause(prose, {std::max(before.begin, e > 48 ? e - 48 : 0), e});
+      const std::size_t nt = tail.size();
+      introduced = std::any_of(tail.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(nt, 4)),
+                               tail.end(), [](const ClauseToken &t) {
+                                 return t.isWord() && isSpeechVerb(t.lower);
+                               });
+    }
+    std::optional<std::vector<ClauseToken>> before_tokens;
+    auto beforeTokens = [&]() -> const std::vector<ClauseToken> & {
+      if (!before_tokens)
+        before_tokens = lexClause(prose, before);
+      return *before_tokens;
+    };
+    if (introduced && (p = beforeClause(beforeTokens(), at_start)).found &&
         (p.name || !p.pronoun.empty())) {
       a.clause = before;
     } else {
@@ -843,7 +886,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
       if (p.found) {
         a.clause = after;
       } else {
-        p = beforeClause(before_tokens, at_start);
+        p = beforeClause(beforeTokens(), at_start);
         if (p.found)
           a.clause = before;
       }

@@ -124,6 +124,7 @@ private:
   const facts::FactIndex &facts_;
   const std::vector<Quotation> &quotes_;
   SpeakerResolver resolver_;
+  IndexLookups *lookups_ = nullptr;
   const facts::Person *last_speaker_ = nullptr;
   int last_speaker_block_ = -100;
   bool last_speaker_claimed_ = false; // the draft named them (or carried a named speaker on)
@@ -138,7 +139,15 @@ private:
   // draft, grown as quotations further on need it).
   std::vector<const facts::Person *> named_before_;
   // Events named by whole blocks (headings, the opening), read once per check.
-  std::vector<std::pair<int, std::vector<std::string>>> block_events_; // block * 2 + specific
+  // A stretch of a block's prose between quotations, and the events it names (all, and those by
+  // a name of two words or more). Read once per check, as first asked for.
+  struct Segment {
+    std::size_t end = 0;
+    std::vector<std::string> events, specific;
+  };
+  const std::vector<Segment> &segmentsOf(int b);
+  std::vector<std::optional<std::vector<Segment>>> segments_;
+  int first_naming_block_ = -2; // the first block that names an occasion: -1 none, -2 not read
   std::size_t named_upto_ = 0;
 };
 

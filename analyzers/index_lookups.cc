@@ -55,6 +55,12 @@ std::vector<const facts::Person *> IndexLookups::peopleNow(const facts::FactInde
   return out;
 }
 
+IndexLookups::Occasions IndexLookups::occasions(const facts::FactIndex &facts,
+                                                std::string_view text,
+                                                const std::function<Occasions()> &lookUp) {
+  return remembered(occasions_, facts, std::string(text), lookUp);
+}
+
 std::vector<const facts::Person *> IndexLookups::people(const facts::FactIndex &facts,
                                                         std::string_view phrase) {
   // The base the memo holds keeps the people pointed to alive.

@@ -2,7 +2,10 @@
 // across checks.
 #pragma once
 #include <cstddef>
+#include <functional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzers/memo_table.h"
@@ -29,6 +32,12 @@ public:
   std::vector<const facts::Person *> people(const facts::FactIndex &facts, std::string_view phrase);
   static std::vector<const facts::Person *> peopleNow(const facts::FactIndex &facts,
                                                       std::string_view phrase);
+  // The events a stretch of prose names (all of them, and those named by two words or more), as
+  // `lookUp` reads them from `text`: every check reads the draft's setting again, and its
+  // paragraphs have mostly not changed.
+  using Occasions = std::pair<std::vector<std::string>, std::vector<std::string>>;
+  Occasions occasions(const facts::FactIndex &facts, std::string_view text,
+                      const std::function<Occasions()> &lookUp);
 
   // Through `lookups` when there is one, else straight from the index.
   static std::vector<facts::QuoteMatch> verbatim(IndexLookups *lookups,
@@ -40,12 +49,14 @@ public:
     verbatim_.endCheck();
     near_.endCheck();
     people_.endCheck();
+    occasions_.endCheck();
   }
 
 private:
   MemoTable<std::vector<facts::QuoteMatch>> verbatim_;
   MemoTable<std::vector<facts::NearQuote>> near_;
   MemoTable<std::vector<const facts::Person *>> people_;
+  MemoTable<Occasions> occasions_;
 };
 
 } // namespace factline::analyzers
