@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include "analyzers/ascii.h"
 
@@ -87,10 +88,9 @@ bool beforeABody(const std::vector<ClauseToken> &t, std::size_t k) {
     ++j; // "the Senate Commerce and Judiciary committees": names before the body's noun
   if (j >= t.size() || !t[j].isWord())
     return false;
-  static constexpr std::string_view kBodies[] = {"senate",     "congress",  "committee",
-                                                 "committees", "senators",  "lawmakers",
-                                                 "house",      "panel",     "parliament",
-                                                 "legislators", "members"};
+  static constexpr std::string_view kBodies[] = {
+      "senate", "congress", "committee",  "committees",  "senators", "lawmakers",
+      "house",  "panel",    "parliament", "legislators", "members"};
   bool body = false;
   for (std::size_t b = j; b < t.size() && b < j + 4 && t[b].isWord(); ++b)
     if (std::find(std::begin(kBodies), std::end(kBodies), t[b].lower) != std::end(kBodies)) {
@@ -140,14 +140,14 @@ std::string occasionWords(std::string_view prose, Span region) {
     if (ahead[k])
       continue;
     // "before" of a place, not a time: "testifying before the Senate", "appeared before senators".
-    const bool in_front = t.is("before") && ((k > 0 && tokens[k - 1].isWord() &&
-                          (tokens[k - 1].lower.starts_with("testif") ||
-                           tokens[k - 1].lower.starts_with("appear") ||
-                           tokens[k - 1].is("sat") || tokens[k - 1].is("sitting") ||
-                           tokens[k - 1].is("went") || tokens[k - 1].is("going") ||
-                           tokens[k - 1].is("spoke") || tokens[k - 1].is("speaking") ||
-                           tokens[k - 1].is("questioned") || tokens[k - 1].is("grilled"))) ||
-                                              beforeABody(tokens, k));
+    const bool in_front =
+        t.is("before") &&
+        ((k > 0 && tokens[k - 1].isWord() &&
+          (tokens[k - 1].lower.starts_with("testif") || tokens[k - 1].lower.starts_with("appear") ||
+           tokens[k - 1].is("sat") || tokens[k - 1].is("sitting") || tokens[k - 1].is("went") ||
+           tokens[k - 1].is("going") || tokens[k - 1].is("spoke") || tokens[k - 1].is("speaking") ||
+           tokens[k - 1].is("questioned") || tokens[k - 1].is("grilled"))) ||
+         beforeABody(tokens, k));
     if (t.isWord() && !in_front &&
         (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") || t.is("until") ||
          t.is("following") || t.is("prior") || t.lower.starts_with("prepar")))
@@ -193,8 +193,84 @@ bool reportedByPerson(std::string_view prose, const std::vector<ClauseToken> &wo
 
 AttributionFinder::AttributionFinder(const Document &doc, const facts::FactIndex &facts,
                                      const std::vector<Quotation> &quotes, IndexLookups *lookups)
-    : doc_(doc), facts_(facts), quotes_(quotes), resolver_(facts, doc.prose(), lookups),
-      lookups_(lookups) {}
+    : doc_(doc), facts_(facts), draft_date_(datelineOf(doc)), quotes_(quotes),
+      resolver_(facts, doc.prose(), lookups), lookups_(lookups) {}
+
+std::string AttributionFinder::datelineOf(const Document &doc) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  auto month = [](const ClauseToken &t) -> int {
+    if (!t.isWord() || t.lower.size() < 3)
+      return 0;
+    for (int m = 0; m < 12; ++m)
+      if (std::string_view(t.lower).substr(0, 3) == kMonths[m] &&
+          (t.lower.size() == 3 || std::string_view("january february march april may june july "
+                                                   "august september october november december")
+                                          .find(t.lower) != std::string_view::npos))
+        return m + 1;
+    return 0;
+  };
+  auto number = [](const ClauseToken &t, int lo, int hi) -> int {
+    if (!t.isWord() || t.lower.empty() || t.lower.size() > 4 ||
+        !std::all_of(t.lower.begin(), t.lower.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return 0;
+    const int v = std::stoi(t.lower);
+    return v >= lo && v <= hi ? v : 0;
+  };
+  auto iso = [](int y, int m, int d) {
+    char out[16];
+    std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+    return std::string(out);
+  };
+  // A line of its own among the first three blocks, a date and little else ("Apr 4, 2018",
+  // "Published 4 April 2018, 5.10pm"): a date inside a sentence or a timeline's entry ("**17
+  // March 2018** — Reports reveal ...") dates what it tells, not the draft.
+  const auto &blocks = doc.blocks();
+  for (std::size_t bi = 0; bi < blocks.size() && bi < 3; ++bi) {
+    const Span span = blocks[bi].span;
+    if (span.end - span.begin > 80)
+      continue;
+    const auto t = lexClause(doc.prose(), span);
+    if (std::count_if(t.begin(), t.end(), [](const ClauseToken &x) { return x.isWord(); }) > 8)
+      continue;
+    if (std::any_of(t.begin(), t.end(), [](const ClauseToken &x) {
+          return x.kind == ClauseToken::Kind::Punct && x.punct == '-';
+        }))
+      continue; // "4 April — Zuckerberg holds a call": an entry, not a dateline
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      // "2018-04-04"
+      const std::string &w = t[k].lower;
+      if (t[k].isWord() && w.size() == 10 && w[4] == '-' && w[7] == '-') {
+        int y = 0, m = 0, d = 0;
+        if (std::sscanf(w.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 1900 && m >= 1 &&
+            m <= 12 && d >= 1 && d <= 31)
+          return iso(y, m, d);
+      }
+      auto next = [&](std::size_t j) { // past a comma or a period
+        while (j < t.size() && t[j].kind == ClauseToken::Kind::Punct &&
+               (t[j].punct == ',' || t[j].punct == '.'))
+          ++j;
+        return j;
+      };
+      if (const int m = month(t[k])) { // "Apr 4, 2018", "April 4 2018"
+        const std::size_t a = next(k + 1);
+        const std::size_t b = a < t.size() ? next(a + 1) : t.size();
+        if (b < t.size())
+          if (const int d = number(t[a], 1, 31))
+            if (const int y = number(t[b], 1900, 2100))
+              return iso(y, m, d);
+      }
+      if (const int d = number(t[k], 1, 31)) { // "4 April 2018"
+        if (k + 2 < t.size())
+          if (const int m = month(t[k + 1]))
+            if (const std::size_t yk = next(k + 2); yk < t.size())
+              if (const int y = number(t[yk], 1900, 2100))
+                return iso(y, m, d);
+      }
+    }
+  }
+  return {};
+}
 
 bool AttributionFinder::insideQuote(Span s) const {
   // Quotations are sorted by their opening marks; find the last one opening before `s`.
@@ -412,8 +488,8 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
         "note",    "notes",     "remark",  "remarks", "comment", "comments", "answer",
         "answers", "reply",     "replies", "claim",   "claims",  "warning",  "warnings",
         "recall",  "testimony", "state",   "denial",  "response"};
-    const bool noun_form = std::find(std::begin(kNouns), std::end(kNouns), t[v].lower) !=
-                           std::end(kNouns);
+    const bool noun_form =
+        std::find(std::begin(kNouns), std::end(kNouns), t[v].lower) != std::end(kNouns);
     return noun_form && v > 1 && t[v - 1].isWord() && t[v - 2].isWord() &&
            isDeterminer(t[v - 2].lower) && pronounOf(t[v - 1].lower).empty();
   };
@@ -577,9 +653,9 @@ const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
 bool AttributionFinder::namesUnknownPerson(const std::vector<ClauseToken> &t,
                                            const std::vector<SpeakerName> &known) {
   static constexpr std::string_view kTitles[] = {
-      "senator", "sen",        "rep",   "representative", "congressman", "congresswoman",
-      "mr",      "ms",         "mrs",   "dr",             "chairman",    "chairwoman",
-      "governor", "president", "professor"};
+      "senator",  "sen", "rep", "representative", "congressman", "congresswoman", "mr",
+      "ms",       "mrs", "dr",  "chairman",       "chairwoman",  "governor",      "president",
+      "professor"};
   auto inKnown = [&](const ClauseToken &x) {
     return std::any_of(known.begin(), known.end(), [&](const SpeakerName &m) {
       return m.span.begin <= x.span.begin && x.span.end <= m.span.end;
@@ -596,16 +672,15 @@ bool AttributionFinder::namesUnknownPerson(const std::vector<ClauseToken> &t,
         return true;
     }
     // A capitalised name right before a speech verb: "Walden joked", "Long asked".
-    if (t[k].isWord() && t[k].capital && t[k + 1].isWord() &&
-        isSpeechVerb(t[k + 1].lower) && !inKnown(t[k]) && pronounOf(t[k].lower).empty())
+    if (t[k].isWord() && t[k].capital && t[k + 1].isWord() && isSpeechVerb(t[k + 1].lower) &&
+        !inKnown(t[k]) && pronounOf(t[k].lower).empty())
       return true;
   }
   return false;
 }
 
-bool AttributionFinder::soleInSentenceBefore(const facts::Person *person,
-                                             std::string_view pronoun, std::size_t at,
-                                             const facts::Person *skip) const {
+bool AttributionFinder::soleInSentenceBefore(const facts::Person *person, std::string_view pronoun,
+                                             std::size_t at, const facts::Person *skip) const {
   const int si = doc_.sentenceAt(at);
   if (!person || si < 0)
     return false;
@@ -652,7 +727,8 @@ const facts::Person *AttributionFinder::askerBefore(std::size_t at) const {
     if (asks == tokens.end())
       continue;
     // The asker: the person named before the asking verb ("Graham had asked whether ...").
-    const auto names = resolver_.mentions(tokens, 0, static_cast<std::size_t>(asks - tokens.begin()));
+    const auto names =
+        resolver_.mentions(tokens, 0, static_cast<std::size_t>(asks - tokens.begin()));
     if (!names.empty())
       return names.back().person;
   }
@@ -721,7 +797,8 @@ const std::vector<AttributionFinder::Segment> &AttributionFinder::segmentsOf(int
       return found;
     };
     auto [events, specific] =
-        lookups_ ? lookups_->occasions(facts_, prose.substr(s.begin, s.end - s.begin), read) : read();
+        lookups_ ? lookups_->occasions(facts_, prose.substr(s.begin, s.end - s.begin), read)
+                 : read();
     slot->push_back({s.end, std::move(events), std::move(specific)});
   };
   // The prose between quotations: what the draft says in its own voice.
@@ -742,8 +819,7 @@ const std::vector<AttributionFinder::Segment> &AttributionFinder::segmentsOf(int
   return *slot;
 }
 
-std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t until,
-                                                         bool specific) {
+std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t until, bool specific) {
   std::vector<std::string> out;
   for (const Segment &s : segmentsOf(b)) {
     if (s.end > until)
@@ -756,8 +832,8 @@ std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t unt
 }
 
 std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int block,
-                                                     Attribution::SettingFrom *from,
-                                                     std::vector<std::string> *specific) {
+                                                      Attribution::SettingFrom *from,
+                                                      std::vector<std::string> *specific) {
   using From = Attribution::SettingFrom;
   *from = From::None;
   specific->clear();
@@ -866,10 +942,9 @@ Attribution AttributionFinder::attribute(std::size_t k) {
     if (e > before.begin && (prose[e - 1] == ',' || prose[e - 1] == ':')) {
       const auto tail = lexClause(prose, {std::max(before.begin, e > 48 ? e - 48 : 0), e});
       const std::size_t nt = tail.size();
-      introduced = std::any_of(tail.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(nt, 4)),
-                               tail.end(), [](const ClauseToken &t) {
-                                 return t.isWord() && isSpeechVerb(t.lower);
-                               });
+      introduced = std::any_of(
+          tail.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(nt, 4)), tail.end(),
+          [](const ClauseToken &t) { return t.isWord() && isSpeechVerb(t.lower); });
     }
     std::optional<std::vector<ClauseToken>> before_tokens;
     auto beforeTokens = [&]() -> const std::vector<ClauseToken> & {
@@ -922,8 +997,8 @@ Attribution AttributionFinder::attribute(std::size_t k) {
       // The asker may be quoted ("“…?” Graham asked.") or reported ("Graham asked whether ...").
       const facts::Person *skip = nullptr;
       if (reply)
-        skip = last_asker_ && block - last_asker_block_ <= 1 ? last_asker_
-                                                             : askerBefore(q.open.begin);
+        skip =
+            last_asker_ && block - last_asker_block_ <= 1 ? last_asker_ : askerBefore(q.open.begin);
       a.person = resolvePronoun(p.pronoun, p.words.begin, skip);
       // "it" and "they" may stand for a statement, a report, a crowd: only "he" and "she" can be
       // as plain as a name.
@@ -988,6 +1063,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
   }
   if (a.events.empty() && q.depth == 0)
     a.setting = settingOf(q, block, &a.setting_from, &a.setting_specific);
+  a.draft_date = draft_date_;
   if (q.depth == 0) {
     last_sentence_ = si;
     if (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun)

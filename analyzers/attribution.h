@@ -50,11 +50,15 @@ struct Attribution {
   // reporters", not "senators"): from a heading or the opening, specific enough to keep a near
   // record of another occasion from calling the quote altered, as the paragraph's events do.
   std::vector<std::string> setting_specific;
+  // The draft's own date, ISO ("2018-04-04"), from a dateline in its opening ("Apr 4, 2018", "4
+  // April 2018", "2018-04-04"); empty when it has none. A record of an occasion after it cannot be
+  // what the draft quotes.
+  std::string draft_date;
   bool settingClose() const {
     return setting_from == SettingFrom::Paragraph || setting_from == SettingFrom::Heading ||
            setting_from == SettingFrom::LiveBlog;
   }
-  Span clause;                     // the attribution clause ("said Cambridge Analytica"), if any
+  Span clause; // the attribution clause ("said Cambridge Analytica"), if any
   // Context: the quote stands in the sentence right after one whose quote the draft gave by name
   // to this speaker, so the draft gives these words to them just as clearly.
   bool carried = false;
@@ -116,12 +120,15 @@ private:
   // With `specific`, only names of two words or more ("call with reporters", not "senators").
   std::vector<std::string> eventsInBlock(int b, std::size_t until, bool specific = false);
   // The setting of quotation q in `block`, and where it came from.
-  std::vector<std::string> settingOf(const Quotation &q, int block,
-                                     Attribution::SettingFrom *from,
+  std::vector<std::string> settingOf(const Quotation &q, int block, Attribution::SettingFrom *from,
                                      std::vector<std::string> *specific);
+
+  // The dateline of the draft's opening, ISO; empty when there is none.
+  static std::string datelineOf(const Document &doc);
 
   const Document &doc_;
   const facts::FactIndex &facts_;
+  std::string draft_date_;
   const std::vector<Quotation> &quotes_;
   SpeakerResolver resolver_;
   IndexLookups *lookups_ = nullptr;

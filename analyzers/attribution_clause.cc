@@ -230,10 +230,9 @@ bool isAskingOrSilentVerb(const ClauseToken &t) {
 }
 
 bool isReplyVerb(const ClauseToken &t) {
-  static constexpr auto kVerbs =
-      sortedWords("replied", "replies", "reply", "replying", "answered", "answers", "answering",
-                  "responded", "responds", "responding", "retorted", "retorts", "countered",
-                  "counters");
+  static constexpr auto kVerbs = sortedWords(
+      "replied", "replies", "reply", "replying", "answered", "answers", "answering", "responded",
+      "responds", "responding", "retorted", "retorts", "countered", "counters");
   return t.isWord() && contains(kVerbs, t.lower);
 }
 

@@ -18,11 +18,10 @@ namespace {
 
 // Words that present a superseded number as the earlier one, not the current count.
 constexpr std::array<std::string_view, 28> kEarlierWords = {
-    "previous",   "previously", "earlier",    "initial",  "initially", "original",
-    "originally", "first",      "old",        "outdated", "revised",   "replaced",
-    "updated",    "raised",     "grew",       "rose",     "risen",     "increased",
-    "jumped",     "superseded", "estimate",   "estimated", "reported", "outset",
-    "kicked",     "week",       "month",      "march"};
+    "previous",  "previously", "earlier",  "initial",   "initially", "original",   "originally",
+    "first",     "old",        "outdated", "revised",   "replaced",  "updated",    "raised",
+    "grew",      "rose",       "risen",    "increased", "jumped",    "superseded", "estimate",
+    "estimated", "reported",   "outset",   "kicked",    "week",      "month",      "march"};
 
 bool framedAsEarlier(const SentenceFigures &sentence, const DraftFigure &figure,
                      const SentenceWords &words) {
@@ -45,8 +44,8 @@ bool framedAsEarlier(const SentenceFigures &sentence, const DraftFigure &figure,
 
 // Verbs that make what follows a party's claim: the speech verbs, and a few of asserting.
 bool isClaimVerb(const ClauseToken &t) {
-  static constexpr std::string_view kClaims[] = {"asserted", "asserts", "maintained", "maintains",
-                                                 "contended", "contends", "estimated", "estimates",
+  static constexpr std::string_view kClaims[] = {"asserted",  "asserts",  "maintained", "maintains",
+                                                 "contended", "contends", "estimated",  "estimates",
                                                  "according", "disputed", "disputes"};
   return t.isWord() && (isSpeechVerb(t.lower) || std::find(std::begin(kClaims), std::end(kClaims),
                                                            t.lower) != std::end(kClaims));
@@ -129,9 +128,8 @@ bool countsPeopleAtAnOccasion(const facts::Figure &record) {
 
 // Senators sat on one day only: "60 senators over two days" is still the Senate hearing's count.
 bool namesSenators(const SentenceFigures &sentence) {
-  return std::any_of(sentence.tokens.begin(), sentence.tokens.end(), [](const ProseToken &t) {
-    return t.is("senators") || t.is("senator");
-  });
+  return std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
+                     [](const ProseToken &t) { return t.is("senators") || t.is("senator"); });
 }
 
 // Whose quantity a percentage is: the proper names of its own clause ("while the Nasdaq as a
@@ -144,8 +142,8 @@ bool anotherEntitysShare(const SentenceFigures &sentence, const DraftFigure &fig
   std::size_t from = figure.first_token;
   while (from > 0) {
     const ProseToken &p = t[from - 1];
-    if (p.isSymbol(",") || p.isSymbol(";") || p.isSymbol(":") || p.is("while") ||
-        p.is("whereas") || p.is("but") || p.is("and"))
+    if (p.isSymbol(",") || p.isSymbol(";") || p.isSymbol(":") || p.is("while") || p.is("whereas") ||
+        p.is("but") || p.is("and"))
       break;
     --from;
   }

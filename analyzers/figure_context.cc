@@ -27,14 +27,15 @@ constexpr std::array<std::string_view, 6> kCopulas = {"were", "are", "was", "is"
 constexpr std::array<std::string_view, 7> kPlacePrepositions = {
     "in", "from", "across", "throughout", "outside", "within", "inside"};
 
-constexpr std::array<std::string_view, 43> kOtherTimes = {
-    "next",        "following", "later",      "earlier",   "previous",   "yesterday", "tomorrow",
-    "since",       "ago",       "week",       "month",     "monday",     "tuesday",   "wednesday",
-    "thursday",    "friday",    "saturday",   "sunday",    "january",    "february",  "march",
-    "april",       "june",      "july",       "august",    "september",  "october",   "november",
-    "december",    "jan",       "feb",        "mar",       "apr",        "jun",       "jul",
-    "aug",         "oct",       "after-hour", "premarket", "pre-market", "intraday",  "overnight",
-    "year-to-date"};
+constexpr std::array<std::string_view, 47> kOtherTimes = {
+    "next",         "following",  "later",     "earlier",    "previous",     "yesterday",
+    "tomorrow",     "since",      "ago",       "week",       "month",        "monday",
+    "tuesday",      "wednesday",  "thursday",  "friday",     "saturday",     "sunday",
+    "january",      "february",   "march",     "april",      "june",         "july",
+    "august",       "september",  "october",   "november",   "december",     "jan",
+    "feb",          "mar",        "apr",       "jun",        "jul",          "aug",
+    "oct",          "after-hour", "premarket", "pre-market", "intraday",     "overnight",
+    "year-to-date", "afternoon",  "morning",   "midday",     "mid-afternoon"};
 
 constexpr std::array<std::string_view, 7> kWeekdayWords = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};

@@ -151,8 +151,8 @@ enum class Materiality {
 // conjunction, article or pronoun swapped for another, one for one.
 bool isSmallWord(std::string_view w) {
   static constexpr std::string_view kSmall[] = {
-      "for", "from", "as",   "in",  "and", "of",   "to",  "on",  "at",  "by",   "with",
-      "the", "a",    "an",   "it",  "that", "this", "is",  "was", "are", "were", "or"};
+      "for", "from", "as", "in", "and",  "of",   "to", "on",  "at",  "by",   "with",
+      "the", "a",    "an", "it", "that", "this", "is", "was", "are", "were", "or"};
   return std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall);
 }
 
@@ -196,8 +196,8 @@ Materiality materiality(const QuoteDiff &d, const std::vector<facts::Token> &tok
 // "Facebook, Social Media Privacy, and the Use and Abuse of Data"): a title or a name set in
 // quotation marks, not anyone's words.
 bool looksLikeTitle(const std::vector<facts::Token> &tokens, std::string_view text) {
-  static constexpr std::string_view kSmall[] = {"a",  "an", "and", "the", "of", "in", "on",
-                                                "to", "for", "or", "at", "by", "with"};
+  static constexpr std::string_view kSmall[] = {"a",  "an",  "and", "the", "of", "in",  "on",
+                                                "to", "for", "or",  "at",  "by", "with"};
   std::size_t capitalised = 0, words = 0;
   for (const facts::Token &t : tokens) {
     if (t.kind != facts::TokenKind::Word)
@@ -434,15 +434,13 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     // The occasion the draft gives the words: named beside the quote, or else the setting close
     // by (the paragraph, the section's heading, a live blog's own occasion).
     const std::vector<std::string> &given =
-        !a.events.empty() || !a.settingClose() || a.source == AttributionSource::None
-            ? a.events
-            : a.setting;
+        !a.events.empty() || !a.settingClose() || a.source == AttributionSource::None ? a.events
+                                                                                      : a.setting;
     const bool other_occasion =
-        !a.events.empty()
-            ? !inEvents(rec.event)
-            : std::none_of(given.begin(), given.end(), [&](const std::string &ev) {
-                return sameOccasion(base, ev, rec.event);
-              });
+        !a.events.empty() ? !inEvents(rec.event)
+                          : std::none_of(given.begin(), given.end(), [&](const std::string &ev) {
+                              return sameOccasion(base, ev, rec.event);
+                            });
     if ((occasion || !given.empty()) && !given.empty() && !rec.event.empty() && other_occasion &&
         (distinctive(tokens, index) || mostOfWording(tokens, best, index))) {
       const facts::Event *said = base.event(rec.event);
@@ -595,8 +593,8 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
         const auto alike_words = static_cast<long>(x.same + x.contracted_draft);
         const auto differing = static_cast<long>(x.draft_only - x.contracted_draft) +
                                static_cast<long>(x.record_only - x.contracted_record);
-        return 2 * alike_words - differing +
-               (a.person && rec.speaker == a.person->id ? 2 : 0) + (inEvents(rec.event) ? 2 : 0);
+        return 2 * alike_words - differing + (a.person && rec.speaker == a.person->id ? 2 : 0) +
+               (inEvents(rec.event) ? 2 : 0);
       };
       if (!best_diff || merit(*d, nq) > merit(*best_diff, *best_near)) {
         best_diff = std::move(d);
@@ -710,9 +708,8 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       const std::vector<std::string> &named_events =
           !a.events.empty() ? a.events : a.setting_specific;
       if (!named_events.empty() && !rec.event.empty() &&
-          std::none_of(named_events.begin(), named_events.end(), [&](const std::string &ev) {
-            return sameOccasion(base, ev, rec.event);
-          })) {
+          std::none_of(named_events.begin(), named_events.end(),
+                       [&](const std::string &ev) { return sameOccasion(base, ev, rec.event); })) {
         const facts::Event *claimed = base.event(named_events.front());
         f.rule = "quote-unverified";
         f.status = Status::Unverified;
@@ -720,6 +717,22 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
         f.message = "Not on record from the " + (claimed ? claimed->name : named_events.front()) +
                     "; near words are on record from the " + eventLabel(base, rec) + " (" + what +
                     ").";
+        return f;
+      }
+      // A draft dated before the record's occasion cannot be quoting it: the words are some
+      // earlier occasion's, which the base does not hold.
+      const facts::Event *rec_event = rec.event.empty() ? nullptr : base.event(rec.event);
+      const std::string_view rec_date = !rec.date.empty() ? std::string_view(rec.date)
+                                        : rec_event       ? std::string_view(rec_event->date)
+                                                          : std::string_view();
+      if (!a.draft_date.empty() && rec_date.size() == 10 && a.draft_date < rec_date) {
+        f.rule = "quote-unverified";
+        f.status = Status::Unverified;
+        f.severity = Severity::Information;
+        f.fixes.clear();
+        f.message = "Not on record before " + formatDate(a.draft_date) +
+                    ", the draft's date; near words are on record from the " +
+                    eventLabel(base, rec) + " (" + what + ").";
         return f;
       }
       switch (materiality(d, tokens)) {

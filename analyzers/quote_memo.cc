@@ -59,6 +59,7 @@ std::string QuoteMemo::key(const Document &doc, const Quotation &q, const Attrib
     key.append(event);
   }
   key.push_back(static_cast<char>('\1' + static_cast<int>(a.setting_from)));
+  key.append(a.draft_date);
   for (const std::string &event : a.setting_specific) {
     key.push_back('\0');
     key.append(event);

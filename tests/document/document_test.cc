@@ -119,7 +119,8 @@ TEST_CASE("a question mark that closes a quotation before its attribution ends n
 }
 
 TEST_CASE("a lowercase word after a full stop does not start a sentence") {
-  Document doc("Once that's done we'll resume ours … and ultimately finish.", DraftFormat::PlainText);
+  Document doc("Once that's done we'll resume ours … and ultimately finish.",
+               DraftFormat::PlainText);
   CHECK(doc.sentences().size() == 1);
 }
 
@@ -130,8 +131,9 @@ TEST_CASE("plain text is not read as Markdown") {
 }
 
 TEST_CASE("suppression comments") {
-  const std::string text = "One 1.\n\n<!-- factline-disable-next-line -->\nTwo 2.\n\nThree 3.\n\n"
-                           "<!-- factline-disable -->\nFour 4.\n<!-- factline-enable -->\nFive 5.\n";
+  const std::string text =
+      "One 1.\n\n<!-- factline-disable-next-line -->\nTwo 2.\n\nThree 3.\n\n"
+      "<!-- factline-disable -->\nFour 4.\n<!-- factline-enable -->\nFive 5.\n";
   Document doc(text, DraftFormat::Markdown);
   CHECK_FALSE(doc.suppressed(spanOf(doc, "One")));
   CHECK(doc.suppressed(spanOf(doc, "Two")));

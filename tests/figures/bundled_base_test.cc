@@ -584,8 +584,7 @@ TEST_CASE("bundled: of two years in a sentence, each is the record its nearer wo
   CHECK(range[1].rule == "figure-wrong");
 }
 
-TEST_CASE("bundled: another party's claim is not checked against Facebook's count",
-          "[bundled]") {
+TEST_CASE("bundled: another party's claim is not checked against Facebook's count", "[bundled]") {
   // Cambridge Analytica's own number, claimed by it: not a wrong count of the 87 million.
   CHECK(silent("Cambridge Analytica asserted that it had licensed data from no more than 30 "
                "million people."));
@@ -635,4 +634,11 @@ TEST_CASE("bundled: whose share moved, and the estimate that replaced the old on
             .rule == "figure-wrong");
   // "the new estimate of up to 87 million" is the replacement, not the estimate it replaced.
   CHECK(silent("He stands by the new estimate of up to 87 million people affected."));
+}
+
+TEST_CASE("bundled: a move during the day is not the close's", "[bundled]") {
+  CHECK(silent("Facebook shares were up 1.7 percent in afternoon trading on the day of the "
+               "hearing."));
+  CHECK(warning("Facebook shares closed up 1.7 per cent on the day of the hearing.").rule ==
+        "figure-wrong");
 }

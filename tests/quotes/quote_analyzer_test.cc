@@ -268,8 +268,9 @@ TEST_CASE("a pronoun that cannot mean the recorded speaker is a misattribution")
   // "he" could mean Zuckerberg even if we resolved it to someone else: not flagged.
   CHECK_FALSE(hasWarning(analyze("Mr Graham questioned Mr Zuckerberg. “This is going to be a "
                                  "never-ending battle,” he said.")));
-  CHECK_FALSE(hasWarning(analyze("Mr Zuckerberg spoke.\n\nLater, Mr Graham took the floor.\n\n“This "
-                                 "is going to be a never-ending battle,” he said.")));
+  CHECK_FALSE(
+      hasWarning(analyze("Mr Zuckerberg spoke.\n\nLater, Mr Graham took the floor.\n\n“This "
+                         "is going to be a never-ending battle,” he said.")));
 }
 
 TEST_CASE("a pronoun only one person can be is as plain as their name") {
@@ -287,9 +288,9 @@ TEST_CASE("a pronoun only one person can be is as plain as their name") {
              "is going to be a never-ending battle.”")
             .rule == "quote-misattributed");
   // A reply to a question is the other party's: not the asker's.
-  CHECK_FALSE(hasWarning(analyze(
-      "Senator Graham pressed him. “Is there an alternative?” Graham asked. “It certainly "
-      "doesn't feel that way to me,” he replied.")));
+  CHECK_FALSE(hasWarning(
+      analyze("Senator Graham pressed him. “Is there an alternative?” Graham asked. “It certainly "
+              "doesn't feel that way to me,” he replied.")));
   // A question's asker is the name after it, not the speaker before.
   auto asked = analyze("Zuckerberg testified for hours. “Would you share the name of the hotel "
                        "you stayed in last night?” Mr Graham asked.");
@@ -500,4 +501,22 @@ TEST_CASE("a not-on-record note names only a speaker the draft names plainly") {
                      [](const Finding &f) { return f.rule == "quote-unverified"; }));
   // A title in quotation marks is no one's words.
   CHECK(analyze("Zuckerberg said the app was called “This Is Your Digital Life”.").empty());
+}
+
+TEST_CASE("a draft dated before the record's occasion is not quoting it") {
+  // A dateline of its own, the record's own day: the words may be the record's, altered.
+  auto dated = analyze("Apr 4, 2018\n\nZuckerberg spoke to reporters.\n\n“This is going to be "
+                       "a never-ending fight,” Zuckerberg said.");
+  REQUIRE(dated.size() == 1);
+  CHECK(dated[0].severity == Severity::Warning); // the call's record, dated 4 April: still altered
+  auto early = analyze("3 April 2018\n\nZuckerberg spoke.\n\n“This is going to be a never-ending "
+                       "fight,” Zuckerberg said.");
+  REQUIRE(early.size() == 1);
+  CHECK(early[0].severity == Severity::Information);
+  CHECK(early[0].message.find("the draft's date") != std::string::npos);
+  // A timeline's entry is no dateline.
+  auto entry = analyze("**3 April 2018** — Zuckerberg spoke.\n\n“This is going to be a "
+                       "never-ending fight,” Zuckerberg said.");
+  REQUIRE(entry.size() == 1);
+  CHECK(entry[0].severity == Severity::Warning);
 }
