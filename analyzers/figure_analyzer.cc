@@ -126,6 +126,14 @@ bool countsPeopleAtAnOccasion(const facts::Figure &record) {
   });
 }
 
+// "met with him for an hour", "a one-on-one, closed-door meeting": a meeting of its own.
+bool namesAMeeting(const SentenceFigures &sentence) {
+  return std::any_of(sentence.tokens.begin(), sentence.tokens.end(), [](const ProseToken &t) {
+    return t.is("met") || t.is("meeting") || t.is("meetings") || t.is("one-on-one") ||
+           t.is("closed-door");
+  });
+}
+
 // Senators sat on one day only: "60 senators over two days" is still the Senate hearing's count.
 bool namesSenators(const SentenceFigures &sentence) {
   return std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
@@ -242,6 +250,10 @@ private:
           const facts::Figure *record = facts.base().figure(finding->evidence.front().id);
           if (record && record->kind == facts::FigureKind::Percent &&
               anotherEntitysShare(found, figure, *record, resolver, linker.prose()))
+            continue;
+          // A meeting is another occasion than the hearing or the call whose length the record
+          // has: "met with Zuckerberg for an hour" before the hearings.
+          if (record && record->kind == facts::FigureKind::Duration && namesAMeeting(found))
             continue;
           // A total over both days' hearings is no length or head count of one day's.
           if (record && !record->date.empty() && spansOccasions(found) &&

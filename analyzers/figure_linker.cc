@@ -605,7 +605,10 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
                            (figure.number.scale > 1 || figure.number.style.separators);
       break;
     case facts::FigureKind::Year:
-      linked = c.keywords >= 2 || c.score >= 3;
+      // And one of them near the year: in a long sentence the keywords of one year ("data
+      // misuse", "platform") may be far from another year's clause ("hired by the Trump
+      // campaign back in 2016").
+      linked = (c.keywords >= 2 || c.score >= 3) && near >= 1;
       break;
     default:
       break;

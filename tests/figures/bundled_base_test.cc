@@ -642,3 +642,14 @@ TEST_CASE("bundled: a move during the day is not the close's", "[bundled]") {
   CHECK(warning("Facebook shares closed up 1.7 per cent on the day of the hearing.").rule ==
         "figure-wrong");
 }
+
+TEST_CASE("bundled: a year far from its keywords, a meeting's length", "[bundled]") {
+  // "data misuse" names the 2015 record, far from the year of the campaign.
+  CHECK(silent("The overhaul follows a data misuse allegedly perpetrated by Cambridge Analytica, "
+               "a political consulting firm that was hired by the camp of Donald Trump back in "
+               "2016 to assist in his campaign for his presidential bid."));
+  CHECK(warning("Facebook learned of the data misuse in 2016 and did not inform users.").rule ==
+        "figure-wrong");
+  // A meeting is no hearing.
+  CHECK(silent("Before the hearing, a top Democratic senator met with Zuckerberg for an hour."));
+}
