@@ -51,24 +51,36 @@ bool isClaimVerb(const ClauseToken &t) {
                                                            t.lower) != std::end(kClaims));
 }
 
-// The party whose claim the sentence makes the figure: a person or organisation of the base
-// named before it, then a verb of saying or claiming before the figure ("Cambridge Analytica
-// asserted that it had licensed data from no more than 30 million people", "according to
-// Cambridge Analytica, 30 million"). Null when the sentence reports no one's claim.
-const facts::Person *claimantOf(const SpeakerResolver &resolver, std::string_view prose,
-                                Span sentence, const DraftFigure &figure) {
+// The party whose claim the sentence makes the figure: a person or organisation named before
+// it, then a verb of saying or claiming before the figure ("Cambridge Analytica asserted that it
+// had licensed data from no more than 30 million people", "according to Cambridge Analytica, 30
+// million", "Scott Stringer, New York City's comptroller, said ... 50m users"). `person` is null
+// for a party the base does not know, given by a proper name of two words or more.
+struct Claimant {
+  bool found = false;
+  const facts::Person *person = nullptr;
+};
+
+Claimant claimantOf(const SpeakerResolver &resolver, std::string_view prose, Span sentence,
+                    const DraftFigure &figure) {
   const auto t = lexClause(prose, {sentence.begin, std::max(sentence.begin, figure.span.begin)});
   const auto verb = std::find_if(t.begin(), t.end(), isClaimVerb);
   if (verb == t.end())
-    return nullptr;
+    return {};
   const auto k = static_cast<std::size_t>(verb - t.begin());
   // "according to X, ...": the party follows the verb.
-  if (t[k].is("according")) {
-    const auto after = resolver.mentions(t, k + 1, std::min(t.size(), k + 8));
-    return after.empty() ? nullptr : after.front().person;
-  }
-  const auto before = resolver.mentions(t, 0, k);
-  return before.empty() ? nullptr : before.back().person;
+  const std::size_t from = t[k].is("according") ? k + 1 : 0;
+  const std::size_t to = t[k].is("according") ? std::min(t.size(), k + 8) : k;
+  // (A possessive counts: "Cambridge Analytica's version: the firm says ...".)
+  const auto names = resolver.mentions(t, from, to);
+  if (!names.empty())
+    return {true, t[k].is("according") ? names.front().person : names.back().person};
+  // A proper name the base does not know ("Scott Stringer"), two capitalised words or more.
+  for (std::size_t j = from; j + 1 < to; ++j)
+    if (t[j].isWord() && t[j].capital && t[j + 1].isWord() && t[j + 1].capital &&
+        SpeakerResolver::looksLikeName(t, j, j + 2, j == 0))
+      return {true, nullptr};
+  return {};
 }
 
 // Does `claimant` speak for the party that put `record` out (the party itself, its spokesman, or
@@ -260,9 +272,10 @@ private:
               (record->kind == facts::FigureKind::Duration ||
                (countsPeopleAtAnOccasion(*record) && !namesSenators(found))))
             continue;
-          const facts::Person *claimant =
-              record ? claimantOf(resolver, linker.prose(), sentence.span, figure) : nullptr;
-          if (claimant && !speaksFor(facts.base(), *claimant, *record))
+          const Claimant claimant =
+              record ? claimantOf(resolver, linker.prose(), sentence.span, figure) : Claimant{};
+          if (claimant.found &&
+              !(claimant.person && speaksFor(facts.base(), *claimant.person, *record)))
             continue;
         }
         out.push_back(std::move(*finding));

@@ -254,8 +254,22 @@ std::vector<std::string_view> placesNear(const SentenceWords &w, std::string_vie
       --k;
     return k > floor && isOneOf(w.stems[k - 1], kPlacePrepositions);
   };
+  // A count set in parentheses goes on past them: "(over 70 million people) are in the U.S.".
+  const bool bracketed =
+      figure.begin > 0 &&
+      prose.substr(0, figure.begin).find_last_not_of(" ") != std::string_view::npos &&
+      prose[prose.substr(0, figure.begin).find_last_not_of(" ")] == '(';
+  bool closed = false;
   for (std::size_t k = after; k < w.tokens.size() && k < after + 6; ++k) {
     std::size_t prev = k == after ? figure.end : w.tokens[k - 1].end;
+    if (bracketed && !closed && k > first) {
+      const std::string_view gap = prose.substr(prev, w.tokens[k].begin - prev);
+      if (gap.find(')') != std::string_view::npos &&
+          gap.find_first_not_of(" )") == std::string_view::npos) {
+        closed = true;
+        prev = w.tokens[k].begin;
+      }
+    }
     if (crossesPunctuation(prose, prev, w.tokens[k].begin) || isDigitWord(w.stems[k]))
       break;
     std::size_t n = 0;

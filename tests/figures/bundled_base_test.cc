@@ -653,3 +653,15 @@ TEST_CASE("bundled: a year far from its keywords, a meeting's length", "[bundled
   // A meeting is no hearing.
   CHECK(silent("Before the hearing, a top Democratic senator met with Zuckerberg for an hour."));
 }
+
+TEST_CASE("bundled: a party the base does not know, and a count in parentheses", "[bundled]") {
+  // A named person the base does not know claims the old count: not Facebook's.
+  CHECK(silent("Scott Stringer, the city's comptroller, said changes were needed after the leak "
+               "of data from 50m users of the social network to Cambridge Analytica."));
+  // A count in parentheses narrowed to a place after them.
+  CHECK(silent("The overwhelming majority of those affected (over 70 million people) are in the "
+               "U.S."));
+  CHECK(warning("Those affected (over 70 million people) had their data harvested by Cambridge "
+                "Analytica.")
+            .rule == "figure-wrong");
+}
