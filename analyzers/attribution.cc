@@ -113,7 +113,10 @@ bool beforeABody(const std::vector<ClauseToken> &t, std::size_t k) {
 // before or after an occasion ("days before his Senate hearing", "A week before he faced
 // senators,", "as he prepared for the hearing") names an occasion they were not said at, so it
 // is left out, up to the next comma.
-std::string occasionWords(std::string_view prose, Span region) {
+// With `titles_too` false, a title before a name ("Senator Grassley asked ...") is left out: a
+// paragraph that speaks of a senator does not set the hearing as a clause addressed to one
+// ("told Senator Grassley that ...") names it.
+std::string occasionWords(std::string_view prose, Span region, bool titles_too = true) {
   std::string out;
   const auto tokens = lexClause(prose, region);
   // A part between commas that looks ahead ("who will face the Senate next week", "who is due to
@@ -155,6 +158,11 @@ std::string occasionWords(std::string_view prose, Span region) {
     else if (t.kind == Kind::Punct && t.punct != '.')
       skipping = false;
     if (skipping)
+      continue;
+    if (!titles_too && t.isWord() && t.capital && k + 1 < tokens.size() && tokens[k + 1].isWord() &&
+        tokens[k + 1].capital &&
+        (t.is("senator") || t.is("sen") || t.is("congressman") || t.is("congresswoman") ||
+         t.is("rep") || t.is("chairman")))
       continue;
     out += ' ';
     out += prose.substr(t.span.begin, t.span.end - t.span.begin);
@@ -790,7 +798,7 @@ const std::vector<AttributionFinder::Segment> &AttributionFinder::segmentsOf(int
     if (s.end <= s.begin)
       return;
     auto read = [&]() -> IndexLookups::Occasions {
-      const std::string words = occasionWords(prose, s);
+      const std::string words = occasionWords(prose, s, false);
       IndexLookups::Occasions found{facts_.eventsNamedIn(words), {}};
       if (!found.first.empty()) // no name at all, no long one
         found.second = facts_.eventsNamedIn(words, 2);

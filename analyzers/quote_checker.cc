@@ -432,10 +432,10 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
     addEvidence(best.wording);
     // The occasion the draft gives the words: named beside the quote, or else the setting close
-    // by (the paragraph, the section's heading, a live blog's own occasion).
+    // by (the paragraph, the section's heading, a live blog's own occasion), which sets even a
+    // quote the draft gives no one ("## The call ... - **On competition.** “…”").
     const std::vector<std::string> &given =
-        !a.events.empty() || !a.settingClose() || a.source == AttributionSource::None ? a.events
-                                                                                      : a.setting;
+        !a.events.empty() || !a.settingClose() ? a.events : a.setting;
     const bool other_occasion =
         !a.events.empty() ? !inEvents(rec.event)
                           : std::none_of(given.begin(), given.end(), [&](const std::string &ev) {

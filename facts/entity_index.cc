@@ -94,6 +94,9 @@ EntityIndex::EntityIndex(const FactBase &base, std::shared_ptr<FigureTerms> give
         words.erase(words.begin());
       if (words.empty())
         return;
+      // Singular and plural alike: "told the senator" names the occasion "senators" names.
+      for (std::string &w : words)
+        w = keywordStem(w);
       std::string first = words.front();
       event_names_[first].push_back({std::move(words), static_cast<std::uint32_t>(i)});
     };
@@ -132,8 +135,10 @@ std::vector<std::string> EntityIndex::resolvePerson(std::string_view phrase) con
 }
 
 std::vector<std::string> EntityIndex::eventsNamedIn(std::string_view text,
-                                                   std::size_t min_words) const {
+                                                    std::size_t min_words) const {
   std::vector<std::string> words = foldedWords(text);
+  for (std::string &w : words)
+    w = keywordStem(w);
   struct Best {
     std::size_t length = 0, position = 0;
   };

@@ -68,7 +68,7 @@ std::vector<std::string> FactIndex::resolvePerson(std::string_view phrase) const
 }
 
 std::vector<std::string> FactIndex::eventsNamedIn(std::string_view text,
-                                                 std::size_t min_words) const {
+                                                  std::size_t min_words) const {
   return impl_->entities().eventsNamedIn(text, min_words);
 }
 

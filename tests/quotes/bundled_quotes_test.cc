@@ -512,3 +512,16 @@ TEST_CASE("bundled: a contraction spelled out, or made, is one word changed") {
   CHECK(analyze("“We didn't do enough,” Zuckerberg told reporters.").at(0).rule ==
         "quote-verified");
 }
+
+TEST_CASE("bundled: an occasion named by a word for those present, singular or plural") {
+  // Told a senator: the hearing; the call's words there are the wrong occasion.
+  checkFlags("[[Mr Zuckerberg told Senator Grassley that ‘it very well could be less but we wanted "
+             "to put out the maximum that we felt it could be’.]]",
+             "quote-wrong-occasion");
+  // A section headed by the call sets a quote given to no one; the hearing's words there are not
+  // the call's.
+  checkFlags("## The call with reporters\n\n- **On competition.** [[“It certainly doesn't feel "
+             "that way to "
+             "me.”]]",
+             "quote-wrong-occasion");
+}
