@@ -138,6 +138,11 @@ std::string occasionWords(std::string_view prose, Span region, bool titles_too =
     from = to + 1;
   }
   bool skipping = false;
+  // The words skipped since the last "before"/"after": kept when the region ends inside them and
+  // they tell of saying ("a week after telling reporters that he had made a “huge mistake”"),
+  // for then the quote is what was said there.
+  std::string skipped;
+  bool skipped_speech = false;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const ClauseToken &t = tokens[k];
     if (ahead[k])
@@ -153,12 +158,19 @@ std::string occasionWords(std::string_view prose, Span region, bool titles_too =
          beforeABody(tokens, k));
     if (t.isWord() && !in_front &&
         (t.is("before") || t.is("after") || t.is("ahead") || t.is("since") || t.is("until") ||
-         t.is("following") || t.is("prior") || t.lower.starts_with("prepar")))
+         t.is("following") || t.is("prior") || t.lower.starts_with("prepar"))) {
       skipping = true;
-    else if (t.kind == Kind::Punct && t.punct != '.')
+      skipped.clear();
+      skipped_speech = false;
+    } else if (t.kind == Kind::Punct && t.punct != '.') {
       skipping = false;
-    if (skipping)
+    }
+    if (skipping) {
+      skipped += ' ';
+      skipped += prose.substr(t.span.begin, t.span.end - t.span.begin);
+      skipped_speech = skipped_speech || (t.isWord() && isSpeechVerb(t.lower));
       continue;
+    }
     if (!titles_too && t.isWord() && t.capital && k + 1 < tokens.size() && tokens[k + 1].isWord() &&
         tokens[k + 1].capital &&
         (t.is("senator") || t.is("sen") || t.is("congressman") || t.is("congresswoman") ||
@@ -167,6 +179,8 @@ std::string occasionWords(std::string_view prose, Span region, bool titles_too =
     out += ' ';
     out += prose.substr(t.span.begin, t.span.end - t.span.begin);
   }
+  if (skipping && skipped_speech)
+    out += skipped;
   return out;
 }
 

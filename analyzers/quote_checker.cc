@@ -457,6 +457,28 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
         f.message += " The draft sets the quote there, and does not say it was said elsewhere.";
       return f;
     }
+    // A phrase too short to be his alone ("huge mistake") is still the wrong occasion's when the
+    // occasion the draft gives it has his words with one of them another ("big mistake"): he
+    // said it one way there, the other way here.
+    if (!given.empty() && !rec.event.empty() && other_occasion && words >= 2 && words <= 6 &&
+        (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun ||
+         a.carried)) {
+      if (auto there = sameWordsButOne(tokens, rec, given)) {
+        const facts::Event *said = base.event(rec.event);
+        const facts::Event *claimed = base.event(given.front());
+        f.rule = "quote-wrong-occasion";
+        f.status = Status::WrongOccasion;
+        f.severity = Severity::Warning;
+        f.message = "These words are on record from the " + (said ? said->name : rec.event.str()) +
+                    " (" +
+                    formatDate(rec.date.empty() && said ? std::string_view(said->date)
+                                                        : std::string_view(rec.date)) +
+                    "); at the " + (claimed ? claimed->name : given.front()) + " the record has '" +
+                    there->second + "'.";
+        addEvidence(there->first);
+        return f;
+      }
+    }
     f.rule = "quote-verified";
     f.status = Status::Verified;
     f.message =
@@ -779,6 +801,40 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
     }
   }
   return unverified();
+}
+
+std::optional<std::pair<facts::Wording, std::string>>
+QuoteChecker::sameWordsButOne(const std::vector<facts::Token> &tokens, const facts::Quote &rec,
+                              const std::vector<std::string> &occasions) const {
+  const facts::FactBase &base = facts_.base();
+  std::vector<std::string_view> mine;
+  for (const facts::Token &t : tokens)
+    if (t.kind == TokenKind::Word)
+      mine.push_back(t.norm);
+  if (mine.size() < 2)
+    return std::nullopt;
+  for (const facts::NearQuote &nq : findNear(tokens, 8, 0.3)) {
+    const facts::Quote &other = base.quotes[nq.wording.quote];
+    if (other.speaker != rec.speaker || other.event.empty() ||
+        std::none_of(occasions.begin(), occasions.end(),
+                     [&](const std::string &ev) { return sameOccasion(base, ev, other.event); }))
+      continue;
+    const auto &theirs = facts_.wordingTokens(nq.wording);
+    for (std::size_t at = 0; at + mine.size() <= theirs.size(); ++at) {
+      std::size_t differ = 0, kept_rare = 0;
+      for (std::size_t k = 0; k < mine.size(); ++k)
+        if (theirs[at + k].norm != mine[k])
+          ++differ;
+        else
+          kept_rare += !isCommon(mine[k]);
+      if (differ != 1 || kept_rare == 0)
+        continue;
+      const std::string_view text = facts_.wordingText(nq.wording);
+      const std::size_t b = theirs[at].begin, e = theirs[at + mine.size() - 1].end;
+      return std::make_pair(nq.wording, std::string(text.substr(b, e - b)));
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<facts::QuoteMatch>

@@ -1,6 +1,8 @@
 // QuoteChecker: compares one quotation and its attribution with the record, giving a Finding.
 #pragma once
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "analyzers/attribution.h"
@@ -37,6 +39,12 @@ private:
   std::vector<facts::QuoteMatch> findVerbatim(const std::vector<facts::Token> &words) const;
   std::vector<facts::NearQuote> findNear(const std::vector<facts::Token> &words, std::size_t max,
                                          double min_score) const;
+  // A record of `rec`'s speaker at one of `occasions` that holds `tokens`' words with exactly one
+  // of them another, and a word kept that is not a function word ("big mistake" for "huge
+  // mistake"): the wording and the words it has there.
+  std::optional<std::pair<facts::Wording, std::string>>
+  sameWordsButOne(const std::vector<facts::Token> &tokens, const facts::Quote &rec,
+                  const std::vector<std::string> &occasions) const;
 
   const Document &doc_;
   const facts::FactIndex &facts_;

@@ -525,3 +525,20 @@ TEST_CASE("bundled: an occasion named by a word for those present, singular or p
              "me.”]]",
              "quote-wrong-occasion");
 }
+
+TEST_CASE("bundled: a short phrase said one way at one occasion and another way at the other") {
+  // The hearing's record has "big mistake"; "huge mistake" is the call's.
+  auto all = analyze("At the Senate hearing, Zuckerberg called it a “huge mistake”.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-wrong-occasion");
+  CHECK(all[0].message.find("the record has 'big mistake'") != std::string::npos);
+  CHECK(all[0].message.find("(4 April 2018)") != std::string::npos);
+  // Each at its own occasion is verified; a phrase with no variant at the other stays unjudged.
+  checkFlags("At the Senate hearing, Zuckerberg called it a “big mistake”.", "none");
+  checkFlags("On the call with reporters, Zuckerberg called it a “huge mistake”.", "none");
+  checkFlags("At the Senate hearing, Zuckerberg said it was “a never-ending battle”.", "none");
+  // The phrase after "after" that tells of saying is where the quote was said.
+  checkFlags("Zuckerberg faced the Senate committees on Tuesday, a week after telling reporters "
+             "that the company had made a “huge mistake”.",
+             "none");
+}
