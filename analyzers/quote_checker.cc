@@ -533,6 +533,18 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                     "): quoted together, they read as said at once.";
         return f;
       }
+      // Said one right after the other: the first sentence ends its record and the next opens
+      // the record after it (paragraphs of one speech, in order). Otherwise the draft joins
+      // sentences said apart with nothing to mark what stood between them.
+      if (distinctive(tokens, index) && !saidInOneRun(tokens, text, facts_, lookups_)) {
+        f.rule = "quote-altered";
+        f.status = Status::Altered;
+        f.severity = Severity::Warning;
+        f.message = "Spliced quote: these sentences are on record from " +
+                    speakerName(base, rec.speaker) + " (" + eventLabel(base, rec) +
+                    "), but said apart: joined with no ellipsis, they read as said together.";
+        return f;
+      }
       f.rule = "quote-verified";
       f.status = Status::Verified;
       f.message = "Verified: said by " + speakerName(base, rec.speaker) + " (" +

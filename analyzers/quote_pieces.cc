@@ -90,6 +90,34 @@ sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view tex
   return allBy(quotes[found.front().front().wording.quote].speaker.str());
 }
 
+bool saidInOneRun(const std::vector<facts::Token> &tokens, std::string_view text,
+                  const facts::FactIndex &facts, IndexLookups *lookups) {
+  const auto found = sentenceMatches(tokens, text, facts, lookups);
+  const auto sentences = splitSentences(tokens, text);
+  auto words = [](const std::vector<facts::Token> &s) {
+    return std::count_if(s.begin(), s.end(),
+                         [](const facts::Token &t) { return t.kind == facts::TokenKind::Word; });
+  };
+  for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+    // A short sentence ("We didn't do enough.") may have been said anywhere: no splice to tell.
+    if (k + 1 < sentences.size() && (words(sentences[k]) < 6 || words(sentences[k + 1]) < 6))
+      continue;
+    const bool joined = std::any_of(found[k].begin(), found[k].end(), [&](const auto &x) {
+      return std::any_of(found[k + 1].begin(), found[k + 1].end(), [&](const auto &y) {
+        const bool same_record = y.wording == x.wording && y.first == x.last;
+        const bool next_record = y.wording.quote == x.wording.quote + 1 && y.first == 0 &&
+                                 x.last == facts.wordingTokens(x.wording).size();
+        // A variant holding the first sentence, the main text the one after it.
+        const bool other_wording = y.wording.quote == x.wording.quote && !(y.wording == x.wording);
+        return same_record || next_record || other_wording;
+      });
+    });
+    if (!joined)
+      return false;
+  }
+  return true;
+}
+
 std::optional<PiecedQuote> sentencesOnRecord(const std::vector<facts::Token> &tokens,
                                              std::string_view text, const facts::FactIndex &facts,
                                              const std::string &speaker, IndexLookups *lookups) {

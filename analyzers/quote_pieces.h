@@ -39,6 +39,13 @@ sentencesSaidApart(const std::vector<facts::Token> &tokens, std::string_view tex
                    const facts::FactIndex &facts, const std::string &speaker,
                    IndexLookups *lookups = nullptr);
 
+// Whether the quotation's sentences (two or more, each verbatim on record) were said one right
+// after the other: for each pair, some record of the first ends where the next begins, in the
+// same wording or with the first closing its record and the second opening the record after it
+// (paragraphs of one speech, in order). False when a pair was said apart.
+bool saidInOneRun(const std::vector<facts::Token> &tokens, std::string_view text,
+                  const facts::FactIndex &facts, IndexLookups *lookups = nullptr);
+
 // The difference between a draft made of recorded sentences and the record's stretch they come
 // from: the words left out between sentences kept in order (each an omission the draft does not
 // mark), or, when the draft moves sentences about, the draft's order struck and the record's shown.

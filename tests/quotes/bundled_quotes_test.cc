@@ -291,10 +291,20 @@ TEST_CASE("bundled: sentences from the call and the hearing quoted as one are a 
   CHECK(all[0].rule == "quote-wrong-occasion");
   CHECK(all[0].message.find("4 April 2018") != std::string::npos);
   CHECK(all[0].message.find("10 April 2018") != std::string::npos);
-  // Sentences of one occasion, though its two records (the remarks and the written statement).
+  // Sentences of one occasion said apart (the remarks went on between them): joined with no
+  // ellipsis, a splice all the same.
   all = analyze("“I started Facebook, I run it and I’m responsible for what happens here. Across "
                 "the board we have a responsibility to not just build tools but to make sure that "
                 "they’re used for good,” Zuckerberg said.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-altered");
+  CHECK(all[0].message.find("Spliced quote") != std::string::npos);
+  // Said one after the other (one paragraph of the remarks, then the next): verified.
+  all = analyze("“It will take some time to work through all the changes but I’m committed to "
+                "getting this right. Here are a few things that we are doing to address this and "
+                "to prevent it from happening again. First, we’re getting to the bottom of "
+                "exactly what Cambridge Analytica did and telling everyone affected,” Zuckerberg "
+                "said.");
   REQUIRE(all.size() == 1);
   CHECK(all[0].rule == "quote-verified");
   // A sentence that may be from either occasion is taken from the one the others share.
