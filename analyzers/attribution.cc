@@ -941,8 +941,17 @@ Attribution AttributionFinder::attribute(std::size_t k) {
         break;
       }
   }
-  const Span before{before_begin, std::max(before_begin, q.open.begin)};
+  Span before{before_begin, std::max(before_begin, q.open.begin)};
   const Span after{q.close.end, after_end};
+  // A block quote with no credit line, introduced by the paragraph before it ("Zuckerberg told
+  // senators:"): that paragraph's last sentence is its clause.
+  if (q.style == QuoteStyle::BlockQuote && q.credit.end == q.credit.begin && block > 0) {
+    const int intro = doc_.sentenceAt(doc_.blocks()[block - 1].span.end - 1);
+    if (intro >= 0) {
+      si = intro;
+      before = doc_.sentences()[intro].span;
+    }
+  }
 
   Parse p;
   if (q.credit.end > q.credit.begin) {

@@ -98,7 +98,7 @@ public:
                doc_.lineOf(blocks[last + 1].span.begin) <= doc_.lineOf(group.end) + 2 &&
                doc_.lineOf(blocks[last + 1].span.begin) == doc_.lineOf(blocks[last + 1].span.end) &&
                creditAt(s_, blocks[last + 1].span.begin, blocks[last + 1].span.end, &name)) {
-    } else {
+    } else if (!introducedByColon(first)) {
       return; // an unattributed block quote: an excerpt, not necessarily anyone's words
     }
     bool marked = false;
@@ -118,6 +118,18 @@ public:
     q.multi_paragraph = first != last;
     q.credit = name;
     out_.push_back(q);
+  }
+
+  // Does the paragraph right before block `first` end with a colon ("Zuckerberg told
+  // senators:")? Then the block quote is what it introduces, attributed by that paragraph.
+  bool introducedByColon(std::size_t first) const {
+    const auto &blocks = doc_.blocks();
+    if (first == 0 || blocks[first - 1].kind == BlockKind::BlockQuote ||
+        blocks[first - 1].kind == BlockKind::Heading)
+      return false;
+    const Block &b = blocks[first - 1];
+    const std::size_t end = skipSpacesBack(b.span.begin, b.span.end);
+    return end > b.span.begin && s_[end - 1] == ':';
   }
 
   std::size_t skipSpacesBack(std::size_t lo, std::size_t i) const {

@@ -552,3 +552,16 @@ TEST_CASE("bundled: a short phrase said one way at one occasion and another way 
              "that the company had made a “huge mistake”.",
              "none");
 }
+
+TEST_CASE("bundled: a block quote introduced by a colon is checked as the paragraph says") {
+  checkFlags("Zuckerberg told senators:\n\n[[> When we first contacted Cambridge Analytica, they "
+             "told us they had destroyed the data.]]",
+             "quote-altered");
+  checkFlags("Zuckerberg told senators:\n\n> When we first contacted Cambridge Analytica, they "
+             "told us they had deleted the data.",
+             "none");
+  // With no colon before it, an unattributed block quote is an excerpt: not checked.
+  CHECK(analyze("Some background.\n\n> When we first contacted Cambridge Analytica, they told us "
+                "they had destroyed the data.")
+            .empty());
+}
