@@ -594,9 +594,13 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
       // A unit noun of one word and a keyword far off in a long sentence ("... testimony ... —
       // giving at least 28 lawmakers a reason to celebrate") do not make a link: the keyword
       // must stand near the figure.
+      // A unit noun only this record counts in, right after a number within a few per cent of
+      // the record's ("42 senators" for 44, "97 million profiles" for 87 million), says what it
+      // counts by itself: a number that close in that unit is the record's count, or a slip.
       if (unit)
         linked = (unit->distinctive && (unit->words.size() > 1 || near >= 1)) ||
-                 (near >= 1 && told_apart);
+                 (near >= 1 && told_apart) ||
+                 (unit->distinctive && withinFactor(value, record.value, 1.15));
       else
         linked = figure.kind == facts::FigureKind::Ratio
                      ? c.keywords >= 2 && distinctive >= 1

@@ -665,3 +665,12 @@ TEST_CASE("bundled: a party the base does not know, and a count in parentheses",
                 "Analytica.")
             .rule == "figure-wrong");
 }
+
+TEST_CASE("bundled: a count in the record's own unit, close to its number, links by itself",
+          "[bundled]") {
+  CHECK(warning("He sat in front of forty-two senators.").rule == "figure-wrong");
+  CHECK(warning("He sat in front of 42 senators.").rule == "figure-wrong");
+  CHECK(silent("He sat in front of 44 senators."));
+  // Far from the record's number, a unit alone says nothing of what is counted.
+  CHECK(silent("He has met 12 senators this year."));
+}
