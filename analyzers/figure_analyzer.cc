@@ -61,6 +61,23 @@ struct Claimant {
   const facts::Person *person = nullptr;
 };
 
+// Two capitalised words at t[j] that name a person or body ("Scott Stringer"), not a phrase that
+// opens a sentence ("On Wednesday", "In April", "The Senate").
+bool properNameAt(const std::vector<ClauseToken> &t, std::size_t j) {
+  static constexpr std::string_view kNotNames[] = {
+      "on",       "in",       "at",        "by",       "for",    "from",     "after",  "before",
+      "during",   "since",    "the",       "a",        "an",     "this",     "last",   "next",
+      "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march",    "april",     "may",      "june",   "july",     "august", "september",
+      "october",  "november", "december",  "but",      "and",    "when",     "as",     "if"};
+  auto plain = [&](const ClauseToken &x) {
+    return std::find(std::begin(kNotNames), std::end(kNotNames), x.lower) != std::end(kNotNames);
+  };
+  return j + 1 < t.size() && t[j].isWord() && t[j].capital && t[j + 1].isWord() &&
+         t[j + 1].capital && !plain(t[j]) && !plain(t[j + 1]) &&
+         SpeakerResolver::looksLikeName(t, j, j + 2, j == 0);
+}
+
 Claimant claimantOf(const SpeakerResolver &resolver, std::string_view prose, Span sentence,
                     const DraftFigure &figure) {
   const auto t = lexClause(prose, {sentence.begin, std::max(sentence.begin, figure.span.begin)});
@@ -71,14 +88,20 @@ Claimant claimantOf(const SpeakerResolver &resolver, std::string_view prose, Spa
   // "according to X, ...": the party follows the verb.
   const std::size_t from = t[k].is("according") ? k + 1 : 0;
   const std::size_t to = t[k].is("according") ? std::min(t.size(), k + 8) : k;
-  // (A possessive counts: "Cambridge Analytica's version: the firm says ...".)
+  // The subject heading the clause, when it is a proper name the base does not know ("Scott
+  // Stringer, ... who supervises a stake in Facebook, said"): the base's names after it are not
+  // the claimant.
   const auto names = resolver.mentions(t, from, to);
+  const bool heads_unknown = from + 1 < to && properNameAt(t, from) &&
+                             (names.empty() || names.front().span.begin > t[from].span.begin);
+  if (heads_unknown)
+    return {true, nullptr};
+  // (A possessive counts: "Cambridge Analytica's version: the firm says ...".)
   if (!names.empty())
     return {true, t[k].is("according") ? names.front().person : names.back().person};
   // A proper name the base does not know ("Scott Stringer"), two capitalised words or more.
   for (std::size_t j = from; j + 1 < to; ++j)
-    if (t[j].isWord() && t[j].capital && t[j + 1].isWord() && t[j + 1].capital &&
-        SpeakerResolver::looksLikeName(t, j, j + 2, j == 0))
+    if (properNameAt(t, j))
       return {true, nullptr};
   return {};
 }

@@ -658,6 +658,9 @@ TEST_CASE("bundled: a party the base does not know, and a count in parentheses",
   // A named person the base does not know claims the old count: not Facebook's.
   CHECK(silent("Scott Stringer, the city's comptroller, said changes were needed after the leak "
                "of data from 50m users of the social network to Cambridge Analytica."));
+  // Heading the clause, the unknown name is the claimant, whatever names of the base follow.
+  CHECK(silent("Scott Stringer, who supervises a stake in Facebook, said changes were needed "
+               "after the leak of data from 50m users to Cambridge Analytica."));
   // A count in parentheses narrowed to a place after them.
   CHECK(silent("The overwhelming majority of those affected (over 70 million people) are in the "
                "U.S."));
