@@ -82,8 +82,20 @@ Claimant claimantOf(const SpeakerResolver &resolver, std::string_view prose, Spa
                     const DraftFigure &figure) {
   const auto t = lexClause(prose, {sentence.begin, std::max(sentence.begin, figure.span.begin)});
   const auto verb = std::find_if(t.begin(), t.end(), isClaimVerb);
-  if (verb == t.end())
+  if (verb == t.end()) {
+    // A party of the base heading the sentence puts a ceiling on what it had ("Cambridge
+    // Analytica licensed data for no more than 30 million people"): its own claim, though no
+    // verb says so. Without the ceiling ("... obtained the data of 78 million users") the
+    // sentence states the count, and is checked.
+    const bool ceiling =
+        figure.qualifier == Qualifier::UpTo || figure.qualifier == Qualifier::FewerThan ||
+        (!t.empty() && (t.back().is("only") || (t.size() > 1 && t[t.size() - 2].is("only"))));
+    const auto heads = t.size() > 1 ? resolver.mentions(t, 0, std::min<std::size_t>(t.size(), 4))
+                                    : std::vector<SpeakerName>{};
+    if (ceiling && !heads.empty() && !t.empty() && heads.front().span.begin == t[0].span.begin)
+      return {true, heads.front().person};
     return {};
+  }
   const auto k = static_cast<std::size_t>(verb - t.begin());
   // "according to X, ...": the party follows the verb.
   const std::size_t from = t[k].is("according") ? k + 1 : 0;

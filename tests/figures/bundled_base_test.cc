@@ -677,3 +677,13 @@ TEST_CASE("bundled: a count in the record's own unit, close to its number, links
   // Far from the record's number, a unit alone says nothing of what is counted.
   CHECK(silent("He has met 12 senators this year."));
 }
+
+TEST_CASE("bundled: a party heading the sentence puts a ceiling on what it had", "[bundled]") {
+  CHECK(silent("Cambridge Analytica licensed data for no more than 30 million people from GSR."));
+  // Without the ceiling, the sentence states the count.
+  CHECK(warning("Cambridge Analytica obtained the data of 78 million users.").rule ==
+        "figure-wrong");
+  // The record's own party with a ceiling: its record says otherwise.
+  CHECK(warning("Facebook shared data of no more than 30 million users with Cambridge Analytica.")
+            .rule == "figure-wrong");
+}
