@@ -693,9 +693,18 @@ bool AttributionFinder::namesUnknownPerson(const std::vector<ClauseToken> &t,
       if (n < t.size() && t[n].isWord() && t[n].capital && !inKnown(t[n]))
         return true;
     }
-    // A capitalised name right before a speech verb: "Walden joked", "Long asked".
+    // A capitalised name right before a speech verb: "Walden joked", "Long asked". Not an
+    // organisation: an outlet's word ("the Financial Times asked") or a name after "the".
+    static constexpr std::string_view kBodies[] = {
+        "times", "post",  "journal",   "news",   "press",     "reuters", "guardian", "telegraph",
+        "bbc",   "cnn",   "nbc",       "cbs",    "abc",       "npr",     "insider",  "verge",
+        "wired", "axios", "bloomberg", "agency", "committee", "company", "firm",     "facebook"};
+    const bool body =
+        std::find(std::begin(kBodies), std::end(kBodies), t[k].lower) != std::end(kBodies) ||
+        (k > 0 && (t[k - 1].is("the") ||
+                   (k > 1 && t[k - 2].is("the") && t[k - 1].isWord() && t[k - 1].capital)));
     if (t[k].isWord() && t[k].capital && t[k + 1].isWord() && isSpeechVerb(t[k + 1].lower) &&
-        !inKnown(t[k]) && pronounOf(t[k].lower).empty())
+        !inKnown(t[k]) && pronounOf(t[k].lower).empty() && !body)
       return true;
   }
   return false;

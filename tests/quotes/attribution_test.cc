@@ -505,6 +505,11 @@ TEST_CASE("a pronoun near a person the base does not know is no one's for sure")
                             "have been respectful,” he said.");
   REQUIRE(named.size() == 1);
   CHECK(named[0].person == nullptr);
+  // An outlet that asks ("the Financial Times asked") is no one "he" may mean.
+  auto outlet = attributions("Zuckerberg spoke. When the Financial Times asked him, he answered: "
+                             "“We didn't do enough.”");
+  REQUIRE(outlet.size() == 1);
+  CHECK(who(outlet[0]) == "zuck");
   // With no one unknown about, the pronoun is resolved as before.
   auto known = attributions("Zuckerberg mentioned his dorm room. “We didn't do enough,” he said.");
   REQUIRE(known.size() == 1);
