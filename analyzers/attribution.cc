@@ -1104,6 +1104,10 @@ Attribution AttributionFinder::attribute(std::size_t k) {
   if (a.events.empty() && q.depth == 0)
     a.setting = settingOf(q, block, &a.setting_from, &a.setting_specific);
   a.draft_date = draft_date_;
+  {
+    const auto clause_words = lexClause(prose, a.clause);
+    a.asking = std::any_of(clause_words.begin(), clause_words.end(), isAskingOrSilentVerb);
+  }
   if (q.depth == 0) {
     last_sentence_ = si;
     if (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun)

@@ -54,6 +54,8 @@ struct Attribution {
   // April 2018", "2018-04-04"); empty when it has none. A record of an occasion after it cannot be
   // what the draft quotes.
   std::string draft_date;
+  // The attribution clause has a verb of asking ("Durbin asked", "Graham pressed").
+  bool asking = false;
   bool settingClose() const {
     return setting_from == SettingFrom::Paragraph || setting_from == SettingFrom::Heading ||
            setting_from == SettingFrom::LiveBlog;

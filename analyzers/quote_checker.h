@@ -42,6 +42,9 @@ private:
   // A record of `rec`'s speaker at one of `occasions` that holds `tokens`' words with exactly one
   // of them another, and a word kept that is not a function word ("big mistake" for "huge
   // mistake"): the wording and the words it has there.
+  // Words the draft gives `person` that cannot be theirs: words addressing them, or a question
+  // whose attribution has no verb of asking (`asking`).
+  bool notTheirs(std::string_view text, const facts::Person &person, bool asking) const;
   std::optional<std::pair<facts::Wording, std::string>>
   sameWordsButOne(const std::vector<facts::Token> &tokens, const facts::Quote &rec,
                   const std::vector<std::string> &occasions) const;

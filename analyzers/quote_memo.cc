@@ -42,7 +42,8 @@ std::string QuoteMemo::key(const Document &doc, const Quotation &q, const Attrib
   // What the check reads of the attribution: not the clause itself, whose words matter only
   // through what was found in them, so typing on in "..., Zuckerberg said" checks nothing again.
   key.push_back('\0');
-  append(key, (a.stranger ? 1u : 0u) | (a.carried ? 2u : 0u) | (a.sure ? 4u : 0u));
+  append(key, (a.stranger ? 1u : 0u) | (a.carried ? 2u : 0u) | (a.sure ? 4u : 0u) |
+                  (a.asking ? 8u : 0u));
   span(a.name);
   auto words = [&](std::string_view w) {
     append(key, w.size());

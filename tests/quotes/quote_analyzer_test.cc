@@ -520,3 +520,14 @@ TEST_CASE("a draft dated before the record's occasion is not quoting it") {
   REQUIRE(entry.size() == 1);
   CHECK(entry[0].severity == Severity::Warning);
 }
+
+TEST_CASE("words addressing the speaker, or a question with no asking, are not noted as theirs") {
+  // Addressed to him: the senator's words, not his.
+  CHECK(analyze("“Mr Zuckerberg, would you share the name of your hotel?” Zuckerberg said.").empty());
+  // A question given him by a verb of answering: the asker's.
+  CHECK(analyze("Here is how Zuckerberg responded to the question, “Do you think you are the best "
+                "person to run it?”")
+            .empty());
+  // Asked by him: his question, and a note.
+  CHECK(only("“Do you think we did enough?” Zuckerberg asked.").rule == "quote-unverified");
+}
