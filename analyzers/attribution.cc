@@ -294,6 +294,12 @@ std::string AttributionFinder::datelineOf(const Document &doc) {
   return {};
 }
 
+std::vector<ClauseToken> AttributionFinder::proseTokens(Span span) const {
+  auto tokens = lexClause(doc_.prose(), span);
+  std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+  return tokens;
+}
+
 bool AttributionFinder::insideQuote(Span s) const {
   // Quotations are sorted by their opening marks; find the last one opening before `s`.
   auto it = std::upper_bound(quotes_.begin(), quotes_.end(), s.begin,
@@ -655,8 +661,7 @@ const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
     Span span = sentences[k].span;
     if (k == si)
       span.end = std::min(span.end, at);
-    auto tokens = lexClause(doc_.prose(), span);
-    std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+    const auto tokens = proseTokens(span);
     // The first compatible person of the nearest sentence: a sentence's subject tends to come
     // first, and "he said" refers to the subject far more often than to an object
     // ("Zuckerberg disclosed it is working with Robert Mueller. ... he said").
@@ -725,8 +730,7 @@ bool AttributionFinder::soleInSentenceBefore(const facts::Person *person, std::s
     Span span = sentences[k].span;
     if (k == si)
       span.end = std::max(span.begin, std::min(span.end, at));
-    auto tokens = lexClause(doc_.prose(), span);
-    std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+    const auto tokens = proseTokens(span);
     bool found = false;
     for (const SpeakerName &m : resolver_.mentions(tokens, 0, tokens.size())) {
       if (m.person == skip || !SpeakerResolver::agrees(*m.person, pronoun))
@@ -750,8 +754,7 @@ const facts::Person *AttributionFinder::askerBefore(std::size_t at) const {
     Span span = sentences[k].span;
     if (k == si)
       span.end = std::max(span.begin, std::min(span.end, at));
-    auto tokens = lexClause(doc_.prose(), span);
-    std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+    const auto tokens = proseTokens(span);
     auto asks = std::find_if(tokens.begin(), tokens.end(), [](const ClauseToken &t) {
       return isAskingOrSilentVerb(t) && !isMannerOfSpeech(t.lower);
     });
@@ -771,8 +774,7 @@ bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_v
   if (!person)
     return false;
   auto file = [&](Span span) {
-    auto tokens = lexClause(doc_.prose(), span);
-    std::erase_if(tokens, [&](const ClauseToken &tok) { return insideQuote(tok.span); });
+    const auto tokens = proseTokens(span);
     std::vector<const facts::Person *> found;
     for (const SpeakerName &m : resolver_.mentions(tokens, 0, tokens.size())) {
       found.push_back(m.person);

@@ -118,6 +118,8 @@ private:
   bool onlyCandidate(const facts::Person *person, std::string_view pronoun, std::size_t at,
                      const facts::Person *skip);
   bool insideQuote(Span s) const;
+  // The words of `span` in the draft's own voice: its tokens outside quotations.
+  std::vector<ClauseToken> proseTokens(Span span) const;
   // The events named in the prose of block `b` before `until` (outside quotations).
   // With `specific`, only names of two words or more ("call with reporters", not "senators").
   std::vector<std::string> eventsInBlock(int b, std::size_t until, bool specific = false);

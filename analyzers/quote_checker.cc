@@ -472,10 +472,9 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                           : std::none_of(given.begin(), given.end(), [&](const std::string &ev) {
                               return sameOccasion(base, ev, rec.event);
                             });
-    if ((occasion || !given.empty()) && !given.empty() && !rec.event.empty() && other_occasion &&
-        (distinctive(tokens, index) || mostOfWording(tokens, best, index))) {
+    // "These words are on record from the <occasion> (<date>)" and what follows.
+    auto wrongOccasion = [&](const std::string &then) {
       const facts::Event *said = base.event(rec.event);
-      const facts::Event *claimed = base.event(given.front());
       f.rule = "quote-wrong-occasion";
       f.status = Status::WrongOccasion;
       f.severity = Severity::Warning;
@@ -483,7 +482,13 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
                   " (" +
                   formatDate(rec.date.empty() && said ? std::string_view(said->date)
                                                       : std::string_view(rec.date)) +
-                  "), not the " + (claimed ? claimed->name : given.front()) + ".";
+                  ")" + then;
+    };
+    const facts::Event *claimed = given.empty() ? nullptr : base.event(given.front());
+    const std::string claimed_name = claimed ? claimed->name : given.empty() ? "" : given.front();
+    if ((occasion || !given.empty()) && !given.empty() && !rec.event.empty() && other_occasion &&
+        (distinctive(tokens, index) || mostOfWording(tokens, best, index))) {
+      wrongOccasion(", not the " + claimed_name + ".");
       if (a.events.empty())
         f.message += " The draft sets the quote there, and does not say it was said elsewhere.";
       return f;
@@ -495,17 +500,7 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
         (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun ||
          a.carried)) {
       if (auto there = sameWordsButOne(tokens, rec, given)) {
-        const facts::Event *said = base.event(rec.event);
-        const facts::Event *claimed = base.event(given.front());
-        f.rule = "quote-wrong-occasion";
-        f.status = Status::WrongOccasion;
-        f.severity = Severity::Warning;
-        f.message = "These words are on record from the " + (said ? said->name : rec.event.str()) +
-                    " (" +
-                    formatDate(rec.date.empty() && said ? std::string_view(said->date)
-                                                        : std::string_view(rec.date)) +
-                    "); at the " + (claimed ? claimed->name : given.front()) + " the record has '" +
-                    there->second + "'.";
+        wrongOccasion("; at the " + claimed_name + " the record has '" + there->second + "'.");
         addEvidence(there->first);
         return f;
       }
