@@ -1106,7 +1106,7 @@ Attribution AttributionFinder::attribute(std::size_t k) {
   if (a.events.empty() && q.depth == 0)
     a.setting = settingOf(q, block, &a.setting_from, &a.setting_specific);
   a.draft_date = draft_date_;
-  {
+  if (a.clause.end > a.clause.begin) {
     const auto clause_words = lexClause(prose, a.clause);
     a.asking = std::any_of(clause_words.begin(), clause_words.end(), isAskingOrSilentVerb);
   }
@@ -1124,10 +1124,11 @@ Attribution AttributionFinder::attribute(std::size_t k) {
                                          a.source == AttributionSource::Pronoun || a.carried);
     last_speaker_sentence_ = doc_.sentenceAt(q.close.begin);
     // A question ("“Did you know?” Grassley asked.") is answered by someone else.
-    const auto words = lexClause(prose, q.words), clause = lexClause(prose, a.clause);
-    const bool asked = (!words.empty() && words.back().kind == ClauseToken::Kind::Punct &&
-                        words.back().punct == '?') ||
-                       std::any_of(clause.begin(), clause.end(), isAskingOrSilentVerb);
+    // (The quote's last mark, read from its end, not by lexing all its words.)
+    std::size_t e = q.words.end;
+    while (e > q.words.begin && (prose[e - 1] == ' ' || prose[e - 1] == '\n'))
+      --e;
+    const bool asked = (e > q.words.begin && prose[e - 1] == '?') || a.asking;
     last_speaker_claimed_ = last_speaker_claimed_ && !asked;
     if (asked && a.person) {
       last_asker_ = a.person;
