@@ -402,7 +402,7 @@ TEST_CASE("a lone quote right after a named speaker's is carried on in their nam
   CHECK_FALSE(all[1].carried);
 }
 
-TEST_CASE("in the passive the subject heard the words; the speaker follows 'by'") {
+TEST_CASE("in the passive the subject heard the words, the speaker follows 'by'") {
   auto all = attributions("“We didn't do enough,” reporters were told by Sandberg.");
   REQUIRE(all.size() == 1);
   REQUIRE(all[0].person != nullptr);
@@ -464,7 +464,7 @@ TEST_CASE("a pronoun only one person can be is sure") {
   CHECK(prev[0].sure);
 }
 
-TEST_CASE("testifying before an event names it; a time before one does not") {
+TEST_CASE("testifying before an event names it, a time before one does not") {
   auto all = attributions("Testifying before the Senate, Zuckerberg said: “We didn't do enough.”");
   REQUIRE(all.size() == 1);
   REQUIRE_FALSE(all[0].events.empty());
