@@ -196,8 +196,8 @@ Materiality materiality(const QuoteDiff &d, const std::vector<facts::Token> &tok
 // "Facebook, Social Media Privacy, and the Use and Abuse of Data"): a title or a name set in
 // quotation marks, not anyone's words.
 bool looksLikeTitle(const std::vector<facts::Token> &tokens, std::string_view text) {
-  static constexpr std::string_view kSmall[] = {"a",  "an",  "and", "the", "of", "in",  "on",
-                                                "to", "for", "or",  "at",  "by", "with"};
+  static constexpr std::string_view kSmall[] = {"a",   "an", "and", "the", "of",   "in", "on", "to",
+                                                "for", "or", "at",  "by",  "with", "is", "are"};
   std::size_t capitalised = 0, words = 0;
   for (const facts::Token &t : tokens) {
     if (t.kind != facts::TokenKind::Word)

@@ -501,6 +501,7 @@ TEST_CASE("a not-on-record note names only a speaker the draft names plainly") {
                      [](const Finding &f) { return f.rule == "quote-unverified"; }));
   // A title in quotation marks is no one's words.
   CHECK(analyze("Zuckerberg said the app was called “This Is Your Digital Life”.").empty());
+  CHECK(analyze("Zuckerberg said the app was called “This is Your Digital Life”.").empty());
 }
 
 TEST_CASE("a draft dated before the record's occasion is not quoting it") {
@@ -523,7 +524,8 @@ TEST_CASE("a draft dated before the record's occasion is not quoting it") {
 
 TEST_CASE("words addressing the speaker, or a question with no asking, are not noted as theirs") {
   // Addressed to him: the senator's words, not his.
-  CHECK(analyze("“Mr Zuckerberg, would you share the name of your hotel?” Zuckerberg said.").empty());
+  CHECK(
+      analyze("“Mr Zuckerberg, would you share the name of your hotel?” Zuckerberg said.").empty());
   // A question given him by a verb of answering: the asker's.
   CHECK(analyze("Here is how Zuckerberg responded to the question, “Do you think you are the best "
                 "person to run it?”")
