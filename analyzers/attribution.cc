@@ -651,7 +651,8 @@ AttributionFinder::Parse AttributionFinder::precedingSpeaker(int si, std::size_t
 }
 
 const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun, std::size_t at,
-                                                       const facts::Person *skip) const {
+                                                       const facts::Person *skip,
+                                                       bool *ambiguous) const {
   int si = doc_.sentenceAt(at);
   if (si < 0)
     return nullptr;
@@ -668,8 +669,11 @@ const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
     const auto known = resolver_.mentions(tokens, 0, tokens.size());
     // A person the base does not know, named in the same sentence ("Democratic Senator Gary
     // Peters poked fun at it", "Walden joked"), may be the one meant: then no one is sure.
-    if ((pronoun == "he" || pronoun == "she") && namesUnknownPerson(tokens, known))
+    if ((pronoun == "he" || pronoun == "she") && namesUnknownPerson(tokens, known)) {
+      if (ambiguous)
+        *ambiguous = true;
       return nullptr;
+    }
     for (const SpeakerName &m : known)
       if (m.person != skip && SpeakerResolver::agrees(*m.person, pronoun))
         return m.person;
@@ -773,6 +777,30 @@ bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_v
                                       std::size_t at, const facts::Person *skip) {
   if (!person)
     return false;
+  const auto named = namedBefore(at);
+  if (!named)
+    return false;
+  return std::none_of(named->begin(), named->end(), [&](const facts::Person *p) {
+    return p != person && p != skip && SpeakerResolver::agrees(*p, pronoun);
+  });
+}
+
+const facts::Person *AttributionFinder::soleCandidate(std::string_view pronoun, std::size_t at,
+                                                      const facts::Person *skip) {
+  const auto named = namedBefore(at);
+  if (!named)
+    return nullptr;
+  const facts::Person *sole = nullptr;
+  for (const facts::Person *p : *named)
+    if (p != skip && SpeakerResolver::agrees(*p, pronoun)) {
+      if (sole && sole != p)
+        return nullptr;
+      sole = p;
+    }
+  return sole;
+}
+
+std::optional<std::vector<const facts::Person *>> AttributionFinder::namedBefore(std::size_t at) {
   auto file = [&](Span span) {
     const auto tokens = proseTokens(span);
     std::vector<const facts::Person *> found;
@@ -791,7 +819,7 @@ bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_v
   // sure; reading the whole prefix on every keystroke would cost the draft's length.
   constexpr int kSentencesRead = 150;
   if (si > kSentencesRead)
-    return false;
+    return std::nullopt;
   if (whole_end > named_upto_) {
     auto it = std::partition_point(sentences.begin(), sentences.end(),
                                    [&](const Sentence &x) { return x.span.begin < named_upto_; });
@@ -805,9 +833,46 @@ bool AttributionFinder::onlyCandidate(const facts::Person *person, std::string_v
   if (whole_end < at)
     for (const facts::Person *p : file({whole_end, at}))
       named.push_back(p);
-  return std::none_of(named.begin(), named.end(), [&](const facts::Person *p) {
-    return p != person && p != skip && SpeakerResolver::agrees(*p, pronoun);
-  });
+  return named;
+}
+
+std::vector<std::string>
+AttributionFinder::eventsOnDatesIn(const std::vector<ClauseToken> &t) const {
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  auto month = [](const ClauseToken &x) -> int {
+    for (int m = 0; m < 12; ++m)
+      if (x.isWord() && x.lower == kMonths[m])
+        return m + 1;
+    return 0;
+  };
+  auto day = [](const ClauseToken &x) -> int {
+    if (!x.isWord() || x.lower.empty() || x.lower.size() > 2 ||
+        !std::all_of(x.lower.begin(), x.lower.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return 0;
+    return std::stoi(x.lower);
+  };
+  std::vector<std::pair<int, int>> dates; // (month, day)
+  for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+    if (const int d = day(t[k]); d >= 1 && d <= 31)
+      if (const int m = month(t[k + 1]))
+        dates.emplace_back(m, d); // "10 April"
+    if (const int m = month(t[k]))
+      if (const int d = day(t[k + 1]); d >= 1 && d <= 31)
+        dates.emplace_back(m, d); // "April 10"
+  }
+  std::vector<std::string> out;
+  if (dates.empty())
+    return out;
+  for (const facts::Event &e : facts_.base().events) {
+    int y = 0, m = 0, d = 0;
+    if (e.date.size() != 10 || std::sscanf(e.date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3)
+      continue;
+    if (std::find(dates.begin(), dates.end(), std::make_pair(m, d)) != dates.end())
+      out.push_back(e.id);
+  }
+  return out;
 }
 
 const std::vector<AttributionFinder::Segment> &AttributionFinder::segmentsOf(int b) {
@@ -827,6 +892,12 @@ const std::vector<AttributionFinder::Segment> &AttributionFinder::segmentsOf(int
       IndexLookups::Occasions found{facts_.eventsNamedIn(words), {}};
       if (!found.first.empty()) // no name at all, no long one
         found.second = facts_.eventsNamedIn(words, 2);
+      // A day and month the base has an occasion on ("**Tuesday 10 April** — ...", "On April
+      // 4, ..."): the occasions of that day, as specific as a name.
+      for (const std::string &id : eventsOnDatesIn(lexClause(prose, s)))
+        for (auto *list : {&found.first, &found.second})
+          if (std::find(list->begin(), list->end(), id) == list->end())
+            list->push_back(id);
       return found;
     };
     auto [events, specific] =
@@ -1041,10 +1112,15 @@ Attribution AttributionFinder::attribute(std::size_t k) {
       if (reply)
         skip =
             last_asker_ && block - last_asker_block_ <= 1 ? last_asker_ : askerBefore(q.open.begin);
-      a.person = resolvePronoun(p.pronoun, p.words.begin, skip);
+      bool ambiguous = false;
+      a.person = resolvePronoun(p.pronoun, p.words.begin, skip, &ambiguous);
       // "it" and "they" may stand for a statement, a report, a crowd: only "he" and "she" can be
       // as plain as a name.
       const bool personal = p.pronoun == "he" || p.pronoun == "she";
+      // No one named near by ("He says ..." in a timeline's list, paragraphs below the name):
+      // the only person the draft has named who agrees with the pronoun.
+      if (!a.person && !ambiguous && personal)
+        a.person = soleCandidate(p.pronoun, q.open.begin, skip);
       a.sure = personal && (onlyCandidate(a.person, p.pronoun, q.open.begin, skip) ||
                             soleInSentenceBefore(a.person, p.pronoun, q.open.begin, skip));
     } else {

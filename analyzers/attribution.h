@@ -99,8 +99,17 @@ private:
   Parse passiveAgent(const std::vector<ClauseToken> &t, std::size_t v) const;
   Parse precedingSpeaker(int si, std::size_t k, const facts::Person *going_on) const;
   // `skip`: a person the pronoun cannot mean (the asker of the question a reply answers).
+  // *ambiguous is set when a person the base does not know, named near by, may be the one meant.
   const facts::Person *resolvePronoun(std::string_view pronoun, std::size_t at,
-                                      const facts::Person *skip = nullptr) const;
+                                      const facts::Person *skip = nullptr,
+                                      bool *ambiguous = nullptr) const;
+  // The people named, outside quotations, before `at` (up to the draft's 150th sentence: past
+  // it, none is read, and nullopt).
+  std::optional<std::vector<const facts::Person *>> namedBefore(std::size_t at);
+  // The one person of the base agreeing with `pronoun` (`skip` aside) named before `at`, if
+  // there is exactly one.
+  const facts::Person *soleCandidate(std::string_view pronoun, std::size_t at,
+                                     const facts::Person *skip);
   // Is `person` the only one of the base's people agreeing with `pronoun` (`skip` aside) that the
   // prose names, outside quotations, before `at`?
   // Is `person` the one of the base's people agreeing with `pronoun` (`skip` aside) that the
@@ -157,6 +166,8 @@ private:
     std::vector<std::string> events, specific;
   };
   const std::vector<Segment> &segmentsOf(int b);
+  // The base's events dated on a day and month the words give ("10 April", "April 4").
+  std::vector<std::string> eventsOnDatesIn(const std::vector<ClauseToken> &t) const;
   std::vector<std::optional<std::vector<Segment>>> segments_;
   int first_naming_block_ = -2; // the first block that names an occasion: -1 none, -2 not read
   std::size_t named_upto_ = 0;

@@ -565,3 +565,18 @@ TEST_CASE("bundled: a block quote introduced by a colon is checked as the paragr
                 "they had destroyed the data.")
             .empty());
 }
+
+TEST_CASE("bundled: a pronoun with no one near, and a date that sets the occasion") {
+  // A timeline's entries: "He" is the only man named, above; the entry's date is the hearing's.
+  const std::string timeline =
+      "A timeline of the words Mark Zuckerberg chose.\n\n"
+      "- **Wednesday 4 April, conference call.** He calls it a \"huge mistake\".\n"
+      "- **Monday 9 April.** The committees publish his written testimony.\n"
+      "- **Tuesday 10 April, questions.** He says the company is going through [[\"a broad "
+      "philosophical shift\"]] in how it works.\n";
+  checkFlags(timeline, "quote-altered");
+  // The entry dated the hearing's day, with the call's "huge mistake": the wrong occasion.
+  checkFlags("A timeline of the words Mark Zuckerberg chose.\n\n"
+             "- **Tuesday 10 April, evening.** He again calls the affair a [[\"huge mistake\"]].\n",
+             "quote-wrong-occasion");
+}
