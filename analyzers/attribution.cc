@@ -240,7 +240,7 @@ std::string AttributionFinder::datelineOf(const Document &doc) {
     return v >= lo && v <= hi ? v : 0;
   };
   auto iso = [](int y, int m, int d) {
-    char out[16];
+    char out[32];
     std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
     return std::string(out);
   };
@@ -292,6 +292,12 @@ std::string AttributionFinder::datelineOf(const Document &doc) {
     }
   }
   return {};
+}
+
+std::vector<ClauseToken> AttributionFinder::sentenceBefore(int k, std::size_t at) const {
+  Span span = doc_.sentences()[k].span;
+  span.end = std::max(span.begin, std::min(span.end, at));
+  return proseTokens(span);
 }
 
 std::vector<ClauseToken> AttributionFinder::proseTokens(Span span) const {
@@ -659,10 +665,7 @@ const facts::Person *AttributionFinder::resolvePronoun(std::string_view pronoun,
   const auto &sentences = doc_.sentences();
   const std::size_t first_block = sentences[si].block >= 3 ? sentences[si].block - 3 : 0;
   for (int k = si; k >= 0 && sentences[k].block >= first_block && si - k < 12; --k) {
-    Span span = sentences[k].span;
-    if (k == si)
-      span.end = std::min(span.end, at);
-    const auto tokens = proseTokens(span);
+    const auto tokens = sentenceBefore(k, at);
     // The first compatible person of the nearest sentence: a sentence's subject tends to come
     // first, and "he said" refers to the subject far more often than to an object
     // ("Zuckerberg disclosed it is working with Robert Mueller. ... he said").
@@ -731,10 +734,7 @@ bool AttributionFinder::soleInSentenceBefore(const facts::Person *person, std::s
   // A name in the pronoun's own sentence may be anyone's but its referent's ("To Senator Thune,
   // he acknowledged ...", "When Graham asked, he said ..."): the sentence must name no one.
   for (int k = si; k >= 0 && si - k <= 3 && sentences[k].block == sentences[si].block; --k) {
-    Span span = sentences[k].span;
-    if (k == si)
-      span.end = std::max(span.begin, std::min(span.end, at));
-    const auto tokens = proseTokens(span);
+    const auto tokens = sentenceBefore(k, at);
     bool found = false;
     for (const SpeakerName &m : resolver_.mentions(tokens, 0, tokens.size())) {
       if (m.person == skip || !SpeakerResolver::agrees(*m.person, pronoun))
@@ -755,10 +755,7 @@ const facts::Person *AttributionFinder::askerBefore(std::size_t at) const {
     return nullptr;
   const auto &sentences = doc_.sentences();
   for (int k = si; k >= 0 && si - k <= 1 && sentences[k].block == sentences[si].block; --k) {
-    Span span = sentences[k].span;
-    if (k == si)
-      span.end = std::max(span.begin, std::min(span.end, at));
-    const auto tokens = proseTokens(span);
+    const auto tokens = sentenceBefore(k, at);
     auto asks = std::find_if(tokens.begin(), tokens.end(), [](const ClauseToken &t) {
       return isAskingOrSilentVerb(t) && !isMannerOfSpeech(t.lower);
     });

@@ -129,6 +129,8 @@ private:
   bool insideQuote(Span s) const;
   // The words of `span` in the draft's own voice: its tokens outside quotations.
   std::vector<ClauseToken> proseTokens(Span span) const;
+  // The same for sentence `k`, up to `at` when `at` falls inside it.
+  std::vector<ClauseToken> sentenceBefore(int k, std::size_t at) const;
   // The events named in the prose of block `b` before `until` (outside quotations).
   // With `specific`, only names of two words or more ("call with reporters", not "senators").
   std::vector<std::string> eventsInBlock(int b, std::size_t until, bool specific = false);

@@ -8,14 +8,6 @@
 
 namespace factline::analyzers {
 
-std::string lowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 namespace {
 
 DurationFrame recordFrame(const facts::Figure &f) {

@@ -3,14 +3,12 @@
 #include <optional>
 #include <string>
 
+#include "analyzers/ascii.h"
 #include "analyzers/figure_extractor.h"
 #include "analyzers/figure_interval.h"
 #include "facts/fact_base.h"
 
 namespace factline::analyzers {
-
-// ASCII letters lower-cased, other bytes kept: how record fields are compared with draft words.
-std::string lowerAscii(std::string_view s);
 
 // A recorded figure read the way a draft's is: its number (with the precision its `text` states),
 // its qualifier (the `qualifier` field, else the one written in `text`) and the values it allows.

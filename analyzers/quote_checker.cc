@@ -7,6 +7,7 @@
 #include <cctype>
 #include <span>
 
+#include "analyzers/ascii.h"
 #include "analyzers/quote_diff.h"
 #include "analyzers/quote_pieces.h"
 #include "analyzers/quote_spelling.h"
@@ -117,10 +118,7 @@ bool sameOccasion(const facts::FactBase &base, std::string_view x, std::string_v
 // organisation that has spokesmen)? Read from their role, names and descriptors.
 bool mayBe(const facts::Person &p, const std::string &role) {
   auto has = [&](const std::string &text) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower.find(role) != std::string::npos;
+    return lowerAscii(text).find(role) != std::string::npos;
   };
   return has(p.role) || has(p.name) || std::any_of(p.aliases.begin(), p.aliases.end(), has) ||
          std::any_of(p.descriptors.begin(), p.descriptors.end(), has);
@@ -221,21 +219,15 @@ bool looksLikeTitle(const std::vector<facts::Token> &tokens, std::string_view te
 // question, “Do you think ...?”"): the asker's, most likely.
 bool QuoteChecker::notTheirs(std::string_view text, const facts::Person &person,
                              bool asking) const {
-  auto lower = [](std::string_view s) {
-    std::string out(s);
-    for (char &c : out)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
   const std::size_t comma = text.find(',');
   if (comma != std::string_view::npos && comma < 40) {
-    const std::string head = lower(text.substr(0, comma));
+    const std::string head = lowerAscii(text.substr(0, comma));
     auto names = [&](const std::string &n) {
-      const std::string l = lower(n);
+      const std::string l = lowerAscii(n);
       return !l.empty() && head.find(l) != std::string::npos;
     };
     if (names(person.name) || std::any_of(person.aliases.begin(), person.aliases.end(), names) ||
-        (head == "senator" && lower(person.role).find("senator") != std::string::npos))
+        (head == "senator" && lowerAscii(person.role).find("senator") != std::string::npos))
       return true;
   }
   std::size_t e = text.size();
