@@ -66,8 +66,7 @@ LoadResult readFactBaseJsonFile(const std::string &path) {
   MappedFile file(path);
   if (!file.readable()) {
     LoadResult failed;
-    failed.errors.push_back(
-        {path, 0, 0, "", file.opened() ? "cannot read the file" : "cannot open the file", 0});
+    failed.errors.push_back({path, 0, 0, "", file.error(), 0});
     return failed;
   }
   BaseParser parser(file.text(), path);

@@ -1,6 +1,5 @@
-// MappedFile: a file mapped read-only, whose pages behind a sequential reader can be given back.
+// MappedFile: a fact-base file for a parser, whose pages behind it can be given back; releasePages.
 #pragma once
-#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,8 +7,11 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+
+#include "facts/snapshot_bytes.h"
 
 namespace factline::facts {
 
@@ -26,56 +28,31 @@ inline const char *releasePages(const void *from, const void *to) {
   return reinterpret_cast<const char *>(std::max(end, reinterpret_cast<std::uintptr_t>(from)));
 }
 
-// A file mapped read-only. A million-quote base is hundreds of megabytes: mapped, it is read
-// without a copy, and the pages behind the parser can be given back while it goes on.
+// A fact-base file read front to back by a parser: its bytes as SnapshotBytes gives them (mapped
+// under a read lease, or read at once), so that a file saved over or truncated while a
+// million-quote base loads is read whole as it was or refused, never a SIGBUS; and the pages
+// behind the parser can be given back while it goes on.
 class MappedFile {
 public:
-  explicit MappedFile(const std::string &path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0)
-      return;
-    if (::fstat(fd_, &st_) != 0 || !S_ISREG(st_.st_mode))
-      return;
-    size_ = static_cast<std::size_t>(st_.st_size);
-    if (size_ > 0) {
-      void *p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
-      if (p == MAP_FAILED)
-        return;
-      data_ = static_cast<const char *>(p);
-      ::madvise(p, size_, MADV_SEQUENTIAL);
-    }
-    readable_ = true;
-  }
-  ~MappedFile() {
-    if (data_)
-      ::munmap(const_cast<char *>(data_), size_);
-    if (fd_ >= 0)
-      ::close(fd_);
-  }
-  MappedFile(const MappedFile &) = delete;
-  MappedFile &operator=(const MappedFile &) = delete;
+  explicit MappedFile(const std::string &path) : bytes_(SnapshotBytes::open(path, error_, &st_)) {}
 
-  bool opened() const { return fd_ >= 0; }
+  bool readable() const { return bytes_ != nullptr; }
+  // Why the file cannot be read ("cannot open the file", "is not a regular file", ...).
+  const std::string &error() const { return error_; }
   // The file's status as read when it was opened (valid when readable()).
   const struct stat &status() const { return st_; }
-  bool readable() const { return readable_; }
-  std::string_view text() const { return {data_ ? data_ : "", size_}; }
+  std::string_view text() const { return bytes_ ? bytes_->text() : std::string_view(); }
 
-  // Lets the kernel drop the whole pages of [from, offset - 1 MiB), the part of a sequential
-  // reader's way from `from` that it is well past; returns where the next call may start.
+  // Lets the kernel drop the pages of [from, offset - 1 MiB), the part of a sequential reader's
+  // way from `from` that it is well past; returns where the next call may start.
   std::size_t releaseBetween(std::size_t from, std::size_t offset) const {
-    constexpr std::size_t kBehind = std::size_t{1} << 20; // keep the last megabyte
-    if (!data_ || offset < from + 2 * kBehind)
-      return from;
-    return static_cast<std::size_t>(releasePages(data_ + from, data_ + offset - kBehind) - data_);
+    return bytes_ ? bytes_->releaseBetween(from, offset) : from;
   }
 
 private:
-  int fd_ = -1;
-  const char *data_ = nullptr;
-  std::size_t size_ = 0;
-  bool readable_ = false;
+  std::string error_;
   struct stat st_ {};
+  std::shared_ptr<SnapshotBytes> bytes_;
 };
 
 } // namespace factline::facts

@@ -19,6 +19,7 @@
 #include "facts/mapped_file.h"
 #include "facts/quote_index.h"
 #include "facts/quote_words.h"
+#include "facts/replacing_file.h"
 #include "facts/snapshot_bytes.h"
 
 #ifndef FACTLINE_VERSION
@@ -723,7 +724,7 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
   };
   MappedFile json(json_path);
   if (!json.readable())
-    return error(json_path, json.opened() ? "cannot read the file" : "cannot open the file");
+    return error(json_path, json.error());
   Header h;
   h.format_version = kSnapshotFormatVersion;
   h.header_bytes = kHeaderBytes;
@@ -736,14 +737,15 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
     return loaded.errors;
 
   // Written beside the target and renamed over it, so that a reader never sees half a snapshot.
-  const std::string temp = out_path + ".tmp";
-  std::unique_ptr<std::FILE, int (*)(std::FILE *)> f(std::fopen(temp.c_str(), "wb"), std::fclose);
-  if (!f)
-    return error(out_path, std::string("cannot write: ") + std::strerror(errno));
-  Writer header_space(f.get());
+  std::string why;
+  auto out = ReplacingFile::open(out_path, why);
+  if (!out)
+    return error(out_path, "cannot write: " + why);
+  std::FILE *f = out->file();
+  Writer header_space(f);
   writeHeader(header_space, h); // a placeholder: the body's length and hash come after it
   bool ok = header_space.finish();
-  Writer body(f.get());
+  Writer body(f);
   const QuoteWords words = QuoteWords::read(loaded.base.quotes, 0, loaded.base.quotes.size(),
                                             QuoteIndex::kParallelQuotes);
   const FigureTerms terms = FigureTerms::read(loaded.base.figures, 0, loaded.base.figures.size());
@@ -751,18 +753,14 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
   ok = body.finish() && ok;
   h.body_bytes = body.written();
   h.body_hash = body.hash();
-  ok = ok && std::fseek(f.get(), 0, SEEK_SET) == 0;
-  Writer header(f.get());
+  ok = ok && std::fseek(f, 0, SEEK_SET) == 0;
+  Writer header(f);
   writeHeader(header, h);
   ok = header.finish() && ok;
-  ok = std::fflush(f.get()) == 0 && ok;
-  if (std::fclose(f.release()) != 0)
-    ok = false;
-  if (!ok || std::rename(temp.c_str(), out_path.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    std::remove(temp.c_str());
+  if (!ok)
+    return error(out_path, std::string("cannot write: ") + std::strerror(errno));
+  if (!out->commit(why))
     return error(out_path, "cannot write: " + why);
-  }
   return {};
 }
 

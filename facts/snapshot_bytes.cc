@@ -1,6 +1,8 @@
-// SnapshotBytes: a snapshot mapped under a read lease and copied when the lease breaks, or read
-// into memory of our own at once.
+// SnapshotBytes: a fact-base file (a snapshot, or JSON) mapped under a read lease and copied when the
+// lease breaks, or read into memory of our own at once.
 #include "facts/snapshot_bytes.h"
+
+#include "facts/mapped_file.h" // releasePages
 
 #include <fcntl.h>
 #include <sched.h>
@@ -28,6 +30,8 @@ enum SlotState : int {
   kCopying, // the handler is copying them
   kCopied,  // the bytes are our own copy at the same address; the lease is let go
   kClosing, // being unmapped
+  kReleasing,    // pages behind a reader are being given back (releaseBetween)
+  kBreakPending, // the lease broke while they were: the releasing thread makes the copy
 };
 
 struct Slot {
@@ -68,7 +72,13 @@ void onLeaseBreak(int, siginfo_t *info, void *) {
     if (s.state.compare_exchange_strong(expected, kCopying)) {
       makeOwnCopy(s.data.load(), s.size.load(), info->si_fd);
       s.state.store(kCopied);
+      continue;
     }
+    // Pages are being given back: copying now could copy pages the kernel is dropping, and a
+    // copy is memory of our own, which madvise would then zero. The releasing thread copies as
+    // soon as it is done; the writer waits for the lease meanwhile.
+    expected = kReleasing;
+    s.state.compare_exchange_strong(expected, kBreakPending);
   }
   errno = saved_errno;
 }
@@ -155,7 +165,9 @@ bool SnapshotBytes::readWhole(int fd, std::size_t size) {
   auto readRange = [&](std::size_t from, std::size_t to) {
     while (from < to) {
       const ssize_t n = ::pread(fd, data_ + from, to - from, static_cast<off_t>(from));
-      if (n <= 0) // an error, or the file shrank while it was read
+      if (n == 0) // the file shrank while it was read
+        shrank_ = true;
+      if (n <= 0)
         return false;
       from += static_cast<std::size_t>(n);
     }
@@ -169,18 +181,27 @@ bool SnapshotBytes::readWhole(int fd, std::size_t size) {
   return second.get() && first;
 }
 
-std::shared_ptr<SnapshotBytes> SnapshotBytes::open(const std::string &path, std::string &error) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+std::shared_ptr<SnapshotBytes> SnapshotBytes::open(const std::string &path, std::string &error,
+                                                   struct stat *status) {
+  // Non-blocking, so that a FIFO with no writer is refused below instead of waited on forever.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    error = "cannot open the snapshot";
+    error = "cannot open the file";
     return nullptr;
   }
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(fd, &st) != 0) {
     ::close(fd);
-    error = "cannot read the snapshot";
+    error = "cannot read the file";
     return nullptr;
   }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    error = S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file";
+    return nullptr;
+  }
+  if (status)
+    *status = st;
   std::shared_ptr<SnapshotBytes> bytes(new SnapshotBytes());
   std::size_t size = static_cast<std::size_t>(st.st_size);
   if (size >= kMapFrom && bytes->mapLeased(fd, size))
@@ -190,10 +211,31 @@ std::shared_ptr<SnapshotBytes> SnapshotBytes::open(const std::string &path, std:
       ::fstat(fd, &st) == 0 && bytes->readWhole(fd, static_cast<std::size_t>(st.st_size));
   ::close(fd);
   if (!read) {
-    error = "cannot read the snapshot";
+    error = bytes->shrank_ ? "cannot read the file: it changed while it was read (was it being "
+                             "saved?); load it again once it is complete"
+                           : "cannot read the file";
     return nullptr;
   }
   return bytes;
+}
+
+std::size_t SnapshotBytes::releaseBetween(std::size_t from, std::size_t offset) {
+  constexpr std::size_t kBehind = std::size_t{1} << 20; // keep the last megabyte
+  if (slot_ < 0 || offset < from + 2 * kBehind)
+    return from; // bytes of our own: given back, they would read as zeros
+  Slot &s = slots[slot_];
+  int expected = kMapped;
+  if (!s.state.compare_exchange_strong(expected, kReleasing))
+    return from; // copied already
+  const std::size_t next =
+      static_cast<std::size_t>(releasePages(data_ + from, data_ + offset - kBehind) - data_);
+  expected = kReleasing;
+  if (!s.state.compare_exchange_strong(expected, kMapped)) { // the lease broke meanwhile
+    s.state.store(kCopying);
+    makeOwnCopy(data_, size_, s.fd.load());
+    s.state.store(kCopied);
+  }
+  return next;
 }
 
 bool SnapshotBytes::mapped() const { return slot_ >= 0 && slots[slot_].state.load() == kMapped; }

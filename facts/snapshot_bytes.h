@@ -1,5 +1,8 @@
 // SnapshotBytes: a snapshot file's bytes, unchanged for as long as a base views them.
 #pragma once
+#include <sys/stat.h>
+
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -22,8 +25,12 @@ namespace factline::facts {
 // once, as two preads.
 class SnapshotBytes {
 public:
-  // The bytes of `path`, or nullptr with `error` saying why.
-  static std::shared_ptr<SnapshotBytes> open(const std::string &path, std::string &error);
+  // The bytes of `path`, or nullptr with `error` saying why (a FIFO, a device or a folder is
+  // refused, never waited on or read without end); `status`, if given, is the file's as opened.
+  // The same holds for a JSON base, read by the parser straight from these bytes: a file saved
+  // over while it loads is either read whole as it was, or refused with a clear error.
+  static std::shared_ptr<SnapshotBytes> open(const std::string &path, std::string &error,
+                                             struct stat *status = nullptr);
   ~SnapshotBytes();
   SnapshotBytes(const SnapshotBytes &) = delete;
   SnapshotBytes &operator=(const SnapshotBytes &) = delete;
@@ -32,6 +39,11 @@ public:
   // True while the bytes are the file's mapped pages under a lease, false once they are a copy
   // of our own (read at once, or copied when the lease was broken).
   bool mapped() const;
+
+  // For a reader going through the bytes once, front to back: lets the kernel drop the mapped
+  // pages of [from, offset - 1 MiB), which it is well past, and returns where the next call may
+  // start. Bytes of our own are kept (given back, they would read as zeros).
+  std::size_t releaseBetween(std::size_t from, std::size_t offset);
 
   // Mapped from this size on: below it, reading costs less than mapping.
   static constexpr std::size_t kMapFrom = std::size_t{1} << 20;
@@ -44,6 +56,7 @@ private:
   char *data_ = nullptr;
   std::size_t size_ = 0;
   int slot_ = -1; // into the table of leased mappings, or -1 for bytes read at once
+  std::atomic<bool> shrank_{false}; // the file was shorter than its size when read at once
 };
 
 } // namespace factline::facts

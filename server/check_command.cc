@@ -4,14 +4,16 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <set>
 #include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analyzers/analyzer_group.h"
 #include "facts/fact_library.h"
+#include "facts/replacing_file.h"
 #include "server/check_report.h"
 #include "server/commands.h"
 #include "server/report_text.h"
@@ -49,8 +51,10 @@ bool isDraftPath(const fs::path &path) {
 }
 
 // The drafts to check: files as given, folders searched recursively for .md, .markdown and .txt
-// (hidden folders such as .git and .factline, and node_modules, are skipped), each folder's files
-// in path order, every file once. What cannot be read is reported on stderr and sets `failed`.
+// (hidden folders such as .git and .factline, and node_modules, are skipped; links to folders are
+// not followed), each folder's files in path order, every file once. What cannot be read (a
+// missing path, a folder that cannot be opened) is reported on stderr and sets `failed`: a folder
+// skipped in silence would pass a wrong figure in it as checked.
 std::vector<std::string> collectDrafts(const std::vector<std::string> &paths, bool &failed) {
   std::vector<std::string> out;
   std::set<std::string> seen;
@@ -59,6 +63,36 @@ std::vector<std::string> collectDrafts(const std::vector<std::string> &paths, bo
     fs::path key = fs::weakly_canonical(p, ec);
     if (seen.insert(ec ? p.string() : key.string()).second)
       out.push_back(p.generic_string());
+  };
+  // A folder's drafts, its subfolders' included; false when one of them could not be read.
+  auto walk = [&](const fs::path &root, std::vector<fs::path> &found) {
+    bool complete = true;
+    std::vector<fs::path> folders{root};
+    while (!folders.empty()) {
+      const fs::path folder = folders.back();
+      folders.pop_back();
+      std::error_code ec;
+      fs::directory_iterator it(folder, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::error_code type_ec;
+        if (!it->is_symlink(type_ec) && it->is_directory(type_ec)) {
+          if (!(name.size() > 1 && name[0] == '.') && name != "node_modules")
+            folders.push_back(it->path());
+          continue;
+        }
+        // Anything else with a draft's name is read as one: a FIFO or a device named story.md
+        // is refused there, with the reason, rather than skipped.
+        if (isDraftPath(it->path()) && name[0] != '.')
+          found.push_back(it->path());
+      }
+      if (ec) {
+        std::cerr << "factline check: " << folder.generic_string()
+                  << ": cannot be read: " << ec.message() << "\n";
+        complete = false;
+      }
+    }
+    return complete;
   };
   for (const auto &path : paths) {
     if (path == "-") { // standard input, read once as Markdown
@@ -78,24 +112,10 @@ std::vector<std::string> collectDrafts(const std::vector<std::string> &paths, bo
       continue;
     }
     std::vector<fs::path> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec),
-        end;
-    for (; !ec && it != end; it.increment(ec)) {
-      std::string name = it->path().filename().string();
-      if (it->is_directory(ec)) {
-        if ((name.size() > 1 && name[0] == '.') || name == "node_modules")
-          it.disable_recursion_pending();
-        continue;
-      }
-      if (isDraftPath(it->path()) && name[0] != '.')
-        found.push_back(it->path());
-    }
-    if (ec) {
-      std::cerr << "factline check: " << path << ": cannot be read: " << ec.message() << "\n";
-      failed = true;
-    }
+    const bool complete = walk(path, found);
+    failed = failed || !complete;
     std::sort(found.begin(), found.end());
-    if (found.empty() && !ec)
+    if (found.empty() && complete)
       std::cerr << "factline check: " << path
                 << ": warning: no drafts (.md, .markdown, .txt) in this folder\n";
     for (const auto &f : found)
@@ -104,28 +124,75 @@ std::vector<std::string> collectDrafts(const std::vector<std::string> &paths, bo
   return out;
 }
 
-std::optional<std::string> readFile(const std::string &path, std::string &error) {
-  if (path == "-") {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    if (std::cin.bad()) {
-      error = "cannot be read: read error";
-      return std::nullopt;
-    }
-    return text.str();
+// "512 bytes", "4.0 KB", "64.0 MB": a size as a person reads it.
+std::string sizeText(std::uint64_t bytes) {
+  if (bytes < 1024)
+    return std::to_string(bytes) + " bytes";
+  std::ostringstream s;
+  s.precision(1);
+  const bool mb = bytes >= (std::uint64_t{1} << 20);
+  s << std::fixed << static_cast<double>(bytes) / (mb ? 1 << 20 : 1 << 10) << (mb ? " MB" : " KB");
+  return s.str();
+}
+
+// Why a draft of `size` bytes is not checked; `size` 0 when it was not read to its end.
+std::string tooLarge(std::uint64_t size, std::uint64_t limit) {
+  return "is " + (size > 0 ? sizeText(size) + ", " : std::string()) + "over the limit of " +
+         sizeText(limit) + " for a draft (--max-draft-size raises it); not checked";
+}
+
+// Reads `fd` to its end, or to `limit` + 1 bytes: more than the limit is not read at all.
+bool readAtMost(int fd, std::uint64_t limit, std::string &text) {
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return false;
+    if (n == 0)
+      return true;
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > limit)
+      return true;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+}
+
+// A draft's text. Only regular files are read (a FIFO with no writer would block forever,
+// /dev/zero never ends), and none past `limit` bytes; standard input is read to the same limit.
+std::optional<std::string> readDraft(const std::string &path, std::uint64_t limit,
+                                     std::string &error) {
+  std::string text;
+  if (path == "-") {
+    if (!readAtMost(STDIN_FILENO, limit, text))
+      error = std::string("cannot be read: ") + std::strerror(errno);
+    else if (text.size() > limit)
+      error = tooLarge(0, limit);
+    if (!error.empty())
+      return std::nullopt;
+    return text;
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
     error = std::string("cannot be read: ") + std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    error = "cannot be read: read error";
+  struct stat st {};
+  const bool status = ::fstat(fd, &st) == 0;
+  if (status && !S_ISREG(st.st_mode))
+    error = S_ISDIR(st.st_mode) ? "is a folder"
+                                : "is not a regular file (a device, FIFO or socket); only files "
+                                  "are checked";
+  else if (status && static_cast<std::uint64_t>(st.st_size) > limit)
+    error = tooLarge(static_cast<std::uint64_t>(st.st_size), limit);
+  else if (!status || !readAtMost(fd, limit, text))
+    error = std::string("cannot be read: ") + std::strerror(errno);
+  else if (text.size() > limit) // it grew while it was read
+    error = tooLarge(0, limit);
+  ::close(fd);
+  if (!error.empty())
     return std::nullopt;
-  }
-  return text.str();
+  return text;
 }
 
 // "[3/40] drafts/b.md" rewritten in place on a terminal's stderr while many files are checked.
@@ -182,8 +249,10 @@ int runCheck(const CheckOptions &options) {
     return 2;
   }
   // The report never replaces a draft or a fact base: `-o story.md story.md` is a slip, and
-  // would lose the draft. Checked, and the file opened, before any work is done.
-  std::ofstream file_out;
+  // would lose the draft. Checked, and the report's temporary file opened, before any work is
+  // done; the report replaces the file only once it is complete and every draft was read, so that
+  // a failed or killed run leaves the last good report where it was.
+  std::unique_ptr<facts::ReplacingFile> file_out;
   if (!options.output.empty()) {
     std::error_code ec;
     const fs::path target = fs::weakly_canonical(options.output, ec);
@@ -197,10 +266,10 @@ int runCheck(const CheckOptions &options) {
         return 2;
       }
     }
-    file_out.open(options.output, std::ios::binary | std::ios::trunc);
+    std::string why;
+    file_out = facts::ReplacingFile::open(options.output, why);
     if (!file_out) {
-      std::cerr << "factline check: cannot write " << options.output << ": " << std::strerror(errno)
-                << "\n";
+      std::cerr << "factline check: cannot write " << options.output << ": " << why << "\n";
       return 2;
     }
   }
@@ -209,7 +278,7 @@ int runCheck(const CheckOptions &options) {
     const std::string &path = drafts[i];
     progress.show(i + 1, path);
     std::string error;
-    auto text = readFile(path, error);
+    auto text = readDraft(path, options.max_draft_bytes, error);
     if (!text) {
       progress.clear();
       std::cerr << "factline check: " << path << ": " << error << "\n";
@@ -225,8 +294,15 @@ int runCheck(const CheckOptions &options) {
   }
   progress.clear();
 
-  std::ostream &out = options.output.empty() ? std::cout : file_out;
-  bool color = options.color && options.output.empty() && isatty(STDOUT_FILENO);
+  if (file_out && input_error) {
+    std::cerr << "factline check: the report was not written, because not every draft could be "
+                 "read; "
+              << options.output << " is left as it was\n";
+    return 2;
+  }
+  std::ostringstream buffered; // the report for --output, written out once it is complete
+  std::ostream &out = file_out ? buffered : std::cout;
+  bool color = options.color && !file_out && isatty(STDOUT_FILENO);
   if (options.format == "json")
     writeJsonReport(out, report);
   else if (options.format == "sarif")
@@ -236,9 +312,16 @@ int runCheck(const CheckOptions &options) {
   else
     writeTextReport(out, report.files, color);
   out.flush();
-  if (!out) {
+  bool written = static_cast<bool>(out);
+  std::string why = "write error";
+  if (file_out) {
+    const std::string bytes = std::move(buffered).str();
+    written = written && std::fwrite(bytes.data(), 1, bytes.size(), file_out->file()) == bytes.size();
+    written = written && file_out->commit(why); // else the old report stays
+  }
+  if (!written) {
     std::cerr << "factline check: the report could not be written"
-              << (options.output.empty() ? "" : " to " + options.output) << "\n";
+              << (options.output.empty() ? "" : " to " + options.output + ": " + why) << "\n";
     return 2;
   }
   if (input_error)

@@ -1,5 +1,6 @@
 // The `factline` subcommands: options parsed by main.cc, each run by its own file.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@ struct ServeOptions {
   std::string log_file;         // empty: log to stderr
   std::string log_level = "info";
   int debounce_ms = -1;         // >= 0: overrides the factline.debounceMs setting (benchmarks use 0)
+  std::vector<std::string> facts; // fact bases always loaded, wherever they are (the user's own)
 };
 // Speaks LSP on stdin/stdout until `exit`; returns the process exit code. (serve_command.cc)
 int runServe(const ServeOptions &options);
@@ -21,6 +23,9 @@ struct CheckOptions {
   std::string fail_on = "warning"; // error, warning, information, hint, none
   bool color = true;               // off with --no-color or NO_COLOR
   bool no_workspace_facts = false; // do not pick up .factline/ folders
+  // A draft larger than this is refused (an editor's message limit is the same 64 MiB): a file
+  // that is not a draft, such as a disk image or a log, is not read into memory.
+  std::uint64_t max_draft_bytes = std::uint64_t{64} << 20;
 };
 // Exit status: 0 nothing at or above fail_on, 1 something was, 2 usage or input error. (check_command.cc)
 int runCheck(const CheckOptions &options);

@@ -24,6 +24,8 @@ int main(int argc, char **argv) {
       ->add_option("--debounce-ms", serve.debounce_ms,
                    "Wait this long after an edit before checking (overrides the setting)")
       ->check(CLI::Range(0, 10000));
+  serve_cmd->add_option("--facts", serve.facts,
+                        "A fact base always loaded, inside the workspace or not (repeatable)");
 
   CheckOptions check;
   auto *check_cmd =
@@ -45,6 +47,11 @@ int main(int argc, char **argv) {
   check_cmd->add_flag("--no-color", no_color, "No colour in text output");
   check_cmd->add_flag("--no-workspace-facts", check.no_workspace_facts,
                       "Do not load fact bases from .factline/ folders");
+  check_cmd
+      ->add_option("--max-draft-size", check.max_draft_bytes,
+                   "Refuse drafts larger than this (bytes, or with a unit: 500k, 64M)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("64M");
 
   FactsOptions facts;
   auto *facts_cmd = app.add_subcommand("facts", "Work with fact bases");

@@ -1,4 +1,5 @@
 // `factline serve`: the language server on stdin/stdout until `exit`.
+#include <filesystem>
 #include <csignal>
 #include <iostream>
 
@@ -35,6 +36,11 @@ int runServe(const ServeOptions &options) {
   StdioTransport transport(io, strand);
   ServerOptions server_options;
   server_options.fixed_debounce_ms = options.debounce_ms;
+  for (const auto &path : options.facts) { // as the user meant them: from where serve was started
+    std::error_code ec;
+    const auto absolute = std::filesystem::absolute(path, ec);
+    server_options.fact_bases.push_back(ec ? path : absolute.string());
+  }
   int exit_code = 1;
   {
     LspServer server(

@@ -114,5 +114,5 @@ TEST_CASE("small and empty snapshots are read, and a missing one is an error", "
   CHECK(open(dir.write("empty.factidx", ""))->text().empty());
   std::string error;
   CHECK_FALSE(SnapshotBytes::open(dir.file("missing.factidx"), error));
-  CHECK(error == "cannot open the snapshot");
+  CHECK(error == "cannot open the file");
 }

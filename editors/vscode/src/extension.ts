@@ -9,7 +9,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vsc
 
 import { checkWorkspace } from './checkWorkspace';
 import { openFactEntry, RECORD_SCHEME, recordProvider } from './factEntry';
-import { findServer, SECTION, serverSettings } from './settings';
+import { findServer, SECTION, serverSettings, userFactBases } from './settings';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
@@ -38,6 +38,8 @@ function createClient(serverPath: string): LanguageClient {
       { scheme: 'untitled', language: 'plaintext' },
     ],
     outputChannel: output,
+    // The user's own fact bases, which may lie outside the workspace; a change restarts the server.
+    initializationOptions: { [SECTION]: { factBases: userFactBases() } },
     synchronize: {
       // Sends workspace/didChangeConfiguration when a factline.* setting changes; the server
       // then pulls the section again.
@@ -119,6 +121,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument((doc) => checkResults?.delete(doc.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('factline.serverPath')) void restartServer(context);
+      else if (e.affectsConfiguration('factline.factBases') && client?.initializeResult) {
+        const sent = (client.clientOptions.initializationOptions as Record<string, { factBases: string[] }>)[SECTION];
+        if (JSON.stringify(sent?.factBases) !== JSON.stringify(userFactBases())) void restartServer(context);
+      }
     }),
   );
   await startClient(context);

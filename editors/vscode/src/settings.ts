@@ -29,6 +29,15 @@ export function serverSettings(scope?: vscode.ConfigurationScope): ServerSetting
   };
 }
 
+// The fact bases of the user's own settings: the server reads these wherever they are, while
+// paths from a workspace's settings (a repository's .vscode/settings.json, which anyone who
+// shares the checkout can write) stay inside the workspace (README: "What a workspace setting
+// can and cannot reach"). Sent once, in initializationOptions.
+export function userFactBases(): string[] {
+  const user = vscode.workspace.getConfiguration(SECTION).inspect<string[]>('factBases')?.globalValue;
+  return Array.isArray(user) ? user.filter((p) => typeof p === 'string') : [];
+}
+
 function isExecutable(file: string): boolean {
   try {
     if (!fs.statSync(file).isFile()) return false;
