@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <bit>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <map>
 
@@ -102,6 +104,128 @@ std::string listOf(std::span<const std::string_view> words) {
   return out;
 }
 
+// A value of the file as an error message quotes it: between single quotes, its control and bidi
+// characters written as \u{1b}, and cut after kShownChars characters. What a message quotes ends
+// up in a terminal or an editor; the file may be anyone's.
+constexpr std::size_t kShownChars = 60;
+
+std::string quoted(std::string_view s) {
+  std::string out = "'";
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80 && ++chars > kShownChars) {
+      out += "\u2026";
+      break;
+    }
+    const auto next = [&](std::size_t k) {
+      return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
+    };
+    std::uint32_t escaped = 0; // the code point to write out, or 0
+    std::size_t length = 1;
+    if (c < 0x20 || c == 0x7F) {
+      escaped = c == 0 ? 0x110000 : c; // 0 means "none" below: NUL is marked apart
+    } else if (c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) {
+      escaped = next(1); // C1
+      length = 2;
+    } else if (c == 0xE2 && (next(1) == 0x80 || next(1) == 0x81)) {
+      const std::uint32_t cp = 0x2000 | (next(1) & 0x3F) << 6 | (next(2) & 0x3F);
+      if ((cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+        escaped = cp;
+        length = 3;
+      }
+    }
+    if (escaped == 0) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "\\u{%x}", escaped == 0x110000 ? 0u : unsigned{escaped});
+    out += buf;
+    i += length - 1;
+  }
+  return out + "'";
+}
+
+// The character of `s` at byte `i` that the rule of `chars` refuses, as a code point, and how the
+// message names its class; or -1.
+struct Refused {
+  std::int32_t code_point = -1;
+  const char *what = "";
+};
+
+Refused refusedAt(std::string_view s, std::size_t i, BaseParser::Chars chars) {
+  using Chars = BaseParser::Chars;
+  const auto at = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
+  };
+  const unsigned char c = at(0);
+  if (c < 0x20 || c == 0x7F) {
+    if (chars == Chars::Text && (c == '\t' || c == '\n' || c == '\r'))
+      return {};
+    return {c, "control character"};
+  }
+  if (c == 0xC2 && at(1) >= 0x80 && at(1) <= 0x9F)
+    return {at(1), "control character"};
+  if (chars == Chars::Text)
+    return {};
+  // Ids and names: bidi formatting (U+202A-U+202E, U+2066-U+2069) and the line and paragraph
+  // separators (U+2028, U+2029); ids also the invisible ones (U+00AD, U+200B-U+200F,
+  // U+2060-U+2064, U+FEFF), which make two ids look the same.
+  const bool id = chars == Chars::Id;
+  if (c == 0xC2 && at(1) == 0xAD && id)
+    return {0xAD, "invisible character"};
+  if (c == 0xE2 && (at(1) == 0x80 || at(1) == 0x81)) {
+    const std::int32_t cp = 0x2000 | (at(1) & 0x3F) << 6 | (at(2) & 0x3F);
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+      return {cp, "bidirectional formatting character"};
+    if (cp == 0x2028 || cp == 0x2029)
+      return {cp, "line separator"};
+    if (id && ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064)))
+      return {cp, "invisible character"};
+  }
+  if (id && c == 0xEF && at(1) == 0xBB && at(2) == 0xBF)
+    return {0xFEFF, "invisible character"};
+  return {};
+}
+
+// Whether a source's url is a web address (http: or https:, any case, with "//"): the only kind
+// renderers make links of.
+bool isWebAddress(std::string_view url) {
+  const std::size_t colon = url.find(':');
+  if (colon == std::string_view::npos || !url.substr(colon + 1).starts_with("//"))
+    return false;
+  std::string scheme(url.substr(0, colon));
+  for (char &c : scheme)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return scheme == "http" || scheme == "https";
+}
+
+// Whether every byte of `s` is printable ASCII (0x20-0x7E), eight bytes a step: nearly every
+// string of a fact base, for which there is then nothing to refuse and no character to count.
+bool printableAscii(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // Some byte below 0x20, or above 0x7E (which is 0x7F or part of a multi-byte character).
+    if ((((w - kOnes * 0x20) & ~w) | ((w + kOnes) | w)) & kHighs)
+      return false;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) < 0x20 || static_cast<unsigned char>(s[i]) > 0x7E)
+      return false;
+  return true;
+}
+
+std::string withThousands(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t k = digits.size(); k > 3; k -= 3)
+    digits.insert(k - 3, ",");
+  return digits;
+}
+
 bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -175,9 +299,45 @@ LoadResult BaseParser::run() {
            LoadError{file_, at.line, at.column, renderPath(ref.path), "", ref.offset}});
     }
   }
+  if (!(top_seen_ & 1u)) // no "factline" field
+    notAFactBase();
   std::stable_sort(result_.errors.begin(), result_.errors.end(),
                    [](const LoadError &a, const LoadError &b) { return a.offset < b.offset; });
   return std::move(result_);
+}
+
+void BaseParser::notAFactBase() {
+  // A path in factBases or --facts may name any file the user can read (a password file, another
+  // program's JSON). Errors about its fields or its syntax would quote it ("'hunter2' is not one
+  // of ..."), and unknown-field warnings would list its keys: one error says what it is instead,
+  // placed where it stops looking like a fact base, and nothing of it is kept.
+  LoadError one;
+  const std::string_view text = lines_.text();
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    one = {file_, 1, 1, "", "not a fact base: the file is empty", 0};
+  } else if (reader_.failed() && !took_tail_) {
+    TextPosition at = lines_.at(reader_.errorOffset());
+    one = {file_, at.line, at.column, "",
+           "not a fact base: not valid JSON here, before any \"factline\" field (a fact base is a "
+           "JSON object with \"factline\": 1; see FORMAT.md)",
+           reader_.errorOffset()};
+  } else {
+    // The top level is not an object, or an object without "factline": its error (written
+    // without quoting anything) is the one kept.
+    auto it = std::find_if(result_.errors.begin(), result_.errors.end(), [](const LoadError &e) {
+      return e.json_path == "$.factline" || e.message.starts_with("a fact base is a JSON object");
+    });
+    if (it != result_.errors.end()) {
+      one = std::move(*it);
+    } else {
+      TextPosition at = lines_.at(top_at_);
+      one = {file_, at.line, at.column, "$.factline",
+             "missing required field 'factline' of a fact base", top_at_};
+    }
+  }
+  result_ = LoadResult{};
+  result_.base.reindex();
+  result_.errors.push_back(std::move(one));
 }
 
 void BaseParser::planSplit() {
@@ -337,8 +497,8 @@ void BaseParser::findDuplicates(const std::vector<Entry> &entries,
       const EntryPlace &place = places[group[k]];
       path_ = {{section, 0}, {{}, place.ordinal}, {"id", 0}};
       error(place.id_offset,
-            "duplicate " + std::string(kKindNames[static_cast<std::size_t>(kind)]) + " id '" +
-                std::string(id) + "' (first defined at line " + std::to_string(first_line) + ")");
+            "duplicate " + std::string(kKindNames[static_cast<std::size_t>(kind)]) + " id " +
+                quoted(id) + " (first defined at line " + std::to_string(first_line) + ")");
     }
   }
   path_.clear();
@@ -375,7 +535,7 @@ void BaseParser::topField(std::size_t field) {
     break;
   }
   case 1:
-    string(result_.name);
+    string(result_.name); // a title more than a name: line breaks are allowed
     break;
   case 2: {
     std::string ignored;
@@ -514,7 +674,7 @@ std::uint32_t BaseParser::memberLoop(FieldList fields, OnField on_field) {
     }
     const auto it = fields.begin() + static_cast<std::ptrdiff_t>(guess);
     if (it == fields.end()) {
-      std::string message = "unknown field '" + std::string(key) + "' (ignored)";
+      std::string message = "unknown field " + quoted(key) + " (ignored)";
       for (std::string_view f : fields)
         if (editDistance(key, f) <= 2) {
           message += "; did you mean '" + std::string(f) + "'?";
@@ -576,7 +736,7 @@ void BaseParser::person(Person &p) {
       break;
     }
     case 2:
-      nonEmptyString(p.name);
+      nonEmptyString(p.name, Chars::Label);
       break;
     case 3:
       stringList(p.aliases);
@@ -585,7 +745,7 @@ void BaseParser::person(Person &p) {
       stringList(p.descriptors);
       break;
     case 5:
-      string(p.role);
+      string(p.role, Chars::Label);
       break;
     case 6:
       oneOf(p.pronoun, kPronouns);
@@ -604,7 +764,7 @@ void BaseParser::event(Event &e) {
       id(Kind::Event, e.id);
       break;
     case 1:
-      nonEmptyString(e.name);
+      nonEmptyString(e.name, Chars::Label);
       break;
     case 2:
       date(e.date);
@@ -626,17 +786,24 @@ void BaseParser::source(Source &s) {
       id(Kind::Source, s.id);
       break;
     case 1:
-      nonEmptyString(s.title);
+      nonEmptyString(s.title, Chars::Label);
       break;
     case 2:
-      string(s.publisher);
+      string(s.publisher, Chars::Label);
       break;
     case 3:
       date(s.date);
       break;
-    case 4:
-      string(s.url);
+    case 4: {
+      // Only http(s) addresses are ever shown as links; anything else (javascript:, command:,
+      // file:) is shown as text. Worth a warning: it is most likely a mistake, or worse.
+      const std::size_t at = reader_.offset();
+      if (string(s.url, Chars::Url) && !s.url.empty() && !isWebAddress(s.url))
+        warning(at, "source url " + quoted(s.url) +
+                        " is not an http:// or https:// address: it is shown as text, never as "
+                        "a link");
       break;
+    }
     }
   });
 }
@@ -674,9 +841,15 @@ void BaseParser::quote(Quote &q) {
     case 5:
       reference(Kind::Source, "source", q.source);
       break;
-    case 6:
+    case 6: {
+      const std::size_t at = reader_.offset();
       section("variants", q.variants, [&](QuoteVariant &v) { variant(v); });
+      if (q.variants.size() > kMaxListItems) {
+        error(at, "more than " + withThousands(kMaxListItems) + " variants (FORMAT.md, Limits)");
+        q.variants.clear();
+      }
       break;
+    }
     case 7:
       string(q.context);
       break;
@@ -717,13 +890,13 @@ void BaseParser::figure(Figure &f) {
       number(f.value);
       break;
     case 3:
-      string(f.unit);
+      string(f.unit, Chars::Label);
       break;
     case 4:
       nonEmptyString(f.text);
       break;
     case 5:
-      string(f.qualifier);
+      string(f.qualifier, Chars::Label);
       break;
     case 6:
       string(f.subject);
@@ -753,14 +926,19 @@ void BaseParser::figure(Figure &f) {
   });
 }
 
-bool BaseParser::string(std::string_view &out) {
+bool BaseParser::string(std::string_view &out, Chars chars) {
   if (reader_.peek() != JsonKind::String) {
     typeError("a string");
     return false;
   }
+  const std::size_t at = reader_.offset();
   bad_utf8_.clear();
   if (!reader_.readString(out, &bad_utf8_))
     return false;
+  if (!allowed(at, out, chars)) {
+    out = {};
+    return false;
+  }
   for (std::size_t at : bad_utf8_) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X",
@@ -770,9 +948,43 @@ bool BaseParser::string(std::string_view &out) {
   return bad_utf8_.empty();
 }
 
-bool BaseParser::nonEmptyString(std::string_view &out) {
+bool BaseParser::allowed(std::size_t at, std::string_view s, Chars chars) {
+  static constexpr const char *kNames[] = {"an id", "a name", "a url", "a text"};
+  static constexpr std::size_t kLimits[] = {kMaxIdChars, kMaxLabelChars, kMaxUrlChars,
+                                            kMaxTextChars};
+  const auto rule = static_cast<std::size_t>(chars);
+  const std::size_t limit = kLimits[rule];
+  if (s.size() <= limit && printableAscii(s))
+    return true;
+  // The common case in one pass over the bytes, stopping at the limit: a 200 MB quote costs no
+  // more to refuse than one of 20,000 characters.
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80 && ++count > limit) {
+      error(at, std::string(kNames[rule]) + " of more than " + withThousands(limit) +
+                    " characters: at most " + withThousands(limit) +
+                    " are allowed (FORMAT.md, Limits)");
+      return false;
+    }
+    if (c >= 0x20 && c < 0x7F)
+      continue;
+    const Refused refused = refusedAt(s, i, chars);
+    if (refused.code_point < 0)
+      continue;
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(refused.code_point));
+    error(at, std::string(refused.what) + " " + code + " at character " + std::to_string(count) +
+                  ": not allowed in " + kNames[rule] +
+                  (chars == Chars::Text ? " (only tab and line breaks are)" : ""));
+    return false;
+  }
+  return true;
+}
+
+bool BaseParser::nonEmptyString(std::string_view &out, Chars chars) {
   std::size_t at = reader_.offset();
-  if (!string(out))
+  if (!string(out, chars))
     return false;
   if (out.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     error(at, "must not be empty");
@@ -781,31 +993,38 @@ bool BaseParser::nonEmptyString(std::string_view &out) {
   return true;
 }
 
-bool BaseParser::string(std::string &out) {
+bool BaseParser::string(std::string &out, Chars chars) {
   std::string_view view;
-  const bool ok = string(view);
+  const bool ok = string(view, chars);
   out.assign(view);
   return ok;
 }
 
-bool BaseParser::nonEmptyString(std::string &out) {
+bool BaseParser::nonEmptyString(std::string &out, Chars chars) {
   std::string_view view;
-  const bool ok = nonEmptyString(view);
+  const bool ok = nonEmptyString(view, chars);
   out.assign(view);
   return ok;
 }
 
-template <typename Add> bool BaseParser::eachString(Add add) {
+template <typename Add> bool BaseParser::eachString(Chars chars, Add add) {
   if (reader_.peek() != JsonKind::Array) {
     typeError("an array of strings");
     return false;
   }
+  const std::size_t at = reader_.offset();
   reader_.beginArray();
   bool ok = true;
   for (std::size_t i = 0; reader_.nextElement(); ++i) {
+    if (i == kMaxListItems) {
+      error(at, "more than " + withThousands(kMaxListItems) + " items (FORMAT.md, Limits)");
+      ok = false;
+    }
     path_.push_back({{}, i});
     std::string_view item;
-    if (string(item))
+    if (i >= kMaxListItems)
+      reader_.skipValue();
+    else if (string(item, chars))
       add(item);
     else
       ok = false;
@@ -814,8 +1033,8 @@ template <typename Add> bool BaseParser::eachString(Add add) {
   return ok && !reader_.failed();
 }
 
-bool BaseParser::stringList(std::vector<std::string> &out) {
-  return eachString([&](std::string_view s) { out.emplace_back(s); });
+bool BaseParser::stringList(std::vector<std::string> &out, Chars chars) {
+  return eachString(chars, [&](std::string_view s) { out.emplace_back(s); });
 }
 
 template <typename Read> bool BaseParser::kept(Text &out, Read read) {
@@ -825,16 +1044,16 @@ template <typename Read> bool BaseParser::kept(Text &out, Read read) {
   return ok;
 }
 
-bool BaseParser::string(Text &out) {
+bool BaseParser::string(Text &out, Chars chars) {
   std::string_view view;
-  const bool ok = string(view);
+  const bool ok = string(view, chars);
   out = result_.base.keep(view);
   return ok;
 }
 
-bool BaseParser::nonEmptyString(Text &out) {
+bool BaseParser::nonEmptyString(Text &out, Chars chars) {
   std::string_view view;
-  const bool ok = nonEmptyString(view);
+  const bool ok = nonEmptyString(view, chars);
   out = result_.base.keep(view);
   return ok;
 }
@@ -860,7 +1079,7 @@ void BaseParser::reference(Kind kind, std::string_view role, Text &out) {
   }
   const std::size_t at = reader_.offset();
   std::string_view id;
-  const bool read = nonEmptyString(id);
+  const bool read = nonEmptyString(id, Chars::Id);
   // A file's quotes name a few people, events and sources a million times: the last one named
   // of each kind is kept once.
   out = !id.empty() && id == last_reference_text_[k] ? last_reference_text_[k]
@@ -892,8 +1111,8 @@ void BaseParser::checkDeferredReferences() {
   deferred_.clear();
 }
 
-bool BaseParser::stringList(std::vector<Text> &out) {
-  return eachString([&](std::string_view s) { out.push_back(result_.base.keep(s)); });
+bool BaseParser::stringList(std::vector<Text> &out, Chars chars) {
+  return eachString(chars, [&](std::string_view s) { out.push_back(result_.base.keep(s)); });
 }
 
 bool BaseParser::number(double &out) {
@@ -909,7 +1128,7 @@ bool BaseParser::oneOf(std::string &out, FieldList allowed) {
   if (!string(out))
     return false;
   if (std::find(allowed.begin(), allowed.end(), out) == allowed.end()) {
-    error(at, "'" + out + "' is not one of " + listOf(allowed));
+    error(at, quoted(out) + " is not one of " + listOf(allowed));
     out.clear();
     return false;
   }
@@ -921,7 +1140,7 @@ bool BaseParser::date(std::string &out) {
   if (!string(out))
     return false;
   if (!isIsoDate(out)) {
-    error(at, "'" + out + "' is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY)");
+    error(at, quoted(out) + " is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY)");
     return false;
   }
   return true;
@@ -929,7 +1148,7 @@ bool BaseParser::date(std::string &out) {
 
 void BaseParser::id(Kind kind, std::string &out) {
   std::size_t at = reader_.offset();
-  if (!nonEmptyString(out))
+  if (!nonEmptyString(out, Chars::Id))
     return;
   id_offset_ = at;
   if (kind == Kind::Quote || kind == Kind::Figure)
@@ -945,8 +1164,8 @@ void BaseParser::id(Kind kind, std::string &out) {
   id_bytes_[k] += out;
   const std::size_t held = ids_[k].insert(out, index, [&](std::size_t i) { return idOf(kind, i); });
   if (held != index) {
-    error(at, "duplicate " + std::string(kKindNames[k]) + " id '" + out +
-                  "' (first defined at line " +
+    error(at, "duplicate " + std::string(kKindNames[k]) + " id " + quoted(out) +
+                  " (first defined at line " +
                   std::to_string(lines_.at(id_offsets_[k][held]).line) + ")");
     return;
   }
@@ -974,7 +1193,7 @@ std::size_t BaseParser::known(Kind kind, std::string_view id, std::uint64_t hash
 
 void BaseParser::reference(Kind kind, std::string_view role, std::string &out) {
   std::size_t at = reader_.offset();
-  if (!nonEmptyString(out))
+  if (!nonEmptyString(out, Chars::Id))
     return;
   // Most files define what they refer to first (people before quotes); what is not known yet is
   // checked again once the whole file is read.
@@ -1005,7 +1224,7 @@ std::string BaseParser::renderPath(const std::vector<PathPart> &parts) {
       out += ".";
       out += part.key;
     } else {
-      out += "['" + std::string(part.key) + "']";
+      out += "[" + quoted(part.key) + "]";
     }
   }
   return out;

@@ -112,15 +112,37 @@ private:
   void missingFields(FieldList fields, std::uint32_t required, std::string_view what,
                      std::uint32_t seen, std::size_t object_at);
 
-  // A string as read: valid until the next string is read (JsonReader::readString).
-  bool string(std::string_view &out);
-  bool nonEmptyString(std::string_view &out);
-  bool string(std::string &out);
-  bool nonEmptyString(std::string &out);
-  bool stringList(std::vector<std::string> &out);
+public:
+  // What a string field may hold (FORMAT.md, "Limits"). A fact base is shared between newsrooms
+  // and every string in it ends up in a terminal, an editor or a review sheet: ids and names hold
+  // no control characters, no bidi formatting (which reorders what a reader sees) and, for ids,
+  // no invisible characters; and every string has a length limit far above anything real, so
+  // that one pathological entry cannot cost every check of every draft.
+  enum class Chars : std::uint8_t {
+    Id,    // ids and references: no controls, bidi formatting or invisible characters
+    Label, // names, aliases, titles, units...: no controls or bidi formatting
+    Url,   // a source's url: as a label, and longer
+    Text,  // quote and figure texts, contexts, notes: no controls but tab and line breaks
+  };
+  static constexpr std::size_t kMaxIdChars = 200;
+  static constexpr std::size_t kMaxLabelChars = 1000;
+  static constexpr std::size_t kMaxUrlChars = 2000;
+  static constexpr std::size_t kMaxTextChars = 20000;
+  static constexpr std::size_t kMaxListItems = 1000; // aliases, keywords...; and variants
+
+private:
+  // A string as read: valid until the next string is read (JsonReader::readString). One that
+  // breaks the rule of `chars` is an error, and read as empty.
+  bool string(std::string_view &out, Chars chars = Chars::Text);
+  bool nonEmptyString(std::string_view &out, Chars chars = Chars::Text);
+  bool string(std::string &out, Chars chars = Chars::Text);
+  bool nonEmptyString(std::string &out, Chars chars = Chars::Text);
+  bool stringList(std::vector<std::string> &out, Chars chars = Chars::Label);
   // Reads an array of strings, giving each good one to add(std::string_view), valid during the
   // call.
-  template <typename Add> bool eachString(Add add);
+  template <typename Add> bool eachString(Chars chars, Add add);
+  // Whether `s`, read at `at`, keeps the rule of `chars`; an error says where it does not.
+  bool allowed(std::size_t at, std::string_view s, Chars chars);
   bool number(double &out);
   bool oneOf(std::string &out, FieldList allowed);
   bool date(std::string &out);
@@ -128,9 +150,9 @@ private:
   void reference(Kind kind, std::string_view role, std::string &out);
   // The same for the Text fields of quotes and figures: read as above, then kept in the base.
   template <typename Read> bool kept(Text &out, Read read);
-  bool string(Text &out);
-  bool nonEmptyString(Text &out);
-  bool stringList(std::vector<Text> &out);
+  bool string(Text &out, Chars chars = Chars::Text);
+  bool nonEmptyString(Text &out, Chars chars = Chars::Text);
+  bool stringList(std::vector<Text> &out, Chars chars = Chars::Label);
   bool date(Text &out);
   void id(Kind kind, Text &out);
   void reference(Kind kind, std::string_view role, Text &out);
@@ -151,6 +173,10 @@ private:
   };
   void checkDeferredReferences();
   std::string_view idOf(Kind kind, std::size_t index) const;
+
+  // A file that is not a fact base (no "factline" field): its errors and warnings are replaced by
+  // one that says so, which quotes nothing of it.
+  void notAFactBase();
 
   void error(std::size_t offset, std::string message);
   void warning(std::size_t offset, std::string message);

@@ -1,20 +1,29 @@
 // Rendering a finding's record (record_view.h) as Markdown, free of LSP types.
 #include "server/record_render.h"
 
+#include <algorithm>
+
 namespace factline::server {
 namespace {
 
 using analyzers::DiffPiece;
 using analyzers::FactRef;
 
-// An id as a code span, which editors' "open fact base entry" commands look for.
+// An id as a code span, which editors' "open fact base entry" commands look for. Its fence is
+// longer than any run of backquotes in the id, so that no id can close it early.
 std::string codeSpan(const std::string &id) {
-  return id.find('`') == std::string::npos ? "`" + id + "`" : "``" + id + "``";
+  std::string shown = escapeControls(id);
+  std::size_t longest = 0;
+  for (std::size_t i = 0, run = 0; i < shown.size(); ++i) {
+    run = shown[i] == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(longest + 1, '`');
+  std::string pad = longest > 0 ? " " : "";
+  return fence + pad + shown + pad + fence;
 }
 
-std::string missing(const std::string &id) {
-  return "`" + escapeMarkdown(id) + "` (not in the fact base)";
-}
+std::string missing(const std::string &id) { return codeSpan(id) + " (not in the fact base)"; }
 
 std::string sourceLine(const SourceView &s) {
   if (s.id.empty())
@@ -26,8 +35,13 @@ std::string sourceLine(const SourceView &s) {
     out += ", " + escapeMarkdown(s.publisher);
   if (!s.date.empty())
     out += " (" + formatDate(s.date) + ")";
-  if (!s.url.empty())
-    out += " <" + s.url + ">";
+  // Only a web address is a link: an autolink of its target, percent-encoded so that nothing in it
+  // (">", white space) can end the autolink and start a link of its own. Anything else (a
+  // command: or javascript: URL in a shared fact base) is escaped text.
+  if (isWebUrl(s.url))
+    out += " <" + linkTarget(s.url) + ">";
+  else if (!s.url.empty())
+    out += " " + escapeMarkdown(s.url);
   return out;
 }
 
@@ -64,7 +78,7 @@ std::string renderDiff(const std::vector<DiffPiece> &pieces) {
 
 void renderQuote(std::string &out, const RecordView &r) {
   if (!r.found) {
-    out += "Recorded quote `" + escapeMarkdown(r.id) + "` is not in the fact base.\n\n";
+    out += "Recorded quote " + codeSpan(r.id) + " is not in the fact base.\n\n";
     return;
   }
   out += "> " + escapeMarkdown(r.text) + "\n\n";
@@ -85,7 +99,7 @@ void renderQuote(std::string &out, const RecordView &r) {
 
 void renderFigure(std::string &out, const RecordView &r) {
   if (!r.found) {
-    out += "Recorded figure `" + escapeMarkdown(r.id) + "` is not in the fact base.\n\n";
+    out += "Recorded figure " + codeSpan(r.id) + " is not in the fact base.\n\n";
     return;
   }
   out += "Record: **" + escapeMarkdown(r.text) + "**";
@@ -109,7 +123,7 @@ void renderFigure(std::string &out, const RecordView &r) {
         out += " (" + formatDate(r.superseded_by_date) + ")";
       out += "\n";
     } else {
-      out += "- Superseded by `" + escapeMarkdown(r.superseded_by) + "`\n";
+      out += "- Superseded by " + codeSpan(r.superseded_by) + "\n";
     }
   }
   if (!r.context.empty())
@@ -140,10 +154,13 @@ void renderEvent(std::string &out, const RecordView &r) {
 std::string escapeMarkdown(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  // Line breaks become spaces (a record's text is one paragraph); other control characters are
+  // written out (escapeControls()), so that a hover never holds an escape sequence or a bidi
+  // override. The backslash it writes is escaped like any other, so "\u{1b}" shows as written.
+  for (char c : escapeControls(text, /*keep_line_breaks=*/true)) {
     if (std::string_view("\\`*_[]<>~|#").find(c) != std::string_view::npos)
       out += '\\';
-    out += c == '\n' ? ' ' : c;
+    out += c == '\n' || c == '\t' ? ' ' : c;
   }
   return out;
 }

@@ -17,7 +17,9 @@ namespace factline::server {
 // are named as missing rather than skipped. Pure; any thread.
 std::string renderFinding(const analyzers::Finding &finding, const facts::FactBase &base);
 
-// Escapes the characters Markdown would read as formatting in record text.
+// Escapes the characters Markdown would read as formatting in record text, writes its control
+// characters out (escapeControls()) and its line breaks and tabs as spaces. A source url is a link
+// only when it is a web address (isWebUrl()), percent-encoded so that it is one link, whole.
 std::string escapeMarkdown(std::string_view text);
 
 } // namespace factline::server

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 #include <set>
+#include <utility>
 
 namespace factline::server {
 namespace {
@@ -210,6 +213,144 @@ FindingView describeFinding(const Finding &f, const facts::FactBase &base) {
     }
   }
   return view;
+}
+
+namespace {
+
+// The code point of the UTF-8 sequence at `i` and its length; -1 and 1 for a byte that does not
+// start a valid sequence.
+std::pair<std::int32_t, std::size_t> decodeAt(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80)
+    return {c, 1};
+  const std::size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+                        : c >= 0xE0 && c <= 0xEF ? 3
+                        : c >= 0xF0 && c <= 0xF4 ? 4
+                                                 : 0;
+  if (n == 0 || i + n > text.size())
+    return {-1, 1};
+  std::int32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80)
+      return {-1, 1};
+    cp = cp << 6 | (byte(i + k) & 0x3F);
+  }
+  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return {-1, 1};
+  return {cp, n};
+}
+
+bool escapedCodePoint(std::int32_t cp, bool keep_line_breaks) {
+  if (cp < 0x20)
+    return !(keep_line_breaks && (cp == '\t' || cp == '\n'));
+  return cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
+}
+
+} // namespace
+
+std::string escapeControls(std::string_view text, bool keep_line_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) { // the common case
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    auto [cp, n] = decodeAt(text, i);
+    if (cp < 0) {
+      out += "\xEF\xBF\xBD";
+    } else if (escapedCodePoint(cp, keep_line_breaks)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\u{%x}", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+bool insertable(const analyzers::Fix &fix) {
+  return std::all_of(fix.edits.begin(), fix.edits.end(), [](const analyzers::Replacement &r) {
+    return escapeControls(r.text, /*keep_line_breaks=*/true) == r.text;
+  });
+}
+
+bool isWebUrl(std::string_view url) {
+  std::size_t colon = url.find(':');
+  if (colon == std::string_view::npos)
+    return false;
+  std::string scheme;
+  for (char c : url.substr(0, colon))
+    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (scheme != "http" && scheme != "https")
+    return false;
+  std::string_view rest = url.substr(colon + 1);
+  if (!rest.starts_with("//"))
+    return false;
+  // A host: something before the path, query or fragment starts.
+  std::string_view authority = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
+  std::size_t at = authority.rfind('@');
+  std::string_view host = at == std::string_view::npos ? authority : authority.substr(at + 1);
+  return !host.empty() && host.front() != ':';
+}
+
+std::string linkTarget(std::string_view url) {
+  static constexpr std::string_view kKept = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789-._~:/?#@!$&'*+,;=%";
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    if (kKept.find(c) != std::string_view::npos) {
+      out += c;
+      continue;
+    }
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+    out += buf;
+  }
+  return out;
+}
+
+std::string jsonWithEscapedControls(std::string json) {
+  // Most reports hold none of these: look before copying.
+  auto needs = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == 0x7F || c == 0xC2 || c == 0xE2)
+        return true;
+    }
+    return false;
+  };
+  if (!needs(json))
+    return json;
+  std::string out;
+  out.reserve(json.size() + 64);
+  for (std::size_t i = 0; i < json.size();) {
+    const unsigned char c = static_cast<unsigned char>(json[i]);
+    if (c < 0x80 && c != 0x7F) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    auto [cp, n] = decodeAt(json, i);
+    if (cp >= 0x7F && escapedCodePoint(cp, true)) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(json, i, n);
+    }
+    i += n;
+  }
+  return out;
 }
 
 } // namespace factline::server

@@ -90,4 +90,36 @@ std::string joinDiff(const std::vector<analyzers::DiffPiece> &pieces, Write writ
 
 using facts::formatDate; // "2018-04-04" -> "4 April 2018"
 
+// Untrusted text in output. Every string of a fact base or a draft is untrusted: a newsroom shares
+// fact bases, and a draft can be anything. Renderers pass such strings through these.
+
+// `text` with the characters that can take over a terminal or reorder what a reader sees written
+// as `\u{1b}` (lower-case hex, no leading zeros): C0 controls and DEL (`keep_line_breaks`: except
+// tab and line feed), C1 controls, the bidi embeddings, overrides and isolates (U+202A-U+202E,
+// U+2066-U+2069) and the line and paragraph separators (U+2028, U+2029). Bytes that are not UTF-8
+// are written as U+FFFD. Everything else is kept as it is.
+std::string escapeControls(std::string_view text, bool keep_line_breaks = false);
+
+// Whether a quick fix may be offered: none of its edits would write into the draft a character
+// escapeControls() escapes (tab and line feed aside) or bytes that are not UTF-8. The words a fix
+// inserts come from a fact base ("Attribute to <name>", a recorded wording); the loader refuses
+// control characters in names, and this keeps any that reach a fix out of the draft all the same.
+bool insertable(const analyzers::Fix &fix);
+
+// Whether `url` may be written as a link: an absolute http: or https: URL with a host. Anything
+// else (javascript:, command:, data:, file:, a relative address) is shown as text, never linked.
+bool isWebUrl(std::string_view url);
+
+// A web URL (isWebUrl) as the target of a link: every byte outside RFC 3986's unreserved and
+// reserved characters and "%" (white space, controls, "<", ">", quotes, backslash, backquote,
+// braces, "|", "^", non-ASCII) percent-encoded, and "(", ")", "[" and "]" too, so that neither a
+// Markdown autolink nor an HTML attribute can be closed early by what the URL holds.
+std::string linkTarget(std::string_view url);
+
+// A JSON document as nlohmann::json dumps it, with the characters escapeControls() escapes that
+// JSON leaves raw (DEL, C1 controls, bidi controls, U+2028, U+2029) written as \u escapes: the
+// same strings to a JSON reader, and nothing a terminal showing the file would act on. Only valid
+// for JSON text, where such characters can only stand inside strings.
+std::string jsonWithEscapedControls(std::string json);
+
 } // namespace factline::server

@@ -18,10 +18,14 @@ using analyzers::DiffPiece;
 using analyzers::FactRef;
 using analyzers::Finding;
 
+// Text as HTML: markup characters as entities, and control characters (which a browser would drop
+// or, for the bidi ones, let reorder the text a reviewer reads) written out (escapeControls()).
+// Line breaks and tabs are kept: where a line break shows is for the caller to say.
 std::string esc(std::string_view text) {
+  std::string safe = escapeControls(text, /*keep_line_breaks=*/true);
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
+  out.reserve(safe.size());
+  for (char c : safe) {
     switch (c) {
     case '&':
       out += "&amp;";
@@ -124,6 +128,13 @@ footer { max-width: 1200px; margin: 24px auto; padding: 8px 24px; color: var(--m
 }
 )css";
 
+// The sheet is static: no script, no fetch, no frame, no form; only its own <style> element and
+// links (which the policy does not govern) to web pages and to its own anchors. Fact bases are
+// shared between newsrooms, so the sheet is written as if every string in one were hostile; the
+// policy is the second line behind the escaping.
+constexpr const char *kContentSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 // The colours of each status, as CSS rules generated once from the status list.
 std::string statusStyles() {
   std::string css;
@@ -168,8 +179,13 @@ std::string sourceHtml(const SourceView &s) {
     out += ", " + esc(s.publisher);
   if (!s.date.empty())
     out += " (" + esc(formatDate(s.date)) + ")";
-  if (!s.url.empty())
-    out += " <a href=\"" + esc(s.url) + "\">" + esc(s.url) + "</a>";
+  // Only web addresses are links; a javascript:, data: or command: URL in a shared fact base is
+  // shown as text (the sheet's Content-Security-Policy would stop a script anyway).
+  if (isWebUrl(s.url))
+    out += " <a href=\"" + esc(linkTarget(s.url)) + "\" rel=\"noopener noreferrer\">" + esc(s.url) +
+           "</a>";
+  else if (!s.url.empty())
+    out += " <span class=\"url\">" + esc(s.url) + "</span>";
   return out;
 }
 
@@ -383,6 +399,8 @@ void writeHtmlReport(std::ostream &out, const CheckReport &report) {
   std::string title = report.files.size() == 1 ? report.files.front().path
                                                : std::to_string(report.files.size()) + " drafts";
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"" << kContentSecurityPolicy
+      << "\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>Review sheet: " << esc(title) << "</title>\n<style>" << kStyle << statusStyles()
       << "</style>\n</head>\n<body>\n<header class=\"sheet\">\n<h1>Review sheet: " << esc(title)

@@ -164,6 +164,8 @@ json findingJson(const analyzers::Finding &f, const protocol::LineIndex &lines,
   }
   json fixes = json::array();
   for (const auto &fix : f.fixes) {
+    if (!insertable(fix)) // a fix that would write a control character into the draft
+      continue;
     json edits = json::array();
     for (const auto &e : fix.edits)
       edits.push_back({{"range", rangeJson(lines, e.span)}, {"newText", e.text}});
@@ -194,7 +196,8 @@ void writeJsonReport(std::ostream &out, const CheckReport &report) {
            {"factBases", {{"bundled", true}, {"files", report.fact_files}}},
            {"summary", summary},
            {"files", files}};
-  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  // JSON escapes C0 controls itself; the others a terminal or an editor may act on are escaped too.
+  out << jsonWithEscapedControls(doc.dump(2, ' ', false, json::error_handler_t::replace)) << "\n";
 }
 
 } // namespace factline::server

@@ -5,6 +5,7 @@
 #include "analyzers/rule_catalog.h"
 #include "protocol/uri.h"
 #include "server/check_report.h"
+#include "server/record_view.h"
 #include "server/settings.h"
 
 namespace factline::server {
@@ -126,6 +127,8 @@ void writeSarifReport(std::ostream &out, const CheckReport &report) {
           {"properties", findingJson(f, lines, *report.base)}};
       json fixes = json::array();
       for (const auto &fix : f.fixes) {
+        if (!insertable(fix)) // a fix that would write a control character into the draft
+          continue;
         json replacements = json::array();
         for (const auto &e : fix.edits)
           replacements.push_back(
@@ -156,7 +159,8 @@ void writeSarifReport(std::ostream &out, const CheckReport &report) {
   json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
            {"version", "2.1.0"},
            {"runs", json::array({run})}};
-  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  // JSON escapes C0 controls itself; the others a terminal or a viewer may act on are escaped too.
+  out << jsonWithEscapedControls(doc.dump(2, ' ', false, json::error_handler_t::replace)) << "\n";
 }
 
 } // namespace factline::server

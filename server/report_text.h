@@ -10,7 +10,8 @@
 namespace factline::server {
 
 // `path:line:col: warning: message [rule]`, line and column 1-based, the column in characters.
-// Findings without a severity (verified claims) have no line. With `color`, ANSI colours.
+// Findings without a severity (verified claims) have no line. With `color`, ANSI colours. The path,
+// message and rule are untrusted: their control characters are escaped (escapeControls()).
 std::string findingLine(const CheckedFile &file, const analyzers::Finding &finding, bool color);
 std::string findingLine(const CheckedFile &file, const protocol::LineIndex &lines,
                         const analyzers::Finding &finding, bool color);
@@ -19,7 +20,10 @@ std::string findingLine(const CheckedFile &file, const protocol::LineIndex &line
 // finding, and a caret underline beneath it, both indented behind a gutter with the line number:
 //     13 | ... the data of 78 million Facebook users ...
 //        |                 ^~~~~~~~~~
-// Columns are counted in display cells (wide characters take two); tabs are shown as spaces.
+// Columns are counted in display cells (wide characters take two); tabs are shown as spaces, bytes
+// that are not UTF-8 as "?", and control characters as escapeControls() writes them ("\u{1b}"),
+// so that a draft or a fact base can never send a terminal an escape sequence. The cost is bounded
+// by `width`, not by the length of the line.
 std::string sourceExcerpt(const CheckedFile &file, const protocol::LineIndex &lines,
                           const analyzers::Finding &finding, bool color, std::size_t width = 100);
 

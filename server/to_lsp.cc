@@ -76,7 +76,7 @@ protocol::Diagnostic toDiagnostic(const Finding &f, const LspView &view) {
     d.severity = static_cast<protocol::DiagnosticSeverity>(static_cast<int>(*f.severity));
   d.code = f.rule;
   d.source = "factline";
-  d.message = f.message;
+  d.message = escapeControls(f.message, /*keep_line_breaks=*/true);
   json evidence = json::array();
   for (const auto &ref : f.evidence)
     evidence.push_back(json{{"kind", kindName(ref.kind)}, {"id", ref.id}});
@@ -140,6 +140,7 @@ std::vector<protocol::DocumentSymbol> toDocumentSymbols(const std::vector<Findin
     s.name = shortened(f->claim.empty() ? record.title : f->claim, 60);
     if (!figure && !f->claim.empty())
       s.name = "\u201C" + s.name + "\u201D";
+    s.name = escapeControls(s.name);
     s.detail = record.title;
     for (const auto &r : record.records) {
       if (r.kind == analyzers::FactRef::Kind::Quote && r.found && r.person.found) {
@@ -154,6 +155,7 @@ std::vector<protocol::DocumentSymbol> toDocumentSymbols(const std::vector<Findin
         break;
       }
     }
+    s.detail = escapeControls(s.detail);
     s.kind = figure ? protocol::SymbolKind::Number : protocol::SymbolKind::String;
     s.range = toRange(f->span, view);
     s.selectionRange = s.range;
@@ -196,8 +198,10 @@ std::vector<protocol::CodeAction> toCodeActions(const std::vector<Finding> &find
       continue;
     bool first = true;
     for (const auto &fix : f.fixes) {
+      if (!insertable(fix)) // never a control character into the draft
+        continue;
       protocol::CodeAction action;
-      action.title = fix.title;
+      action.title = escapeControls(fix.title);
       if (f.severity)
         action.diagnostics.push_back(toDiagnostic(f, view));
       action.isPreferred = first;
@@ -219,7 +223,9 @@ protocol::Diagnostic toDiagnostic(const facts::LoadError &error,
   d.severity = severity;
   d.code = "fact-base";
   d.source = "factline";
-  d.message = error.json_path.empty() ? error.message : error.json_path + ": " + error.message;
+  d.message = escapeControls(
+      error.json_path.empty() ? error.message : error.json_path + ": " + error.message,
+      /*keep_line_breaks=*/true);
   if (error.line == 0)
     return d; // about the whole file: its first character
   auto to32 = [](std::size_t n) {

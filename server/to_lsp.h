@@ -37,7 +37,9 @@ std::optional<protocol::Hover> toHover(const std::vector<analyzers::Finding> &fi
                                        const LspView &view, bool markdown);
 
 // Quick fixes of the findings that touch `selection`, each pinned to `version` when given. The
-// first fix of a finding is the preferred one.
+// first fix of a finding is the preferred one. A fix that would write a control character into the
+// draft (insertable()) is not offered. Messages, titles and symbol names that come from a draft
+// or a fact base have their control characters escaped (escapeControls()), here as everywhere.
 std::vector<protocol::CodeAction> toCodeActions(const std::vector<analyzers::Finding> &findings,
                                                 analyzers::Span selection, const std::string &uri,
                                                 std::optional<std::int64_t> version,

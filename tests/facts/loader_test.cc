@@ -86,8 +86,7 @@ TEST_CASE("invalid JSON is located by line and column", "[loader]") {
 }
 
 TEST_CASE("JSON syntax errors of every shape", "[loader]") {
-  CHECK(parse("").errors.at(0).describe() ==
-        "base.json:1:1: invalid JSON: expected a value, found the end of the file");
+  CHECK(parse("").errors.at(0).describe() == "base.json:1:1: not a fact base: the file is empty");
   CHECK(parse("{\"factline\": 1,}").errors.at(0).describe() ==
         "base.json:1:16: invalid JSON: expected a field name after ',', found '}'");
   CHECK(parse("{\"factline\": 1, \"$schema\": [1,]}").errors.at(0).describe() ==

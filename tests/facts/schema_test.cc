@@ -34,6 +34,8 @@ json sampleValue(const std::string &kind, const std::string &field) {
     return "figure-x";
   if (field == "date")
     return "2018-04-04";
+  if (field == "url") // anything but a web address is a warning
+    return "https://example.org/some/words";
   if (field == "value")
     return 1;
   if (field == "kind")
