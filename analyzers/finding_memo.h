@@ -30,6 +30,7 @@ public:
   void endCheck();
 
   std::size_t size() const;
+  std::size_t bytes() const; // roughly what is kept (MemoTable's byte bound)
 
   // Appends a number to a key, as its bytes.
   static void append(std::string &key, std::size_t n) {

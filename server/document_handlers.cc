@@ -53,6 +53,7 @@ void LspServer::onDidClose(const protocol::DidCloseTextDocumentParams &params) {
                  params.textDocument.uri);
     return;
   }
+  incomplete_shown_.erase(params.textDocument.uri); // nothing kept for a closed document
   // Diagnostics of a closed document are cleared.
   notify("textDocument/publishDiagnostics",
          protocol::toJSON(protocol::PublishDiagnosticsParams{params.textDocument.uri, {}, {}}));

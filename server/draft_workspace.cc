@@ -3,7 +3,13 @@
 
 #include <algorithm>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <spdlog/spdlog.h>
+
+#include "analyzers/memo_table.h"
 
 #include "protocol/content_changes.h"
 #include "protocol/uri.h"
@@ -124,10 +130,30 @@ bool DraftWorkspace::close(const std::string &uri) {
     return false;
   scheduler_.cancel(uri);
   auto waiters = std::move(it->second.waiters);
+  bool was_draft = it->second.is_draft;
   documents_.erase(it);
   for (auto &w : waiters)
     w(nullptr);
+  if (was_draft && std::none_of(documents_.begin(), documents_.end(),
+                                [](const auto &entry) { return entry.second.is_draft; }))
+    releaseMemory();
   return true;
+}
+
+void DraftWorkspace::releaseMemory() {
+  // The memo tables are caches across checks, shared by every draft and keyed by text: with no
+  // draft open they speed nothing up, and they hold their keys, findings and fact base. (A
+  // cancelled check still finishing on the pool may store a few keys after this: bounded, and
+  // dropped the next time.)
+  std::size_t memo = analyzers::memoEntries();
+  analyzers::forgetMemos();
+#if defined(__GLIBC__)
+  // glibc keeps freed memory in its arenas (one per thread that allocated) and gives back only
+  // the top of the main heap on its own; a server that has checked many drafts would keep their
+  // high-water mark for good. malloc_trim returns the free pages of every arena.
+  malloc_trim(0);
+#endif
+  spdlog::debug("no draft open: forgot {} memo entries and returned free memory", memo);
 }
 
 const OpenDocument *DraftWorkspace::find(const std::string &uri) const {

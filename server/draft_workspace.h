@@ -80,7 +80,9 @@ public:
   const OpenDocument &open(const protocol::TextDocumentItem &item);
   // Applies the changes in order. Fails (changing nothing) when the document is not open.
   protocol::Expected<void, std::string> change(const protocol::DidChangeTextDocumentParams &params);
-  // Forgets the document; its waiters are called with null. Returns whether it was open.
+  // Forgets the document; its waiters are called with null. Returns whether it was open. When the
+  // last draft closes, the analyzers' memos are dropped and free memory is given back to the
+  // system (releaseMemory), so that a server left open keeps nothing of the drafts it checked.
   bool close(const std::string &uri);
   const OpenDocument *find(const std::string &uri) const;
   std::vector<const OpenDocument *> documents() const;
@@ -95,6 +97,7 @@ public:
 
 private:
   void schedule(OpenDocument &doc, bool immediately = false);
+  void releaseMemory();
   void onAnalysed(const std::string &uri, AnalysisOutput output);
 
   std::map<std::string, OpenDocument> documents_;

@@ -2,6 +2,8 @@
 // and the requests the server itself sends.
 #include "server/lsp_server.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "protocol/uri.h"
@@ -229,13 +231,22 @@ void LspServer::onInitialize(const protocol::InitializeParams &params, Callback<
   } else if (params.rootPath) {
     root_ = *params.rootPath;
   }
+  if (root_)
+    folders_.push_back(*root_);
+  for (const auto &folder :
+       params.workspaceFolders.value_or(std::vector<protocol::WorkspaceFolder>{}))
+    if (auto path = protocol::uriToPath(folder.uri);
+        path && std::find(folders_.begin(), folders_.end(), *path) == folders_.end())
+      folders_.push_back(*path);
   spdlog::info("initialize: root {}, position encoding {}", root_.value_or("(none)"),
                protocol::encodingName(encoding_));
   phase_ = Phase::Running;
   // Settings from initializationOptions, for clients that pass them there; the pulled
-  // configuration replaces them.
+  // configuration replaces them. They are the user's: a client sets them where it sets the
+  // command that starts the server, so whoever can choose them can already run anything.
   const json &init = params.initializationOptions;
-  applySettings(init.is_object() && init.contains("factline") ? init["factline"] : json());
+  applySettings(init.is_object() && init.contains("factline") ? init["factline"] : json(),
+                SettingsSource::User);
 
   protocol::InitializeResult result;
   result.positionEncoding = encoding_;

@@ -32,6 +32,9 @@ struct ServerOptions {
   // The analyzers to run; null means AnalyzerGroup::standard(). Tests inject their own.
   std::shared_ptr<const analyzers::AnalyzerGroup> analyzers;
   bool bundled_facts = true; // false: start from an empty base (tests)
+  // Fact bases named on the command line: always loaded, and, being the user's own choice, read
+  // wherever they are (workspace settings may only name files inside the workspace).
+  std::vector<std::string> fact_bases;
 };
 
 // Threads: every member is called on the protocol strand (`strand`). Analysis runs on `pool`
@@ -95,7 +98,12 @@ private:
   void onDidChangeConfiguration(const protocol::DidChangeConfigurationParams &);
   void onDidChangeWatchedFiles(const protocol::DidChangeWatchedFilesParams &);
   void pullConfiguration();
-  void applySettings(const protocol::json &section);
+  // Where a settings section came from, which decides what its factBases may reach.
+  enum class SettingsSource {
+    User,      // initializationOptions: set where the user sets the server's command
+    Workspace, // workspace/configuration or didChangeConfiguration: merged with the workspace's
+  };
+  void applySettings(const protocol::json &section, SettingsSource source);
   void registerFileWatchers();
   void onFactsLoaded(FactsReport report);
   void showMessage(protocol::MessageType type, std::string message);
@@ -110,7 +118,11 @@ private:
   bool finished_ = false;
   protocol::ClientCapabilities client_;
   protocol::PositionEncoding encoding_ = protocol::PositionEncoding::Utf16;
-  std::optional<std::string> root_; // the workspace root folder, when the client names one
+  std::optional<std::string> root_;  // the workspace root folder, when the client names one
+  std::vector<std::string> folders_; // every workspace folder (the root first), as paths
+  // Fact bases the user named themselves (the command line, initializationOptions): they may lie
+  // outside the workspace, even when pulled settings name them again.
+  std::vector<std::string> user_fact_bases_;
 
   // Requests still being worked on, by id, so $/cancelRequest can answer them.
   std::map<std::string, ReplyOnce::Pending> in_flight_;

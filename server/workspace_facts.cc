@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include <boost/asio/post.hpp>
 #include <spdlog/spdlog.h>
@@ -34,25 +35,126 @@ WorkspaceFacts::WorkspaceFacts(asio::any_io_executor strand, asio::any_io_execut
 
 WorkspaceFacts::~WorkspaceFacts() { shared_->owner = nullptr; }
 
+namespace {
+
+// `path` with `..` and every symlink resolved, as far as it exists (the rest lexically): where
+// opening it would lead. Null when that cannot be found out (a folder on the way unreadable).
+std::optional<fs::path> realPath(const fs::path &path) {
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(path, ec);
+  if (ec)
+    return std::nullopt;
+  if (real.has_relative_path() && real.filename().empty())
+    real = real.parent_path(); // "dir/": the folder itself
+  return real;
+}
+
+bool within(const fs::path &path, const fs::path &folder) {
+  auto [f, p] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return f == folder.end();
+}
+
+std::string joined(const std::vector<std::string> &folders) {
+  std::string out;
+  for (const auto &f : folders)
+    out += (out.empty() ? "" : ", ") + f;
+  return out;
+}
+
+// Why `path` must not be read, or nullopt when it lies inside one of `folders` (canonical).
+// `what` says who named it, for the message.
+std::optional<std::string> outsideReason(const std::string &path,
+                                         const std::vector<std::string> &folders,
+                                         const std::string &what) {
+  if (folders.empty())
+    return what + " names " + path + ", and a workspace setting may only name fact bases " +
+           "inside the workspace, but no workspace folder is open";
+  auto real = realPath(path);
+  if (!real)
+    return what + " names " + path +
+           ", and where it leads cannot be found out, so it cannot be shown to be inside the " +
+           "workspace (" + joined(folders) + ")";
+  for (const auto &folder : folders)
+    if (within(*real, folder))
+      return std::nullopt;
+  std::string leads = real->string() == path ? "" : " (it leads to " + real->string() + ")";
+  return what + " names " + path + leads + ", which is outside the workspace (" + joined(folders) +
+         ")";
+}
+
+constexpr const char *kConfinedAdvice =
+    ". A workspace can be shared by anyone, so its settings and files may only point at fact "
+    "bases inside it; name a base elsewhere in your own settings (the client's "
+    "initializationOptions). The file was not read";
+
+facts::FactFileStatus refusedStatus(const std::string &path, const std::string &message) {
+  facts::FactFileStatus status;
+  status.path = path;
+  facts::LoadError e;
+  e.file = path;
+  e.message = message;
+  status.errors.push_back(std::move(e));
+  return status;
+}
+
+} // namespace
+
 void WorkspaceFacts::configure(std::optional<std::string> root,
-                               const std::vector<std::string> &configured) {
-  std::vector<std::string> resolved, unrooted;
-  for (const auto &p : configured) {
+                               const std::vector<std::string> &folders,
+                               const std::vector<std::string> &configured,
+                               const std::vector<std::string> &trusted) {
+  auto absolute = [&](const std::string &p) -> std::optional<std::string> {
     fs::path path(p);
     if (path.is_relative()) {
-      if (!root) { // not against the server's working directory, which the writer never chose
-        unrooted.push_back(p);
-        continue;
-      }
+      if (!root) // not against the server's working directory, which the writer never chose
+        return std::nullopt;
       path = fs::path(*root) / path;
     }
-    resolved.push_back(path.lexically_normal().string());
+    return path.lexically_normal().string();
+  };
+  std::vector<std::string> real_folders;
+  for (const auto &f : folders)
+    if (auto real = realPath(f))
+      real_folders.push_back(real->string());
+  std::vector<std::string> trusted_paths;
+  for (const auto &p : trusted)
+    if (auto path = absolute(p))
+      trusted_paths.push_back(*path);
+
+  std::vector<std::string> resolved, unrooted;
+  std::vector<bool> resolved_trusted;
+  std::vector<Refused> refused;
+  for (const auto &p : configured) {
+    auto path = absolute(p);
+    if (!path) {
+      unrooted.push_back(p);
+      continue;
+    }
+    if (std::any_of(refused.begin(), refused.end(),
+                    [&](const Refused &r) { return r.path == *path; }))
+      continue; // named twice ("../x" and "/x"): one refusal says it
+    bool is_trusted =
+        std::find(trusted_paths.begin(), trusted_paths.end(), *path) != trusted_paths.end();
+    if (!is_trusted) {
+      std::string what = "the workspace setting factline.factBases \"" + p + "\"";
+      if (auto why = outsideReason(*path, real_folders, what)) {
+        spdlog::warn("fact base {} refused: {}", *path, *why);
+        refused.push_back({*path, *why + kConfinedAdvice});
+        continue;
+      }
+    }
+    resolved.push_back(*path);
+    resolved_trusted.push_back(is_trusted);
   }
-  bool changed =
-      !configured_once_ || root != root_ || resolved != configured_ || unrooted != unrooted_;
+  bool changed = !configured_once_ || root != root_ || real_folders != folders_ ||
+                 resolved != configured_ || resolved_trusted != configured_trusted_ ||
+                 unrooted != unrooted_ || refused != refused_;
   root_ = std::move(root);
+  folders_ = std::move(real_folders);
   configured_ = std::move(resolved);
+  configured_trusted_ = std::move(resolved_trusted);
   unrooted_ = std::move(unrooted);
+  refused_ = std::move(refused);
   configured_once_ = true;
   if (changed)
     reload();
@@ -68,17 +170,44 @@ void WorkspaceFacts::reload() {
 
 void WorkspaceFacts::startLoad() {
   loading_ = true;
-  std::vector<std::string> paths;
+  // Each path with whether the user chose it (then it may be anywhere) and who named it.
+  struct Candidate {
+    std::string path;
+    bool trusted = false;
+    std::string what;
+  };
+  std::vector<Candidate> candidates;
   if (root_)
-    paths = facts::discoverWorkspaceBases(*root_);
-  for (const auto &p : configured_)
-    if (std::find(paths.begin(), paths.end(), p) == paths.end())
-      paths.push_back(p);
-  loaded_paths_ = paths;
+    for (auto &p : facts::discoverWorkspaceBases(*root_))
+      candidates.push_back({p, false, "the workspace file " + p});
+  for (std::size_t i = 0; i < configured_.size(); ++i) {
+    const auto &p = configured_[i];
+    if (std::none_of(candidates.begin(), candidates.end(),
+                     [&](const Candidate &c) { return c.path == p; }))
+      candidates.push_back(
+          {p, configured_trusted_[i], "the workspace setting factline.factBases entry " + p});
+  }
+  loaded_paths_.clear();
+  for (const auto &c : candidates)
+    loaded_paths_.push_back(c.path);
   auto shared = shared_;
-  asio::post(shared->loader, [shared, paths, unrooted = unrooted_] {
+  asio::post(shared->loader, [shared, candidates, folders = folders_, refused = refused_,
+                              unrooted = unrooted_] {
     auto begin = std::chrono::steady_clock::now();
     FactsReport report;
+    // Checked again here, just before reading, rather than trusted from configure(): a link in
+    // the workspace may have been pointed elsewhere since (a reload follows a file change).
+    std::vector<std::string> paths;
+    std::vector<facts::FactFileStatus> refusals;
+    for (const auto &c : candidates) {
+      if (!c.trusted)
+        if (auto why = outsideReason(c.path, folders, c.what)) {
+          spdlog::warn("fact base {} refused: {}", c.path, *why);
+          refusals.push_back(refusedStatus(c.path, *why + kConfinedAdvice));
+          continue;
+        }
+      paths.push_back(c.path);
+    }
     try {
       if (!shared->library)
         shared->library = std::make_unique<facts::FactLibrary>(shared->include_bundled);
@@ -88,6 +217,10 @@ void WorkspaceFacts::startLoad() {
     }
     if (shared->library)
       report.index = shared->library->snapshot();
+    for (auto &r : refusals)
+      report.files.push_back(std::move(r));
+    for (const auto &r : refused)
+      report.files.push_back(refusedStatus(r.path, r.message));
     for (const auto &p : unrooted) {
       facts::FactFileStatus status;
       status.path = p;

@@ -22,6 +22,14 @@ struct FactsReport {
 // read from the server's working directory). Loads run one at a time on `loader` (a pool
 // strand: reading and indexing a large base must not stall the protocol) and report back on the
 // protocol strand; a request made while a load runs starts one more load after it.
+//
+// Where a base may be read from depends on who chose it. A workspace is something a writer
+// opens, not something they wrote: its files and its settings may come from anyone. So a path
+// from workspace-scoped configuration, and every `.factline/*.json`, is read only when it lies
+// inside a workspace folder once `..` and every symlink are resolved (a link inside the
+// workspace to a file outside it is outside). A path the user chose themselves (`trusted`: the
+// initializationOptions and the command line) may be anywhere. A refused path is reported with
+// the setting that named it and the reason, is never opened, and is never watched.
 // Members are called on the protocol strand.
 class WorkspaceFacts {
 public:
@@ -31,8 +39,13 @@ public:
                  bool include_bundled, Loaded loaded);
   ~WorkspaceFacts();
 
-  // Sets where bases come from and loads them (the first call always loads).
-  void configure(std::optional<std::string> root, const std::vector<std::string> &configured);
+  // Sets where bases come from and loads them (the first call always loads). `folders` are the
+  // workspace folders (the root among them); `configured` the factBases in force, in order;
+  // `trusted` the paths the user chose themselves, which may lie outside the folders (relative
+  // ones are resolved against the root, like `configured`).
+  void configure(std::optional<std::string> root, const std::vector<std::string> &folders,
+                 const std::vector<std::string> &configured,
+                 const std::vector<std::string> &trusted);
   // Reads every base again: files changed on disk.
   void reload();
 
@@ -40,8 +53,16 @@ public:
   bool concerns(const std::string &path) const;
   // Glob patterns for the client's file watcher.
   std::vector<std::string> watchPatterns() const;
-  // The configured bases as paths (absolute when a root is known).
+  // The configured bases accepted, as paths (absolute when a root is known).
   const std::vector<std::string> &configuredPaths() const { return configured_; }
+
+  // A base path refused because it leads outside the workspace.
+  struct Refused {
+    std::string path;    // as resolved against the root, lexically: what the user would look for
+    std::string message; // names the setting, the path, where it leads and why it is not read
+    bool operator==(const Refused &) const = default;
+  };
+  const std::vector<Refused> &refused() const { return refused_; }
 
 private:
   void startLoad();
@@ -49,7 +70,10 @@ private:
 
   std::shared_ptr<Shared> shared_;
   std::optional<std::string> root_;
-  std::vector<std::string> configured_;
+  std::vector<std::string> folders_;      // canonical: every symlink resolved
+  std::vector<std::string> configured_;   // accepted; lexically normal, absolute
+  std::vector<bool> configured_trusted_;  // per configured_: the user chose it, may be outside
+  std::vector<Refused> refused_;          // configured paths that lead outside the workspace
   std::vector<std::string> unrooted_;     // relative paths with no root to resolve them: reported
   std::vector<std::string> loaded_paths_; // the paths of the last load
   bool configured_once_ = false;

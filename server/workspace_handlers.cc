@@ -27,20 +27,28 @@ void LspServer::pullConfiguration() {
                    protocol::dumpJson(*answer).substr(0, 200));
       return;
     }
-    applySettings((*answer)[0]);
+    applySettings((*answer)[0], SettingsSource::Workspace);
   });
 }
 
-void LspServer::applySettings(const json &section) {
+void LspServer::applySettings(const json &section, SettingsSource source) {
   std::vector<std::string> problems;
   Settings settings = readSettings(section, problems);
+  if (source == SettingsSource::User)
+    for (const auto &p : settings.fact_bases)
+      user_fact_bases_.push_back(p);
   for (const auto &problem : problems) {
     spdlog::warn("settings: {}", problem);
     if (settings_problems_shown_.insert(problem).second)
       showMessage(protocol::MessageType::Warning, "Factline settings: " + problem);
   }
   workspace_.setSettings(settings, options_.fixed_debounce_ms);
-  facts_.configure(root_, settings.fact_bases);
+  // The command line's bases first, then the settings' (a base named twice loads once).
+  std::vector<std::string> configured = options_.fact_bases;
+  configured.insert(configured.end(), settings.fact_bases.begin(), settings.fact_bases.end());
+  std::vector<std::string> trusted = options_.fact_bases;
+  trusted.insert(trusted.end(), user_fact_bases_.begin(), user_fact_bases_.end());
+  facts_.configure(root_, folders_, configured, trusted);
   if (client_initialized_)
     registerFileWatchers();
 }
@@ -51,7 +59,9 @@ void LspServer::onDidChangeConfiguration(const protocol::DidChangeConfigurationP
     return;
   }
   const json &s = params.settings;
-  applySettings(s.is_object() && s.contains("factline") ? s["factline"] : json());
+  // Pushed settings are the client's merge of the user's and the workspace's: confined.
+  applySettings(s.is_object() && s.contains("factline") ? s["factline"] : json(),
+                SettingsSource::Workspace);
 }
 
 void LspServer::registerFileWatchers() {
