@@ -5,7 +5,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEMO_DRAFT ?= examples/hearing-draft.md
 CMAKE_GEN  := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps build demo test eval bench vsix fuzz test-asan clean format
+.PHONY: all deps build demo test eval bench vsix fuzz test-asan mutants clean format
 
 all: build
 
@@ -64,6 +64,13 @@ test-asan: deps
 	  { leaks=0; echo "test-asan: LeakSanitizer cannot run here (ptrace refused?): leak checks off"; }; \
 	  cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=$$leaks:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# Mutation testing: each hand-made mutant of tests/mutants/ planted in a scratch copy, built, the
+# fast suite run, survivors listed (scripts/mutants). Not part of `make test`: each is a rebuild.
+# MUTANTS='05 12-bn' runs those whose names start so.
+MUTANTS ?=
+mutants: deps
+	sh scripts/mutants $(MUTANTS)
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')

@@ -157,3 +157,87 @@ TEST_CASE("thematic breaks and setext headings") {
   CHECK(blanked(doc, "====="));
   CHECK(blanked(doc, "***"));
 }
+
+TEST_CASE("an unclosed factline-disable runs to the end of the file") {
+  const std::string text = "One 1.\n\n<!-- factline-disable -->\nTwo 2.\n\nThree 3.\n\n# Four\n\nFive 5.";
+  Document doc(text, DraftFormat::Markdown);
+  CHECK_FALSE(doc.suppressed(spanOf(doc, "One")));
+  CHECK(doc.suppressed(spanOf(doc, "Two")));
+  CHECK(doc.suppressed(spanOf(doc, "Three")));
+  CHECK(doc.suppressed(spanOf(doc, "Four")));
+  CHECK(doc.suppressed(spanOf(doc, "Five 5."))); // the last byte, with no newline after it
+}
+
+// Markdown structure as CommonMark (https://spec.commonmark.org/0.30/) reads it: what is prose
+// and what is code, a heading, a list item or a block quote.
+TEST_CASE("a fence closes only with a fence of its own character, at least as long") {
+  const std::string text = "````\n```\nshort fence 5 million\n```\nstill code 6 million\n````\n\n"
+                           "~~~ python\n```\ntilde 7 million\n~~~\n\nAfter the fences.\n";
+  Document doc(text, DraftFormat::Markdown);
+  CHECK(blanked(doc, "short fence 5 million"));
+  CHECK(blanked(doc, "still code 6 million"));
+  CHECK(blanked(doc, "tilde 7 million"));
+  CHECK(kept(doc, "After the fences."));
+  REQUIRE(doc.blocks().size() == 1);
+  CHECK(doc.prose(doc.blocks()[0].span) == "After the fences.");
+}
+
+TEST_CASE("an unclosed fence runs to the end of the document") {
+  Document doc("Before.\n\n```\ncode 5 million\n\nmore code 6 million\n", DraftFormat::Markdown);
+  CHECK(kept(doc, "Before."));
+  CHECK(blanked(doc, "code 5 million"));
+  CHECK(blanked(doc, "more code 6 million"));
+  CHECK(doc.blocks().size() == 1);
+}
+
+TEST_CASE("a list item continued by an indented paragraph, and a paragraph by an indented line") {
+  // Two spaces (the item's content indent) continue the item with a paragraph of prose.
+  Document para("- foo\n\n  bar 5 million\n", DraftFormat::Markdown);
+  CHECK(kept(para, "bar 5 million"));
+  // An indented line right after a paragraph continues it (no code without a blank line).
+  Document lazy("Para line one\n    still prose 5 million\n", DraftFormat::Markdown);
+  CHECK(kept(lazy, "still prose 5 million"));
+  REQUIRE(lazy.blocks().size() == 1);
+  CHECK(lazy.blocks()[0].kind == BlockKind::Paragraph);
+}
+
+TEST_CASE("a setext heading underlined with dashes, and a thematic break after a blank line") {
+  Document doc("Subtitle\n--------\n\ntext\n\n---\n\nend\n", DraftFormat::Markdown);
+  const auto &b = doc.blocks();
+  REQUIRE(b.size() == 3);
+  CHECK(b[0].kind == BlockKind::Heading);
+  CHECK(doc.prose(b[0].span) == "Subtitle");
+  CHECK(blanked(doc, "--------"));
+  CHECK(b[1].kind == BlockKind::Paragraph);
+  CHECK(doc.prose(b[1].span) == "text");
+  CHECK(blanked(doc, "\n---\n"));
+  CHECK(b[2].kind == BlockKind::Paragraph);
+  CHECK(doc.prose(b[2].span) == "end");
+}
+
+TEST_CASE("ATX headings: closing hashes are not prose, seven hashes are not a heading") {
+  Document doc("## Title ##\n\n####### not a heading\n", DraftFormat::Markdown);
+  const auto &b = doc.blocks();
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].kind == BlockKind::Heading);
+  CHECK(doc.prose(b[0].span).find("Title") == 0);
+  CHECK(b[1].kind == BlockKind::Paragraph);
+}
+
+TEST_CASE("block quotes: the markers of nested quotes are not prose") {
+  Document nested("> > nested words\n", DraftFormat::Markdown);
+  REQUIRE(nested.blocks().size() == 1);
+  CHECK(nested.blocks()[0].kind == BlockKind::BlockQuote);
+  CHECK(nested.prose(nested.blocks()[0].span) == "nested words");
+}
+
+TEST_CASE("HTML comments over several lines and inside a paragraph are not prose") {
+  Document doc("Before <!-- a 5 million\nnote --> after.\n\n<!--\n6 million\n\n7 million\n-->\n\nEnd.\n",
+               DraftFormat::Markdown);
+  CHECK(blanked(doc, "<!-- a 5 million\nnote -->"));
+  CHECK(kept(doc, "Before"));
+  CHECK(kept(doc, "after."));
+  CHECK(blanked(doc, "6 million"));
+  CHECK(blanked(doc, "7 million"));
+  CHECK(kept(doc, "End."));
+}

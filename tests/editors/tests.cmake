@@ -5,23 +5,39 @@ set(FACTLINE_EDITOR_TESTS_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(FACTLINE_VSCODE_DIR ${PROJECT_SOURCE_DIR}/editors/vscode)
 set(FACTLINE_NPM_CI ${PROJECT_SOURCE_DIR}/editors/npm-ci.sh)
 
-# A tool the editor tests need but the machine lacks fails its test with the fix, never skips.
-function(factline_editor_tool var program)
-  find_program(${var} ${program})
-  if(NOT ${var})
-    set(${var} sh -c "echo '${program} not found: run sh scripts/install-deps (Debian packages neovim, nodejs, npm)' >&2; exit 1" PARENT_SCOPE)
+# A test whose tool the machine lacks runs tests/skip_missing_tool.sh instead: ctest reports it
+# skipped, with the reason (SKIP_RETURN_CODE 77), and under CI=true it fails. `make test` installs
+# the tools first (scripts/install-deps), so a skip means a machine set up some other way.
+set(FACTLINE_SKIP_TOOL sh ${CMAKE_CURRENT_LIST_DIR}/../skip_missing_tool.sh)
+find_program(FACTLINE_NVIM nvim)
+find_program(FACTLINE_NODE node)
+find_program(FACTLINE_NPM npm)
+# The command of a test needing the tools named: itself, or the skip with what is missing.
+function(factline_editor_command var tools)
+  set(missing "")
+  foreach(tool IN LISTS tools)
+    string(TOUPPER ${tool} upper)
+    if(NOT FACTLINE_${upper})
+      list(APPEND missing ${tool})
+    endif()
+  endforeach()
+  if(missing)
+    string(REPLACE ";" ", " missing "${missing}")
+    set(${var} ${FACTLINE_SKIP_TOOL} "${missing} not found (Debian packages neovim, nodejs, npm)"
+        PARENT_SCOPE)
+  else()
+    set(${var} ${ARGN} PARENT_SCOPE)
   endif()
 endfunction()
-factline_editor_tool(FACTLINE_NVIM nvim)
-factline_editor_tool(FACTLINE_NODE node)
 
 # npm ci, only when node_modules is missing or stale; every test using the packages needs it.
-add_test(NAME "editors: npm ci tests/editors"
-         COMMAND sh ${FACTLINE_NPM_CI} ${FACTLINE_EDITOR_TESTS_DIR})
-set_tests_properties("editors: npm ci tests/editors" PROPERTIES
+factline_editor_command(command "node;npm" sh ${FACTLINE_NPM_CI} ${FACTLINE_EDITOR_TESTS_DIR})
+add_test(NAME "editors: npm ci tests/editors" COMMAND ${command})
+set_tests_properties("editors: npm ci tests/editors" PROPERTIES SKIP_RETURN_CODE 77
   FIXTURES_SETUP factline_editor_tests_npm RESOURCE_LOCK factline_editor_tests_npm TIMEOUT 600)
-add_test(NAME "editors: npm ci editors/vscode" COMMAND sh ${FACTLINE_NPM_CI} ${FACTLINE_VSCODE_DIR})
-set_tests_properties("editors: npm ci editors/vscode" PROPERTIES
+factline_editor_command(command "node;npm" sh ${FACTLINE_NPM_CI} ${FACTLINE_VSCODE_DIR})
+add_test(NAME "editors: npm ci editors/vscode" COMMAND ${command})
+set_tests_properties("editors: npm ci editors/vscode" PROPERTIES SKIP_RETURN_CODE 77
   FIXTURES_SETUP factline_vscode_npm RESOURCE_LOCK factline_vscode_dir TIMEOUT 600)
 
 set(FACTLINE_EDITOR_ENV
@@ -31,33 +47,38 @@ set(FACTLINE_EDITOR_ENV
   FACTLINE_TEXT_DRAFT=${PROJECT_SOURCE_DIR}/examples/call-report.txt)
 
 # (1) Headless Neovim (Debian's 0.7) with the plugin on runtimepath, against the real server.
-add_test(NAME "editors: neovim plugin against factline serve"
-         COMMAND ${FACTLINE_NVIM} --headless --clean -u ${FACTLINE_EDITOR_TESTS_DIR}/nvim/init.lua
+factline_editor_command(command nvim
+  ${FACTLINE_NVIM} --headless --clean -u ${FACTLINE_EDITOR_TESTS_DIR}/nvim/init.lua)
+add_test(NAME "editors: neovim plugin against factline serve" COMMAND ${command}
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties("editors: neovim plugin against factline serve" PROPERTIES
-  ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150)
+  ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
 
 # (3) The extension compiles under tsc --strict, into the build tree, where (2) loads the parts
 # of it that read the server's answers.
 set(FACTLINE_VSCODE_OUT ${CMAKE_BINARY_DIR}/editors-vscode-out)
-add_test(NAME "editors: vscode extension compiles (tsc strict)"
-         COMMAND ${FACTLINE_NODE} ${FACTLINE_VSCODE_DIR}/node_modules/typescript/bin/tsc
-                 -p ${FACTLINE_VSCODE_DIR} --outDir ${FACTLINE_VSCODE_OUT})
+factline_editor_command(command "node;npm"
+  ${FACTLINE_NODE} ${FACTLINE_VSCODE_DIR}/node_modules/typescript/bin/tsc
+  -p ${FACTLINE_VSCODE_DIR} --outDir ${FACTLINE_VSCODE_OUT})
+add_test(NAME "editors: vscode extension compiles (tsc strict)" COMMAND ${command})
 set_tests_properties("editors: vscode extension compiles (tsc strict)" PROPERTIES
-  TIMEOUT 300 FIXTURES_REQUIRED factline_vscode_npm FIXTURES_SETUP factline_vscode_compiled)
+  TIMEOUT 300 SKIP_RETURN_CODE 77 FIXTURES_REQUIRED factline_vscode_npm FIXTURES_SETUP factline_vscode_compiled)
 
 # (2) The npm libraries under vscode-languageclient, with VS Code's capabilities, against
 # `factline serve`; and the extension's reading of `factline check` reports and of hovers.
-add_test(NAME "editors: vscode protocol stack against factline serve"
-         COMMAND ${FACTLINE_NODE} --test ${FACTLINE_EDITOR_TESTS_DIR}/vscode-protocol/
+factline_editor_command(command "node;npm"
+  ${FACTLINE_NODE} --test ${FACTLINE_EDITOR_TESTS_DIR}/vscode-protocol/)
+add_test(NAME "editors: vscode protocol stack against factline serve" COMMAND ${command}
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties("editors: vscode protocol stack against factline serve" PROPERTIES
   ENVIRONMENT "${FACTLINE_EDITOR_ENV};FACTLINE_VSCODE_OUT=${FACTLINE_VSCODE_OUT}" TIMEOUT 150
+  SKIP_RETURN_CODE 77
   FIXTURES_REQUIRED "factline_editor_tests_npm;factline_vscode_compiled")
 
 # The extension packages with vsce (which compiles it again, into editors/vscode/out).
-add_test(NAME "editors: vscode extension packages (vsce)"
-         COMMAND sh ${FACTLINE_EDITOR_TESTS_DIR}/vsce-package.sh ${FACTLINE_VSCODE_DIR}
-                 ${CMAKE_BINARY_DIR}/factline-editors-test.vsix)
+factline_editor_command(command "node;npm"
+  sh ${FACTLINE_EDITOR_TESTS_DIR}/vsce-package.sh ${FACTLINE_VSCODE_DIR}
+  ${CMAKE_BINARY_DIR}/factline-editors-test.vsix)
+add_test(NAME "editors: vscode extension packages (vsce)" COMMAND ${command})
 set_tests_properties("editors: vscode extension packages (vsce)" PROPERTIES
-  TIMEOUT 300 FIXTURES_REQUIRED factline_vscode_npm RESOURCE_LOCK factline_vscode_dir)
+  TIMEOUT 300 SKIP_RETURN_CODE 77 FIXTURES_REQUIRED factline_vscode_npm RESOURCE_LOCK factline_vscode_dir)

@@ -417,6 +417,27 @@ TEST_CASE("a stale snapshot is refused with the reason, and the JSON is loaded i
   CHECK(rebuilt.base.quote("new-q") != nullptr);
 }
 
+TEST_CASE("a JSON changed in place to the same size is told from its snapshot by its hash",
+          "[snapshot]") {
+  TempDir dir;
+  std::string text = bundledText();
+  std::string json = dir.write("base.json", text);
+  std::string snap = dir.file("base.factidx");
+  setMtime(json, 1600000000);
+  REQUIRE(writeSnapshotOf(json, snap).empty());
+  // One letter of a quote changed: the same size, another time.
+  const std::size_t at = text.find("\"text\": \"");
+  REQUIRE(at != std::string::npos);
+  char &letter = text[at + 9];
+  letter = letter == 'X' ? 'Y' : 'X';
+  dir.write("base.json", text);
+  setMtime(json, 1700000000);
+  LoadResult r = readSnapshotFile(snap, json);
+  INFO(messages(r));
+  CHECK_FALSE(r.ok());
+  CHECK(contains(r.errors, snap + ": cannot use this snapshot: stale: " + json + " has changed"));
+}
+
 TEST_CASE("damaged snapshots are refused with what is wrong", "[snapshot]") {
   TempDir dir;
   std::string json = dir.write("base.json", bundledText());

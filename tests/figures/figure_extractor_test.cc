@@ -292,3 +292,15 @@ TEST_CASE("plain text drafts", "[extract]") {
   CHECK(all[0].span == "Seventy million");
   CHECK(all[0].figure.number.style.capitalized);
 }
+
+TEST_CASE("days of the month beside a month name are dates, not counts", "[extract]") {
+  for (const char *text : {"The hearing was on 31 March.", "The hearing was on March 31.",
+                           "It happened on 1 April.", "It happened on April 1, 2018.",
+                           "The call, on 4 April, was long.", "By May 9 it was over."}) {
+    INFO(text);
+    CHECK(extract(text).empty());
+  }
+  // A count next to a month is still a count when it could not be a day.
+  CHECK(extract("In April, 87 million users were affected.").size() == 1);
+  CHECK(extract("By April, 32 million users had left.").size() == 1);
+}

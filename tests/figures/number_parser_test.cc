@@ -304,3 +304,49 @@ TEST_CASE("half of one unit of time", "[parser]") {
   REQUIRE(r);
   CHECK(r->ratio);
 }
+
+TEST_CASE("spelled-out compounds of every tens word and unit", "[number]") {
+  const char *tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  const char *units[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+  for (int t = 0; t < 8; ++t)
+    for (int u = 0; u < 9; ++u) {
+      const std::string word = std::string(tens[t]) + "-" + units[u];
+      INFO(word);
+      auto p = parse(word + " users");
+      REQUIRE(p.n);
+      CHECK(p.n->value == (t + 2) * 10 + u + 1);
+      CHECK(p.text == word);
+    }
+  // Hundreds and thousands spelled out, "and" included: 311,127.
+  auto big = parse("three hundred and eleven thousand one hundred and twenty-seven Australians");
+  REQUIRE(big.n);
+  CHECK(big.n->value == 311127);
+  CHECK(big.text == "three hundred and eleven thousand one hundred and twenty-seven");
+  // A tens word with a unit that is not one is two numbers' worth: only the tens word reads.
+  auto tenth = parse("twenty-ten");
+  if (tenth.n)
+    CHECK(tenth.n->value != 30);
+}
+
+TEST_CASE("abbreviated scales glued and spaced: k, m, mn, mln, bn, bln, tn", "[number]") {
+  struct Case {
+    const char *text;
+    double value;
+    const char *span;
+  };
+  for (const Case &c : {Case{"10k users", 1e4, "10k"}, Case{"87m users", 87e6, "87m"},
+                        Case{"87mn users", 87e6, "87mn"}, Case{"87mln users", 87e6, "87mln"},
+                        Case{"2.5bn users", 2.5e9, "2.5bn"}, Case{"2.5bln users", 2.5e9, "2.5bln"},
+                        Case{"1.2tn dollars", 1.2e12, "1.2tn"}, Case{"87 mn users", 87e6, "87 mn"},
+                        Case{"3 bln users", 3e9, "3 bln"}, Case{"3 bn users", 3e9, "3 bn"}}) {
+    INFO(c.text);
+    auto p = parse(c.text);
+    REQUIRE(p.n);
+    CHECK(p.n->value == Approx(c.value));
+    CHECK(p.text == c.span);
+    // Glued, a suffix; after a space, written like a scale word.
+    CHECK(p.n->style.scale_style == (std::string(c.span).find(' ') == std::string::npos
+                                         ? ScaleStyle::Suffix
+                                         : ScaleStyle::Word));
+  }
+}

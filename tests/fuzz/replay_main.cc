@@ -29,6 +29,12 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
+  // A replay with nothing to replay (an empty or misnamed seeds folder) would pass having run
+  // nothing: it fails instead.
+  if (files.empty()) {
+    std::fprintf(stderr, "no inputs to replay: nothing ran\n");
+    return 1;
+  }
   std::sort(files.begin(), files.end());
   for (const auto &file : files) {
     std::ifstream in(file, std::ios::binary);

@@ -137,5 +137,6 @@ TEST_CASE("thousands of random edits match a reference in every encoding", "[syn
         FAIL("text diverged from the reference");
       }
     }
+    CHECK(decode(text) == reference); // one assertion per encoding, also when all went well
   }
 }

@@ -148,6 +148,19 @@ TEST_CASE("a Content-Length over the limit is refused without holding the body",
   CHECK(*out[0] == "{\"after\":true}");
 }
 
+TEST_CASE("a body of exactly the limit is read, one byte more is refused", "[framing]") {
+  MessageReader reader(16);
+  const std::string at_limit = "{\"a\":\"01234567\"}"; // 16 bytes
+  REQUIRE(at_limit.size() == 16);
+  auto out = readAll(reader, frameMessage(at_limit));
+  REQUIRE(out.size() == 1);
+  REQUIRE(out[0].has_value());
+  CHECK(*out[0] == at_limit);
+  out = readAll(reader, frameMessage("{\"a\":\"012345678\"}")); // 17 bytes
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].error().kind == FramingError::Kind::TooLarge);
+}
+
 TEST_CASE("the default limit refuses 64 MiB + 1 without allocating it", "[framing]") {
   MessageReader reader;
   std::size_t over = MessageReader::kDefaultMaxBody + 1;

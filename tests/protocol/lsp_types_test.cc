@@ -106,5 +106,9 @@ TEST_CASE("file URIs become paths and back", "[lsp]") {
   CHECK_FALSE(uriToPath("file://server/share/x").has_value());
   CHECK_FALSE(uriToPath("file:///bad%zz").has_value());
   CHECK(pathToUri("/tmp/b c#1.md") == "file:///tmp/b%20c%231.md");
+  // Every hex digit, either case: 0 9 A Z a z, and ":" as %3a and %3A.
+  CHECK(*uriToPath("file:///x/%30%39%41%5A%61%7a%3a%3A.md") == "/x/09AZaz::.md");
+  CHECK_FALSE(uriToPath("file:///x/%3").has_value());
+  CHECK_FALSE(uriToPath("file:///x/%g0").has_value());
   CHECK(*uriToPath(pathToUri("/tmp/caf\xC3\xA9 [1].md")) == "/tmp/caf\xC3\xA9 [1].md");
 }

@@ -167,6 +167,16 @@ TEST_CASE("an unknown speaker's words, or unattributed words not on record, are 
 TEST_CASE("short common phrases are never misattributed or altered") {
   auto all = analyze("Mr Graham asked whether the company \"would work\" with Congress, to which "
                      "Mr Zuckerberg replied: “Absolutely.”");
+  // First the link: Mr Zuckerberg's "Absolutely" is found on record and verified...
+  auto linkedTo = [&](const char *id) {
+    return std::any_of(all.begin(), all.end(), [&](const Finding &f) {
+      return f.status == Status::Verified &&
+             std::any_of(f.evidence.begin(), f.evidence.end(),
+                         [&](const FactRef &e) { return e.id == id; });
+    });
+  };
+  CHECK(linkedTo("q-absolutely"));
+  // ...then the silence: neither his word nor the senator's phrase is a warning.
   CHECK_FALSE(hasWarning(all));
   CHECK(analyze("“Absolutely,” Mr Graham replied.").size() <= 1);
   CHECK_FALSE(hasWarning(analyze("“Absolutely,” Mr Graham replied.")));

@@ -14,6 +14,7 @@
 #include "protocol/uri.h"
 #include "server_process.h"
 #include "test_client.h"
+#include "test_skip.h"
 
 using namespace factline::testing;
 namespace fs = std::filesystem;
@@ -41,41 +42,28 @@ std::map<std::string, FileState> snapshot(const fs::path &root) {
 
 bool straceWorks() { return std::system("strace -f -o /dev/null true >/dev/null 2>&1") == 0; }
 
-} // namespace
-
-TEST_CASE("process: a session with code actions changes no file and reads only the fact bases",
-          "[process][files]") {
+// A workspace: the draft, a file nobody opens, a base nobody configured, the configured bases.
+struct Workspace {
+  Workspace() {
+    ws.write("draft.md", draft);
+    ws.write("notes.md", "Also 78 million, in a file nobody opened.\n");
+    ws.write("stray.json", testFactBase()); // a fact base nobody configured
+    ws.write(".factline/extra.json", testFactBase());
+    ws.write("bases/configured.json",
+             std::string(testFactBase()).replace(testFactBase().find("\"test\""), 6, "\"other\""));
+    // Ids clash with extra.json's: the later base overrides them, which is allowed.
+  }
   TempWorkspace ws;
   const std::string draft =
       "Facebook said the data of 78 million Facebook users was improperly shared with Cambridge "
       "Analytica.\n";
-  ws.write("draft.md", draft);
-  ws.write("notes.md", "Also 78 million, in a file nobody opened.\n");
-  ws.write("stray.json", testFactBase()); // a fact base nobody configured
-  ws.write(".factline/extra.json", testFactBase());
-  ws.write("bases/configured.json",
-           std::string(testFactBase()).replace(testFactBase().find("\"test\""), 6, "\"other\""));
-  // Ids clash with extra.json's: the later base overrides them, which is allowed.
-  const auto before = snapshot(ws.root);
+};
 
-  const std::string trace =
-      (ws.root.parent_path() / (ws.root.filename().string() + ".trace")).string();
-  std::vector<std::string> wrapper;
-  bool traced = straceWorks();
-  // LeakSanitizer cannot run under ptrace: in a sanitizer build it would fail the exit code.
-  if (traced)
-    wrapper = {"strace",
-               "-f",
-               "-qq",
-               "-E",
-               "ASAN_OPTIONS=detect_leaks=0",
-               "-o",
-               trace,
-               "-e",
-               "trace=open,openat,openat2,creat,truncate,rename,renameat,renameat2,unlink,unlinkat,"
-               "mkdir,mkdirat,link,linkat,symlink,symlinkat"};
-  else
-    WARN("strace cannot trace here: checking files on disk only");
+// Opening, a code action, its edit applied in the client's buffer, saving, shutting down: the
+// server run under `wrapper` (strace, or nothing).
+void session(const Workspace &w, const std::vector<std::string> &wrapper) {
+  const TempWorkspace &ws = w.ws;
+  const std::string &draft = w.draft;
   {
     ServerProcess server({}, wrapper);
     // No workspace/configuration: the settings stay those of initializationOptions.
@@ -117,10 +105,35 @@ TEST_CASE("process: a session with code actions changes no file and reads only t
     server.notify("exit", nullptr);
     CHECK(server.finish() == 0);
   }
-  CHECK(snapshot(ws.root) == before); // no file changed, none created, none removed
+}
 
-  if (!traced)
-    return;
+} // namespace
+
+TEST_CASE("process: a session with code actions changes no file", "[process][files]") {
+  Workspace w;
+  const auto before = snapshot(w.ws.root);
+  session(w, {});
+  CHECK(snapshot(w.ws.root) == before); // no file changed, none created, none removed
+}
+
+// The same session traced: it opens no file but the configured fact bases, and none for writing.
+// Without a working strace the test is skipped (failed under CI), never passed.
+TEST_CASE("process: a traced session opens only the fact bases, none for writing",
+          "[process][files]") {
+  if (!straceWorks())
+    FACTLINE_SKIP("strace cannot trace here (missing, or ptrace refused): the files a session "
+                  "opens are not checked; install it with sh scripts/install-deps");
+  Workspace w;
+  const TempWorkspace &ws = w.ws;
+  const auto before = snapshot(ws.root);
+  const std::string trace =
+      (ws.root.parent_path() / (ws.root.filename().string() + ".trace")).string();
+  // LeakSanitizer cannot run under ptrace: in a sanitizer build it would fail the exit code.
+  session(w, {"strace", "-f", "-qq", "-E", "ASAN_OPTIONS=detect_leaks=0", "-o", trace, "-e",
+              "trace=open,openat,openat2,creat,truncate,rename,renameat,renameat2,unlink,unlinkat,"
+              "mkdir,mkdirat,link,linkat,symlink,symlinkat"});
+  CHECK(snapshot(ws.root) == before);
+
   std::ifstream in(trace);
   REQUIRE(in.good());
   const std::string root = ws.root.string();

@@ -217,3 +217,71 @@ TEST_CASE("a record's unit is not repeated when its words name it", "[render]") 
            md.find("Record: **a month**\n") != std::string::npos));
   }
 }
+
+TEST_CASE("a code action or hover asked at either end of a finding finds it, and one byte outside "
+          "does not",
+          "[to_lsp]") {
+  std::string text = "Draft says 78 million users.";
+  protocol::LineIndex lines(text);
+  server::LspView view{lines, protocol::PositionEncoding::Utf16};
+  Finding f;
+  f.rule = "figure-wrong";
+  f.status = Status::Wrong;
+  f.severity = Severity::Warning;
+  f.span = {text.find("78"), text.find(" users")};
+  f.evidence = {{FactRef::Kind::Figure, "f-87m", -1}};
+  f.fixes = {{"Use 87 million", {{{f.span.begin, f.span.begin + 2}, "87"}}}};
+  auto actionsAt = [&](std::size_t begin, std::size_t end) {
+    return server::toCodeActions({f}, {begin, end}, "file:///a.md", 1, view).size();
+  };
+  CHECK(actionsAt(f.span.begin, f.span.begin) == 1); // the cursor before its first character
+  CHECK(actionsAt(f.span.end, f.span.end) == 1);     // the cursor just after its last one
+  CHECK(actionsAt(f.span.begin + 3, f.span.begin + 3) == 1);
+  CHECK(actionsAt(f.span.end - 1, f.span.end + 4) == 1); // a selection over its last character
+  CHECK(actionsAt(0, f.span.begin + 1) == 1);            // ... and over its first
+  CHECK(actionsAt(f.span.end + 1, f.span.end + 1) == 0);
+  CHECK(actionsAt(f.span.begin - 1, f.span.begin - 1) == 0);
+  CHECK(actionsAt(0, f.span.begin - 1) == 0);
+
+  CHECK(server::toHover({f}, f.span.begin, base(), view, true));
+  CHECK(server::toHover({f}, f.span.end, base(), view, true));
+  CHECK_FALSE(server::toHover({f}, f.span.end + 1, base(), view, true));
+  CHECK_FALSE(server::toHover({f}, f.span.begin - 1, base(), view, true));
+}
+
+TEST_CASE("Markdown in every field a hover shows is escaped", "[render]") {
+  facts::FactBase b;
+  b.people.push_back({"p-x", facts::EntityKind::Person, "Ann *Star* Lee", {"A_B"}, {},
+                      "head of [links](x)", "she", ""});
+  b.events.push_back({"e-x", "the `call`", "2018-04-04", {}, "a # note"});
+  b.sources.push_back({"s-x", "Title with *stars*", "Pub_lisher", "2018-04-05",
+                       "https://example.org/a"});
+  facts::Quote q;
+  q.id = "q-x";
+  q.text = "Words with **bold** and _under_";
+  q.speaker = "p-x";
+  q.event = "e-x";
+  q.source = "s-x";
+  b.quotes.push_back(q);
+  b.reindex();
+  Finding f;
+  f.status = Status::Verified;
+  f.message = "Message with <b>tag</b> and *star*";
+  f.evidence = {{FactRef::Kind::Quote, "q-x", -1}};
+  Finding who; // the person and the event on their own, with their aliases and description
+  who.status = Status::Misattributed;
+  who.evidence = {{FactRef::Kind::Person, "p-x", -1}, {FactRef::Kind::Event, "e-x", -1}};
+  std::string md = server::renderFinding(f, b) + server::renderFinding(who, b);
+  INFO(md);
+  CHECK(md.find("Ann \\*Star\\* Lee") != std::string::npos);
+  CHECK(md.find("Ann *Star*") == std::string::npos);
+  CHECK(md.find("head of \\[links\\](x)") != std::string::npos);
+  CHECK(md.find("a \\# note") != std::string::npos);
+  CHECK(md.find("Words with \\*\\*bold\\*\\* and \\_under\\_") != std::string::npos);
+  CHECK(md.find("the \\`call\\`") != std::string::npos);
+  CHECK(md.find("Title with \\*stars\\*") != std::string::npos);
+  CHECK(md.find("Pub\\_lisher") != std::string::npos);
+  CHECK(md.find("A\\_B") != std::string::npos);
+  CHECK(md.find("<b>") == std::string::npos);
+  CHECK(md.find("\\*star\\*") != std::string::npos);
+}

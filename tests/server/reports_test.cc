@@ -59,6 +59,21 @@ std::vector<std::string> warningPlaces(const std::string &report) {
   return out;
 }
 
+// Where a byte offset of `text` is, as the JSON report writes it: 1-based line, 1-based column
+// counted in code points (UTF-8 lead bytes), and the byte offset itself.
+json placeIn(const std::string &text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return json{{"line", line}, {"column", column}, {"offset", offset}};
+}
+
 } // namespace
 
 TEST_CASE("check searches folders for drafts - in path order, hidden folders skipped",
@@ -168,8 +183,14 @@ TEST_CASE("the JSON report holds every finding with its range, record and fixes"
       wrong = &f;
   REQUIRE(wrong);
   CHECK((*wrong)["rule"] == "figure-wrong");
-  CHECK((*wrong)["range"]["start"] ==
-        json{{"line", 13}, {"column", 11}, {"offset", (*wrong)["range"]["start"]["offset"]}});
+  // The range as the README promises it, computed from the draft itself: 1-based line, 1-based
+  // column in characters (code points), and the byte offset, at both ends of the claim.
+  const std::string draft = readFile(d.ws.root / "drafts/hearing.md");
+  const std::size_t claim = draft.find("78 million Facebook users");
+  REQUIRE(claim != std::string::npos);
+  CHECK((*wrong)["range"]["start"] == placeIn(draft, claim));
+  CHECK((*wrong)["range"]["end"] == placeIn(draft, claim + std::string("78 million Facebook users").size()));
+  CHECK((*wrong)["range"]["start"] == json{{"line", 13}, {"column", 11}, {"offset", claim}});
   const json &record = (*wrong)["records"][0];
   CHECK(record["kind"] == "figure");
   CHECK(record["text"] == "up to 87 million");
@@ -186,6 +207,36 @@ TEST_CASE("the JSON report holds every finding with its range, record and fixes"
   }
   CHECK(diff);
   CHECK(attributed);
+}
+
+TEST_CASE("JSON report columns count characters and offsets count bytes, as the README says",
+          "[reports]") {
+  // Before the claim on its line: a two-byte, a three-byte and a four-byte character (one, one
+  // and one code point; in UTF-16, one, one and two units).
+  const std::string draft =
+      "# Caf\xC3\xA9 notes\n\n"
+      "Caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80 Cambridge Analytica came to hold data from 78 "
+      "million Facebook users.\n";
+  TempWorkspace ws;
+  ws.write("draft.md", draft);
+  Run r = check(ws.root.string(), "--format json draft.md");
+  json doc = json::parse(r.out);
+  REQUIRE(doc["files"].size() == 1);
+  const json *wrong = nullptr;
+  for (const auto &f : doc["files"][0]["findings"])
+    if (f["rule"] == "figure-wrong")
+      wrong = &f;
+  INFO(r.out);
+  REQUIRE(wrong);
+  const std::size_t claim = draft.find("78 million");
+  CHECK((*wrong)["range"]["start"] == placeIn(draft, claim));
+  const std::size_t line_start = draft.rfind('\n', claim) + 1;
+  // "Café — 😀 Cambridge ... from " is 52 characters in 58 bytes: the claim is the 53rd.
+  CHECK((*wrong)["range"]["start"] == json{{"line", 3}, {"column", 53}, {"offset", claim}});
+  CHECK(claim - line_start == 58);
+  const std::string said = (*wrong)["claim"];
+  CHECK(draft.substr(claim, said.size()) == said);
+  CHECK((*wrong)["range"]["end"] == placeIn(draft, claim + said.size()));
 }
 
 TEST_CASE("the SARIF report has the 2.1.0 structure", "[reports]") {
@@ -275,7 +326,8 @@ TEST_CASE("the HTML review sheet marks every checked claim and gives each its re
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(count("<article class=\"card ") == findings);
   CHECK(count("<script") == 0); // self-contained and static
-  CHECK(count("http-equiv") == 0);
+  CHECK(count("http-equiv") == 1); // only the Content-Security-Policy: no refresh, no redirect
+  CHECK(count("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';") == 1);
   // Every finding is marked in the text and has its card; the summary counts by status.
   for (std::size_t i = 1; i <= findings; ++i) {
     std::string id = "f1-" + std::to_string(i);
@@ -328,4 +380,33 @@ TEST_CASE("on a terminal: colour and a progress line - NO_COLOR turns colour off
   std::string plain = on_terminal("NO_COLOR=1");
   CHECK(plain.find("\x1b[1;35m") == std::string::npos);
   CHECK(plain.find("[2/2] drafts/sub/clean.txt") != std::string::npos); // progress is not colour
+}
+
+TEST_CASE("the HTML sheet escapes quotation marks and markup in attributes and text",
+          "[reports]") {
+  using factline::analyzers::Finding;
+  using factline::analyzers::Severity;
+  using factline::analyzers::Status;
+  factline::server::CheckReport report;
+  report.base = std::make_shared<factline::facts::FactBase>();
+  factline::server::CheckedFile file{"d \"1\".md", "He said 78 million users.\n", {}};
+  Finding f;
+  f.rule = "figure-wrong";
+  f.status = Status::Wrong;
+  f.severity = Severity::Warning;
+  f.span = {file.text.find("78"), file.text.find(" users")};
+  f.message = "Draft says \"78 million\" & 'more' <b>bold</b>";
+  file.findings.push_back(f);
+  report.files.push_back(file);
+  std::ostringstream out;
+  factline::server::writeHtmlReport(out, report);
+  const std::string html = out.str();
+  const std::string escaped =
+      "Draft says &quot;78 million&quot; &amp; &#39;more&#39; &lt;b&gt;bold&lt;/b&gt;";
+  // The highlight's title attribute holds the whole message, not cut at its first quotation mark.
+  CHECK(html.find("title=\"" + escaped + "\">") != std::string::npos);
+  CHECK(html.find("\"78 million\"") == std::string::npos);
+  CHECK(html.find("<b>bold</b>") == std::string::npos);
+  CHECK(html.find("d &quot;1&quot;.md") != std::string::npos);
+  CHECK(html.find("d \"1\".md") == std::string::npos);
 }
