@@ -331,8 +331,10 @@ std::string paragraphText(std::string_view piece, std::string_view text, std::si
   std::string out;
   std::size_t base = piece_end - piece.size();
   for (std::size_t i = 0; i < piece.size(); ++i) {
-    if (piece[i] != '\n') {
-      out += esc(piece.substr(i, 1));
+    if (piece[i] != '\n') { // the run up to the break escaped whole: a character is many bytes
+      const std::size_t run_end = std::min(piece.find('\n', i), piece.size());
+      out += esc(piece.substr(i, run_end - i));
+      i = run_end - 1;
       continue;
     }
     std::size_t next = text.find_first_not_of(" \t", base + i + 1);

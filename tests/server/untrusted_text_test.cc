@@ -366,3 +366,23 @@ TEST_CASE("the text report is linear in the length of a line", "[untrusted]") {
   CHECK(body(server::sourceExcerpt(file, whole, deep, false)) ==
         body(server::sourceExcerpt(piece, part, moved, false)));
 }
+
+TEST_CASE("the HTML sheet keeps the draft's non-ASCII characters whole", "[reports]") {
+  using namespace factline::analyzers;
+  factline::server::CheckReport report;
+  report.base = std::make_shared<factline::facts::FactBase>();
+  factline::server::CheckedFile file{
+      "d.md", "Caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80 78 million users.\nNext line \xC3\xA9.\n", {}};
+  Finding f;
+  f.rule = "figure-wrong";
+  f.status = Status::Wrong;
+  f.severity = Severity::Warning;
+  f.span = {file.text.find("78"), file.text.find(" users")};
+  file.findings.push_back(f);
+  report.files.push_back(file);
+  std::ostringstream out;
+  factline::server::writeHtmlReport(out, report);
+  CHECK(out.str().find("Caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80") != std::string::npos);
+  CHECK(out.str().find("Next line \xC3\xA9.") != std::string::npos);
+  CHECK(out.str().find("\xEF\xBF\xBD") == std::string::npos);
+}
