@@ -248,7 +248,11 @@ public:
     Span heading;
     Span sentence_heading; // the one the sentence reads: none for a heading's own words
     std::vector<Finding> found_here;
+    const Sentence *last = nullptr; // the sentence before, whatever its block
     for (const Sentence &sentence : doc.sentences()) {
+      // The sentence before in the same paragraph, which may name what a count counts.
+      const Span previous = last && last->block == sentence.block ? last->span : Span{};
+      last = &sentence;
       if (cancel.cancelled())
         return out; // nothing is remembered from a check cut short
       const Block &block = doc.blocks()[sentence.block];
@@ -261,11 +265,11 @@ public:
         if (block.kind == BlockKind::Heading)
           heading = facts.eventsNamedIn(doc.prose(block.span)).empty() ? Span{} : block.span;
       }
-      std::string key = SentenceMemo::key(doc, sentence.span, quoted, sentence_heading);
+      std::string key = SentenceMemo::key(doc, sentence.span, quoted, sentence_heading, previous);
       if (memo_.find(&facts.base(), key, sentence.span.begin, out))
         continue;
       found_here.clear();
-      checkSentence(sentence, quoted, sentence_heading, linker, report, resolver, facts,
+      checkSentence(sentence, quoted, sentence_heading, previous, linker, report, resolver, facts,
                     found_here);
       memo_.store(facts.sharedBase(), std::move(key), sentence.span.begin, found_here);
       for (Finding &f : found_here)
@@ -277,14 +281,14 @@ public:
 
 private:
   void checkSentence(const Sentence &sentence, const std::vector<Span> &quoted, Span heading,
-                     FigureLinker &linker, const FigureReport &report,
+                     Span previous, FigureLinker &linker, const FigureReport &report,
                      const SpeakerResolver &resolver, const facts::FactIndex &facts,
                      std::vector<Finding> &out) const {
     SentenceFigures found = extractFigures(linker.prose(), sentence.span, quoted);
     if (found.figures.empty())
       return;
-    SentenceWords words = linker.words(sentence.span, heading);
-    if (words.figures.empty())
+    SentenceWords words = linker.words(sentence.span, heading, previous);
+    if (words.figures.empty() && words.previous_figures.empty())
       return;
     for (const DraftFigure &figure : found.figures)
       if (auto finding = check(found, figure, words, linker, report, facts)) {

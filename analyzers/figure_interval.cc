@@ -14,7 +14,7 @@ struct QualifierWords {
   Qualifier qualifier;
 };
 
-constexpr std::array<QualifierWords, 44> kQualifiers = {{
+constexpr std::array<QualifierWords, 47> kQualifiers = {{
     {"", Qualifier::None},
     {"exactly", Qualifier::None},
     {"precisely", Qualifier::None},
@@ -32,6 +32,8 @@ constexpr std::array<QualifierWords, 44> kQualifiers = {{
     {"at least", Qualifier::AtLeast},
     {"no fewer than", Qualifier::AtLeast},
     {"no less than", Qualifier::AtLeast},
+    {"not less than", Qualifier::AtLeast},
+    {"not fewer than", Qualifier::AtLeast},
     {"a minimum of", Qualifier::AtLeast},
     {"nearly", Qualifier::Nearly},
     {"almost", Qualifier::Nearly},
@@ -53,6 +55,7 @@ constexpr std::array<QualifierWords, 44> kQualifiers = {{
     {"as much as", Qualifier::UpTo},
     {"at most", Qualifier::UpTo},
     {"no more than", Qualifier::UpTo},
+    {"not more than", Qualifier::UpTo}, // "confident it's not more than 87 million"
     {"a maximum of", Qualifier::UpTo},
     {"as high as", Qualifier::UpTo},
     {"fewer than", Qualifier::FewerThan},

@@ -19,6 +19,11 @@ namespace {
 // million", "three billion"); a number a dozen times off is almost always another count.
 constexpr double kMaxFactor = 12;
 
+// How close a count must be to link through words other than its own unit noun and keywords
+// near it ("the actual number is at least 87 million" after a sentence about the users
+// affected): a slip of a digit or a rounding, not another count.
+constexpr double kCloseFactor = 1.5;
+
 std::vector<std::string> stemmedWords(std::string_view text) {
   std::vector<std::string> out;
   for (const facts::Token &t : facts::tokenize(text))
@@ -121,8 +126,19 @@ std::string FigureLinker::stem(std::string_view folded) {
 FigureLinker::FigureLinker(const facts::FactIndex &index, std::string_view prose)
     : index_(index), prose_(prose) {}
 
-SentenceWords FigureLinker::words(Span sentence, Span heading) const {
+SentenceWords FigureLinker::words(Span sentence, Span heading, Span previous) const {
   SentenceWords w;
+  if (previous.end > previous.begin) {
+    std::vector<std::string> norms;
+    for (const facts::Token &t :
+         facts::tokenize(prose_.substr(previous.begin, previous.end - previous.begin)))
+      if (t.kind == facts::TokenKind::Word) {
+        w.previous_stems.push_back(stem(t.norm));
+        if (!isDigitWord(t.norm))
+          norms.push_back(t.norm);
+      }
+    w.previous_figures = index_.figuresFor(norms);
+  }
   std::string_view text = prose_.substr(sentence.begin, sentence.end - sentence.begin);
   if (heading.end > heading.begin && index_.eventsNamedIn(text).empty()) {
     const std::string_view title = prose_.substr(heading.begin, heading.end - heading.begin);
@@ -163,13 +179,13 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
   p.reading = readRecord(f);
   for (std::string_view k : f.keywords)
     if (auto words = stemmedWords(k); !words.empty())
-      p.keywords.push_back({std::move(words), true});
+      p.keywords.push_back({std::move(words), true, {}});
   for (std::string_view u : f.units)
     if (auto words = stemmedWords(u); !words.empty())
-      p.units.push_back({std::move(words), true});
+      p.units.push_back({std::move(words), true, {}});
   p.primary = stemmedWords(f.unit);
   if (!p.primary.empty())
-    p.units.push_back({p.primary, true});
+    p.units.push_back({p.primary, true, {}});
   std::stable_sort(p.units.begin(), p.units.end(),
                    [](const auto &a, const auto &b) { return a.words.size() > b.words.size(); });
   if (const facts::Person *who = index_.base().person(f.stated_by)) {
@@ -197,6 +213,7 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     for (Phrase &u : p.units)
       if (std::find(rival_units.begin(), rival_units.end(), u.words) != rival_units.end()) {
         u.distinctive = false;
+        u.rival_values.push_back(rival.value);
         shares = true;
       }
     if (!shares)
@@ -229,7 +246,7 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
     for (const Phrase &mine : p.units)
       if (mine.words == stems)
         distinctive = mine.distinctive;
-    p.local_units.push_back({std::move(kept), distinctive});
+    p.local_units.push_back({std::move(kept), distinctive, {}});
   }
   std::stable_sort(p.local_units.begin(), p.local_units.end(),
                    [](const auto &a, const auto &b) { return a.words.size() > b.words.size(); });
@@ -332,7 +349,9 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
   const std::size_t after_offset = figure.next_token < sentence.tokens.size()
                                        ? sentence.tokens[figure.next_token].begin
                                        : figure.span.end;
-  const auto [first, after] = wordsOver(figure.span.begin, after_offset);
+  // Plain variables, not a structured binding: lambdas below capture them (clang 14 cannot).
+  const auto figure_words = wordsOver(figure.span.begin, after_offset);
+  const std::size_t first = figure_words.first, after = figure_words.second;
   // The sentence's other years, as word ranges. A year links by keywords alone, and a keyword
   // nearer another year than this one is that year's: in "learned of the misuse in 2016 and made
   // big changes to its platform in 2014" the platform's words are 2014's and the misuse's 2016's.
@@ -405,6 +424,13 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
            words.section_dates.end();
   };
   std::vector<std::size_t> records = words.figures;
+  // records[sentence_records, own): counts the sentence before points to, for a count with no
+  // noun of its own or one its rivals share (see `closeToSubject` below).
+  const std::size_t sentence_records = records.size();
+  if (figure.kind == facts::FigureKind::Count)
+    for (std::size_t index : words.previous_figures)
+      if (std::find(records.begin(), records.end(), index) == records.end())
+        records.push_back(index);
   const std::size_t own = records.size(); // records[own...]: the heading's occasion's
   bool rerouted = false;
   auto reroute = [&] {
@@ -555,6 +581,7 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
       continue;
     // The record's keywords said elsewhere in the sentence (not the unit noun itself).
     int distinctive = 0;
+    int previous_keywords = 0, previous_distinctive = 0; // said only in the sentence before
     int near = 0;        // keywords within a few words of the figure
     bool phrase = false; // a keyword of several words that no rival has
     for (const Phrase &k : p.keywords)
@@ -564,6 +591,9 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
         ++c.keywords;
         distinctive += k.distinctive ? 1 : 0;
         c.score += k.words.size() > 1 ? 3 : 2;
+      } else if (phraseIn(words.previous_stems, k.words)) {
+        ++previous_keywords;
+        previous_distinctive += k.distinctive ? 1 : 0;
       } else if (r >= own && phraseIn(words.section_stems, k.words)) {
         ++c.keywords; // the section's heading names it: less than the sentence's own words
         distinctive += k.distinctive ? 1 : 0;
@@ -585,6 +615,30 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     // keyword no rival has, so that "270,000 people took the quiz" is not read as the 311,127
     // Australians.
     bool linked = c.keywords >= 1;
+    // A large count close to the record, in a sentence that with the one before names what the
+    // record counts (one of its unit nouns and a keyword no rival has): "Facebook said the data
+    // of its users reached Cambridge Analytica. The actual number is at least 87 million." A
+    // count with no noun of its own links so; one whose noun rivals share ("97 million
+    // profiles", the replaced 50 million's unit too) links so when no rival is as close.
+    const bool close = withinFactor(value, record.value, kCloseFactor) &&
+                       figure.number.value >= 1000 &&
+                       (figure.number.scale > 1 || figure.number.style.separators);
+    bool unit_before = false;
+    for (const Phrase &u : p.units)
+      unit_before = unit_before || phraseIn(words.previous_stems, u.words);
+    const bool subject_named = distinctive + previous_distinctive >= 1;
+    const bool bare = !unit && !part && !countsOwnNoun(words, prose_, after, figure.span);
+    // A replaced estimate is not linked so: the words that name it ("previously reported") are
+    // the ones that frame it as old, and the sentence before is beyond framedAsEarlier's reach.
+    const bool closeToSubject =
+        figure.kind == facts::FigureKind::Count && record.superseded_by.empty() && close &&
+        subject_named &&
+        ((bare && (unit_elsewhere || unit_before)) ||
+         (unit && !unit->distinctive && withinFactor(value, record.value, 1.15) &&
+          std::none_of(unit->rival_values.begin(), unit->rival_values.end(),
+                       [&](double v) { return withinFactor(value, v, kCloseFactor); })));
+    if (r >= sentence_records && r < own && !closeToSubject)
+      continue; // the sentence before links only such counts
     bool primary = unit && !p.primary.empty() && unit->words.back() == p.primary.back();
     bool told_apart = primary || distinctive >= 1;
     switch (figure.kind) {
@@ -607,6 +661,9 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
                      : unit_elsewhere && c.keywords >= 1 && distinctive >= 1 &&
                            figure.number.value >= 1000 &&
                            (figure.number.scale > 1 || figure.number.style.separators);
+      linked = linked || closeToSubject;
+      if (closeToSubject)
+        c.score += previous_keywords;
       break;
     case facts::FigureKind::Year:
       // And one of them near the year: in a long sentence the keywords of one year ("data

@@ -25,6 +25,12 @@ struct SentenceWords {
   std::vector<std::string> section_dates;
   std::vector<std::string> section_stems;
   std::vector<std::size_t> section_figures;
+  // The sentence before it in the same paragraph: its stems, and the records its words point
+  // to. Read only for a count with no noun of its own ("the actual number is at least 87
+  // million") or a unit noun rival records share ("97 million profiles"), whose subject the
+  // sentence before may name.
+  std::vector<std::string> previous_stems;
+  std::vector<std::size_t> previous_figures;
 };
 
 // How a draft frames a recorded number otherwise than the record: a fall where the record has a
@@ -52,8 +58,9 @@ class FigureLinker {
 public:
   FigureLinker(const facts::FactIndex &index, std::string_view prose);
 
-  // `heading`: the span of the heading of the section the sentence stands in (empty: none).
-  SentenceWords words(Span sentence, Span heading = {}) const;
+  // `heading`: the span of the heading of the section the sentence stands in (empty: none);
+  // `previous`: the sentence before it in its paragraph (empty: none).
+  SentenceWords words(Span sentence, Span heading = {}, Span previous = {}) const;
   std::string_view prose() const { return prose_; }
 
   // The recorded figures the sentence links `figure` to, best first. A figure links only when
@@ -65,7 +72,11 @@ public:
   // part of it, and does not link. A length of time the sentence links to another occasion's
   // record than its section's heading names ("Zuckerberg took questions for an hour" under "The
   // call with reporters": the questions are the hearing's keyword) is a length of the heading's
-  // occasion instead, linked by the heading's words.
+  // occasion instead, linked by the heading's words. A large count within a factor of 1.5 of a
+  // current record may also link through the sentence before (SentenceWords::previous_stems):
+  // with no noun of its own, when the two sentences hold one of the record's unit nouns and a
+  // keyword no rival has; with a unit noun rivals share, when it is within 15 per cent of the
+  // record, no rival sharing the noun is as close, and such a keyword is there.
   std::vector<FigureCandidate> candidates(const SentenceFigures &sentence,
                                           const DraftFigure &figure, const SentenceWords &words);
 
@@ -79,8 +90,9 @@ public:
 
 private:
   struct Phrase {
-    std::vector<std::string> words; // stemmed
-    bool distinctive = false;       // keywords: no rival has it; units: no rival counts in it
+    std::vector<std::string> words;   // stemmed
+    bool distinctive = false;         // keywords: no rival has it; units: no rival counts in it
+    std::vector<double> rival_values; // units: the values of the rivals that count in it
   };
   // What linking needs of one recorded figure. Its rivals are the figures of the same kind that
   // count in one of its unit nouns ("users"): a sentence must tell it apart from them.

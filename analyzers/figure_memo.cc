@@ -6,7 +6,7 @@
 namespace factline::analyzers {
 
 std::string SentenceMemo::key(const Document &doc, Span sentence, const std::vector<Span> &quoted,
-                              Span heading) {
+                              Span heading, Span previous) {
   const std::size_t len = sentence.end - sentence.begin;
   std::string key;
   key.reserve(len + heading.end - heading.begin + 24 + 16 * quoted.size());
@@ -14,6 +14,9 @@ std::string SentenceMemo::key(const Document &doc, Span sentence, const std::vec
   const std::string_view title = doc.prose(heading); // before the quotations: one reading only
   append(key, title.size());
   key.append(title);
+  const std::string_view before = doc.prose(previous);
+  append(key, before.size());
+  key.append(before);
   for (const Span &q : quoted) {
     if (!q.overlaps(sentence))
       continue;

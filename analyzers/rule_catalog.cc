@@ -6,7 +6,7 @@
 namespace factline::analyzers {
 namespace {
 
-constexpr std::array<RuleInfo, 9> kRules{{
+constexpr std::array<RuleInfo, 10> kRules{{
     {"quote-misattributed", "MisattributedQuote",
      "The quoted words are on record, but from someone other than the person the draft names.",
      "Credit the words to the speaker on record, or remove the quotation.", Severity::Warning},
@@ -36,6 +36,10 @@ constexpr std::array<RuleInfo, 9> kRules{{
      "The figure is on record, but was replaced by a later one and is given as current.",
      "Use the figure that replaced it, or say that the earlier estimate was revised.",
      Severity::Warning},
+    {"figure-weekday", "WrongWeekday",
+     "The weekday contradicts the date it is attached to, or the date of the recorded event it "
+     "names.",
+     "Use the weekday the calendar gives for that date.", Severity::Warning},
     {"figure-verified", "VerifiedFigure", "The figure agrees with the record.", "", {}},
 }};
 

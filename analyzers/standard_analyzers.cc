@@ -3,6 +3,7 @@
 
 #include "analyzers/figure_analyzer.h"
 #include "analyzers/quote_analyzer.h"
+#include "analyzers/weekday_analyzer.h"
 
 namespace factline::analyzers {
 
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<Analyzer>> makeStandardAnalyzers() {
   std::vector<std::unique_ptr<Analyzer>> list;
   list.push_back(makeQuoteAnalyzer());
   list.push_back(makeFigureAnalyzer());
+  list.push_back(makeWeekdayAnalyzer());
   return list;
 }
 

@@ -3,6 +3,7 @@
 
 Usage:
   eval/score.py [--factline PATH] [--thresholds FILE] [--check] [-v] DIR [DIR ...]
+  (--factline: the binary to run, by default build/factline; relative to where you start it)
 
 A case is a draft (NAME.md or NAME.txt) with a sidecar NAME.expect.json, in the format of
 ../shared/tools/lsp-eval:
@@ -196,13 +197,15 @@ def check(totals, thresholds):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dirs", nargs="+")
-    ap.add_argument("--factline", default=str(HERE.parent / "build" / "factline"))
+    ap.add_argument("--factline", default=str(HERE.parent / "build" / "factline"),
+                    help="the factline binary (default: build/factline), e.g. build-e/factline")
     ap.add_argument("--thresholds", default=str(HERE / "thresholds.json"))
     ap.add_argument("--check", action="store_true", help="exit 1 below the thresholds")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     cases = load_cases(args.dirs)
-    found = run_check(args.factline, cases)
+    # The check runs from "/": a relative path names a binary from where score.py was started.
+    found = run_check(str(Path(args.factline).resolve()), cases)
     kinds, fam, words, notes = score(cases, found, args.verbose)
     totals = summarise(kinds, fam, words, notes, len(cases))
     if args.check:
