@@ -214,7 +214,9 @@ std::vector<std::string> discoverWorkspaceBases(const std::string &root) {
     return out;
   for (const auto &entry : std::filesystem::directory_iterator(folder, ec)) {
     std::error_code type_ec;
-    if (entry.path().extension() == ".json" && entry.is_regular_file(type_ec))
+    // config.json is the workspace's configuration (server/settings.h), never a fact base.
+    if (entry.path().extension() == ".json" && entry.path().filename() != "config.json" &&
+        entry.is_regular_file(type_ec))
       out.push_back(entry.path().string());
   }
   std::sort(out.begin(), out.end());

@@ -65,7 +65,8 @@ private:
   std::shared_ptr<const FactIndex> snapshot_;
 };
 
-// The workspace's own fact bases: `.factline/*.json` at `root`, sorted by name. Any thread.
+// The workspace's own fact bases: `.factline/*.json` at `root`, sorted by name, except
+// `.factline/config.json`, the workspace's configuration. Any thread.
 std::vector<std::string> discoverWorkspaceBases(const std::string &root);
 
 } // namespace factline::facts

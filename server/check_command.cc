@@ -12,12 +12,15 @@
 #include <unistd.h>
 
 #include "analyzers/analyzer_group.h"
+#include "analyzers/rule_catalog.h"
 #include "facts/fact_library.h"
 #include "facts/replacing_file.h"
 #include "server/check_report.h"
 #include "server/commands.h"
+#include "server/record_view.h"
 #include "server/report_text.h"
 #include "server/settings.h"
+#include "server/workspace_facts.h"
 
 namespace factline::server {
 
@@ -25,17 +28,88 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The nearest `.factline/` folder's bases, from the current directory upward.
-std::vector<std::string> discoverFromCurrentDirectory() {
+// The workspace: the nearest folder, from the current directory upward, whose `.factline/`
+// holds fact bases or a configuration file.
+std::optional<std::string> discoverFromCurrentDirectory() {
   std::error_code ec;
   for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
-    auto found = facts::discoverWorkspaceBases(dir.string());
-    if (!found.empty())
-      return found;
+    std::error_code exists_ec;
+    if (!facts::discoverWorkspaceBases(dir.string()).empty() ||
+        fs::exists(configFilePath(dir.string()), exists_ec))
+      return dir.string();
     if (dir == dir.parent_path())
       break;
   }
-  return {};
+  return std::nullopt;
+}
+
+// "a,b" "c" -> a, b, c.
+std::vector<std::string> splitLists(const std::vector<std::string> &lists) {
+  std::vector<std::string> out;
+  for (const auto &list : lists) {
+    std::size_t from = 0;
+    while (from <= list.size()) {
+      std::size_t comma = list.find(',', from);
+      if (comma == std::string::npos)
+        comma = list.size();
+      if (comma > from)
+        out.push_back(list.substr(from, comma - from));
+      from = comma + 1;
+    }
+  }
+  return out;
+}
+
+// False, with a usage error on stderr, when `rule` is not a rule of the catalogue.
+bool knownRule(const std::string &rule, const std::string &flag) {
+  const std::vector<std::string> rules = ruleIds();
+  if (std::find(rules.begin(), rules.end(), rule) != rules.end())
+    return true;
+  std::string near = nearestName(rule, rules);
+  std::cerr << "factline check: " << flag << ": no rule named \"" << escapeControls(rule) << "\""
+            << (near.empty() ? "" : "; did you mean " + near + "?") << " (the rules:";
+  for (const auto &r : rules)
+    std::cerr << " " << r;
+  std::cerr << ")\n";
+  return false;
+}
+
+// The settings for this run: the configuration file's, then the command line's flags over them.
+// False after a usage or configuration error, reported on stderr.
+bool settingsFor(const CheckOptions &options, const ConfigFile &config, Settings &settings) {
+  std::vector<std::string> problems; // none: the file was validated
+  settings = readSettings(config.section, problems);
+  for (const auto &assignment : options.severity) {
+    const std::size_t eq = assignment.find('=');
+    const std::string rule = assignment.substr(0, eq);
+    if (!knownRule(rule, "--severity"))
+      return false;
+    bool known = false;
+    std::optional<analyzers::Severity> level;
+    if (eq != std::string::npos)
+      level = parseSeverityName(assignment.substr(eq + 1), known);
+    if (!known) {
+      std::cerr << "factline check: --severity " << escapeControls(assignment)
+                << ": expected RULE=LEVEL, LEVEL one of error, warning, information, hint, off\n";
+      return false;
+    }
+    settings.severity[rule] = level;
+  }
+  const std::vector<std::string> select = splitLists(options.select);
+  const std::vector<std::string> ignore = splitLists(options.ignore);
+  for (const auto &rule : select)
+    if (!knownRule(rule, "--select"))
+      return false;
+  for (const auto &rule : ignore)
+    if (!knownRule(rule, "--ignore"))
+      return false;
+  if (!select.empty())
+    for (const auto &rule : analyzers::ruleCatalog()) // verified claims are not problems: kept
+      if (rule.severity && std::find(select.begin(), select.end(), rule.id) == select.end())
+        settings.severity[std::string(rule.id)] = std::nullopt;
+  for (const auto &rule : ignore)
+    settings.severity[rule] = std::nullopt;
+  return true;
 }
 
 bool isMarkdownPath(const std::string &path) {
@@ -218,10 +292,62 @@ private:
 } // namespace
 
 int runCheck(const CheckOptions &options) {
+  const std::optional<std::string> root = discoverFromCurrentDirectory();
+  ConfigFile config;
+  if (!options.config.empty()) {
+    config = readConfigFile(options.config, configRootOf(options.config));
+    if (!config.found) {
+      std::cerr << "factline check: --config " << escapeControls(options.config)
+                << ": no such file\n";
+      return 2;
+    }
+  } else if (root && !options.no_config) {
+    config = readConfigFile(configFilePath(*root), *root);
+  }
+  for (const auto &w : config.warnings)
+    std::cerr << "warning: " << w.describe() << "\n";
+  for (const auto &e : config.errors)
+    std::cerr << e.describe() << "\n";
+  if (!config.errors.empty()) {
+    std::cerr << "factline check: the configuration file " << escapeControls(config.path)
+              << " has errors; fix them, or leave it out with --no-config\n";
+    return 2;
+  }
+  Settings settings;
+  if (!settingsFor(options, config, settings))
+    return 2;
+
   std::vector<std::string> bases;
-  if (!options.no_workspace_facts)
-    bases = discoverFromCurrentDirectory();
+  if (root && !options.no_workspace_facts)
+    bases = facts::discoverWorkspaceBases(*root);
+  // The configuration file's bases, relative to its workspace and confined to it: the file is
+  // the workspace's, and may come from anyone who shares it (README: "What a workspace setting
+  // can and cannot reach"). A base elsewhere is the user's to name, with --facts.
+  bool refused = false;
+  for (const auto &p : settings.fact_bases) {
+    const std::string path = (fs::absolute(config.root) / p).lexically_normal().string();
+    if (auto why = outsideWorkspace(path, {fs::absolute(config.root).string()},
+                                    "the configuration file " + escapeControls(config.path) +
+                                        " (factBases \"" + escapeControls(p) + "\")")) {
+      std::cerr << "factline check: " << *why
+                << ". A configuration file may only name fact bases inside its workspace; name "
+                   "a base elsewhere with --facts. The file was not read\n";
+      refused = true;
+      continue;
+    }
+    bases.push_back(path);
+  }
+  if (refused)
+    return 2;
   bases.insert(bases.end(), options.facts.begin(), options.facts.end());
+  {
+    std::vector<std::string> unique; // a base named twice loads once, as in the server
+    std::set<std::string> seen;
+    for (const auto &b : bases)
+      if (seen.insert(fs::absolute(b).lexically_normal().string()).second)
+        unique.push_back(b);
+    bases = std::move(unique);
+  }
   facts::FactLibrary library(true);
   bool bad_facts = false;
   for (const auto &status : library.setFiles(bases)) {
@@ -238,7 +364,6 @@ int runCheck(const CheckOptions &options) {
   auto index = library.snapshot();
 
   auto group = analyzers::AnalyzerGroup::standard();
-  Settings settings; // the command line has no settings yet: the server's defaults
   CheckReport report;
   report.base = index->sharedBase();
   report.fact_files = bases;
@@ -289,8 +414,13 @@ int runCheck(const CheckOptions &options) {
                                        ? analyzers::DraftFormat::Markdown
                                        : analyzers::DraftFormat::PlainText);
     auto findings = group.analyze(doc, *index, analyzers::CancelToken());
-    report.files.push_back({path == "-" ? "<stdin>" : path, std::move(*text),
-                            applySettings(std::move(findings), settings)});
+    findings = applySettings(std::move(findings), settings);
+    if (options.quiet) // errors and warnings only
+      std::erase_if(findings, [](const analyzers::Finding &f) {
+        return f.severity && (*f.severity == analyzers::Severity::Information ||
+                              *f.severity == analyzers::Severity::Hint);
+      });
+    report.files.push_back({path == "-" ? "<stdin>" : path, std::move(*text), std::move(findings)});
   }
   progress.clear();
 
@@ -300,6 +430,8 @@ int runCheck(const CheckOptions &options) {
               << options.output << " is left as it was\n";
     return 2;
   }
+  if (report.files.empty() && input_error)
+    return 2; // nothing was checked: the reasons are on stderr, and no summary says otherwise
   std::ostringstream buffered; // the report for --output, written out once it is complete
   std::ostream &out = file_out ? buffered : std::cout;
   bool color = options.color && !file_out && isatty(STDOUT_FILENO);
@@ -309,8 +441,11 @@ int runCheck(const CheckOptions &options) {
     writeSarifReport(out, report);
   else if (options.format == "html")
     writeHtmlReport(out, report);
-  else
-    writeTextReport(out, report.files, color);
+  else if (!options.quiet || std::any_of(report.files.begin(), report.files.end(), [](auto &f) {
+             return std::any_of(f.findings.begin(), f.findings.end(),
+                                [](const analyzers::Finding &x) { return x.severity.has_value(); });
+           }))
+    writeTextReport(out, report.files, color); // --quiet: nothing at all when nothing is wrong
   out.flush();
   bool written = static_cast<bool>(out);
   std::string why = "write error";

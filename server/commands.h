@@ -22,7 +22,15 @@ struct CheckOptions {
   std::string output;              // empty: stdout
   std::string fail_on = "warning"; // error, warning, information, hint, none
   bool color = true;               // off with --no-color or NO_COLOR
-  bool no_workspace_facts = false; // do not pick up .factline/ folders
+  bool no_workspace_facts = false; // do not pick up .factline/ folders' fact bases
+  // The configuration file: empty, the nearest `.factline/config.json` from the current directory
+  // upward; no_config, none. The flags below apply over it.
+  std::string config;
+  bool no_config = false;
+  std::vector<std::string> select;   // only these rules (comma-separated lists, as given)
+  std::vector<std::string> ignore;   // not these rules
+  std::vector<std::string> severity; // RULE=LEVEL, in order
+  bool quiet = false;                // only errors and warnings; nothing at all when none
   // A draft larger than this is refused (an editor's message limit is the same 64 MiB): a file
   // that is not a draft, such as a disk image or a log, is not read into memory.
   std::uint64_t max_draft_bytes = std::uint64_t{64} << 20;

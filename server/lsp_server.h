@@ -103,7 +103,10 @@ private:
     User,      // initializationOptions: set where the user sets the server's command
     Workspace, // workspace/configuration or didChangeConfiguration: merged with the workspace's
   };
+  // The editor's section over the workspace's `.factline/config.json` (read again each time).
   void applySettings(const protocol::json &section, SettingsSource source);
+  // The configuration file's section, its problems shown when they change.
+  protocol::json readWorkspaceConfig();
   void registerFileWatchers();
   void onFactsLoaded(FactsReport report);
   void showMessage(protocol::MessageType type, std::string message);
@@ -137,6 +140,11 @@ private:
   std::map<std::string, facts::FactFileStatus> fact_status_;
   bool client_initialized_ = false; // `initialized` arrived: the server may send requests
   std::set<std::string> settings_problems_shown_;
+  // The last section the editor sent and where from: applied again over the configuration file
+  // when that file changes.
+  protocol::json editor_section_;
+  SettingsSource editor_source_ = SettingsSource::User;
+  std::vector<std::string> config_problems_; // the configuration file's, as last shown
   std::set<std::string> incomplete_shown_; // documents told their check was cut short
 
   DraftWorkspace workspace_;

@@ -4,6 +4,72 @@
 #include <iostream>
 
 #include "server/commands.h"
+#include "server/record_view.h"
+#include "server/settings.h"
+
+namespace {
+
+// After CLI11 refused the command line: the unknown subcommand or option that made it, named with
+// the nearest valid one ("unknown option --fial-on; did you mean --fail-on?"); empty when the
+// problem is another (a bad value, a missing argument), which CLI11's own message says.
+std::string unknownWord(CLI::App &app, int argc, char **argv) {
+  using factline::server::escapeControls;
+  using factline::server::nearestName;
+  CLI::App *cur = &app;
+  std::string where = "factline";
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--")
+      break;
+    if (arg.size() > 1 && arg[0] == '-') {
+      const bool is_long = arg.rfind("--", 0) == 0;
+      const std::string name = is_long ? arg.substr(0, arg.find('=')) : arg.substr(0, 2);
+      const CLI::Option *found = nullptr;
+      std::vector<std::string> names;
+      for (const CLI::Option *opt : cur->get_options()) {
+        for (const auto &l : opt->get_lnames()) {
+          names.push_back("--" + l);
+          if (is_long && "--" + l == name)
+            found = opt;
+        }
+        for (const auto &sn : opt->get_snames()) {
+          names.push_back("-" + sn);
+          if (!is_long && "-" + sn == name)
+            found = opt;
+        }
+      }
+      if (!found) {
+        const std::string near = nearestName(name, names);
+        return where + ": unknown option " + escapeControls(name) +
+               (near.empty() ? "" : "; did you mean " + near + "?");
+      }
+      const bool inline_value = is_long ? arg.find('=') != std::string::npos : arg.size() > 2;
+      if (found->get_type_size_max() > 0 && !inline_value)
+        ++i; // its value
+      continue;
+    }
+    auto subcommands = cur->get_subcommands([](CLI::App *) { return true; });
+    if (subcommands.empty())
+      continue; // a positional argument
+    CLI::App *next = nullptr;
+    std::vector<std::string> names;
+    for (CLI::App *sub : subcommands) {
+      names.push_back(sub->get_name());
+      if (sub->get_name() == arg)
+        next = sub;
+    }
+    if (!next) {
+      const std::string near = nearestName(arg, names);
+      return where + ": unknown subcommand \"" + escapeControls(arg) + "\"" +
+             (near.empty() ? "" : "; did you mean " + near + "?");
+    }
+    cur = next;
+    where += " " + next->get_name();
+  }
+  return {};
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
   using namespace factline::server;
@@ -41,8 +107,28 @@ int main(int argc, char **argv) {
   check_cmd->add_option("--output,-o", check.output, "Write the report to this file");
   check_cmd
       ->add_option("--fail-on", check.fail_on,
-                   "Exit 1 when a finding at or above this severity is found")
+                   "Exit 1 when a finding at or above this severity is found (default: "
+                   "warning). This holds for every --format and with -o too: a json, sarif or "
+                   "html report written to a file still exits 1 when something was found; "
+                   "--fail-on none exits 0")
       ->check(CLI::IsMember({"error", "warning", "information", "hint", "none"}));
+  check_cmd->add_option("--select", check.select,
+                        "Report only these rules (RULE[,RULE...], repeatable; verified claims "
+                        "stay in reports that list them)");
+  check_cmd->add_option("--ignore", check.ignore,
+                        "Do not report these rules (RULE[,RULE...], repeatable)");
+  check_cmd->add_option("--severity", check.severity,
+                        "RULE=LEVEL: report RULE at LEVEL (error, warning, information, hint, "
+                        "off); repeatable, over the configuration file");
+  check_cmd->add_flag("--quiet,-q", check.quiet,
+                      "Report errors and warnings only (information and hints are left out of "
+                      "the report and the exit status); print nothing when there are none");
+  auto *config_opt = check_cmd->add_option(
+      "--config", check.config,
+      "Use this configuration file instead of the nearest .factline/config.json");
+  check_cmd
+      ->add_flag("--no-config", check.no_config, "Do not read a .factline/config.json")
+      ->excludes(config_opt);
   bool no_color = false;
   check_cmd->add_flag("--no-color", no_color, "No colour in text output");
   check_cmd->add_flag("--no-workspace-facts", check.no_workspace_facts,
@@ -76,6 +162,12 @@ int main(int argc, char **argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
+    if (e.get_exit_code() != 0) {
+      if (std::string word = unknownWord(app, argc, argv); !word.empty()) {
+        std::cerr << word << "\nRun with --help for more information.\n";
+        return 2;
+      }
+    }
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }

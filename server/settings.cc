@@ -2,6 +2,16 @@
 #include "server/settings.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "analyzers/rule_catalog.h"
+#include "facts/json_reader.h"
+#include "server/record_view.h"
 
 namespace factline::server {
 
@@ -123,6 +133,303 @@ std::vector<analyzers::Finding> applySettings(std::vector<analyzers::Finding> fi
         f.severity = it->second;
     }
     out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<std::string> ruleIds() {
+  std::vector<std::string> out;
+  for (const auto &rule : analyzers::ruleCatalog())
+    out.emplace_back(rule.id);
+  return out;
+}
+
+std::string nearestName(std::string_view word, const std::vector<std::string> &names) {
+  auto distance = [](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+      row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1 : 0)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  };
+  if (word.size() > 200) // an untrusted string: no quadratic work on a long one
+    return {};
+  std::string best;
+  std::size_t best_distance = 0;
+  for (const auto &name : names) {
+    const std::size_t d = distance(word, name);
+    if (best.empty() || d < best_distance) {
+      best = name;
+      best_distance = d;
+    }
+  }
+  // A slip (a letter or a few wrong), or a prefix ("quote" for "quote-altered"), not a guess.
+  const bool prefix = !word.empty() && best.rfind(word, 0) == 0;
+  if (best.empty() || (best_distance > std::max<std::size_t>(2, best.size() / 3) && !prefix))
+    return {};
+  return best;
+}
+
+std::string configFilePath(const std::string &root) {
+  return (std::filesystem::path(root) / ".factline" / kConfigFileName).string();
+}
+
+std::string configRootOf(const std::string &path) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty())
+    folder = ".";
+  if (folder.filename() == ".factline")
+    return folder.parent_path().empty() ? std::string(".") : folder.parent_path().string();
+  return folder.string();
+}
+
+namespace {
+
+constexpr std::size_t kMaxConfigBytes = 1 << 20;
+
+// Reads a regular file of at most kMaxConfigBytes; a FIFO or device is refused, not waited on.
+bool readSmallFile(const std::string &path, std::string &text, std::string &error, bool &exists) {
+  exists = true;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    exists = errno != ENOENT && errno != ENOTDIR;
+    error = std::string("cannot be read: ") + std::strerror(errno);
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    error = "is not a regular file";
+  } else if (static_cast<std::uint64_t>(st.st_size) > kMaxConfigBytes) {
+    error = "is larger than 1 MB, more than a configuration can be";
+  } else {
+    char buffer[1 << 14];
+    for (;;) {
+      const ssize_t n = ::read(fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0) {
+        error = std::string("cannot be read: ") + std::strerror(errno);
+        break;
+      }
+      if (n == 0)
+        break;
+      text.append(buffer, static_cast<std::size_t>(n));
+      if (text.size() > kMaxConfigBytes) {
+        error = "is larger than 1 MB, more than a configuration can be";
+        break;
+      }
+    }
+  }
+  ::close(fd);
+  return error.empty();
+}
+
+// Reads the configuration's one object with a JsonReader, so that each problem has its line and
+// column; builds the section from what is valid.
+class ConfigReader {
+public:
+  ConfigReader(ConfigFile &out, std::string_view text) : out_(out), reader_(text), lines_(text) {}
+
+  void run() {
+    if (reader_.peek() != facts::JsonKind::Object) {
+      if (!reader_.failed())
+        error(reader_.offset(), "$", "expected an object of settings, found " +
+                                         std::string(facts::describeJsonKind(reader_.peek())));
+      return syntax();
+    }
+    reader_.beginObject();
+    std::string_view key_view;
+    std::size_t key_at = 0;
+    while (reader_.nextMember(key_view, key_at)) {
+      const std::string key(key_view);
+      const std::string field = "$." + escapeControls(key);
+      const facts::JsonKind kind = reader_.peek();
+      const std::size_t at = reader_.offset();
+      if (key == "$schema") {
+        if (kind != facts::JsonKind::String)
+          error(at, field, "expected the schema's URL or path");
+        reader_.skipValue();
+      } else if (key == "factBases") {
+        readFactBases(field, kind, at);
+      } else if (key == "debounceMs" || key == "analysisTimeoutMs") {
+        double n = 0;
+        if (kind == facts::JsonKind::Number && reader_.readNumber(n) && n >= 0)
+          out_.section[key] = n;
+        else {
+          error(at, field, "expected a number of milliseconds >= 0");
+          if (kind != facts::JsonKind::Number)
+            reader_.skipValue();
+        }
+      } else if (key == "unverifiedQuotes") {
+        bool b = false;
+        if (kind == facts::JsonKind::Bool && reader_.readBool(b))
+          out_.section[key] = b;
+        else {
+          error(at, field, "expected true or false");
+          reader_.skipValue();
+        }
+      } else if (key == "unverifiedSeverity") {
+        std::string value;
+        if (kind == facts::JsonKind::String && reader_.readString(value) &&
+            (value == "information" || value == "hint"))
+          out_.section[key] = value;
+        else {
+          error(at, field, "expected \"information\" or \"hint\"");
+          if (kind != facts::JsonKind::String)
+            reader_.skipValue();
+        }
+      } else if (key == "severity") {
+        readSeverity(field, kind, at);
+      } else {
+        std::string near = nearestName(key, {"$schema", "factBases", "debounceMs",
+                                             "analysisTimeoutMs", "unverifiedQuotes",
+                                             "unverifiedSeverity", "severity"});
+        warning(key_at, field,
+                "unknown setting, ignored" + (near.empty() ? "" : " (did you mean " + near + "?)"));
+        reader_.skipValue();
+      }
+      if (reader_.failed())
+        break;
+    }
+    if (!reader_.failed())
+      reader_.finish();
+    syntax();
+  }
+
+private:
+  void readFactBases(const std::string &field, facts::JsonKind kind, std::size_t at) {
+    if (kind != facts::JsonKind::Array) {
+      error(at, field, "expected an array of fact base paths, relative to the workspace root");
+      reader_.skipValue();
+      return;
+    }
+    reader_.beginArray();
+    out_.section["factBases"] = nlohmann::json::array();
+    for (std::size_t i = 0; reader_.nextElement(); ++i) {
+      const std::size_t element_at = reader_.offset();
+      std::string path;
+      if (reader_.peek() == facts::JsonKind::String && reader_.readString(path) && !path.empty() &&
+          path.find('\0') == std::string::npos)
+        out_.section["factBases"].push_back(path);
+      else {
+        error(element_at, field + "[" + std::to_string(i) + "]", "expected a path");
+        if (!reader_.failed() && reader_.offset() == element_at)
+          reader_.skipValue();
+      }
+    }
+  }
+
+  void readSeverity(const std::string &field, facts::JsonKind kind, std::size_t at) {
+    if (kind != facts::JsonKind::Object) {
+      error(at, field, "expected an object of rule: severity");
+      reader_.skipValue();
+      return;
+    }
+    const std::vector<std::string> rules = ruleIds();
+    reader_.beginObject();
+    out_.section["severity"] = nlohmann::json::object();
+    std::string_view rule_view;
+    std::size_t rule_at = 0;
+    while (reader_.nextMember(rule_view, rule_at)) {
+      const std::string rule(rule_view);
+      const std::string rule_field = field + "." + escapeControls(rule);
+      const std::size_t value_at = reader_.offset();
+      std::string level;
+      bool known = false;
+      if (reader_.peek() == facts::JsonKind::String && reader_.readString(level))
+        parseSeverityName(level, known);
+      else
+        reader_.skipValue();
+      if (!known) {
+        error(value_at, rule_field, "expected error, warning, information, hint or off");
+        continue;
+      }
+      if (std::find(rules.begin(), rules.end(), rule) == rules.end()) {
+        std::string near = nearestName(rule, rules);
+        warning(rule_at, rule_field,
+                "no such rule, ignored" +
+                    (near.empty() ? "" : " (did you mean " + near + "?)"));
+        continue;
+      }
+      out_.section["severity"][rule] = level;
+    }
+  }
+
+  void syntax() {
+    if (reader_.failed())
+      error(reader_.errorOffset(), "", reader_.errorMessage());
+  }
+  facts::LoadError at(std::size_t offset, const std::string &field, std::string message) {
+    facts::LoadError e;
+    e.file = out_.path;
+    const facts::TextPosition p = lines_.at(offset);
+    e.line = p.line;
+    e.column = p.column;
+    e.offset = offset;
+    e.json_path = field;
+    e.message = std::move(message);
+    return e;
+  }
+  void error(std::size_t offset, const std::string &field, std::string message) {
+    out_.errors.push_back(at(offset, field, std::move(message)));
+  }
+  void warning(std::size_t offset, const std::string &field, std::string message) {
+    out_.warnings.push_back(at(offset, field, std::move(message)));
+  }
+
+  ConfigFile &out_;
+  facts::JsonReader reader_;
+  facts::LineMap lines_;
+};
+
+} // namespace
+
+ConfigFile readConfigFile(const std::string &path, const std::string &root) {
+  ConfigFile config;
+  config.path = path;
+  config.root = root;
+  std::string text, why;
+  if (!readSmallFile(path, text, why, config.found)) {
+    if (config.found) {
+      facts::LoadError e;
+      e.file = path;
+      e.message = why;
+      config.errors.push_back(std::move(e));
+    }
+    return config;
+  }
+  ConfigReader(config, text).run();
+  if (!config.errors.empty())
+    config.section = nlohmann::json::object();
+  return config;
+}
+
+json overlaySettings(const json &base, const json &top) {
+  json out = base.is_object() ? base : json::object();
+  if (!top.is_object())
+    return out;
+  for (auto it = top.begin(); it != top.end(); ++it) {
+    if (it->is_null())
+      continue;
+    if (it.key() == "severity" && it->is_object() && out.contains("severity") &&
+        out["severity"].is_object()) {
+      for (auto rule = it->begin(); rule != it->end(); ++rule)
+        out["severity"][rule.key()] = *rule;
+    } else if (it.key() == "factBases" && it->is_array() && out.contains("factBases") &&
+               out["factBases"].is_array()) {
+      for (const auto &p : *it)
+        out["factBases"].push_back(p);
+    } else {
+      out[it.key()] = *it;
+    }
   }
   return out;
 }

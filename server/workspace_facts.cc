@@ -82,6 +82,20 @@ std::optional<std::string> outsideReason(const std::string &path,
          ")";
 }
 
+} // namespace
+
+std::optional<std::string> outsideWorkspace(const std::string &path,
+                                            const std::vector<std::string> &folders,
+                                            const std::string &what) {
+  std::vector<std::string> real_folders;
+  for (const auto &f : folders)
+    if (auto real = realPath(f))
+      real_folders.push_back(real->string());
+  return outsideReason(path, real_folders, what);
+}
+
+namespace {
+
 constexpr const char *kConfinedAdvice =
     ". A workspace can be shared by anyone, so its settings and files may only point at fact "
     "bases inside it; name a base elsewhere in your own settings (the client's "
@@ -102,7 +116,8 @@ facts::FactFileStatus refusedStatus(const std::string &path, const std::string &
 void WorkspaceFacts::configure(std::optional<std::string> root,
                                const std::vector<std::string> &folders,
                                const std::vector<std::string> &configured,
-                               const std::vector<std::string> &trusted) {
+                               const std::vector<std::string> &trusted,
+                               const std::vector<std::string> &from_config) {
   auto absolute = [&](const std::string &p) -> std::optional<std::string> {
     fs::path path(p);
     if (path.is_relative()) {
@@ -136,7 +151,11 @@ void WorkspaceFacts::configure(std::optional<std::string> root,
     bool is_trusted =
         std::find(trusted_paths.begin(), trusted_paths.end(), *path) != trusted_paths.end();
     if (!is_trusted) {
-      std::string what = "the workspace setting factline.factBases \"" + p + "\"";
+      const bool by_file =
+          std::find(from_config.begin(), from_config.end(), p) != from_config.end();
+      std::string what = by_file ? "the workspace's configuration file .factline/config.json "
+                                   "(factBases \"" + p + "\")"
+                                 : "the workspace setting factline.factBases \"" + p + "\"";
       if (auto why = outsideReason(*path, real_folders, what)) {
         spdlog::warn("fact base {} refused: {}", *path, *why);
         refused.push_back({*path, *why + kConfinedAdvice});
@@ -263,7 +282,7 @@ bool WorkspaceFacts::concerns(const std::string &path) const {
   for (const auto &c : configured_)
     if (p == fs::path(c))
       return true;
-  return root_ && p.extension() == ".json" &&
+  return root_ && p.extension() == ".json" && p.filename() != "config.json" &&
          p.parent_path() == (fs::path(*root_) / ".factline").lexically_normal();
 }
 

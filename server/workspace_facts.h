@@ -17,6 +17,14 @@ struct FactsReport {
   std::vector<facts::FactFileStatus> files; // one per user file, in load order
 };
 
+// Why the fact base `path` (absolute) must not be read because, once `..` and every symlink are
+// resolved, it lies outside every one of `folders`; nullopt when it lies inside one. `what` says
+// who named it, for the message. The one confinement check of workspace-controlled paths: the
+// server's settings and `.factline/` files, and the configuration file for `factline check`.
+std::optional<std::string> outsideWorkspace(const std::string &path,
+                                            const std::vector<std::string> &folders,
+                                            const std::string &what);
+
 // The bundled base, then `.factline/*.json` at the workspace root (by name), then the configured
 // `factline.factBases` resolved against the root (a relative one without a root is reported, not
 // read from the server's working directory). Loads run one at a time on `loader` (a pool
@@ -42,14 +50,17 @@ public:
   // Sets where bases come from and loads them (the first call always loads). `folders` are the
   // workspace folders (the root among them); `configured` the factBases in force, in order;
   // `trusted` the paths the user chose themselves, which may lie outside the folders (relative
-  // ones are resolved against the root, like `configured`).
+  // ones are resolved against the root, like `configured`). `from_config`: those of `configured`
+  // that the workspace's `.factline/config.json` named, so that a refusal names that file.
   void configure(std::optional<std::string> root, const std::vector<std::string> &folders,
                  const std::vector<std::string> &configured,
-                 const std::vector<std::string> &trusted);
+                 const std::vector<std::string> &trusted,
+                 const std::vector<std::string> &from_config = {});
   // Reads every base again: files changed on disk.
   void reload();
 
-  // Whether a change to `path` concerns the server: a loaded base, or a new `.factline/*.json`.
+  // Whether a change to `path` concerns the server: a loaded base, or a new `.factline/*.json`
+  // other than config.json (the configuration, which LspServer applies as settings).
   bool concerns(const std::string &path) const;
   // Glob patterns for the client's file watcher.
   std::vector<std::string> watchPatterns() const;

@@ -1,4 +1,7 @@
 // LspServer's workspace side: pulled configuration, file watchers, fact base loads and reports.
+#include <algorithm>
+#include <filesystem>
+
 #include <spdlog/spdlog.h>
 
 #include "protocol/uri.h"
@@ -31,12 +34,47 @@ void LspServer::pullConfiguration() {
   });
 }
 
-void LspServer::applySettings(const json &section, SettingsSource source) {
+json LspServer::readWorkspaceConfig() {
+  if (!root_)
+    return json::object();
+  ConfigFile config = readConfigFile(configFilePath(*root_), *root_);
   std::vector<std::string> problems;
-  Settings settings = readSettings(section, problems);
-  if (source == SettingsSource::User)
-    for (const auto &p : settings.fact_bases)
-      user_fact_bases_.push_back(p);
+  for (const auto &e : config.errors)
+    problems.push_back("Factline: " + e.describe() +
+                       ". The configuration file is not used until it is fixed.");
+  for (const auto &w : config.warnings)
+    problems.push_back("Factline: warning: " + w.describe());
+  if (problems != config_problems_) {
+    for (const auto &p : problems) {
+      spdlog::warn("{}", p);
+      showMessage(config.errors.empty() ? protocol::MessageType::Warning
+                                        : protocol::MessageType::Error,
+                  p);
+    }
+    config_problems_ = std::move(problems);
+  }
+  return config.section;
+}
+
+void LspServer::applySettings(const json &section, SettingsSource source) {
+  editor_section_ = section;
+  editor_source_ = source;
+  std::vector<std::string> problems;
+  if (source == SettingsSource::User) {
+    // The user's own bases are those of this section alone, never the configuration file's.
+    std::vector<std::string> ignored;
+    for (const auto &p : readSettings(section, ignored).fact_bases)
+      if (std::find(user_fact_bases_.begin(), user_fact_bases_.end(), p) ==
+          user_fact_bases_.end())
+        user_fact_bases_.push_back(p);
+  }
+  // The workspace's configuration file first, the editor's settings over it.
+  const json file_section = readWorkspaceConfig();
+  std::vector<std::string> from_config;
+  if (auto it = file_section.find("factBases"); it != file_section.end())
+    for (const auto &p : *it)
+      from_config.push_back(p.get<std::string>());
+  Settings settings = readSettings(overlaySettings(file_section, section), problems);
   for (const auto &problem : problems) {
     spdlog::warn("settings: {}", problem);
     if (settings_problems_shown_.insert(problem).second)
@@ -48,7 +86,7 @@ void LspServer::applySettings(const json &section, SettingsSource source) {
   configured.insert(configured.end(), settings.fact_bases.begin(), settings.fact_bases.end());
   std::vector<std::string> trusted = options_.fact_bases;
   trusted.insert(trusted.end(), user_fact_bases_.begin(), user_fact_bases_.end());
-  facts_.configure(root_, folders_, configured, trusted);
+  facts_.configure(root_, folders_, configured, trusted, from_config);
   if (client_initialized_)
     registerFileWatchers();
 }
@@ -98,6 +136,16 @@ void LspServer::onDidChangeWatchedFiles(const protocol::DidChangeWatchedFilesPar
   for (const auto &change : params.changes)
     if (auto path = protocol::uriToPath(change.uri); path && facts_.concerns(*path))
       ours = true;
+  bool config = false;
+  for (const auto &change : params.changes)
+    if (auto path = protocol::uriToPath(change.uri);
+        path && root_ && std::filesystem::path(*path).lexically_normal() ==
+                             std::filesystem::path(configFilePath(*root_)).lexically_normal())
+      config = true;
+  if (config) {
+    spdlog::info("the workspace configuration file changed: applying it again");
+    applySettings(editor_section_, editor_source_); // reloads the bases if they changed
+  }
   if (ours) {
     spdlog::info("fact base files changed on disk: reloading");
     facts_.reload();

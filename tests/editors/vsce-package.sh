@@ -9,7 +9,7 @@ python3 - "$out" <<'PY'
 import json, sys, zipfile
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
 need = ["extension/package.json", "extension/out/extension.js", "extension/readme.md",
-        "extension/schemas/factbase.schema.json",
+        "extension/schemas/factbase.schema.json", "extension/schemas/config.schema.json",
         "extension/node_modules/vscode-languageclient/package.json",
         "extension/node_modules/vscode-languageserver-protocol/package.json"]
 missing = [n for n in need if n not in names]
@@ -17,9 +17,10 @@ leaked = sorted(n for n in names if n.startswith("extension/src/") or "/node_mod
                 or "/node_modules/@vscode/vsce/" in n)
 with zipfile.ZipFile(sys.argv[1]) as z:
     manifest = json.loads(z.read("extension/package.json"))
-    schema = json.loads(z.read("extension/schemas/factbase.schema.json"))
-urls = [v["url"] for v in manifest["contributes"]["jsonValidation"]]
-ok = not missing and not leaked and urls == ["./schemas/factbase.schema.json"] and isinstance(schema, dict)
+    schemas = [json.loads(z.read(n)) for n in need if n.endswith(".schema.json") and n in names]
+urls = sorted(v["url"] for v in manifest["contributes"]["jsonValidation"])
+ok = (not missing and not leaked and all(isinstance(s, dict) for s in schemas)
+      and urls == ["./schemas/config.schema.json", "./schemas/factbase.schema.json"])
 print(f"{len(names)} files in {sys.argv[1]}")
 if missing: print("missing:", missing)
 if leaked: print("should not be packaged:", leaked[:10])

@@ -9,7 +9,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vsc
 
 import { checkWorkspace } from './checkWorkspace';
 import { openFactEntry, RECORD_SCHEME, recordProvider } from './factEntry';
-import { findServer, SECTION, serverSettings, userFactBases } from './settings';
+import { explicitServerSettings, findServer, SECTION, userFactBases } from './settings';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
@@ -49,14 +49,15 @@ function createClient(serverPath: string): LanguageClient {
     },
     middleware: {
       workspace: {
-        // Answer workspace/configuration for "factline" with exactly the settings object.
+        // Answer workspace/configuration for "factline" with the settings the user set (the
+        // workspace's .factline/config.json and the server's defaults give the rest).
         configuration: async (params, token, next) => {
           const defaults = await next(params, token);
           if (!Array.isArray(defaults)) return defaults;
           return params.items.map((item, i) => {
             if (item.section !== SECTION) return defaults[i];
             const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
-            return serverSettings(scope);
+            return explicitServerSettings(scope);
           });
         },
       },

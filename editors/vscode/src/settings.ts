@@ -38,6 +38,21 @@ export function userFactBases(): string[] {
   return Array.isArray(user) ? user.filter((p) => typeof p === 'string') : [];
 }
 
+// What the server is sent for workspace/configuration: only the settings someone actually set
+// (user, workspace or folder), so that the workspace's .factline/config.json decides the rest
+// (README: "Workspace configuration"). Defaults filled in here would override the file.
+export function explicitServerSettings(scope?: vscode.ConfigurationScope): Partial<ServerSettings> {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const all = serverSettings(scope);
+  const out: Partial<ServerSettings> = {};
+  for (const key of Object.keys(all) as (keyof ServerSettings)[]) {
+    const i = c.inspect(key);
+    const set = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue].some((v) => v !== undefined);
+    if (set) (out as Record<string, unknown>)[key] = all[key];
+  }
+  return out;
+}
+
 function isExecutable(file: string): boolean {
   try {
     if (!fs.statSync(file).isFile()) return false;
