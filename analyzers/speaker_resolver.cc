@@ -5,6 +5,8 @@
 #include <array>
 #include <cctype>
 
+#include "analyzers/edit_distance.h"
+
 namespace factline::analyzers {
 namespace {
 
@@ -132,21 +134,6 @@ bool SpeakerResolver::spellsLike(std::string_view name, const facts::Person &per
     }
     return w;
   };
-  auto distance = [](const std::string &a, const std::string &b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-      row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        const std::size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-        diagonal = up;
-      }
-    }
-    return row[b.size()];
-  };
   const std::string draft = lastWord(name);
   if (draft.size() < 4)
     return false;
@@ -154,7 +141,7 @@ bool SpeakerResolver::spellsLike(std::string_view name, const facts::Person &per
     const std::string w = lastWord(known);
     if (w.size() < 4 || w == draft)
       return false;
-    return distance(draft, w) <= (std::min(draft.size(), w.size()) >= 6 ? 2u : 1u);
+    return editDistance(draft, w) <= (std::min(draft.size(), w.size()) >= 6 ? 2u : 1u);
   };
   return close(person.name) || std::any_of(person.aliases.begin(), person.aliases.end(), close);
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analyzers/edit_distance.h"
 #include "analyzers/rule_catalog.h"
 #include "facts/json_reader.h"
 #include "server/record_view.h"
@@ -145,27 +146,12 @@ std::vector<std::string> ruleIds() {
 }
 
 std::string nearestName(std::string_view word, const std::vector<std::string> &names) {
-  auto distance = [](std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-      row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        const std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1 : 0)});
-        diagonal = above;
-      }
-    }
-    return row[b.size()];
-  };
   if (word.size() > 200) // an untrusted string: no quadratic work on a long one
     return {};
   std::string best;
   std::size_t best_distance = 0;
   for (const auto &name : names) {
-    const std::size_t d = distance(word, name);
+    const std::size_t d = analyzers::editDistance(word, name);
     if (best.empty() || d < best_distance) {
       best = name;
       best_distance = d;
