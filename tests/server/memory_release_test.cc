@@ -161,6 +161,12 @@ TEST_CASE("a server whose drafts are all closed gives its memory back", "[memory
                << closed << " KiB after closing them all");
   WARN("memory: RSS " << opened << " KiB open, " << edited << " KiB edited, " << closed
                       << " KiB closed");
+#if !defined(__SANITIZE_ADDRESS__)
   // Generous: the allocator keeps some, but not the editing's growth.
   CHECK(closed < opened + (edited - opened) / 2);
+#else
+  // AddressSanitizer's allocator keeps freed memory mapped whatever malloc_trim says, so RSS
+  // tells nothing here; what closing drops is checked in process above, sanitized all the same.
+  CHECK(closed > 0);
+#endif
 }
