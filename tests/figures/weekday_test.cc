@@ -9,15 +9,12 @@
 #include "analyzers/rule_catalog.h"
 #include "analyzers/weekday_analyzer.h"
 #include "facts/loader.h"
+#include "bundled_index.h"
 
 using namespace factline::analyzers;
 
 namespace {
-const factline::facts::FactIndex &bundledIndex() {
-  static const factline::facts::FactIndex index(
-      std::make_shared<const factline::facts::FactBase>(factline::facts::bundledFactBase()));
-  return index;
-}
+using factline::testing::bundledIndex;
 
 struct Flag {
   std::string span;  // the weekday flagged
