@@ -584,3 +584,62 @@ TEST_CASE("bundled: a pronoun with no one near, and a date that sets the occasio
              "- **Tuesday 10 April, evening.** He again calls the affair a [[\"huge mistake\"]].\n",
              "quote-wrong-occasion");
 }
+
+TEST_CASE("bundled: a description of the base's beside a name it does not know is that stranger") {
+  // "the researcher" is the base's Aleksandr Kogan, but here it describes Jane Roe: no note that
+  // Kogan is not on record, and the misattribution names the draft's Jane Roe.
+  auto roe = analyze("The researcher Jane Roe told us: “Nobody reads the terms of service.”");
+  CHECK(std::none_of(roe.begin(), roe.end(), [](const Finding &f) {
+    return f.message.find("Kogan") != std::string::npos;
+  }));
+  for (const char *text : {"The researcher, Jane Roe, said: “You never fully solve security. It's "
+                           "an arms race.”",
+                           "Jane Roe, the researcher, said: “You never fully solve security. It's "
+                           "an arms race.”"}) {
+    INFO(text);
+    auto all = analyze(text);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].rule == "quote-misattributed");
+    CHECK(all[0].message.find("not Jane Roe") != std::string::npos);
+  }
+  // The description alone still names him.
+  auto kogan = analyze("The researcher said: “You never fully solve security. It's an arms race.”");
+  REQUIRE(kogan.size() == 1);
+  CHECK(kogan[0].message.find("not Aleksandr Kogan") != std::string::npos);
+}
+
+TEST_CASE("bundled: a pronoun right before the verb is the subject, whatever leads up to it") {
+  // Before, "the call with reporters he" was read as a description of a reporter.
+  auto all = analyze("On the call with reporters he had insisted that the work would take years: "
+                     "“I think this is a multi-year effort.”");
+  CHECK_FALSE(std::any_of(all.begin(), all.end(), [](const Finding &f) {
+    return f.severity && *f.severity <= Severity::Warning;
+  }));
+  checkFlags("- **Tuesday 10 April, evening.** Near the end of the session he again calls the "
+             "affair a [[\"huge mistake\"]].\n",
+             "quote-wrong-occasion");
+}
+
+TEST_CASE("bundled: the one who was asked is not the asker a reply answers") {
+  // "Zuckerberg was asked ...": he is asked, so "he responded" is his reply, not Kogan's (the only
+  // other man named). A note names him, never Kogan.
+  auto all = analyze("Kogan built the quiz app.\n\nZuckerberg was asked if the board had "
+                     "discussed removing him. “Not that I'm aware of,” he responded.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message.find("Kogan") == std::string::npos);
+  // Asked by someone: the asker is the one after "by".
+  auto by = analyze("Zuckerberg spoke on a call with reporters.\n\nHe was asked by Senator Graham "
+                    "about rivals. “You never fully solve security. It's an arms race,” he "
+                    "replied.");
+  CHECK(std::none_of(by.begin(), by.end(),
+                     [](const Finding &f) { return f.rule == "quote-misattributed"; }));
+}
+
+TEST_CASE("bundled: a sentence opening with a phrase of place gives its pronoun the quote") {
+  // "And then she offered this: “…”": the pronoun in the first clause, not the opening words.
+  auto all = analyze("Senator Cantwell questioned Zuckerberg next.\n\nAnd then she offered this "
+                     "line: “Some people call them a different name entirely.”");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-unverified");
+  CHECK(all[0].message.find("Maria Cantwell") != std::string::npos);
+}
