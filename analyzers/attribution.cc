@@ -1,5 +1,6 @@
 // AttributionFinder: reads the clause after a quote, then the one before it, then the context.
 #include "analyzers/attribution.h"
+#include "analyzers/occasion_mentions.h"
 
 #include <algorithm>
 #include <cctype>
@@ -982,6 +983,16 @@ std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t unt
   return out;
 }
 
+std::vector<std::string> AttributionFinder::eventsNamedBefore(int block, std::size_t at) {
+  std::vector<std::string> out;
+  const auto &blocks = doc_.blocks();
+  for (int b = 0; b <= block && b < static_cast<int>(blocks.size()); ++b)
+    for (const std::string &e : eventsInBlock(b, b == block ? at : blocks[b].span.end))
+      if (std::find(out.begin(), out.end(), e) == out.end())
+        out.push_back(e);
+  return out;
+}
+
 std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int block,
                                                       Attribution::SettingFrom *from,
                                                       std::vector<std::string> *specific) {
@@ -1008,6 +1019,16 @@ std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int bl
         *from = From::Heading;
         *specific = eventsInBlock(b, blocks[b].span.end, true);
         return out;
+      }
+      // A heading that names no occasion ("## The call") is set by its section's lead, the
+      // paragraph right under it ("On 4 April he spent an hour on the phone with reporters.").
+      if (b + 1 < block && blocks[b + 1].kind != BlockKind::Heading) {
+        out = eventsInBlock(b + 1, blocks[b + 1].span.end);
+        if (!out.empty()) {
+          *from = From::Heading;
+          *specific = eventsInBlock(b + 1, blocks[b + 1].span.end, true);
+          return out;
+        }
       }
       break;
     }
@@ -1225,6 +1246,18 @@ Attribution AttributionFinder::attribute(std::size_t k) {
         if (std::find(a.events.begin(), a.events.end(), id) == a.events.end())
           a.events.push_back(id);
     }
+    // "Near the end of the call he ...": a definite noun naming an occasion the draft has named.
+    if (a.events.empty())
+      for (Span region : {before, after, a.clause}) {
+        if (region.end <= region.begin)
+          continue;
+        const auto words = proseTokens(region);
+        if (words.empty())
+          continue;
+        for (auto &id : occasionsReferredBack(words, facts_.base(), eventsNamedBefore(block, q.open.begin)))
+          if (std::find(a.events.begin(), a.events.end(), id) == a.events.end())
+            a.events.push_back(id);
+      }
   }
   if (a.events.empty() && q.depth == 0)
     a.setting = settingOf(q, block, &a.setting_from, &a.setting_specific);

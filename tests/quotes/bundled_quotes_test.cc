@@ -550,7 +550,10 @@ TEST_CASE("bundled: a short phrase said one way at one occasion and another way 
   // Each at its own occasion is verified; a phrase with no variant at the other stays unjudged.
   checkFlags("At the Senate hearing, Zuckerberg called it a “big mistake”.", "none");
   checkFlags("On the call with reporters, Zuckerberg called it a “huge mistake”.", "none");
-  checkFlags("At the Senate hearing, Zuckerberg said it was “a never-ending battle”.", "none");
+  // A phrase of his own (two words rare in the base) set at an occasion whose record does not
+  // hold it is the wrong occasion's (issue 19: short fragments are checked for occasion too).
+  checkFlags("At the Senate hearing, Zuckerberg said it was [[“a never-ending battle”]].",
+             "quote-wrong-occasion");
   // The phrase after "after" that tells of saying is where the quote was said.
   checkFlags("Zuckerberg faced the Senate committees on Tuesday, a week after telling reporters "
              "that the company had made a “huge mistake”.",
@@ -620,6 +623,42 @@ TEST_CASE("bundled: a pronoun right before the verb is the subject, whatever lea
              "quote-wrong-occasion");
 }
 
+TEST_CASE("bundled: a definite noun refers back to the occasion the draft named") {
+  // "the call" names no occasion by itself; after "a conference call with reporters" it is that.
+  checkFlags("Zuckerberg spoke on a conference call with reporters on Wednesday.\n\n"
+             "He later testified to the Senate.\n\n"
+             "Near the end of the call he described the failure as a [[“big mistake”]].\n",
+             "quote-wrong-occasion");
+  // No call named before: "the call" refers to nothing, and the quote is not judged by it.
+  auto none = analyze("He testified to the Senate.\n\nNear the end of the call he described the "
+                      "failure as a “big mistake”.\n");
+  CHECK(std::none_of(none.begin(), none.end(),
+                     [](const Finding &f) { return f.rule == "quote-wrong-occasion"; }));
+}
+
+TEST_CASE("bundled: a short fragment set at another occasion its clause names") {
+  checkFlags("Zuckerberg spoke twice that week. At the hearing he called the fight against fake "
+             "accounts [[“a never-ending battle”]].\n",
+             "quote-wrong-occasion");
+  // The occasion it is on record from: verified.
+  auto right = analyze("Zuckerberg spoke twice that week. On the call with reporters he called "
+                       "the fight against fake accounts “a never-ending battle”.\n");
+  CHECK(std::none_of(right.begin(), right.end(),
+                     [](const Finding &f) { return f.severity.has_value(); }));
+  // The hearing's record holds "arms race": "an arms race" there is no other occasion's.
+  auto arms = analyze("Zuckerberg spoke twice that week. At the hearing he said Facebook was in "
+                      "“an arms race” with Russian operatives.\n");
+  CHECK(std::none_of(arms.begin(), arms.end(),
+                     [](const Finding &f) { return f.severity.has_value(); }));
+}
+
+TEST_CASE("bundled: a heading that names no occasion is set by its section's lead") {
+  checkFlags("# What he said\n\n## The call\n\nOn 4 April he spent an hour on the phone with "
+             "reporters.\n\n- **On competition.** [[“It certainly doesn't feel that way to "
+             "me.”]]\n",
+             "quote-wrong-occasion");
+}
+
 TEST_CASE("bundled: the one who was asked is not the asker a reply answers") {
   // "Zuckerberg was asked ...": he is asked, so "he responded" is his reply, not Kogan's (the only
   // other man named). A note names him, never Kogan.
@@ -633,6 +672,14 @@ TEST_CASE("bundled: the one who was asked is not the asker a reply answers") {
                     "replied.");
   CHECK(std::none_of(by.begin(), by.end(),
                      [](const Finding &f) { return f.rule == "quote-misattributed"; }));
+}
+
+TEST_CASE("bundled: a claim reported with 'repeated that' is the speaker's own") {
+  // "repeated" alone reads someone's words back; "repeated that ..." reports his own claim.
+  checkFlags("Zuckerberg spoke on a call with reporters on Wednesday.\n\nAt the hearing he "
+             "repeated that security was a contest without end, calling it [[“a never-ending "
+             "battle”]] against people who abuse the platform.\n",
+             "quote-wrong-occasion");
 }
 
 TEST_CASE("bundled: a sentence opening with a phrase of place gives its pronoun the quote") {
