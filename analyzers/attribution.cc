@@ -1,5 +1,6 @@
 // AttributionFinder: reads the clause after a quote, then the one before it, then the context.
 #include "analyzers/attribution.h"
+#include "analyzers/occasion_mentions.h"
 
 #include <algorithm>
 #include <cctype>
@@ -487,6 +488,16 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     if (e > b && !pronounOf(t[b].lower).empty())
       return subject(t, b, b + 1, false);
     Parse p = subject(t, b, e, false);
+    // "The researcher, Jane Roe, said:": a description of the base's set off beside a name it
+    // does not know describes that stranger.
+    if (p.name && p.name->person && e < n && t[e].kind == Kind::Punct && t[e].punct == ',') {
+      std::size_t e2 = e + 1;
+      while (e2 < n && e2 < e + 7 && (t[e2].isWord() || isTitlePeriodAt(t, e2)))
+        ++e2;
+      if (e2 < n && e2 > e + 1 && t[e2].kind == Kind::Punct && t[e2].punct == ',')
+        if (Parse q = subject(t, b, e2, false); q.name && !q.name->person)
+          return q;
+    }
     // A known speaker, or a proper name ("Angelene Falk, the acting commissioner, said"): anything
     // else heading the sentence is more likely its topic than its speaker.
     return p.name || (proper && SpeakerResolver::looksLikeName(t, b, e, true)) ? p : Parse{};
@@ -511,6 +522,15 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
         if (Parse p = subjectAt(c + 1, false); p.found)
           return p;
       }
+    // A phrase of place or time with no comma before the subject: "At the hearing he repeated
+    // ..., calling it “…”", "Near the end of the call she came back to it, describing ...". A
+    // personal pronoun in the sentence's first clause, followed by its verb, is its subject.
+    for (std::size_t k = b; k + 1 < n && k < b + 10; ++k) {
+      if (t[k].kind == Kind::Punct)
+        break;
+      if ((t[k].is("he") || t[k].is("she")) && t[k + 1].isWord() && !t[k + 1].capital)
+        return subject(t, k, k + 1, false);
+    }
     return {};
   };
   // A word of the speech-verb list used as a noun after a determiner and perhaps an adjective:
@@ -556,8 +576,23 @@ AttributionFinder::Parse AttributionFinder::beforeClause(const std::vector<Claus
     std::size_t s = s_end;
     while (s > 0 && s_end - s < 8 && t[s - 1].isWord() && !breaksPhraseAt(t, s - 1))
       --s;
-    if (s < s_end)
-      return fallback(subject(t, s, s_end, true));
+    // "Near the end of the session he again calls it": a pronoun right before the verb, with at
+    // most two lower-case words between (adverbs), is the subject, whatever phrase leads up to it.
+    for (std::size_t k = s_end; k-- > s && s_end - k <= 3;)
+      if (!pronounOf(t[k].lower).empty()) {
+        return fallback(subject(t, k, k + 1, true));
+      } else if (t[k].capital) {
+        break;
+      }
+    if (s < s_end) {
+      Parse p = subject(t, s, s_end, true);
+      // "The researcher, Jane Roe, said:": a proper name right before the verb is its subject,
+      // not the description heading the sentence.
+      if (!p.name && p.pronoun.empty() && s > 0 && t[s - 1].kind == Kind::Punct &&
+          t[s - 1].punct == ',' && SpeakerResolver::looksLikeName(t, s, s_end, true))
+        return p;
+      return fallback(p);
+    }
     if (v == 0 || (v == 1 && !t[0].isWord())) { // "Said Zuckerberg: “…”"
       std::size_t e = v + 1;
       while (e < n && (t[e].isWord() || isTitlePeriodAt(t, e)) && e < v + 8)
@@ -761,6 +796,22 @@ const facts::Person *AttributionFinder::askerBefore(std::size_t at) const {
     });
     if (asks == tokens.end())
       continue;
+    // "Zuckerberg was asked whether ...": the one named is the one asked, who replies; the asker
+    // is whoever "by" names, if anyone.
+    const std::size_t v = static_cast<std::size_t>(asks - tokens.begin());
+    std::size_t aux = v;
+    while (aux > 0 && tokens[aux - 1].isWord() &&
+           (tokens[aux - 1].is("then") || tokens[aux - 1].is("also") || tokens[aux - 1].is("later")))
+      --aux;
+    if (aux > 0 && (tokens[aux - 1].is("was") || tokens[aux - 1].is("were") ||
+                    tokens[aux - 1].is("is") || tokens[aux - 1].is("been") ||
+                    tokens[aux - 1].is("being") || tokens[aux - 1].is("be"))) {
+      if (v + 2 < tokens.size() && tokens[v + 1].is("by")) {
+        const auto by = resolver_.mentions(tokens, v + 2, std::min(tokens.size(), v + 8));
+        return by.empty() ? nullptr : by.front().person;
+      }
+      return nullptr;
+    }
     // The asker: the person named before the asking verb ("Graham had asked whether ...").
     const auto names =
         resolver_.mentions(tokens, 0, static_cast<std::size_t>(asks - tokens.begin()));
@@ -932,6 +983,16 @@ std::vector<std::string> AttributionFinder::eventsInBlock(int b, std::size_t unt
   return out;
 }
 
+std::vector<std::string> AttributionFinder::eventsNamedBefore(int block, std::size_t at) {
+  std::vector<std::string> out;
+  const auto &blocks = doc_.blocks();
+  for (int b = 0; b <= block && b < static_cast<int>(blocks.size()); ++b)
+    for (const std::string &e : eventsInBlock(b, b == block ? at : blocks[b].span.end))
+      if (std::find(out.begin(), out.end(), e) == out.end())
+        out.push_back(e);
+  return out;
+}
+
 std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int block,
                                                       Attribution::SettingFrom *from,
                                                       std::vector<std::string> *specific) {
@@ -958,6 +1019,16 @@ std::vector<std::string> AttributionFinder::settingOf(const Quotation &q, int bl
         *from = From::Heading;
         *specific = eventsInBlock(b, blocks[b].span.end, true);
         return out;
+      }
+      // A heading that names no occasion ("## The call") is set by its section's lead, the
+      // paragraph right under it ("On 4 April he spent an hour on the phone with reporters.").
+      if (b + 1 < block && blocks[b + 1].kind != BlockKind::Heading) {
+        out = eventsInBlock(b + 1, blocks[b + 1].span.end);
+        if (!out.empty()) {
+          *from = From::Heading;
+          *specific = eventsInBlock(b + 1, blocks[b + 1].span.end, true);
+          return out;
+        }
       }
       break;
     }
@@ -1175,6 +1246,18 @@ Attribution AttributionFinder::attribute(std::size_t k) {
         if (std::find(a.events.begin(), a.events.end(), id) == a.events.end())
           a.events.push_back(id);
     }
+    // "Near the end of the call he ...": a definite noun naming an occasion the draft has named.
+    if (a.events.empty())
+      for (Span region : {before, after, a.clause}) {
+        if (region.end <= region.begin)
+          continue;
+        const auto words = proseTokens(region);
+        if (words.empty())
+          continue;
+        for (auto &id : occasionsReferredBack(words, facts_.base(), eventsNamedBefore(block, q.open.begin)))
+          if (std::find(a.events.begin(), a.events.end(), id) == a.events.end())
+            a.events.push_back(id);
+      }
   }
   if (a.events.empty() && q.depth == 0)
     a.setting = settingOf(q, block, &a.setting_from, &a.setting_specific);

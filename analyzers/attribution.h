@@ -134,6 +134,8 @@ private:
   // The events named in the prose of block `b` before `until` (outside quotations).
   // With `specific`, only names of two words or more ("call with reporters", not "senators").
   std::vector<std::string> eventsInBlock(int b, std::size_t until, bool specific = false);
+  // The events named in the prose of blocks 0..block, up to `at` in `block`, in draft order.
+  std::vector<std::string> eventsNamedBefore(int block, std::size_t at);
   // The setting of quotation q in `block`, and where it came from.
   std::vector<std::string> settingOf(const Quotation &q, int block, Attribution::SettingFrom *from,
                                      std::vector<std::string> *specific);

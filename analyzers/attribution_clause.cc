@@ -197,7 +197,8 @@ bool quotesSomeoneElseAt(const std::vector<ClauseToken> &t, std::size_t k) {
        {"read", "reads", "reading", "cited", "citing", "recalled", "recalling", "reminded",
         "reminding", "repeated", "repeating", "echoed", "echoing", "paraphrased"})
     if (t[k].is(v))
-      return true;
+      // "he repeated that security was ...": a claim of his own reported, not words read out.
+      return !(k + 1 < t.size() && t[k + 1].is("that"));
   return false;
 }
 

@@ -497,6 +497,26 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
         return f;
       }
     }
+    // A short fragment of the speaker's own on record from one occasion, which the clause beside
+    // it sets at another it names ("At the same hearing he called it “a never-ending battle”"):
+    // words of the speaker's own, not a phrase anyone may use (two of them rare in the base), and
+    // none of the named occasion's records holds them.
+    if (!a.events.empty() && !rec.event.empty() && other_occasion && words >= 3 && words <= 6 &&
+        a.person && rec.speaker == a.person->id &&
+        (a.source == AttributionSource::Named || a.source == AttributionSource::Pronoun) &&
+        mixOf(tokens, index).rare >= 2 && !looksLikeTitle(tokens, text) &&
+        !coreSaidAt(tokens, rec.speaker.str(), a.events) &&
+        // The base holds the speaker's words from the named occasion, and these are not among
+        // them (read only for a fragment that would otherwise be flagged).
+        std::any_of(base.quotes.begin(), base.quotes.end(), [&](const facts::Quote &other) {
+          return other.speaker == rec.speaker && !other.event.empty() &&
+                 std::any_of(a.events.begin(), a.events.end(), [&](const std::string &ev) {
+                   return sameOccasion(base, ev, other.event);
+                 });
+        })) {
+      wrongOccasion(", not the " + claimed_name + ".");
+      return f;
+    }
     f.rule = "quote-verified";
     f.status = Status::Verified;
     f.message =
@@ -865,6 +885,30 @@ QuoteChecker::sameWordsButOne(const std::vector<facts::Token> &tokens, const fac
     }
   }
   return std::nullopt;
+}
+
+bool QuoteChecker::coreSaidAt(const std::vector<facts::Token> &tokens, const std::string &speaker,
+                              const std::vector<std::string> &occasions) const {
+  const facts::FactBase &base = facts_.base();
+  // "an arms race" at the hearing, whose record has "arms race": the words that make the phrase
+  // the speaker's, without the small words around them.
+  std::size_t b = 0, e = tokens.size();
+  while (b < e && (tokens[b].kind != TokenKind::Word || isCommon(tokens[b].norm)))
+    ++b;
+  while (e > b && (tokens[e - 1].kind != TokenKind::Word || isCommon(tokens[e - 1].norm)))
+    --e;
+  if (b >= e)
+    return false;
+  const std::vector<facts::Token> core(tokens.begin() + static_cast<std::ptrdiff_t>(b),
+                                       tokens.begin() + static_cast<std::ptrdiff_t>(e));
+  for (const facts::QuoteMatch &m : findVerbatim(core)) {
+    const facts::Quote &rec = base.quotes[m.wording.quote];
+    if (rec.speaker == speaker && !rec.event.empty() &&
+        std::any_of(occasions.begin(), occasions.end(),
+                    [&](const std::string &ev) { return sameOccasion(base, ev, rec.event); }))
+      return true;
+  }
+  return false;
 }
 
 std::vector<facts::QuoteMatch>

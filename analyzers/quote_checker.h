@@ -45,6 +45,10 @@ private:
   // Words the draft gives `person` that cannot be theirs: words addressing them, or a question
   // whose attribution has no verb of asking (`asking`).
   bool notTheirs(std::string_view text, const facts::Person &person, bool asking) const;
+  // Do `tokens`, without the function words at either end ("arms race" of "an arms race"), stand
+  // verbatim in a record of `speaker` at one of `occasions`?
+  bool coreSaidAt(const std::vector<facts::Token> &tokens, const std::string &speaker,
+                  const std::vector<std::string> &occasions) const;
   std::optional<std::pair<facts::Wording, std::string>>
   sameWordsButOne(const std::vector<facts::Token> &tokens, const facts::Quote &rec,
                   const std::vector<std::string> &occasions) const;

@@ -49,6 +49,40 @@ const facts::Person *SpeakerResolver::lookup(const std::vector<ClauseToken> &tok
   return people.front();
 }
 
+std::optional<Span> SpeakerResolver::strangerBeside(const std::vector<ClauseToken> &tokens,
+                                                    std::size_t first, std::size_t last,
+                                                    std::size_t b, std::size_t e) const {
+  // Only a description: a proper name beside a proper name ("Facebook CEO Mark Zuckerberg") is
+  // one name, and the base knows it whole.
+  if (b >= e || !isDeterminer(tokens[b].lower))
+    return std::nullopt;
+  auto named = [&](std::size_t x, std::size_t y) -> std::optional<Span> {
+    if (x >= y || !looksLikeName(tokens, x, y, true) || lookup(tokens, x, y))
+      return std::nullopt;
+    return Span{tokens[x].span.begin, tokens[y - 1].span.end};
+  };
+  auto capitalWord = [&](std::size_t k) { return tokens[k].isWord() && tokens[k].capital; };
+  // After: "the researcher Jane Roe", "the researcher, Jane Roe,".
+  std::size_t x = e < last && tokens[e].kind == ClauseToken::Kind::Punct && tokens[e].punct == ','
+                      ? e + 1
+                      : e;
+  std::size_t y = x;
+  while (y < last && (capitalWord(y) || isTitlePeriodAt(tokens, y)))
+    ++y;
+  if (auto s = named(x, y))
+    return s;
+  // Before: "Jane Roe, the researcher".
+  if (b >= first + 2 && tokens[b - 1].kind == ClauseToken::Kind::Punct &&
+      tokens[b - 1].punct == ',') {
+    std::size_t z = b - 1;
+    while (z > first && (capitalWord(z - 1) || isTitlePeriodAt(tokens, z - 1)))
+      --z;
+    if (auto s = named(z, b - 1))
+      return s;
+  }
+  return std::nullopt;
+}
+
 std::optional<SpeakerName> SpeakerResolver::resolve(const std::vector<ClauseToken> &tokens,
                                                     std::size_t first, std::size_t last,
                                                     bool prefer_end) const {
@@ -90,6 +124,11 @@ std::optional<SpeakerName> SpeakerResolver::resolve(const std::vector<ClauseToke
       // is not the speaker; the phrase's head is someone the base does not know.
       if (p && p->kind == facts::EntityKind::Organisation && start + len != last)
         continue;
+      // A description of the base's set beside a name it does not know is that stranger's
+      // ("the researcher Jane Roe" is not Aleksandr Kogan, "the researcher").
+      if (p)
+        if (auto stranger = strangerBeside(tokens, first, last, start, start + len))
+          return SpeakerName{nullptr, *stranger, {}};
       if (p)
         return SpeakerName{
             p, {tokens[start].span.begin, tokens[start + len - 1].span.end}, std::move(others)};
@@ -113,7 +152,9 @@ std::vector<SpeakerName> SpeakerResolver::mentions(const std::vector<ClauseToken
       if (len == 1 && isDeterminer(t.lower))
         break;
       if (const facts::Person *p = lookup(tokens, k, k + len)) {
-        out.push_back({p, {t.span.begin, tokens[k + len - 1].span.end}, {}});
+        // "the researcher Jane Roe" mentions Jane Roe, whom the base does not know.
+        if (!strangerBeside(tokens, first, last, k, k + len))
+          out.push_back({p, {t.span.begin, tokens[k + len - 1].span.end}, {}});
         found = len;
       }
     }

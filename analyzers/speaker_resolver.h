@@ -52,6 +52,11 @@ public:
   const facts::Person *person(std::string_view id) const;
 
 private:
+  // tokens[b, e) are a description the base knows ("the researcher"): is it set beside a proper
+  // name the base does not know ("the researcher Jane Roe", "Jane Roe, the researcher")? Then
+  // the phrase describes that stranger, not the base's person; the name's span comes back.
+  std::optional<Span> strangerBeside(const std::vector<ClauseToken> &tokens, std::size_t first,
+                                     std::size_t last, std::size_t b, std::size_t e) const;
   const facts::Person *lookup(const std::vector<ClauseToken> &tokens, std::size_t first,
                               std::size_t last,
                               std::vector<const facts::Person *> *others = nullptr) const;

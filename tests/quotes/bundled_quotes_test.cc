@@ -550,7 +550,10 @@ TEST_CASE("bundled: a short phrase said one way at one occasion and another way 
   // Each at its own occasion is verified; a phrase with no variant at the other stays unjudged.
   checkFlags("At the Senate hearing, Zuckerberg called it a “big mistake”.", "none");
   checkFlags("On the call with reporters, Zuckerberg called it a “huge mistake”.", "none");
-  checkFlags("At the Senate hearing, Zuckerberg said it was “a never-ending battle”.", "none");
+  // A phrase of his own (two words rare in the base) set at an occasion whose record does not
+  // hold it is the wrong occasion's (issue 19: short fragments are checked for occasion too).
+  checkFlags("At the Senate hearing, Zuckerberg said it was [[“a never-ending battle”]].",
+             "quote-wrong-occasion");
   // The phrase after "after" that tells of saying is where the quote was said.
   checkFlags("Zuckerberg faced the Senate committees on Tuesday, a week after telling reporters "
              "that the company had made a “huge mistake”.",
@@ -583,4 +586,107 @@ TEST_CASE("bundled: a pronoun with no one near, and a date that sets the occasio
   checkFlags("A timeline of the words Mark Zuckerberg chose.\n\n"
              "- **Tuesday 10 April, evening.** He again calls the affair a [[\"huge mistake\"]].\n",
              "quote-wrong-occasion");
+}
+
+TEST_CASE("bundled: a description of the base's beside a name it does not know is that stranger") {
+  // "the researcher" is the base's Aleksandr Kogan, but here it describes Jane Roe: no note that
+  // Kogan is not on record, and the misattribution names the draft's Jane Roe.
+  auto roe = analyze("The researcher Jane Roe told us: “Nobody reads the terms of service.”");
+  CHECK(std::none_of(roe.begin(), roe.end(), [](const Finding &f) {
+    return f.message.find("Kogan") != std::string::npos;
+  }));
+  for (const char *text : {"The researcher, Jane Roe, said: “You never fully solve security. It's "
+                           "an arms race.”",
+                           "Jane Roe, the researcher, said: “You never fully solve security. It's "
+                           "an arms race.”"}) {
+    INFO(text);
+    auto all = analyze(text);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].rule == "quote-misattributed");
+    CHECK(all[0].message.find("not Jane Roe") != std::string::npos);
+  }
+  // The description alone still names him.
+  auto kogan = analyze("The researcher said: “You never fully solve security. It's an arms race.”");
+  REQUIRE(kogan.size() == 1);
+  CHECK(kogan[0].message.find("not Aleksandr Kogan") != std::string::npos);
+}
+
+TEST_CASE("bundled: a pronoun right before the verb is the subject, whatever leads up to it") {
+  // Before, "the call with reporters he" was read as a description of a reporter.
+  auto all = analyze("On the call with reporters he had insisted that the work would take years: "
+                     "“I think this is a multi-year effort.”");
+  CHECK_FALSE(std::any_of(all.begin(), all.end(), [](const Finding &f) {
+    return f.severity && *f.severity <= Severity::Warning;
+  }));
+  checkFlags("- **Tuesday 10 April, evening.** Near the end of the session he again calls the "
+             "affair a [[\"huge mistake\"]].\n",
+             "quote-wrong-occasion");
+}
+
+TEST_CASE("bundled: a definite noun refers back to the occasion the draft named") {
+  // "the call" names no occasion by itself; after "a conference call with reporters" it is that.
+  checkFlags("Zuckerberg spoke on a conference call with reporters on Wednesday.\n\n"
+             "He later testified to the Senate.\n\n"
+             "Near the end of the call he described the failure as a [[“big mistake”]].\n",
+             "quote-wrong-occasion");
+  // No call named before: "the call" refers to nothing, and the quote is not judged by it.
+  auto none = analyze("He testified to the Senate.\n\nNear the end of the call he described the "
+                      "failure as a “big mistake”.\n");
+  CHECK(std::none_of(none.begin(), none.end(),
+                     [](const Finding &f) { return f.rule == "quote-wrong-occasion"; }));
+}
+
+TEST_CASE("bundled: a short fragment set at another occasion its clause names") {
+  checkFlags("Zuckerberg spoke twice that week. At the hearing he called the fight against fake "
+             "accounts [[“a never-ending battle”]].\n",
+             "quote-wrong-occasion");
+  // The occasion it is on record from: verified.
+  auto right = analyze("Zuckerberg spoke twice that week. On the call with reporters he called "
+                       "the fight against fake accounts “a never-ending battle”.\n");
+  CHECK(std::none_of(right.begin(), right.end(),
+                     [](const Finding &f) { return f.severity.has_value(); }));
+  // The hearing's record holds "arms race": "an arms race" there is no other occasion's.
+  auto arms = analyze("Zuckerberg spoke twice that week. At the hearing he said Facebook was in "
+                      "“an arms race” with Russian operatives.\n");
+  CHECK(std::none_of(arms.begin(), arms.end(),
+                     [](const Finding &f) { return f.severity.has_value(); }));
+}
+
+TEST_CASE("bundled: a heading that names no occasion is set by its section's lead") {
+  checkFlags("# What he said\n\n## The call\n\nOn 4 April he spent an hour on the phone with "
+             "reporters.\n\n- **On competition.** [[“It certainly doesn't feel that way to "
+             "me.”]]\n",
+             "quote-wrong-occasion");
+}
+
+TEST_CASE("bundled: the one who was asked is not the asker a reply answers") {
+  // "Zuckerberg was asked ...": he is asked, so "he responded" is his reply, not Kogan's (the only
+  // other man named). A note names him, never Kogan.
+  auto all = analyze("Kogan built the quiz app.\n\nZuckerberg was asked if the board had "
+                     "discussed removing him. “Not that I'm aware of,” he responded.");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message.find("Kogan") == std::string::npos);
+  // Asked by someone: the asker is the one after "by".
+  auto by = analyze("Zuckerberg spoke on a call with reporters.\n\nHe was asked by Senator Graham "
+                    "about rivals. “You never fully solve security. It's an arms race,” he "
+                    "replied.");
+  CHECK(std::none_of(by.begin(), by.end(),
+                     [](const Finding &f) { return f.rule == "quote-misattributed"; }));
+}
+
+TEST_CASE("bundled: a claim reported with 'repeated that' is the speaker's own") {
+  // "repeated" alone reads someone's words back; "repeated that ..." reports his own claim.
+  checkFlags("Zuckerberg spoke on a call with reporters on Wednesday.\n\nAt the hearing he "
+             "repeated that security was a contest without end, calling it [[“a never-ending "
+             "battle”]] against people who abuse the platform.\n",
+             "quote-wrong-occasion");
+}
+
+TEST_CASE("bundled: a sentence opening with a phrase of place gives its pronoun the quote") {
+  // "And then she offered this: “…”": the pronoun in the first clause, not the opening words.
+  auto all = analyze("Senator Cantwell questioned Zuckerberg next.\n\nAnd then she offered this "
+                     "line: “Some people call them a different name entirely.”");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "quote-unverified");
+  CHECK(all[0].message.find("Maria Cantwell") != std::string::npos);
 }
