@@ -325,9 +325,9 @@ private:
                                const SentenceWords &words, FigureLinker &linker,
                                const FigureReport &report, const facts::FactIndex &facts) const {
     std::vector<FigureCandidate> candidates = linker.candidates(sentence, figure, words);
-    if (candidates.empty())
-      return std::nullopt;
     const auto &figures = facts.base().figures;
+    if (candidates.empty())
+      return transitionEnd(sentence, figure, words, linker, report, facts);
     auto current = [&](const FigureCandidate &c) {
       return figures[c.figure].superseded_by.empty();
     };
@@ -438,6 +438,64 @@ private:
           if (auto c = linker.compare(other, chosen->figure); c && c->consistent)
             return std::nullopt;
     return report.wrong(figure, *chosen);
+  }
+
+  // The end of a change from a replaced estimate ("the count had gone from 50 million to 97
+  // million"): the number it changed to is the estimate's replacement, checked against it, though
+  // neither number has a noun of its own. The start must agree with a replaced count that the
+  // sentence, or the one before it, points to (FigureLinker's candidates of its words), and the
+  // end must be within a factor of 1.5 of the replacement (a slip, not another count).
+  std::optional<Finding> transitionEnd(const SentenceFigures &sentence, const DraftFigure &figure,
+                                       const SentenceWords &words, FigureLinker &linker,
+                                       const FigureReport &report,
+                                       const facts::FactIndex &facts) const {
+    const auto &t = sentence.tokens;
+    if (figure.kind != facts::FigureKind::Count || figure.first_token < 1 ||
+        !t[figure.first_token - 1].is("to"))
+      return std::nullopt;
+    const DraftFigure *start = nullptr;
+    for (const DraftFigure &other : sentence.figures)
+      if (other.kind == figure.kind && other.next_token + 1 == figure.first_token &&
+          other.first_token > 0 && t[other.first_token - 1].is("from"))
+        start = &other;
+    if (!start)
+      return std::nullopt;
+    const auto &figures = facts.base().figures;
+    // The replaced counts the words point to, and those replaced by a count they point to. The
+    // base has no index from a figure to the ones it replaced: they are looked for only here,
+    // for a sentence that has the shape of a change, which is rare.
+    std::vector<std::size_t> replaced;
+    std::vector<std::string_view> replacements;
+    for (const auto *list : {&words.figures, &words.previous_figures})
+      for (std::size_t i : *list) {
+        if (!figures[i].superseded_by.empty())
+          replaced.push_back(i);
+        else if (figures[i].kind == figure.kind)
+          replacements.push_back(figures[i].id);
+      }
+    if (!replacements.empty())
+      for (std::size_t i = 0; i < figures.size(); ++i)
+        if (!figures[i].superseded_by.empty() &&
+            std::find(replacements.begin(), replacements.end(),
+                      std::string_view(figures[i].superseded_by)) != replacements.end())
+          replaced.push_back(i);
+    for (std::size_t i : replaced) {
+        const facts::Figure &old = figures[i];
+        const facts::Figure *replacement = facts.base().figure(old.superseded_by);
+        if (old.kind != figure.kind || !replacement || replacement->kind != figure.kind)
+          continue;
+        const auto from = linker.compare(*start, i);
+        if (!from || !from->consistent)
+          continue;
+        const auto index = static_cast<std::size_t>(replacement - figures.data());
+        auto to = linker.compare(figure, index);
+        const double value = draftValueIn(figure, *replacement);
+        if (!to || value <= 0 || replacement->value <= 0 ||
+            std::max(value, replacement->value) > 1.5 * std::min(value, replacement->value))
+          return std::nullopt;
+        return to->consistent ? report.verified(figure, *to) : report.wrong(figure, *to);
+      }
+    return std::nullopt;
   }
 
   mutable SentenceMemo memo_;

@@ -11,6 +11,13 @@ namespace factline::analyzers {
 namespace {
 
 DurationFrame recordFrame(const facts::Figure &f) {
+  // A base without keyword lists says it in the subject: "how long before the hearing ...".
+  if (f.keywords.empty()) {
+    const std::string subject = lowerAscii(f.subject);
+    if (subject.starts_with("how long before ") || subject.starts_with("how long ago ") ||
+        subject.find(" ago") != std::string::npos)
+      return DurationFrame::Ago;
+  }
   for (std::string_view k : f.keywords) {
     std::string w = lowerAscii(k);
     if (w == "ago" || w.ends_with(" ago"))

@@ -9,7 +9,9 @@
 #include "analyzers/figure_context.h"
 #include "analyzers/figure_direction.h"
 #include "analyzers/figure_places.h"
+#include "facts/figure_terms.h"
 #include "facts/normalize.h"
+#include "facts/word_root.h"
 
 namespace factline::analyzers {
 namespace {
@@ -30,6 +32,28 @@ std::vector<std::string> stemmedWords(std::string_view text) {
     if (t.kind == facts::TokenKind::Word)
       out.push_back(FigureLinker::stem(t.norm));
   return out;
+}
+
+// The Snowball roots of `text`'s words: what a figure's link words are matched by.
+std::vector<std::string> rootedWords(std::string_view text) {
+  std::vector<std::string> out;
+  for (const facts::Token &t : facts::tokenize(text))
+    if (t.kind == facts::TokenKind::Word)
+      out.push_back(facts::wordRoot(t.norm));
+  return out;
+}
+
+// A link word or phrase as it is matched: one word by its root, a phrase by its words' stems.
+std::vector<std::string> linkWords(std::string_view text) {
+  std::vector<std::string> stems = stemmedWords(text);
+  return stems.size() == 1 ? rootedWords(text) : stems;
+}
+
+// The words of a sentence a link phrase is matched against (see linkWords).
+const std::vector<std::string> &wordsFor(const std::vector<std::string> &phrase,
+                                         const std::vector<std::string> &stems,
+                                         const std::vector<std::string> &roots) {
+  return phrase.size() == 1 ? roots : stems;
 }
 
 bool phraseAt(const std::vector<std::string> &words, std::size_t i,
@@ -134,6 +158,7 @@ SentenceWords FigureLinker::words(Span sentence, Span heading, Span previous) co
          facts::tokenize(prose_.substr(previous.begin, previous.end - previous.begin)))
       if (t.kind == facts::TokenKind::Word) {
         w.previous_stems.push_back(stem(t.norm));
+        w.previous_roots.push_back(facts::wordRoot(t.norm));
         if (!isDigitWord(t.norm))
           norms.push_back(t.norm);
       }
@@ -150,6 +175,7 @@ SentenceWords FigureLinker::words(Span sentence, Span heading, Span previous) co
       for (const facts::Token &t : facts::tokenize(title))
         if (t.kind == facts::TokenKind::Word) {
           w.section_stems.push_back(stem(t.norm));
+          w.section_roots.push_back(facts::wordRoot(t.norm));
           if (!isDigitWord(t.norm))
             norms.push_back(t.norm);
         }
@@ -162,6 +188,7 @@ SentenceWords FigureLinker::words(Span sentence, Span heading, Span previous) co
     t.begin += sentence.begin;
     t.end += sentence.begin;
     w.stems.push_back(t.kind == facts::TokenKind::Word ? stem(t.norm) : std::string());
+    w.roots.push_back(t.kind == facts::TokenKind::Word ? facts::wordRoot(t.norm) : std::string());
     if (t.kind == facts::TokenKind::Word && !isDigitWord(t.norm))
       norms.push_back(t.norm);
   }
@@ -177,8 +204,14 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
   const facts::Figure &f = figures[index];
   Prepared p;
   p.reading = readRecord(f);
-  for (std::string_view k : f.keywords)
-    if (auto words = stemmedWords(k); !words.empty())
+  // Forms of one word ("questions", "questioned", "questioning") are one link word: a draft's
+  // "questioned" says it once.
+  // A keyword of several words is a set phrase, matched word form by word form ("data use" is
+  // not "data used to target"); a single word by its root.
+  for (const std::string &k : facts::FigureTerms::linkPhrases(f))
+    if (auto words = linkWords(k);
+        !words.empty() && std::none_of(p.keywords.begin(), p.keywords.end(),
+                                       [&](const Phrase &had) { return had.words == words; }))
       p.keywords.push_back({std::move(words), true, {}});
   for (std::string_view u : f.units)
     if (auto words = stemmedWords(u); !words.empty())
@@ -218,8 +251,8 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
       }
     if (!shares)
       continue;
-    for (std::string_view k : rival.keywords) {
-      auto words = stemmedWords(k);
+    for (const std::string &k : facts::FigureTerms::linkPhrases(rival)) {
+      auto words = linkWords(k);
       for (Phrase &mine : p.keywords)
         if (mine.words == words)
           mine.distinctive = false;
@@ -370,8 +403,9 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
   };
   // Whether `phrase` stands outside [from, to) and no nearer another year.
   auto ownPhrase = [&](const std::vector<std::string> &phrase, std::size_t from, std::size_t to) {
-    for (std::size_t i = 0; i + phrase.size() <= words.stems.size(); ++i) {
-      if ((i + phrase.size() > from && i < to) || !phraseAt(words.stems, i, phrase))
+    const auto &sequence = wordsFor(phrase, words.stems, words.roots);
+    for (std::size_t i = 0; i + phrase.size() <= sequence.size(); ++i) {
+      if ((i + phrase.size() > from && i < to) || !phraseAt(sequence, i, phrase))
         continue;
       const std::size_t mine = gap(i, phrase.size(), {from, to});
       if (std::all_of(others.begin(), others.end(),
@@ -587,21 +621,25 @@ std::vector<FigureCandidate> FigureLinker::candidates(const SentenceFigures &sen
     for (const Phrase &k : p.keywords)
       if (ownPhrase(k.words, first, unit_end)) {
         phrase = phrase || (k.distinctive && k.words.size() > 1);
-        near += phraseNear(words.stems, k.words, first, unit_end) ? 1 : 0;
+        near +=
+            phraseNear(wordsFor(k.words, words.stems, words.roots), k.words, first, unit_end) ? 1
+                                                                                               : 0;
         ++c.keywords;
         distinctive += k.distinctive ? 1 : 0;
         c.score += k.words.size() > 1 ? 3 : 2;
-      } else if (phraseIn(words.previous_stems, k.words)) {
+      } else if (phraseIn(wordsFor(k.words, words.previous_stems, words.previous_roots),
+                          k.words)) {
         ++previous_keywords;
         previous_distinctive += k.distinctive ? 1 : 0;
-      } else if (r >= own && phraseIn(words.section_stems, k.words)) {
+      } else if (r >= own && phraseIn(wordsFor(k.words, words.section_stems, words.section_roots),
+                                      k.words)) {
         ++c.keywords; // the section's heading names it: less than the sentence's own words
         distinctive += k.distinctive ? 1 : 0;
         c.score += 1;
       }
     // A modifier measures the noun it stands before: "a five-hour hearing", not "a one-day rise".
     if (figure.modifier && std::none_of(p.keywords.begin(), p.keywords.end(), [&](const Phrase &k) {
-          return phraseAt(words.stems, after, k.words);
+          return phraseAt(wordsFor(k.words, words.stems, words.roots), after, k.words);
         }))
       continue;
     if (needs_phrase && !phrase)

@@ -18,18 +18,21 @@ namespace factline::analyzers {
 struct SentenceWords {
   std::vector<facts::Token> tokens; // facts::tokenize of the sentence, offsets in the document
   std::vector<std::string> stems;   // tokens' folded words, possessive and plural "s" removed
+  std::vector<std::string> roots;   // tokens' Snowball stems (facts::wordRoot): for link words
   std::vector<std::size_t> figures; // FactIndex::figuresFor the sentence: the only candidates
   // The section the sentence stands in, when its heading names an occasion of the base (an
   // event) and the sentence itself names none: the dates of the occasions the heading names, the
   // heading's stems, and the records its words point to (FactIndex::figuresFor the heading).
   std::vector<std::string> section_dates;
   std::vector<std::string> section_stems;
+  std::vector<std::string> section_roots;
   std::vector<std::size_t> section_figures;
   // The sentence before it in the same paragraph: its stems, and the records its words point
   // to. Read only for a count with no noun of its own ("the actual number is at least 87
   // million") or a unit noun rival records share ("97 million profiles"), whose subject the
   // sentence before may name.
   std::vector<std::string> previous_stems;
+  std::vector<std::string> previous_roots;
   std::vector<std::size_t> previous_figures;
 };
 
@@ -98,7 +101,7 @@ private:
   // count in one of its unit nouns ("users"): a sentence must tell it apart from them.
   struct Prepared {
     RecordReading reading;
-    std::vector<Phrase> keywords;
+    std::vector<Phrase> keywords;     // its link words (FigureTerms::linkPhrases), as roots
     std::vector<Phrase> units;        // longest first
     std::vector<Phrase> local_units;  // units without the place they name ("users in Australia")
     std::vector<std::string> primary; // the record's own `unit`, stemmed

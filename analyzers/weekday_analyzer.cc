@@ -210,6 +210,39 @@ std::size_t possessiveEnd(std::string_view s, std::size_t i) {
   return std::string_view::npos;
 }
 
+// A wire dateline opening the block at `begin`: a place in capitals, a comma, a month and day and
+// perhaps a year, then perhaps an agency in brackets and a dash ("WASHINGTON, April 10 (Wire) -",
+// "LONDON, 4 April 2018 -"). The date, and where the story after it starts; nullopt without one.
+struct Dateline {
+  unsigned month = 0, day = 0;
+  int year = 0; // 0: the dateline names none
+};
+
+std::optional<Dateline> wireDatelineAt(std::string_view s, std::size_t begin, std::size_t end) {
+  std::size_t i = skipBlanks(s, begin);
+  const std::size_t place = i;
+  while (i < end && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == ' ' || s[i] == '.' || s[i] == '-' ||
+                     s[i] == '\''))
+    ++i;
+  if (i - place < 3 || i >= end || s[i] != ',' || !(s[place] >= 'A' && s[place] <= 'Z'))
+    return std::nullopt;
+  auto date = dateAfter(s, i + 1);
+  if (!date || date->end > end)
+    return std::nullopt;
+  std::size_t j = skipBlanks(s, date->end);
+  if (j < end && s[j] == '(') { // the agency
+    const std::size_t close = s.find(')', j);
+    if (close == std::string_view::npos || close > end || close - j > 40)
+      return std::nullopt;
+    j = skipBlanks(s, close + 1);
+  }
+  const bool dash = j < end && (s[j] == '-' || s.substr(j, 3) == "\xE2\x80\x94" ||
+                                s.substr(j, 3) == "\xE2\x80\x93");
+  if (!dash)
+    return std::nullopt;
+  return Dateline{date->month, date->day, date->year};
+}
+
 class WeekdayAnalyzer final : public Analyzer {
 public:
   std::string_view name() const override { return "weekdays"; }
@@ -248,6 +281,8 @@ public:
           out.push_back(std::move(*f));
         else if (auto g = againstEvent(prose, sentence.span, word, stated, facts))
           out.push_back(std::move(*g));
+        else if (auto h = againstDateline(prose, block.span, sentence.span, word, stated, facts))
+          out.push_back(std::move(*h));
       }
     }
     return out;
@@ -383,6 +418,67 @@ private:
                 std::string(kWeekdays[static_cast<std::size_t>(w)]) + " " + longDate(y, m, d) +
                 ", not a " + std::string(kWeekdays[static_cast<std::size_t>(stated)]) + ".";
     f.evidence.push_back({FactRef::Kind::Event, first->id, -1});
+    const std::string right = weekdayLike(written, w);
+    f.fixes.push_back({"Change to " + right, {{word, right}}});
+    return f;
+  }
+
+  // A bare weekday in a wire story's lede ("WASHINGTON, April 10 (Wire) - Zuckerberg told US
+  // senators on Thursday ..."): wire style dates the lede's news by the weekday, so when the
+  // sentence names a recorded occasion held on the dateline's day and none of the occasions it
+  // names fell on the weekday, the weekday is wrong. Only the lede (the sentence the dateline
+  // opens), only a weekday with no date or "last"/"next" of its own, and not in a sentence that
+  // names another year or month.
+  static std::optional<Finding> againstDateline(std::string_view prose, Span block, Span sentence,
+                                                Span word, int stated,
+                                                const facts::FactIndex &facts) {
+    if (sentence.begin > skipBlanks(prose, block.begin))
+      return std::nullopt;
+    const auto dateline = wireDatelineAt(prose, block.begin, sentence.end);
+    if (!dateline || possessiveEnd(prose, word.end) != std::string_view::npos ||
+        dateAfter(prose, word.end))
+      return std::nullopt; // a weekday with a date of its own is checked against that date
+    // "last Thursday", "next Monday", "Thursday's": told relative to something else.
+    std::size_t before = word.begin;
+    while (before > sentence.begin && prose[before - 1] == ' ')
+      --before;
+    std::size_t start = before;
+    while (start > sentence.begin && isLetter(prose[start - 1]))
+      --start;
+    const std::string_view previous = prose.substr(start, before - start);
+    for (std::string_view w : {"last", "next", "this", "every", "previous", "following"})
+      if (equalsFolded(previous, w))
+        return std::nullopt;
+    const std::string_view text = prose.substr(sentence.begin, sentence.end - sentence.begin);
+    const facts::Event *held = nullptr;
+    for (const std::string &id : facts.eventsNamedIn(text)) {
+      const facts::Event *e = facts.base().event(id);
+      if (!e || e->date.size() != 10)
+        continue;
+      const int y = std::atoi(e->date.substr(0, 4).c_str());
+      const unsigned m = static_cast<unsigned>(std::atoi(e->date.substr(5, 2).c_str()));
+      const unsigned d = static_cast<unsigned>(std::atoi(e->date.substr(8, 2).c_str()));
+      if (weekdayOfDate(y, m, d) == stated)
+        return std::nullopt; // an occasion it names was on that day
+      if (m == dateline->month && d == dateline->day && (!dateline->year || dateline->year == y) &&
+          !namesOtherTime(text, y, m) && !held)
+        held = e;
+    }
+    if (!held)
+      return std::nullopt;
+    const int y = std::atoi(held->date.substr(0, 4).c_str());
+    const int w = weekdayOfDate(y, dateline->month, dateline->day);
+    const std::string_view written = prose.substr(word.begin, word.end - word.begin);
+    Finding f;
+    f.rule = "figure-weekday";
+    f.status = Status::Wrong;
+    f.severity = findRule(f.rule)->severity;
+    f.span = word;
+    f.claim = std::string(written);
+    f.message = "The dateline's " + longDate(y, dateline->month, dateline->day) + ", the day of the " +
+                held->name + ", was a " + std::string(kWeekdays[static_cast<std::size_t>(w)]) +
+                ", not a " + std::string(kWeekdays[static_cast<std::size_t>(stated)]) + ".";
+    f.evidence.push_back({FactRef::Kind::Event, held->id, -1});
     const std::string right = weekdayLike(written, w);
     f.fixes.push_back({"Change to " + right, {{word, right}}});
     return f;

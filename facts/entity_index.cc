@@ -173,7 +173,7 @@ std::vector<std::size_t> EntityIndex::figuresFor(const std::vector<std::string> 
   for (const std::string &w : words) // multi-word input is split the same way as the terms
     forEachToken(w, [&](const TokenView &t) {
       if (t.kind != TokenKind::Gap)
-        stems.push_back(terms_.stems.find(keywordStem(t.norm)));
+        stems.push_back(terms_.stems.find(FigureTerms::stem(t.norm)));
     });
   std::vector<std::uint32_t> matched;
   for (std::size_t i = 0; i < stems.size(); ++i) {

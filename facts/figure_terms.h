@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "facts/fact_base.h"
@@ -27,6 +28,16 @@ struct FigureTerms {
   std::vector<std::uint32_t> first_terms;
 
   std::size_t termCount() const { return term_start.size() - 1; }
+
+  // The words a figure is linked by: its keywords when it has any (typed hints); otherwise the
+  // content words of its own subject (what it counts, whose, where, when), each once, without
+  // function words, numbers, dates and its unit nouns. A base written by a newsroom or imported
+  // from a transcript has no keyword lists, and still links through these.
+  static std::vector<std::string> linkPhrases(const Figure &figure);
+
+  // The root a term's word is held under: facts::wordRoot (Snowball), so that "harvested" in a
+  // draft finds a figure whose words say "harvesting".
+  static std::string stem(std::string_view folded);
 
   // The terms of figures [first, end): a figure's keywords, its unit and its unit nouns, each
   // counted once a figure. Indexed.

@@ -121,3 +121,21 @@ TEST_CASE("figure recall: a re-check reads the sentence before anew", "[figures]
   CHECK(check(*analyzer, "Shares rose on the news. " + second).empty());
   CHECK(check(*analyzer, kAbout + second).size() == 1);
 }
+
+TEST_CASE("figure recall: the end of a change from a replaced estimate is its replacement",
+          "[figures][recall]") {
+  const std::string before = "When the Cambridge Analytica story broke, the number quoted was 50 "
+                             "million. ";
+  CHECK(warned(before + "By April the count had gone from 50 million to 97 million.") ==
+        std::vector<std::string>{"97 million"});
+  CHECK(verified(before + "By April the count had gone from 50 million to 87 million.",
+                 "87 million"));
+  // The start is not the replaced estimate, or the end is far from the replacement: another
+  // change, not checked.
+  CHECK(!saysAbout(before + "By April the count had gone from 40 million to 97 million.",
+                   "97 million"));
+  CHECK(!saysAbout(before + "By April the count had gone from 50 million to 300 million.",
+                   "300 million"));
+  // Nothing in either sentence points to the record.
+  CHECK(!saysAbout("The festival grew from 50 million to 97 million visitors.", "97 million"));
+}

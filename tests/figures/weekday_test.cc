@@ -110,3 +110,37 @@ TEST_CASE("weekday: the rule is in the catalogue", "[figures][weekday]") {
   REQUIRE(rule != nullptr);
   CHECK(rule->severity == Severity::Warning);
 }
+
+TEST_CASE("weekday: a wire lede's bare weekday against the occasion held on its dateline's day",
+          "[figures][weekday]") {
+  // The Senate hearing, 10 April 2018, was a Tuesday.
+  const std::string lede = "WASHINGTON, April 10 (Newswire) - Zuckerberg told senators on "
+                           "Thursday that he was sorry.";
+  const auto f = flags(lede);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].span == "Thursday");
+  CHECK(f[0].fixed == "WASHINGTON, April 10 (Newswire) - Zuckerberg told senators on Tuesday "
+                      "that he was sorry.");
+  CHECK(f[0].message.find("Tuesday") != std::string::npos);
+  // An em dash and a year in the dateline.
+  CHECK(flags("LONDON, 10 April 2018 \xE2\x80\x94 Zuckerberg faced the Senate hearing on Friday.")
+            .size() == 1);
+  // The right weekday; a weekday of another occasion the sentence names (the written statement
+  // was published on the Monday); "last"; a weekday with its own date.
+  CHECK(flags("WASHINGTON, April 10 (Newswire) - Zuckerberg told senators on Tuesday that he was "
+              "sorry.")
+            .empty());
+  CHECK(flags("WASHINGTON, April 10 (Newswire) - Zuckerberg's written statement, published on "
+              "Monday, apologised.")
+            .empty());
+  CHECK(flags("WASHINGTON, April 10 (Newswire) - Zuckerberg, who met senators last Thursday, "
+              "apologised.")
+            .empty());
+  // No dateline, or the weekday outside the lede, or no occasion of the dateline's day named.
+  CHECK(flags("Zuckerberg told senators on Thursday that he was sorry.").empty());
+  CHECK(flags("WASHINGTON, April 10 (Newswire) - Zuckerberg apologised.\n\nHe told senators on "
+              "Thursday that he was sorry.")
+            .empty());
+  CHECK(flags("WASHINGTON, April 12 (Newswire) - Zuckerberg said on Thursday that he was sorry.")
+            .empty());
+}
