@@ -214,8 +214,10 @@ std::vector<std::string> discoverWorkspaceBases(const std::string &root) {
     return out;
   for (const auto &entry : std::filesystem::directory_iterator(folder, ec)) {
     std::error_code type_ec;
-    // config.json is the workspace's configuration (server/settings.h), never a fact base.
+    // config.json is the workspace's configuration (server/settings.h) and reviews.json its
+    // review decisions (server/review_decisions.h): never fact bases.
     if (entry.path().extension() == ".json" && entry.path().filename() != "config.json" &&
+        entry.path().filename() != "reviews.json" &&
         entry.is_regular_file(type_ec))
       out.push_back(entry.path().string());
   }

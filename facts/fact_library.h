@@ -66,7 +66,8 @@ private:
 };
 
 // The workspace's own fact bases: `.factline/*.json` at `root`, sorted by name, except
-// `.factline/config.json`, the workspace's configuration. Any thread.
+// `.factline/config.json`, the workspace's configuration, and `.factline/reviews.json`, its review
+// decisions. Any thread.
 std::vector<std::string> discoverWorkspaceBases(const std::string &root);
 
 } // namespace factline::facts

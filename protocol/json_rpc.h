@@ -23,6 +23,7 @@ enum class ErrorCode : int {
   UnknownErrorCode = -32001,
   RequestCancelled = -32800,
   ContentModified = -32801,
+  RequestFailed = -32803, // LSP 3.17: the request was valid but failed (a client refused an edit)
 };
 
 struct RpcError {

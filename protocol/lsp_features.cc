@@ -59,7 +59,11 @@ json toJSON(const CodeAction &a) {
   json diags = json::array();
   for (const auto &d : a.diagnostics)
     diags.push_back(toJSON(d));
-  json j{{"title", a.title}, {"kind", a.kind}, {"edit", toJSON(a.edit)}};
+  json j{{"title", a.title}, {"kind", a.kind}};
+  if (!a.edit.changes.empty() || !a.command)
+    j["edit"] = toJSON(a.edit);
+  if (a.command)
+    j["command"] = *a.command;
   if (!a.diagnostics.empty())
     j["diagnostics"] = diags;
   if (a.isPreferred)
@@ -132,6 +136,8 @@ bool fromJSON(const json &value, CodeAction &out, const JsonPath &path) {
         o.mapOptional("diagnostics", out.diagnostics) &&
         o.mapOptional("isPreferred", out.isPreferred)))
     return false;
+  if (auto command = value.find("command"); command != value.end() && command->is_object())
+    out.command = *command;
   // Both shapes of WorkspaceEdit, so tests can read back what the server wrote.
   auto edit = value.find("edit");
   if (edit == value.end() || !edit->is_object())

@@ -68,7 +68,8 @@ struct CodeAction {
   std::string kind = "quickfix";
   std::vector<Diagnostic> diagnostics;
   bool isPreferred = false;
-  WorkspaceEdit edit;
+  WorkspaceEdit edit;              // written when it has changes
+  std::optional<json> command;     // a Command ({title, command, arguments}) run after the edit
 };
 
 // textDocument/documentSymbol: the draft's checked quotes and figures, as its outline.

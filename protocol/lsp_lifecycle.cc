@@ -42,6 +42,10 @@ ClientCapabilities readClientCapabilities(const json &c) {
   caps.codeActionLiterals =
       at(c, {"textDocument", "codeAction", "codeActionLiteralSupport"}).is_object();
   caps.documentChanges = flag(c, {"workspace", "workspaceEdit", "documentChanges"});
+  if (const json &ops = at(c, {"workspace", "workspaceEdit", "resourceOperations"}); ops.is_array())
+    for (const auto &op : ops)
+      caps.createFiles = caps.createFiles || op == "create";
+  caps.applyEdit = flag(c, {"workspace", "applyEdit"});
   caps.hierarchicalDocumentSymbols =
       flag(c, {"textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"});
   return caps;
@@ -121,6 +125,7 @@ json toJSON(const InitializeResult &result) {
       {"hoverProvider", true},
       {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
       {"documentSymbolProvider", {{"label", "Factline review"}}},
+      {"executeCommandProvider", {{"commands", result.commands}}},
   };
   return json{{"capabilities", capabilities},
               {"serverInfo", {{"name", result.serverName}, {"version", result.serverVersion}}}};

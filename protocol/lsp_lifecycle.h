@@ -20,6 +20,8 @@ struct ClientCapabilities {
   bool hoverMarkdown = false;               // textDocument.hover.contentFormat has "markdown"
   bool codeActionLiterals = false;          // textDocument.codeAction.codeActionLiteralSupport
   bool documentChanges = false;             // workspace.workspaceEdit.documentChanges
+  bool createFiles = false;                 // workspace.workspaceEdit.resourceOperations has "create"
+  bool applyEdit = false;                   // workspace.applyEdit
   bool hierarchicalDocumentSymbols = false; // textDocument.documentSymbol.hierarchical...Support
 };
 
@@ -42,6 +44,7 @@ struct InitializeResult {
   PositionEncoding positionEncoding = PositionEncoding::Utf16;
   std::string serverName = "factline";
   std::string serverVersion;
+  std::vector<std::string> commands; // executeCommandProvider.commands
 };
 
 struct ConfigurationItem {

@@ -19,6 +19,7 @@
 #include "server/commands.h"
 #include "server/record_view.h"
 #include "server/report_text.h"
+#include "server/review_decisions.h"
 #include "server/settings.h"
 #include "server/workspace_facts.h"
 
@@ -35,7 +36,8 @@ std::optional<std::string> discoverFromCurrentDirectory() {
   for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
     std::error_code exists_ec;
     if (!facts::discoverWorkspaceBases(dir.string()).empty() ||
-        fs::exists(configFilePath(dir.string()), exists_ec))
+        fs::exists(configFilePath(dir.string()), exists_ec) ||
+        fs::exists(reviewsFilePath(dir.string()), exists_ec))
       return dir.string();
     if (dir == dir.parent_path())
       break;
@@ -304,8 +306,12 @@ int runCheck(const CheckOptions &options) {
   } else if (root && !options.no_config) {
     config = readConfigFile(configFilePath(*root), *root);
   }
+  // --quiet leaves warnings about the configuration out, as it leaves out the findings below
+  // errors and warnings: ruff's --quiet and eslint's --quiet print errors only. Errors, which stop
+  // the run, are always printed.
   for (const auto &w : config.warnings)
-    std::cerr << "warning: " << w.describe() << "\n";
+    if (!options.quiet)
+      std::cerr << "warning: " << w.describe() << "\n";
   for (const auto &e : config.errors)
     std::cerr << e.describe() << "\n";
   if (!config.errors.empty()) {
@@ -316,6 +322,21 @@ int runCheck(const CheckOptions &options) {
   Settings settings;
   if (!settingsFor(options, config, settings))
     return 2;
+  // The workspace's review decisions: a reviewed finding is listed apart and does not fail the run.
+  auto reviews = std::make_shared<ReviewBook>();
+  if (root && !options.no_reviews) {
+    *reviews = readReviewFile(reviewsFilePath(*root));
+    for (const auto &w : reviews->warnings)
+      if (!options.quiet)
+        std::cerr << "warning: " << w.describe() << "\n";
+    for (const auto &e : reviews->errors)
+      std::cerr << e.describe() << "\n";
+    if (!reviews->errors.empty()) {
+      std::cerr << "factline check: the review decisions file " << escapeControls(reviews->path)
+                << " has errors; fix them, or check without decisions with --no-reviews\n";
+      return 2;
+    }
+  }
 
   std::vector<std::string> bases;
   if (root && !options.no_workspace_facts)
@@ -353,8 +374,9 @@ int runCheck(const CheckOptions &options) {
   for (const auto &status : library.setFiles(bases)) {
     for (const auto &e : status.errors)
       std::cerr << e.describe() << "\n";
-    for (const auto &w : status.warnings)
-      std::cerr << "warning: " << w.describe() << "\n";
+    for (const auto &w : status.warnings) // --quiet: as the configuration's warnings
+      if (!options.quiet)
+        std::cerr << "warning: " << w.describe() << "\n";
     bad_facts = bad_facts || !status.loaded;
   }
   if (bad_facts) {
@@ -367,6 +389,7 @@ int runCheck(const CheckOptions &options) {
   CheckReport report;
   report.base = index->sharedBase();
   report.fact_files = bases;
+  report.reviews = reviews;
   bool input_error = false;
   std::vector<std::string> drafts = collectDrafts(options.paths, input_error);
   if (drafts.empty() && !input_error) {
@@ -420,7 +443,22 @@ int runCheck(const CheckOptions &options) {
         return f.severity && (*f.severity == analyzers::Severity::Information ||
                               *f.severity == analyzers::Severity::Hint);
       });
-    report.files.push_back({path == "-" ? "<stdin>" : path, std::move(*text), std::move(findings)});
+    CheckedFile checked{path == "-" ? "<stdin>" : path, std::move(*text), std::move(findings), {}};
+    if (root && path != "-") {
+      std::error_code ec;
+      const std::string draft =
+          fs::absolute(path, ec).lexically_normal().lexically_relative(*root).generic_string();
+      checked.reviews = matchReviews(draft, checked.findings, *reviews);
+      if (options.quiet) { // decided: left out with the rest of what needs no one's attention
+        std::vector<analyzers::Finding> open;
+        for (std::size_t f = 0; f < checked.findings.size(); ++f)
+          if (!checked.reviews[f])
+            open.push_back(std::move(checked.findings[f]));
+        checked.findings = std::move(open);
+        checked.reviews.clear();
+      }
+    }
+    report.files.push_back(std::move(checked));
   }
   progress.clear();
 

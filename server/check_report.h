@@ -14,6 +14,7 @@
 #include "analyzers/finding.h"
 #include "facts/fact_base.h"
 #include "protocol/line_index.h"
+#include "server/review_decisions.h"
 
 namespace factline::server {
 
@@ -22,17 +23,28 @@ struct CheckedFile {
   std::string path;
   std::string text;
   std::vector<analyzers::Finding> findings;
+  // The decision recorded on each finding (matchReviews()), or null; empty when none is. Reviewed
+  // findings are listed apart and count for neither the summary's problems nor the exit status.
+  std::vector<const ReviewDecision *> reviews;
+  const ReviewDecision *reviewOf(std::size_t finding) const {
+    return finding < reviews.size() ? reviews[finding] : nullptr;
+  }
 };
 
 struct CheckReport {
   std::vector<CheckedFile> files;
   std::shared_ptr<const facts::FactBase> base; // the merged record the drafts were checked against
   std::vector<std::string> fact_files;         // the user's bases, in load order, after the bundled
+  std::shared_ptr<const ReviewBook> reviews;   // the decisions CheckedFile::reviews point into
 };
 
-// Findings with a severity, counted by severity (index = Severity - 1).
+// Findings with a severity and no review decision, counted by severity (index = Severity - 1).
 using SeverityCounts = std::array<std::size_t, 4>;
 SeverityCounts countBySeverity(const std::vector<CheckedFile> &files);
+// Findings with a review decision.
+std::size_t countReviewed(const std::vector<CheckedFile> &files);
+// A decision as the JSON report and SARIF's properties carry it.
+nlohmann::ordered_json reviewJson(const ReviewDecision &decision);
 
 // Every finding (verified claims included) counted by status name ("verified", "altered", ...).
 std::map<std::string, std::size_t> countByStatus(const std::vector<CheckedFile> &files);

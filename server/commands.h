@@ -31,6 +31,7 @@ struct CheckOptions {
   std::vector<std::string> ignore;   // not these rules
   std::vector<std::string> severity; // RULE=LEVEL, in order
   bool quiet = false;                // only errors and warnings; nothing at all when none
+  bool no_reviews = false;           // do not read .factline/reviews.json: every finding is open
   // A draft larger than this is refused (an editor's message limit is the same 64 MiB): a file
   // that is not a draft, such as a disk image or a log, is not read into memory.
   std::uint64_t max_draft_bytes = std::uint64_t{64} << 20;

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "server/lsp_server.h"
+#include "server/review_lsp.h"
 #include "server/to_lsp.h"
 
 namespace factline::server {
@@ -93,13 +94,20 @@ void LspServer::onCodeAction(const protocol::CodeActionParams &params,
     wants_quickfix = wants_quickfix || kind == "quickfix" || kind.rfind("quickfix.", 0) == 0;
   if (!doc->is_draft || !wants_quickfix)
     return reply(std::vector<protocol::CodeAction>());
-  answerFromCurrentResult(workspace_, *doc, std::move(reply), [this, params](const DraftResult &r) {
+  const std::string review_key = workspace_.reviewDraftKey(*doc);
+  answerFromCurrentResult(workspace_, *doc, std::move(reply),
+                          [this, params, review_key](const DraftResult &r) {
     LspView view{r.lines, encoding_};
     std::optional<std::int64_t> pin;
     if (client_.documentChanges)
       pin = r.version;
-    return toCodeActions(r.findings, toSpan(params.range, view), params.textDocument.uri, pin,
-                         view);
+    auto actions = toCodeActions(r.findings, toSpan(params.range, view), params.textDocument.uri,
+                                 pin, view);
+    if (!review_key.empty()) // "Mark as reviewed…" after the fixes (review_lsp.h)
+      for (auto &a : toReviewActions(r.findings, reviewKeys(review_key, r.findings), r.reviewed,
+                                     toSpan(params.range, view), view))
+        actions.push_back(std::move(a));
+    return actions;
   });
 }
 

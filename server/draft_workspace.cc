@@ -1,6 +1,8 @@
 // DraftWorkspace: document versions in, results out, only ever for the version still open.
 #include "server/draft_workspace.h"
 
+#include <filesystem>
+
 #include <algorithm>
 
 #if defined(__GLIBC__)
@@ -78,6 +80,23 @@ void DraftWorkspace::setSettings(const Settings &settings, int fixed_debounce_ms
   before.debounce_ms = settings.debounce_ms; // the debounce alone changes no finding
   if (!(before == settings_))
     recheckAll();
+}
+
+void DraftWorkspace::setReviews(std::shared_ptr<const ReviewBook> reviews,
+                                std::optional<std::string> root) {
+  reviews_ = std::move(reviews);
+  review_root_ = std::move(root);
+  recheckAll();
+}
+
+std::string DraftWorkspace::reviewDraftKey(const OpenDocument &doc) const {
+  if (!doc.path || !review_root_)
+    return {};
+  const std::string key = std::filesystem::path(*doc.path)
+                              .lexically_normal()
+                              .lexically_relative(std::filesystem::path(*review_root_))
+                              .generic_string();
+  return key.empty() || key.rfind("..", 0) == 0 ? std::string() : key;
 }
 
 void DraftWorkspace::setFacts(std::shared_ptr<const facts::FactIndex> facts) {
@@ -225,9 +244,17 @@ void DraftWorkspace::onAnalysed(const std::string &uri, AnalysisOutput out) {
   }
   spdlog::debug("analysed {} v{}: {} findings in {} us", uri, doc.version, findings.size(),
                 out.took.count());
+  std::vector<bool> reviewed;
+  if (const std::string key = reviewDraftKey(doc); reviews_ && !key.empty()) {
+    const auto decisions = matchReviews(key, findings, *reviews_);
+    if (markReviewed(findings, decisions) > 0)
+      for (const auto *d : decisions)
+        reviewed.push_back(d != nullptr);
+  }
   auto result = std::make_shared<DraftResult>(doc.version, out.input.text, out.input.facts,
                                               std::move(findings));
   result->incomplete = out.timed_out;
+  result->reviewed = std::move(reviewed);
   doc.result = std::move(result);
   publish_(doc, doc.result);
   auto waiters = std::move(doc.waiters);

@@ -17,6 +17,7 @@
 #include "protocol/line_index.h"
 #include "protocol/lsp_documents.h"
 #include "server/analysis_scheduler.h"
+#include "server/review_decisions.h"
 #include "server/settings.h"
 
 namespace factline::server {
@@ -36,6 +37,8 @@ struct DraftResult {
   // The analysis ran out of time: `findings` are those of the part checked, and the first one
   // says so (rule kIncompleteRule).
   bool incomplete = false;
+  // Which findings carry a review decision (made Hints by markReviewed()); empty when none does.
+  std::vector<bool> reviewed;
 };
 
 // The rule of the Information finding that tells the writer a check was cut short.
@@ -76,6 +79,12 @@ public:
   // New facts: every draft is checked again. Until the first call, drafts wait.
   void setFacts(std::shared_ptr<const facts::FactIndex> facts);
   bool hasFacts() const { return facts_ != nullptr; }
+  // The workspace's review decisions, and the root the drafts' keys are relative to: reviewed
+  // findings become Hints. Every draft is checked again.
+  void setReviews(std::shared_ptr<const ReviewBook> reviews, std::optional<std::string> root);
+  // A draft's name in review keys (its path relative to the root, with "/"); empty when it has
+  // none (no root, not a file, outside the root).
+  std::string reviewDraftKey(const OpenDocument &doc) const;
 
   const OpenDocument &open(const protocol::TextDocumentItem &item);
   // Applies the changes in order. Fails (changing nothing) when the document is not open.
@@ -106,6 +115,8 @@ private:
   Settings settings_;
   int fixed_debounce_ms_ = -1;
   std::shared_ptr<const facts::FactIndex> facts_;
+  std::shared_ptr<const ReviewBook> reviews_;
+  std::optional<std::string> review_root_;
   protocol::PositionEncoding encoding_ = protocol::PositionEncoding::Utf16;
   bool stopped_ = false;
 };

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "protocol/uri.h"
+#include "server/review_lsp.h"
 
 namespace factline::server {
 
@@ -50,6 +51,9 @@ void LspServer::bindHandlers() {
       "textDocument/codeAction",
       [self](const auto &p, auto cb) { self->onCodeAction(p, std::move(cb)); });
 
+  handlers_.request<ExecuteCommandParams, json>(
+      "workspace/executeCommand",
+      [self](const auto &p, auto cb) { self->onExecuteCommand(p, std::move(cb)); });
   handlers_.request<DocumentSymbolParams, json>(
       "textDocument/documentSymbol",
       [self](const auto &p, auto cb) { self->onDocumentSymbol(p, std::move(cb)); });
@@ -245,12 +249,14 @@ void LspServer::onInitialize(const protocol::InitializeParams &params, Callback<
   // configuration replaces them. They are the user's: a client sets them where it sets the
   // command that starts the server, so whoever can choose them can already run anything.
   const json &init = params.initializationOptions;
-  applySettings(init.is_object() && init.contains("factline") ? init["factline"] : json(),
-                SettingsSource::User);
+  init_section_ = init.is_object() && init.contains("factline") ? init["factline"] : json();
+  applySettings(init_section_, SettingsSource::User);
+  reloadReviews();
 
   protocol::InitializeResult result;
   result.positionEncoding = encoding_;
   result.serverVersion = options_.version;
+  result.commands = {kMarkReviewedCommand};
   reply(protocol::toJSON(result));
 }
 

@@ -111,6 +111,19 @@ private:
   void onFactsLoaded(FactsReport report);
   void showMessage(protocol::MessageType type, std::string message);
 
+  // Review decisions (review_handlers.cc): the command of "Mark as reviewed…", which asks the
+  // writer (window/showMessageRequest) unless the editor sent the decision, and has the client
+  // write `.factline/reviews.json` (workspace/applyEdit); the server never writes it.
+  struct ExecuteCommandParams {
+    std::string command;
+    protocol::json arguments = protocol::json::array();
+  };
+  friend bool fromJSON(const protocol::json &, ExecuteCommandParams &, const protocol::JsonPath &);
+  void onExecuteCommand(const ExecuteCommandParams &, Callback<protocol::json>);
+  void recordDecision(ReviewDecision decision, Callback<protocol::json> reply);
+  // Reads `.factline/reviews.json` again and hands it to the workspace; problems shown once.
+  void reloadReviews();
+
   boost::asio::any_io_executor strand_;
   Outbox outbox_;
   ServerOptions options_;
@@ -146,6 +159,10 @@ private:
   SettingsSource editor_source_ = SettingsSource::User;
   std::vector<std::string> config_problems_; // the configuration file's, as last shown
   std::set<std::string> incomplete_shown_; // documents told their check was cut short
+
+  protocol::json init_section_; // initializationOptions.factline, for the reviewer's name
+  std::shared_ptr<const ReviewBook> reviews_ = std::make_shared<ReviewBook>();
+  std::vector<std::string> review_problems_; // as last shown
 
   DraftWorkspace workspace_;
   WorkspaceFacts facts_;

@@ -121,14 +121,18 @@ int main(int argc, char **argv) {
                         "RULE=LEVEL: report RULE at LEVEL (error, warning, information, hint, "
                         "off); repeatable, over the configuration file");
   check_cmd->add_flag("--quiet,-q", check.quiet,
-                      "Report errors and warnings only (information and hints are left out of "
-                      "the report and the exit status); print nothing when there are none");
+                      "Report errors and warnings only (information, hints and reviewed findings "
+                      "are left out of the report and the exit status, and so are warnings about "
+                      "the configuration); print nothing when there are none");
   auto *config_opt = check_cmd->add_option(
       "--config", check.config,
       "Use this configuration file instead of the nearest .factline/config.json");
   check_cmd
       ->add_flag("--no-config", check.no_config, "Do not read a .factline/config.json")
       ->excludes(config_opt);
+  check_cmd->add_flag("--no-reviews", check.no_reviews,
+                      "Do not read the review decisions in .factline/reviews.json: every finding "
+                      "counts, reviewed or not");
   bool no_color = false;
   check_cmd->add_flag("--no-color", no_color, "No colour in text output");
   check_cmd->add_flag("--no-workspace-facts", check.no_workspace_facts,

@@ -12,10 +12,11 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-void tally(const std::vector<analyzers::Finding> &findings, SeverityCounts &severities,
+void tally(const CheckedFile &file, SeverityCounts &severities,
            std::map<std::string, std::size_t> &statuses) {
-  for (const auto &f : findings) {
-    if (f.severity)
+  for (std::size_t i = 0; i < file.findings.size(); ++i) {
+    const auto &f = file.findings[i];
+    if (f.severity && !file.reviewOf(i))
       ++severities[static_cast<std::size_t>(*f.severity) - 1];
     ++statuses[std::string(statusName(f.status))];
   }
@@ -27,15 +28,32 @@ SeverityCounts countBySeverity(const std::vector<CheckedFile> &files) {
   SeverityCounts counts{};
   std::map<std::string, std::size_t> statuses;
   for (const auto &file : files)
-    tally(file.findings, counts, statuses);
+    tally(file, counts, statuses);
   return counts;
+}
+
+std::size_t countReviewed(const std::vector<CheckedFile> &files) {
+  std::size_t n = 0;
+  for (const auto &file : files)
+    for (std::size_t i = 0; i < file.findings.size(); ++i)
+      n += file.reviewOf(i) ? 1 : 0;
+  return n;
+}
+
+json reviewJson(const ReviewDecision &d) {
+  json j{{"decision", verdictName(d.verdict)}};
+  j["reason"] = d.reason.empty() ? json(nullptr) : json(d.reason);
+  j["why"] = d.why;
+  j["by"] = d.by;
+  j["at"] = d.at;
+  return j;
 }
 
 std::map<std::string, std::size_t> countByStatus(const std::vector<CheckedFile> &files) {
   SeverityCounts counts{};
   std::map<std::string, std::size_t> statuses;
   for (const auto &file : files)
-    tally(file.findings, counts, statuses);
+    tally(file, counts, statuses);
   return statuses;
 }
 
@@ -180,17 +198,25 @@ void writeJsonReport(std::ostream &out, const CheckReport &report) {
   for (const auto &file : report.files) {
     protocol::LineIndex lines(file.text);
     json findings = json::array();
-    for (const auto &f : file.findings)
-      findings.push_back(findingJson(f, lines, *report.base));
+    for (std::size_t i = 0; i < file.findings.size(); ++i) {
+      json j = findingJson(file.findings[i], lines, *report.base);
+      if (const ReviewDecision *d = file.reviewOf(i)) // reviewed: apart from the open findings
+        j["review"] = reviewJson(*d);
+      findings.push_back(std::move(j));
+    }
     SeverityCounts severities{};
     std::map<std::string, std::size_t> statuses;
-    tally(file.findings, severities, statuses);
-    files.push_back({{"path", file.path},
-                     {"summary", summaryJson(severities, statuses)},
-                     {"findings", findings}});
+    tally(file, severities, statuses);
+    json summary = summaryJson(severities, statuses);
+    std::size_t reviewed = 0;
+    for (std::size_t i = 0; i < file.findings.size(); ++i)
+      reviewed += file.reviewOf(i) ? 1 : 0;
+    summary["reviewed"] = reviewed;
+    files.push_back({{"path", file.path}, {"summary", summary}, {"findings", findings}});
   }
   json summary{{"files", report.files.size()}};
   summary.update(summaryJson(countBySeverity(report.files), countByStatus(report.files)));
+  summary["reviewed"] = countReviewed(report.files);
   json doc{{"factline", 1},
            {"tool", {{"name", "factline"}, {"version", FACTLINE_VERSION}}},
            {"factBases", {{"bundled", true}, {"files", report.fact_files}}},

@@ -110,7 +110,8 @@ void writeSarifReport(std::ostream &out, const CheckReport &report) {
          {"mimeType", ext == ".md" || ext == ".markdown" ? "text/markdown" : "text/plain"}});
     location["index"] = a;
     protocol::LineIndex lines(file.text);
-    for (const auto &f : file.findings) {
+    for (std::size_t i = 0; i < file.findings.size(); ++i) {
+      const analyzers::Finding &f = file.findings[i];
       if (!f.severity)
         continue;
       json reg = region(lines, f.span);
@@ -139,6 +140,20 @@ void writeSarifReport(std::ostream &out, const CheckReport &report) {
       }
       if (!fixes.empty())
         result["fixes"] = fixes;
+      // A reviewed finding is suppressed "external": the decision lives in .factline/reviews.json.
+      if (const ReviewDecision *d = file.reviewOf(i)) {
+        json suppression{{"kind", "external"},
+                         {"status", "accepted"},
+                         {"justification", describeDecision(*d)},
+                         {"properties", reviewJson(*d)}};
+        if (report.reviews)
+          suppression["location"] = {
+              {"physicalLocation", {{"artifactLocation", artifactLocation(report.reviews->path)}}}};
+        result["suppressions"] = json::array({suppression});
+        result["properties"]["review"] = reviewJson(*d);
+      } else {
+        result["suppressions"] = json::array(); // SARIF: [] says "checked, none applies"
+      }
       results.push_back(std::move(result));
     }
   }

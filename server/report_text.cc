@@ -184,25 +184,44 @@ std::string sourceExcerpt(const CheckedFile &file, const protocol::LineIndex &li
   return out;
 }
 
-std::string summaryLine(std::size_t files, const SeverityCounts &c) {
+std::string summaryLine(std::size_t files, const SeverityCounts &c, std::size_t reviewed) {
   std::string out = std::to_string(files) + (files == 1 ? " file" : " files") + " checked: ";
+  const std::string decided =
+      reviewed == 0 ? std::string() : "; " + std::to_string(reviewed) + " reviewed";
   if (c[0] + c[1] + c[2] + c[3] == 0)
-    return out + "no problems found";
+    return out + "no problems found" + decided;
   auto count = [](std::size_t n, const char *one, const char *many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
   return out + count(c[0], "error", "errors") + ", " + count(c[1], "warning", "warnings") + ", " +
-         count(c[2], "information", "information") + ", " + count(c[3], "hint", "hints");
+         count(c[2], "information", "information") + ", " + count(c[3], "hint", "hints") + decided;
 }
 
 void writeTextReport(std::ostream &out, const std::vector<CheckedFile> &files, bool color) {
   for (const auto &file : files) {
     protocol::LineIndex lines(file.text);
-    for (const auto &f : file.findings)
-      if (f.severity)
-        out << findingLine(file, lines, f, color) << "\n" << sourceExcerpt(file, lines, f, color);
+    for (std::size_t i = 0; i < file.findings.size(); ++i)
+      if (file.findings[i].severity && !file.reviewOf(i))
+        out << findingLine(file, lines, file.findings[i], color) << "\n"
+            << sourceExcerpt(file, lines, file.findings[i], color);
   }
-  out << summaryLine(files.size(), countBySeverity(files)) << "\n";
+  // Reviewed findings apart, one line each: decided, so they neither fail the run nor need the
+  // excerpt, but a reader of the log still sees what was overruled and by whom.
+  if (const std::size_t reviewed = countReviewed(files); reviewed > 0) {
+    out << paint("Reviewed (" + std::to_string(reviewed) + "):", kBold, color) << "\n";
+    for (const auto &file : files) {
+      protocol::LineIndex lines(file.text);
+      for (std::size_t i = 0; i < file.findings.size(); ++i)
+        if (const ReviewDecision *d = file.reviewOf(i)) {
+          const analyzers::Finding &f = file.findings[i];
+          TextPoint p = textPoint(lines, f.span.begin);
+          out << "  " << escapeControls(file.path) << ":" << p.line << ":" << p.column << ": "
+              << describeDecision(*d) << ": " << escapeControls(f.message) << " ["
+              << escapeControls(f.rule) << "]\n";
+        }
+    }
+  }
+  out << summaryLine(files.size(), countBySeverity(files), countReviewed(files)) << "\n";
 }
 
 } // namespace factline::server

@@ -27,8 +27,9 @@ std::string findingLine(const CheckedFile &file, const protocol::LineIndex &line
 std::string sourceExcerpt(const CheckedFile &file, const protocol::LineIndex &lines,
                           const analyzers::Finding &finding, bool color, std::size_t width = 100);
 
-// "2 files checked: 1 error, 3 warnings, 0 information, 0 hints" or "... no problems found".
-std::string summaryLine(std::size_t files, const SeverityCounts &counts);
+// "2 files checked: 1 error, 3 warnings, 0 information, 0 hints" or "... no problems found",
+// and "; 2 reviewed" when findings were reviewed (they are not in `counts`).
+std::string summaryLine(std::size_t files, const SeverityCounts &counts, std::size_t reviewed = 0);
 
 void writeTextReport(std::ostream &out, const std::vector<CheckedFile> &files, bool color);
 

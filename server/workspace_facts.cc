@@ -1,6 +1,8 @@
 // WorkspaceFacts: resolving base paths, and one load at a time through the FactLibrary.
 #include "server/workspace_facts.h"
 
+#include "server/review_decisions.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <optional>
@@ -283,6 +285,7 @@ bool WorkspaceFacts::concerns(const std::string &path) const {
     if (p == fs::path(c))
       return true;
   return root_ && p.extension() == ".json" && p.filename() != "config.json" &&
+         p.filename() != kReviewsFileName &&
          p.parent_path() == (fs::path(*root_) / ".factline").lexically_normal();
 }
 

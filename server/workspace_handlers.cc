@@ -142,6 +142,14 @@ void LspServer::onDidChangeWatchedFiles(const protocol::DidChangeWatchedFilesPar
         path && root_ && std::filesystem::path(*path).lexically_normal() ==
                              std::filesystem::path(configFilePath(*root_)).lexically_normal())
       config = true;
+  for (const auto &change : params.changes)
+    if (auto path = protocol::uriToPath(change.uri);
+        path && root_ && std::filesystem::path(*path).lexically_normal() ==
+                             std::filesystem::path(reviewsFilePath(*root_)).lexically_normal()) {
+      spdlog::info("the review decisions file changed: reading it again");
+      reloadReviews();
+      break;
+    }
   if (config) {
     spdlog::info("the workspace configuration file changed: applying it again");
     applySettings(editor_section_, editor_source_); // reloads the bases if they changed

@@ -54,6 +54,14 @@ add_test(NAME "editors: neovim plugin against factline serve" COMMAND ${command}
 set_tests_properties("editors: neovim plugin against factline serve" PROPERTIES
   ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
 
+# (1b) "Mark as reviewed…" in headless Neovim: asked, written to .factline/reviews.json, a Hint.
+factline_editor_command(command nvim
+  ${FACTLINE_NVIM} --headless --clean -u ${FACTLINE_EDITOR_TESTS_DIR}/nvim/review.lua)
+add_test(NAME "editors: neovim mark as reviewed" COMMAND ${command}
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties("editors: neovim mark as reviewed" PROPERTIES
+  ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
+
 # (3) The extension compiles under tsc --strict, into the build tree, where (2) loads the parts
 # of it that read the server's answers.
 set(FACTLINE_VSCODE_OUT ${CMAKE_BINARY_DIR}/editors-vscode-out)

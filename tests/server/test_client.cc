@@ -225,6 +225,8 @@ std::size_t TestClient::answerServerRequests() {
       result = json::array();
       for (std::size_t i = 0; i < msg["params"]["items"].size(); ++i)
         result.push_back(options.settings);
+    } else if (auto it = answers.find(msg["method"].get<std::string>()); it != answers.end()) {
+      result = it->second;
     }
     server->receive(json{{"jsonrpc", "2.0"}, {"id", msg["id"]}, {"result", result}}.dump());
     ++answered;

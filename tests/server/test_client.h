@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,6 +92,8 @@ public:
   std::optional<int> exit_code;
   Options options;
   bool answer_configuration = true;
+  // What the client answers to a server request of this method (null for one not listed).
+  std::map<std::string, json> answers;
 
   boost::asio::io_context io;      // the protocol strand
   boost::asio::io_context pool_io; // analysis and fact loading

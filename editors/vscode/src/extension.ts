@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 
 import { checkWorkspace } from './checkWorkspace';
+import { executeCommand } from './review';
 import { openFactEntry, RECORD_SCHEME, recordProvider } from './factEntry';
 import { explicitServerSettings, findServer, SECTION, userFactBases } from './settings';
 
@@ -48,6 +49,8 @@ function createClient(serverPath: string): LanguageClient {
       configurationSection: SECTION,
     },
     middleware: {
+      // "Mark as reviewed…" asks here, with free text, and saves the decisions file (review.ts).
+      executeCommand,
       workspace: {
         // Answer workspace/configuration for "factline" with the settings the user set (the
         // workspace's .factline/config.json and the server's defaults give the rest).

@@ -30,6 +30,7 @@ M.defaults = {
   settings = nil, -- merged over M.default_settings
   on_attach = nil, -- function(client, bufnr)
   capabilities = nil, -- extra client capabilities, merged over Neovim's
+  reviewer = nil, -- your name on review decisions ("Mark as reviewed…"); else the OS user's
 }
 
 M.config = nil
@@ -170,6 +171,10 @@ end
 function M.setup(opts)
   M.config = vim.tbl_deep_extend('force', {}, M.defaults, opts or {})
   local config = M.config
+  -- "Mark as reviewed…": asked here, with free text (lua/factline/review.lua).
+  local review = require('factline.review')
+  review.reviewer = config.reviewer
+  review.register()
   -- Lists are replaced, not merged index by index.
   if opts and opts.filetypes then
     config.filetypes = opts.filetypes
