@@ -5,6 +5,7 @@
 
 #include "server/record_render.h"
 #include "server/record_view.h"
+#include "server/rule_docs.h"
 
 namespace factline::server {
 
@@ -75,6 +76,7 @@ protocol::Diagnostic toDiagnostic(const Finding &f, const LspView &view) {
   if (f.severity)
     d.severity = static_cast<protocol::DiagnosticSeverity>(static_cast<int>(*f.severity));
   d.code = f.rule;
+  d.code_href = ruleDocUri(f.rule);
   d.source = "factline";
   d.message = escapeControls(f.message, /*keep_line_breaks=*/true);
   json evidence = json::array();
