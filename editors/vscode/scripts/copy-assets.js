@@ -1,18 +1,31 @@
-// Copies the fact base and configuration JSON Schemas from facts/schema/ into the extension (for
-// jsonValidation) at package time.
+// Copies into the extension, at package time, what lives elsewhere in the repository: the fact
+// base and configuration JSON Schemas (for jsonValidation), the rule pages that diagnostics link
+// to (docs/rules/, beside server/ as the server looks for them) and the LICENSE.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-for (const name of ['factbase.schema.json', 'config.schema.json']) {
-  const from = path.resolve(__dirname, '..', '..', '..', 'facts', 'schema', name);
-  const to = path.resolve(__dirname, '..', 'schemas', name);
+const repo = path.resolve(__dirname, '..', '..', '..');
+const ext = path.resolve(__dirname, '..');
+
+function copy(from, to) {
   if (!fs.existsSync(from)) {
-    console.error(`copy-schema: ${from} not found; the extension's jsonValidation needs it`);
+    console.error(`copy-assets: ${from} not found; the extension needs it`);
     process.exit(1);
   }
-  JSON.parse(fs.readFileSync(from, 'utf8')); // refuse to package a schema that is not JSON
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, to);
-  console.log(`copy-schema: ${path.relative(process.cwd(), to)}`);
+  console.log(`copy-assets: ${path.relative(process.cwd(), to)}`);
 }
+
+for (const name of ['factbase.schema.json', 'config.schema.json']) {
+  const from = path.join(repo, 'facts', 'schema', name);
+  JSON.parse(fs.readFileSync(from, 'utf8')); // refuse to package a schema that is not JSON
+  copy(from, path.join(ext, 'schemas', name));
+}
+const rules = path.join(repo, 'docs', 'rules');
+fs.rmSync(path.join(ext, 'docs'), { recursive: true, force: true }); // no page of a removed rule
+for (const name of fs.readdirSync(rules).filter((n) => n.endsWith('.md')).sort()) {
+  copy(path.join(rules, name), path.join(ext, 'docs', 'rules', name));
+}
+copy(path.join(repo, 'LICENSE'), path.join(ext, 'LICENSE'));

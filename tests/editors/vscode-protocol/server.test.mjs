@@ -183,6 +183,13 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     const claim = text.slice(offsetAt(text, figure.range.start), offsetAt(text, figure.range.end));
     assert.match(claim, /^78 million( Facebook users)?$/, `the range covers the figure, got ${JSON.stringify(claim)}`);
     assert.match(figure.message, /87 million/);
+    // The rule code in the Problems panel opens the rule's page (docs/rules/, beside the binary's
+    // folder: the repository's for build/factline, the package's for the bundled server).
+    for (const d of diags) {
+      const page = fileURLToPath(d.codeDescription?.href ?? 'file:///missing');
+      assert.equal(path.basename(page), `${d.code}.md`, JSON.stringify(d.codeDescription));
+      assert.ok(fs.existsSync(page), `${page} exists`);
+    }
     assert.deepEqual(figure.data?.evidence?.[0], { kind: 'figure', id: 'f-users-affected' },
       'diagnostic data names the fact entry (what "Open Fact Base Entry" reads)');
     // The settings answered to workspace/configuration turned figure-wrong into information.
@@ -231,8 +238,10 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     const wrong = symbols.find((s) => overlaps(s.range, figure.range));
     assert.ok(wrong, 'the wrong figure is in the outline');
     assert.equal(wrong.kind, lsp.SymbolKind.Number);
-    assert.match(wrong.detail, /^Wrong figure: the record says up to 87 million/);
-    assert.ok(symbols.some((s) => s.kind === lsp.SymbolKind.String && /^Verified quote/.test(s.detail)),
+    // The status leads the name (the Outline view shows names first, the detail faintly after).
+    assert.match(wrong.name, /^Wrong figure: 78 million/);
+    assert.match(wrong.detail, /^the record says up to 87 million/);
+    assert.ok(symbols.some((s) => s.kind === lsp.SymbolKind.String && /^Verified quote: “/.test(s.name)),
       'verified quotes are listed too');
   });
 
