@@ -294,6 +294,43 @@ describe('factline serve through vscode-languageserver-protocol', () => {
       'the other findings stay');
   });
 
+  it('restores the recorded wording of a hard-wrapped quote with its line breaks and marks', async () => {
+    const wrappedUri = pathToFileURL(path.join(repo, 'examples', 'hard-wrapped-test.md')).href; // never written
+    const wrapped = [
+      'Zuckerberg told reporters on the call: “This is going to be a never-ending',
+      'fight. You never fully solve security. It’s an arms',
+      'race,” he said.',
+      '',
+    ].join('\n');
+    let found;
+    // One handler per method: this one keeps the draft's, and adds the hard-wrapped one's.
+    conn.onNotification(lsp.PublishDiagnosticsNotification.type, (params) => {
+      if (params.uri === uri) published.push(params);
+      if (params.uri === wrappedUri) found = params;
+    });
+    await conn.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: wrappedUri, languageId: 'markdown', version: 1, text: wrapped },
+    });
+    const params = await waitFor('diagnostics for the hard-wrapped draft', () => found);
+    const altered = params.diagnostics.find((d) => d.code === 'quote-altered');
+    assert.ok(altered, `a quote-altered diagnostic; got ${JSON.stringify(params.diagnostics)}`);
+    const actions = await conn.sendRequest(lsp.CodeActionRequest.type, {
+      textDocument: { uri: wrappedUri },
+      range: altered.range,
+      context: { diagnostics: [altered], only: [lsp.CodeActionKind.QuickFix], triggerKind: 1 },
+    });
+    const fix = actions.find((a) => a.title === 'Use the recorded wording');
+    assert.ok(fix?.edit, `a "Use the recorded wording" fix; got ${JSON.stringify(actions)}`);
+    const edits = fix.edit.changes?.[wrappedUri] ?? fix.edit.documentChanges?.[0]?.edits;
+    assert.equal(applyEdits(wrapped, edits), [
+      'Zuckerberg told reporters on the call: “This is going to be a never-ending',
+      'battle. You never fully solve security. It’s an arms',
+      'race,” he said.',
+      '',
+    ].join('\n'));
+    await conn.sendNotification(lsp.DidCloseTextDocumentNotification.type, { textDocument: { uri: wrappedUri } });
+  });
+
   it('shuts down and exits with code 0', async () => {
     const result = await conn.sendRequest(lsp.ShutdownRequest.type);
     assert.equal(result, null);
