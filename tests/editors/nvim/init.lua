@@ -85,6 +85,16 @@ local function find_diagnostic(bufnr, code, needle)
   return nil
 end
 
+-- The diagnostic of `code` over `needle`, once the server has published it (nil after WAIT_MS).
+local function wait_diagnostic(bufnr, code, needle)
+  local found
+  vim.wait(WAIT_MS, function()
+    found = find_diagnostic(bufnr, code, needle)
+    return found ~= nil
+  end, 20)
+  return found
+end
+
 local function open(path)
   vim.cmd('edit ' .. vim.fn.fnameescape(path))
   return vim.api.nvim_get_current_buf()
@@ -282,11 +292,7 @@ local function run()
     }, path)
     local wrapped = open(path)
     check(wait_attached(wrapped), 'factline attached to the hard-wrapped draft')
-    local altered
-    vim.wait(WAIT_MS, function()
-      altered = find_diagnostic(wrapped, 'quote-altered', 'fight')
-      return altered ~= nil
-    end, 20)
+    local altered = wait_diagnostic(wrapped, 'quote-altered', 'fight')
     check(altered ~= nil, 'quote-altered on the hard-wrapped quote', inspect(vim.diagnostic.get(wrapped)))
     if altered then
       vim.api.nvim_win_set_cursor(0, { altered.lnum + 1, altered.col + 1 })
@@ -321,11 +327,7 @@ local function run()
   local md_client, txt_client = clients_of(md)[1], clients_of(txt)[1]
   check(md_client and txt_client and md_client.id == txt_client.id, 'the text buffer shares the client',
     inspect(#factline.clients()))
-  local altered
-  vim.wait(WAIT_MS, function()
-    altered = find_diagnostic(txt, 'quote-altered', 'We never put out the 50 million number')
-    return altered ~= nil
-  end, 20)
+  local altered = wait_diagnostic(txt, 'quote-altered', 'We never put out the 50 million number')
   check(altered ~= nil, 'quote-altered diagnostic in the text draft', inspect(vim.diagnostic.get(txt)))
   local k = vim.fn.maparg('K', 'n', false, true)
   check(k.buffer == 0 and (k.rhs or ''):find('users_own_k', 1, true) ~= nil,
