@@ -39,12 +39,10 @@ bench: deps
 	cmake --build $(BUILD)-bench -j $(JOBS)
 	@if [ -x bench/run ]; then bench/run $(BUILD)-bench; else echo "no benchmarks yet"; fi
 
-# The VS Code extension with $(BUILD)/factline bundled (stripped): editors/vscode/factline-<version>.vsix.
+# The VS Code extension for Linux x64 with $(BUILD)/factline bundled (stripped; linked so that it
+# runs on any Linux x64 with glibc): editors/vscode/factline-linux-x64-<version>.vsix.
 vsix: build
-	sh editors/npm-ci.sh editors/vscode
-	mkdir -p editors/vscode/server
-	strip --strip-debug -o editors/vscode/server/factline $(BUILD)/factline
-	cd editors/vscode && npm run package
+	sh editors/vscode/package-vsix.sh $(BUILD)/factline
 	@ls -1 editors/vscode/*.vsix
 
 # libFuzzer targets (clang, with ASan and UBSan), each run for FUZZ_SECONDS; see tests/fuzz/run.

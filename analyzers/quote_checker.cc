@@ -8,6 +8,7 @@
 #include <span>
 
 #include "analyzers/ascii.h"
+#include "analyzers/fix_layout.h"
 #include "analyzers/quote_diff.h"
 #include "analyzers/quote_pieces.h"
 #include "analyzers/quote_spelling.h"
@@ -742,6 +743,15 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
       const auto &rec_tokens = best_record;
       const std::string_view rec_text = facts_.wordingText(best_near->wording);
       Fix fix{"Use the recorded wording", {}};
+      // The recorded words as the draft writes them: its line breaks, its quotation marks.
+      const DraftMarks marks =
+          marksOfQuotation(doc_.text().substr(q.open.begin, q.open.end - q.open.begin));
+      auto replace = [&](Span span, std::string_view recorded, std::string_view after = {}) {
+        fix.edits.push_back(
+            {span, fitToDraft(doc_.text().substr(span.begin, span.end - span.begin), recorded,
+                              marks) +
+                       std::string(after)});
+      };
       if ((!edited && !q.multi_paragraph) || (pieced && pieced->reordered)) {
         const facts::Token *first = nullptr, *last = nullptr;
         for (const auto &t : tokens)
@@ -750,16 +760,14 @@ std::optional<Finding> QuoteChecker::check(const Quotation &q, const Attribution
             last = &t;
           }
         std::size_t rb = rec_tokens[d.record_first].begin, re = rec_tokens[d.record_last - 1].end;
-        fix.edits.push_back({{q.words.begin + first->begin, q.words.begin + last->end},
-                             std::string(rec_text.substr(rb, re - rb))});
+        replace({q.words.begin + first->begin, q.words.begin + last->end},
+                rec_text.substr(rb, re - rb));
       } else {
         for (const DiffHunk &h : d.hunks) {
           if (!h.draft.empty())
-            fix.edits.push_back(
-                {{q.words.begin + h.draft_begin, q.words.begin + h.draft_end}, h.record});
+            replace({q.words.begin + h.draft_begin, q.words.begin + h.draft_end}, h.record);
           else
-            fix.edits.push_back(
-                {{q.words.begin + h.draft_at, q.words.begin + h.draft_at}, h.record + " "});
+            replace({q.words.begin + h.draft_at, q.words.begin + h.draft_at}, h.record, " ");
         }
       }
       if (givenToOther(rec)) {

@@ -9,6 +9,8 @@ json toJSON(const Diagnostic &d) {
     j["severity"] = static_cast<int>(*d.severity);
   if (!d.code.empty())
     j["code"] = d.code;
+  if (!d.code_href.empty())
+    j["codeDescription"] = {{"href", d.code_href}};
   if (!d.source.empty())
     j["source"] = d.source;
   if (!d.data.is_null())

@@ -18,6 +18,7 @@ struct Diagnostic {
   Range range;
   std::optional<DiagnosticSeverity> severity;
   std::string code;   // the rule
+  std::string code_href; // codeDescription.href: the rule's explanation; empty: none
   std::string source; // "factline"
   std::string message;
   json data; // carried back in codeAction requests; null when absent

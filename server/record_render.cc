@@ -66,12 +66,15 @@ std::string eventLine(const EventView &e, const std::string &fallback_date) {
   return out;
 }
 
-// The diff pieces as one line: record-only words bold, draft-only words struck through.
+// The diff pieces as one line, marked as wdiff marks them: the draft's own words [-like this-],
+// the record's {+like this+}. Unlike Markdown's ~~strikethrough~~, which clients that do not render
+// it (Neovim's floating hover) show raw, these read the same rendered or not; CommonMark leaves a
+// bracket that opens no link, and braces, as they are.
 std::string renderDiff(const std::vector<DiffPiece> &pieces) {
   return joinDiff(pieces, [](DiffPiece::Kind kind, const std::string &text) {
     std::string t = escapeMarkdown(text);
-    return kind == DiffPiece::Kind::RecordOnly  ? "**" + t + "**"
-           : kind == DiffPiece::Kind::DraftOnly ? "~~" + t + "~~"
+    return kind == DiffPiece::Kind::RecordOnly  ? "{+" + t + "+}"
+           : kind == DiffPiece::Kind::DraftOnly ? "[-" + t + "-]"
                                                 : t;
   });
 }
@@ -84,7 +87,7 @@ void renderQuote(std::string &out, const RecordView &r) {
   out += "> " + escapeMarkdown(r.text) + "\n\n";
   if (!r.diff.empty())
     out +=
-        "Difference (record in **bold**, draft struck ~~through~~): " + renderDiff(r.diff) + "\n\n";
+        "Difference (the draft's words [-so-], the record's {+so+}): " + renderDiff(r.diff) + "\n\n";
   out += "- Said by: " + personLine(r.person) + "\n";
   if (std::string ev = eventLine(r.event, r.date); !ev.empty())
     out += "- When: " + ev + "\n";

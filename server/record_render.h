@@ -10,8 +10,8 @@
 namespace factline::server {
 
 // Markdown: a heading with the status, the finding's message, then each piece of evidence as the
-// record keeps it. A quote shows its recorded wording (with the draft's differences marked:
-// record-only words in bold, draft-only words struck through), speaker and role, event, date and
+// record keeps it. A quote shows its recorded wording (with the draft's differences marked as
+// wdiff does, draft-only words [-so-], record-only words {+so+}), speaker and role, event, date and
 // source; a figure its recorded text with qualifier, subject, who stated it, date, source and
 // what replaced it; a person or event its name and details. Evidence ids the base does not hold
 // are named as missing rather than skipped. Pure; any thread.

@@ -12,6 +12,7 @@
 #include "server/commands.h"
 #include "server/logging.h"
 #include "server/lsp_server.h"
+#include "server/rule_docs.h"
 #include "server/stdio_transport.h"
 
 namespace factline::server {
@@ -26,6 +27,7 @@ int runServe(const ServeOptions &options) {
   // A client that goes away mid-write must not kill the server with SIGPIPE; the write fails.
   std::signal(SIGPIPE, SIG_IGN);
   spdlog::info("factline {} serving on stdio", FACTLINE_VERSION);
+  setRuleDocsDir(findRuleDocs()); // rule codes link to docs/rules/RULE.md when it ships
 
   asio::io_context io(1);
   auto strand = asio::make_strand(io);

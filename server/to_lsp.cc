@@ -5,6 +5,7 @@
 
 #include "server/record_render.h"
 #include "server/record_view.h"
+#include "server/rule_docs.h"
 
 namespace factline::server {
 
@@ -75,6 +76,7 @@ protocol::Diagnostic toDiagnostic(const Finding &f, const LspView &view) {
   if (f.severity)
     d.severity = static_cast<protocol::DiagnosticSeverity>(static_cast<int>(*f.severity));
   d.code = f.rule;
+  d.code_href = ruleDocUri(f.rule);
   d.source = "factline";
   d.message = escapeControls(f.message, /*keep_line_breaks=*/true);
   json evidence = json::array();
@@ -137,21 +139,22 @@ std::vector<protocol::DocumentSymbol> toDocumentSymbols(const std::vector<Findin
         f->rule.rfind("figure", 0) == 0 ||
         (!f->evidence.empty() && f->evidence.front().kind == analyzers::FactRef::Kind::Figure);
     protocol::DocumentSymbol s;
-    s.name = shortened(f->claim.empty() ? record.title : f->claim, 60);
-    if (!figure && !f->claim.empty())
-      s.name = "\u201C" + s.name + "\u201D";
-    s.name = escapeControls(s.name);
-    s.detail = record.title;
+    // The status leads the name: clients that list symbols by name alone (Neovim's
+    // document_symbol, a quickfix list) still show what became of each claim.
+    std::string claim = shortened(f->claim, 60);
+    if (!figure && !claim.empty())
+      claim = "\u201C" + claim + "\u201D";
+    s.name = escapeControls(claim.empty() ? record.title : record.title + ": " + claim);
     for (const auto &r : record.records) {
       if (r.kind == analyzers::FactRef::Kind::Quote && r.found && r.person.found) {
-        s.detail += ": " + r.person.name;
+        s.detail = r.person.name;
         if (std::string date = r.event.found && !r.event.date.empty() ? r.event.date : r.date;
             !date.empty())
           s.detail += ", " + formatDate(date);
         break;
       }
       if (r.kind == analyzers::FactRef::Kind::Figure && r.found) {
-        s.detail += ": the record says " + r.text + (r.unit.empty() ? "" : " " + r.unit);
+        s.detail = "the record says " + r.text + (r.unit.empty() ? "" : " " + r.unit);
         break;
       }
     }

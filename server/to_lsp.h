@@ -46,8 +46,9 @@ std::vector<protocol::CodeAction> toCodeActions(const std::vector<analyzers::Fin
                                                 const LspView &view);
 
 // The outline of a draft as a review checklist: every checked quote and figure, in document order,
-// named by the draft's words and detailed by its status and the record ("Wrong figure: the record
-// says up to 87 million"). Text problems (an unterminated quotation) are listed too.
+// named by its status and the draft's words ("Wrong figure: 78 million users") and detailed by the
+// record ("the record says up to 87 million"). Text problems (an unterminated quotation) are listed
+// too.
 std::vector<protocol::DocumentSymbol>
 toDocumentSymbols(const std::vector<analyzers::Finding> &findings, const facts::FactBase &base,
                   const LspView &view);

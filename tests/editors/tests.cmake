@@ -1,5 +1,5 @@
-# tests/editors: the Neovim plugin and VS Code's client protocol stack against the freshly built
-# server, and the VS Code extension's strict compile and vsce package. Included from
+# tests/editors: the Neovim plugin, Emacs's eglot and VS Code's client protocol stack against the
+# freshly built server, and the VS Code extension's strict compile and package. Included from
 # tests/CMakeLists.txt (tests/ directory scope, after the factline target exists).
 set(FACTLINE_EDITOR_TESTS_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(FACTLINE_VSCODE_DIR ${PROJECT_SOURCE_DIR}/editors/vscode)
@@ -12,6 +12,7 @@ set(FACTLINE_SKIP_TOOL sh ${CMAKE_CURRENT_LIST_DIR}/../skip_missing_tool.sh)
 find_program(FACTLINE_NVIM nvim)
 find_program(FACTLINE_NODE node)
 find_program(FACTLINE_NPM npm)
+find_program(FACTLINE_EMACS emacs)
 # The command of a test needing the tools named: itself, or the skip with what is missing.
 function(factline_editor_command var tools)
   set(missing "")
@@ -23,7 +24,7 @@ function(factline_editor_command var tools)
   endforeach()
   if(missing)
     string(REPLACE ";" ", " missing "${missing}")
-    set(${var} ${FACTLINE_SKIP_TOOL} "${missing} not found (Debian packages neovim, nodejs, npm)"
+    set(${var} ${FACTLINE_SKIP_TOOL} "${missing} not found (Debian packages neovim, nodejs, npm, emacs-nox elpa-eglot elpa-markdown-mode)"
         PARENT_SCOPE)
   else()
     set(${var} ${ARGN} PARENT_SCOPE)
@@ -62,6 +63,22 @@ add_test(NAME "editors: neovim mark as reviewed" COMMAND ${command}
 set_tests_properties("editors: neovim mark as reviewed" PROPERTIES
   ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
 
+# (1b) Headless Neovim with no server binary: one short warning, no error, no hit-enter prompt.
+factline_editor_command(command nvim
+  ${FACTLINE_NVIM} --headless --clean -u ${FACTLINE_EDITOR_TESTS_DIR}/nvim/missing_server.lua)
+add_test(NAME "editors: neovim plugin without a server binary" COMMAND ${command}
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties("editors: neovim plugin without a server binary" PROPERTIES
+  ENVIRONMENT "FACTLINE_SOURCE_DIR=${PROJECT_SOURCE_DIR}" TIMEOUT 60 SKIP_RETURN_CODE 77)
+
+# (1c) Batch Emacs with eglot and markdown-mode, set up as editors/README.md says, against the server.
+factline_editor_command(command emacs
+  ${FACTLINE_EMACS} --batch -l ${FACTLINE_EDITOR_TESTS_DIR}/emacs/eglot-test.el)
+add_test(NAME "editors: emacs eglot set-up of editors/README.md against factline serve" COMMAND ${command}
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties("editors: emacs eglot set-up of editors/README.md against factline serve" PROPERTIES
+  ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
+
 # (3) The extension compiles under tsc --strict, into the build tree, where (2) loads the parts
 # of it that read the server's answers.
 set(FACTLINE_VSCODE_OUT ${CMAKE_BINARY_DIR}/editors-vscode-out)
@@ -83,10 +100,17 @@ set_tests_properties("editors: vscode protocol stack against factline serve" PRO
   SKIP_RETURN_CODE 77
   FIXTURES_REQUIRED "factline_editor_tests_npm;factline_vscode_compiled")
 
-# The extension packages with vsce (which compiles it again, into editors/vscode/out).
+# The extension packaged as `make vsix` does it, on a terminal, with this build's server bundled
+# (vsce compiles it again, into editors/vscode/out); then unpacked, its server run with only the C
+# library and the C++ runtime, and its rule links followed.
+# Only for the binary built to ship (a sanitizer build links its runtime libraries).
+if(FACTLINE_STATIC_DEPS AND NOT FACTLINE_SANITIZE)
 factline_editor_command(command "node;npm"
-  sh ${FACTLINE_EDITOR_TESTS_DIR}/vsce-package.sh ${FACTLINE_VSCODE_DIR}
-  ${CMAKE_BINARY_DIR}/factline-editors-test.vsix)
-add_test(NAME "editors: vscode extension packages (vsce)" COMMAND ${command})
-set_tests_properties("editors: vscode extension packages (vsce)" PROPERTIES
-  TIMEOUT 300 SKIP_RETURN_CODE 77 FIXTURES_REQUIRED factline_vscode_npm RESOURCE_LOCK factline_vscode_dir)
+  sh ${FACTLINE_EDITOR_TESTS_DIR}/vsce-package.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:factline>
+  ${CMAKE_BINARY_DIR}/factline-editors-vsix)
+add_test(NAME "editors: vscode extension packages as make vsix does, its server needs only libc"
+         COMMAND ${command})
+set_tests_properties("editors: vscode extension packages as make vsix does, its server needs only libc"
+  PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77 FIXTURES_REQUIRED factline_vscode_npm
+  RESOURCE_LOCK factline_vscode_dir)
+endif()

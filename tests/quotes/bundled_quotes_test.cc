@@ -690,3 +690,24 @@ TEST_CASE("bundled: a sentence opening with a phrase of place gives its pronoun 
   CHECK(all[0].rule == "quote-unverified");
   CHECK(all[0].message.find("Maria Cantwell") != std::string::npos);
 }
+
+TEST_CASE("bundled: the recorded wording of a hard-wrapped quote keeps its line breaks and marks") {
+  const std::string text =
+      "Zuckerberg told reporters on the call: \u201CThis is going to be a never-ending\n"
+      "fight. You never fully solve security. It\u2019s an arms\nrace,\u201D he said.\n";
+  auto all = analyze(text);
+  const Finding *altered = nullptr;
+  for (const Finding &f : all)
+    if (f.rule == "quote-altered")
+      altered = &f;
+  REQUIRE(altered != nullptr);
+  REQUIRE(!altered->fixes.empty());
+  const Fix &fix = altered->fixes.front();
+  CHECK(fix.title == "Use the recorded wording");
+  std::string fixed = text;
+  for (auto it = fix.edits.rbegin(); it != fix.edits.rend(); ++it)
+    fixed.replace(it->span.begin, it->span.end - it->span.begin, it->text);
+  INFO(fixed);
+  CHECK(fixed == "Zuckerberg told reporters on the call: \u201CThis is going to be a never-ending\n"
+                 "battle. You never fully solve security. It\u2019s an arms\nrace,\u201D he said.\n");
+}

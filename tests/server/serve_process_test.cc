@@ -81,6 +81,11 @@ TEST_CASE("serve over pipes: initialize - didOpen - diagnostics - hover - shutdo
   REQUIRE(figure.is_object());
   CHECK(figure["range"]["start"] == utf16Position(kDraft, kDraft.find("78 million")));
   CHECK(figure["severity"] == 2);
+  // The rule code links to the rule's page, docs/rules/figure-wrong.md beside the binary's folder.
+  auto page = factline::protocol::uriToPath(figure["codeDescription"].value("href", ""));
+  REQUIRE(page);
+  CHECK(*page == std::string(FACTLINE_SOURCE_DIR) + "/docs/rules/figure-wrong.md");
+  CHECK(std::ifstream(*page).good());
   REQUIRE(unterminated.is_object());
   CHECK(unterminated["range"]["start"] == utf16Position(kDraft, kDraft.find("\xE2\x80\x9CWe")));
 

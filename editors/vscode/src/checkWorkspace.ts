@@ -37,7 +37,7 @@ export function severityFor(
   return LEVELS[override ?? level] ?? LEVELS[level] ?? vscode.DiagnosticSeverity.Warning;
 }
 
-function runCheck(
+export function runCheck(
   binary: string,
   args: string[],
   cwd: string,
@@ -59,11 +59,13 @@ function runCheck(
   });
 }
 
-// Runs the check over every workspace folder into `results`; `binary` is the server executable.
+// Runs the check over every workspace folder into `results`; `binary` is the server executable,
+// `ruleDocs` the folder of rule pages each rule code links to (as the live server's do).
 export async function checkWorkspace(
   binary: string,
   results: vscode.DiagnosticCollection,
   output: vscode.OutputChannel,
+  ruleDocs?: string,
 ): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
@@ -113,7 +115,8 @@ export async function checkWorkspace(
               output.appendLine(`${r.file}:${r.start.line + 1}:${r.start.codePoint + 1}: ${r.level}: ${r.message} [${r.rule}]`);
               const d = new vscode.Diagnostic(range, r.message, severity);
               d.source = 'factline check';
-              d.code = r.rule;
+              const page = ruleDocs ? path.join(ruleDocs, `${r.rule}.md`) : undefined;
+              d.code = page && fs.existsSync(page) ? { value: r.rule, target: vscode.Uri.file(page) } : r.rule;
               found.set(file, [...(found.get(file) ?? []), d]);
             }
           } catch (e) {

@@ -2,23 +2,29 @@
 //
 // Thin on purpose (like harper's extension.ts): every check lives in the server, so VS Code,
 // Neovim and the command line give the same answers. This file starts the language client for
-// Markdown and plain text, answers workspace/configuration with the "factline" section, and
-// wires the three commands (checkWorkspace.ts, factEntry.ts; the server lookup is in settings.ts).
+// Markdown and plain text, answers workspace/configuration with the "factline" section, wires the
+// commands (checkWorkspace.ts, factEntry.ts, reviewSheet.ts; the server lookup is in settings.ts)
+// and keeps the status bar item (statusBar.ts) up to date.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 
 import { checkWorkspace } from './checkWorkspace';
 import { executeCommand } from './review';
 import { openFactEntry, RECORD_SCHEME, recordProvider } from './factEntry';
+import { openReviewSheet } from './reviewSheet';
 import { explicitServerSettings, findServer, SECTION, userFactBases } from './settings';
+import { FactlineStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
 let serverBinary: string | undefined;
 let checkResults: vscode.DiagnosticCollection | undefined;
+let status: FactlineStatus | undefined;
 
 async function reportMissing(error: string): Promise<void> {
   output?.appendLine(error);
+  status?.setState('stopped', error);
   const open = 'Set factline.serverPath';
   const choice = await vscode.window.showErrorMessage(error, open);
   if (choice === open) {
@@ -77,12 +83,22 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   }
   serverBinary = found.path;
   output?.appendLine(`Starting ${found.path} serve (${found.how})`);
-  client = createClient(found.path);
+  const started = createClient(found.path);
+  client = started;
+  const running = `Checker: ${found.path} (${found.how})`;
+  status?.setState('starting', running);
+  started.onDidChangeState((e) => {
+    if (client !== started) return; // a client being replaced by a restart
+    if (e.newState === State.Running) status?.setState('running', running);
+    else if (e.newState === State.Starting) status?.setState('starting', running);
+    else status?.setState('stopped', `${running}; see the Factline output for why it stopped.`);
+  });
   try {
-    await client.start();
+    await started.start();
   } catch (e) {
     const message = `Factline: ${found.path} serve did not start: ${String(e)}`;
     output?.appendLine(message);
+    status?.setState('stopped', message);
     void vscode.window.showErrorMessage(message);
   }
 }
@@ -112,14 +128,21 @@ async function serverBinaryOrReport(context: vscode.ExtensionContext): Promise<s
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Factline');
   checkResults = vscode.languages.createDiagnosticCollection('factline-check');
-  context.subscriptions.push(output, checkResults);
+  status = new FactlineStatus();
+  context.subscriptions.push(output, checkResults, status);
   context.subscriptions.push(
     vscode.commands.registerCommand('factline.restartServer', () => restartServer(context)),
     vscode.commands.registerCommand('factline.checkWorkspace', async () => {
       const binary = await serverBinaryOrReport(context);
-      if (binary && checkResults && output) await checkWorkspace(binary, checkResults, output);
+      if (binary && checkResults && output) {
+        await checkWorkspace(binary, checkResults, output, path.join(context.extensionPath, 'docs', 'rules'));
+      }
     }),
     vscode.commands.registerCommand('factline.openFactEntry', () => openFactEntry(client)),
+    vscode.commands.registerCommand('factline.openReviewSheet', async () => {
+      const binary = await serverBinaryOrReport(context);
+      if (binary && output) await openReviewSheet(binary, context.globalStorageUri, output);
+    }),
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, recordProvider),
     // Once a draft is open, the live server's diagnostics replace the batch check's.
     vscode.workspace.onDidOpenTextDocument((doc) => checkResults?.delete(doc.uri)),

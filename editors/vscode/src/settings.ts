@@ -1,4 +1,5 @@
 // The extension's settings: the "factline" section the server reads, and where the server binary is.
+import * as cp from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,6 +14,7 @@ const EXE = process.platform === 'win32' ? 'factline.exe' : 'factline';
 export interface ServerSettings {
   factBases: string[];
   debounceMs: number;
+  analysisTimeoutMs: number;
   unverifiedQuotes: boolean;
   unverifiedSeverity: 'information' | 'hint';
   severity: Record<string, string>;
@@ -23,6 +25,7 @@ export function serverSettings(scope?: vscode.ConfigurationScope): ServerSetting
   return {
     factBases: c.get<string[]>('factBases', []),
     debounceMs: c.get<number>('debounceMs', 30),
+    analysisTimeoutMs: c.get<number>('analysisTimeoutMs', 5000),
     unverifiedQuotes: c.get<boolean>('unverifiedQuotes', true),
     unverifiedSeverity: c.get<'information' | 'hint'>('unverifiedSeverity', 'information'),
     severity: { ...c.get<Record<string, string>>('severity', {}) },
@@ -74,7 +77,26 @@ function expandPath(p: string): string {
 
 type Found = { path: string; how: string } | { error: string };
 
-// factline.serverPath, else the binary bundled at server/factline, else `factline` on PATH.
+// Why the bundled server cannot run on this machine (another platform, a C library too old for
+// it), or undefined when `factline --version` runs. A package may lose the executable bit: set it.
+export function bundledCannotRun(binary: string): string | undefined {
+  try {
+    if (!fs.statSync(binary).isFile()) return `${binary} is not a file`;
+    if (!isExecutable(binary)) fs.chmodSync(binary, 0o755);
+  } catch (e) {
+    return `${binary}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  const run = cp.spawnSync(binary, ['--version'], { timeout: 10000, encoding: 'utf8' });
+  if (run.error) return `${binary} --version: ${run.error.message}`;
+  if (run.status !== 0) {
+    const why = (run.stderr || run.stdout || '').trim().split('\n')[0];
+    return `${binary} --version exited with ${run.status ?? run.signal}${why ? `: ${why}` : ''}`;
+  }
+  return undefined;
+}
+
+// factline.serverPath, else the binary bundled at server/factline when it runs here, else
+// `factline` on PATH.
 export function findServer(extensionPath: string): Found {
   const configured = vscode.workspace.getConfiguration(SECTION).get<string>('serverPath', '');
   if (configured.trim() !== '') {
@@ -88,17 +110,25 @@ export function findServer(extensionPath: string): Found {
     };
   }
   const bundled = path.join(extensionPath, 'server', EXE);
-  if (isExecutable(bundled)) return { path: bundled, how: 'bundled with the extension' };
+  const cannotRun = fs.existsSync(bundled) ? bundledCannotRun(bundled) : undefined;
+  if (fs.existsSync(bundled) && cannotRun === undefined) {
+    return { path: bundled, how: 'bundled with the extension' };
+  }
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (dir === '') continue;
     const candidate = path.join(dir, EXE);
-    if (isExecutable(candidate)) return { path: candidate, how: 'found on PATH' };
+    if (isExecutable(candidate)) {
+      const how = cannotRun ? `found on PATH; the bundled server cannot run here (${cannotRun})` : 'found on PATH';
+      return { path: candidate, how };
+    }
   }
+  const bundledState = cannotRun
+    ? `the bundled server cannot run on this machine (${cannotRun})`
+    : 'this extension has no bundled server';
   return {
     error:
-      'Factline: no factline language server found: "factline.serverPath" is not set, this ' +
-      'extension has no bundled server, and `factline` is not on PATH. Build it (`make build` in ' +
-      'the factline repository gives build/factline), then set "factline.serverPath" to its full ' +
-      'path or put it on PATH.',
+      `Factline: no factline language server found: "factline.serverPath" is not set, ${bundledState}, ` +
+      'and `factline` is not on PATH. Build it (`make build` in the factline repository gives ' +
+      'build/factline), then set "factline.serverPath" to its full path or put it on PATH.',
   };
 }

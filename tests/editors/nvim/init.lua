@@ -1,6 +1,6 @@
 -- Headless Neovim against the real server: the factline plugin from a plain runtimepath entry
--- opens the example drafts, and this script asserts the diagnostics, a hover, a quick fix and
--- :checkhealth factline. Exits 0 when every check passed, 1 when one failed, 2 on timeout.
+-- opens the example drafts, and this script asserts the diagnostics, a hover (and `K`), the
+-- outline, quick fixes (one on a hard-wrapped quote) and :checkhealth factline. Exits 0 when every check passed, 1 when one failed, 2 on timeout.
 --
 --   FACTLINE_SOURCE_DIR=. FACTLINE_BINARY=build/factline \
 --     nvim --headless --clean -u tests/editors/nvim/init.lua
@@ -83,6 +83,16 @@ local function find_diagnostic(bufnr, code, needle)
     end
   end
   return nil
+end
+
+-- The diagnostic of `code` over `needle`, once the server has published it (nil after WAIT_MS).
+local function wait_diagnostic(bufnr, code, needle)
+  local found
+  vim.wait(WAIT_MS, function()
+    found = find_diagnostic(bufnr, code, needle)
+    return found ~= nil
+  end, 20)
+  return found
 end
 
 local function open(path)
@@ -205,18 +215,45 @@ local function run()
     check(text:find('`f-users-affected`', 1, true) ~= nil, 'the hover names the fact base entry', text)
   end
 
-  -- The outline, as vim.lsp.buf.document_symbol() asks for it: every checked claim with its status.
+  -- `K`, pressed as a person does: the plugin mapped it to the hover on attach (Neovim 0.7 would
+  -- run `man`), and a floating window shows the record.
+  if figure then
+    local k = vim.fn.maparg('K', 'n', false, true)
+    check(k.buffer == 1, 'K is mapped in the draft buffer', inspect(k))
+    vim.api.nvim_win_set_cursor(0, { figure.lnum + 1, figure.col + 1 })
+    vim.cmd('normal K')
+    local shown
+    vim.wait(WAIT_MS, function()
+      for _, win in ipairs(vim.api.nvim_list_wins()) do
+        if vim.api.nvim_win_get_config(win).relative ~= '' then
+          shown = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false), '\n')
+          return true
+        end
+      end
+      return false
+    end, 20)
+    check(shown ~= nil and shown:find('87 million', 1, true) ~= nil, 'K shows the record in a float', shown)
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(win).relative ~= '' then
+        vim.api.nvim_win_close(win, true)
+      end
+    end
+  end
+
+  -- The outline, as vim.lsp.buf.document_symbol() lists it (symbols_to_items: "[Kind] name", the
+  -- detail left out): every checked claim named with its status.
   do
     local result, err = request_sync(md, 'textDocument/documentSymbol',
       { textDocument = vim.lsp.util.make_text_document_params(md) })
-    local details = {}
-    for _, s in ipairs(result or {}) do
-      details[#details + 1] = s.detail or s.name
+    local texts = {}
+    for _, item in ipairs(vim.lsp.util.symbols_to_items(result or {}, md)) do
+      texts[#texts + 1] = item.text
     end
-    local joined = table.concat(details, '\n')
-    check(#details >= 4, 'the outline lists the checked quotes and figures', err or joined)
-    check(joined:find('Wrong figure', 1, true) ~= nil and joined:find('Misattributed quote', 1, true) ~= nil,
-      'the outline names each status', joined)
+    local joined = table.concat(texts, '\n')
+    check(#texts >= 4, 'the outline lists the checked quotes and figures', err or joined)
+    check(joined:find('%] Wrong figure: 78 million') ~= nil
+      and joined:find('%] Misattributed quote: “This is going to be') ~= nil,
+      'the outline, as Neovim lists it, names each claim with its status', joined)
   end
 
   -- Quick fix, applied as vim.lsp.buf.code_action would.
@@ -245,17 +282,57 @@ local function run()
     end
   end
 
+  -- A hard-wrapped quote: "Use the recorded wording" keeps the draft's line breaks and marks ----
+  do
+    local path = vim.fn.tempname() .. '.md'
+    vim.fn.writefile({
+      'Zuckerberg told reporters on the call: “This is going to be a never-ending',
+      'fight. You never fully solve security. It’s an arms',
+      'race,” he said.',
+    }, path)
+    local wrapped = open(path)
+    check(wait_attached(wrapped), 'factline attached to the hard-wrapped draft')
+    local altered = wait_diagnostic(wrapped, 'quote-altered', 'fight')
+    check(altered ~= nil, 'quote-altered on the hard-wrapped quote', inspect(vim.diagnostic.get(wrapped)))
+    if altered then
+      vim.api.nvim_win_set_cursor(0, { altered.lnum + 1, altered.col + 1 })
+      local params = vim.lsp.util.make_range_params()
+      params.context = { diagnostics = lsp_line_diagnostics(wrapped, altered.lnum), only = { 'quickfix' } }
+      local actions, err = request_sync(wrapped, 'textDocument/codeAction', params)
+      local fix
+      for _, a in ipairs(actions or {}) do
+        if a.edit and a.title == 'Use the recorded wording' then
+          fix = a
+        end
+      end
+      check(fix ~= nil, 'a quick fix "Use the recorded wording"', err or inspect(actions))
+      if fix then
+        vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
+        local lines = vim.api.nvim_buf_get_lines(wrapped, 0, -1, false)
+        check(vim.deep_equal(lines, {
+          'Zuckerberg told reporters on the call: “This is going to be a never-ending',
+          'battle. You never fully solve security. It’s an arms',
+          'race,” he said.',
+        }), 'the fix changed the word and kept the line breaks and the curly apostrophe', inspect(lines))
+      end
+    end
+  end
+
   -- Plain-text draft: same client (same root), filetype text -------------------------------
+  -- A K of the user's own is left alone.
+  vim.keymap.set('n', 'K', '<cmd>let g:users_own_k = 1<cr>')
   local txt = open(txt_draft)
   check(vim.bo[txt].filetype == 'text', 'text filetype for ' .. txt_draft, vim.bo[txt].filetype)
   check(wait_attached(txt), 'factline attached to the text buffer')
-  check(#factline.clients() == 1, 'the text buffer shares the client', inspect(#factline.clients()))
-  local altered
-  vim.wait(WAIT_MS, function()
-    altered = find_diagnostic(txt, 'quote-altered', 'We never put out the 50 million number')
-    return altered ~= nil
-  end, 20)
+  local md_client, txt_client = clients_of(md)[1], clients_of(txt)[1]
+  check(md_client and txt_client and md_client.id == txt_client.id, 'the text buffer shares the client',
+    inspect(#factline.clients()))
+  local altered = wait_diagnostic(txt, 'quote-altered', 'We never put out the 50 million number')
   check(altered ~= nil, 'quote-altered diagnostic in the text draft', inspect(vim.diagnostic.get(txt)))
+  local k = vim.fn.maparg('K', 'n', false, true)
+  check(k.buffer == 0 and (k.rhs or ''):find('users_own_k', 1, true) ~= nil,
+    'a K the user mapped is not replaced', inspect(k))
+  vim.keymap.del('n', 'K')
 
   -- :checkhealth factline --------------------------------------------------------------------
   vim.cmd('checkhealth factline')

@@ -183,6 +183,13 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     const claim = text.slice(offsetAt(text, figure.range.start), offsetAt(text, figure.range.end));
     assert.match(claim, /^78 million( Facebook users)?$/, `the range covers the figure, got ${JSON.stringify(claim)}`);
     assert.match(figure.message, /87 million/);
+    // The rule code in the Problems panel opens the rule's page (docs/rules/, beside the binary's
+    // folder: the repository's for build/factline, the package's for the bundled server).
+    for (const d of diags) {
+      const page = fileURLToPath(d.codeDescription?.href ?? 'file:///missing');
+      assert.equal(path.basename(page), `${d.code}.md`, JSON.stringify(d.codeDescription));
+      assert.ok(fs.existsSync(page), `${page} exists`);
+    }
     assert.deepEqual(figure.data?.evidence?.[0], { kind: 'figure', id: 'f-users-affected' },
       'diagnostic data names the fact entry (what "Open Fact Base Entry" reads)');
     // The settings answered to workspace/configuration turned figure-wrong into information.
@@ -231,8 +238,10 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     const wrong = symbols.find((s) => overlaps(s.range, figure.range));
     assert.ok(wrong, 'the wrong figure is in the outline');
     assert.equal(wrong.kind, lsp.SymbolKind.Number);
-    assert.match(wrong.detail, /^Wrong figure: the record says up to 87 million/);
-    assert.ok(symbols.some((s) => s.kind === lsp.SymbolKind.String && /^Verified quote/.test(s.detail)),
+    // The status leads the name (the Outline view shows names first, the detail faintly after).
+    assert.match(wrong.name, /^Wrong figure: 78 million/);
+    assert.match(wrong.detail, /^the record says up to 87 million/);
+    assert.ok(symbols.some((s) => s.kind === lsp.SymbolKind.String && /^Verified quote: “/.test(s.name)),
       'verified quotes are listed too');
   });
 
@@ -283,6 +292,43 @@ describe('factline serve through vscode-languageserver-protocol', () => {
       'no figure-wrong once the fix is applied');
     assert.ok(after.diagnostics.some((d) => d.code === 'quote-misattributed'),
       'the other findings stay');
+  });
+
+  it('restores the recorded wording of a hard-wrapped quote with its line breaks and marks', async () => {
+    const wrappedUri = pathToFileURL(path.join(repo, 'examples', 'hard-wrapped-test.md')).href; // never written
+    const wrapped = [
+      'Zuckerberg told reporters on the call: “This is going to be a never-ending',
+      'fight. You never fully solve security. It’s an arms',
+      'race,” he said.',
+      '',
+    ].join('\n');
+    let found;
+    // One handler per method: this one keeps the draft's, and adds the hard-wrapped one's.
+    conn.onNotification(lsp.PublishDiagnosticsNotification.type, (params) => {
+      if (params.uri === uri) published.push(params);
+      if (params.uri === wrappedUri) found = params;
+    });
+    await conn.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: wrappedUri, languageId: 'markdown', version: 1, text: wrapped },
+    });
+    const params = await waitFor('diagnostics for the hard-wrapped draft', () => found);
+    const altered = params.diagnostics.find((d) => d.code === 'quote-altered');
+    assert.ok(altered, `a quote-altered diagnostic; got ${JSON.stringify(params.diagnostics)}`);
+    const actions = await conn.sendRequest(lsp.CodeActionRequest.type, {
+      textDocument: { uri: wrappedUri },
+      range: altered.range,
+      context: { diagnostics: [altered], only: [lsp.CodeActionKind.QuickFix], triggerKind: 1 },
+    });
+    const fix = actions.find((a) => a.title === 'Use the recorded wording');
+    assert.ok(fix?.edit, `a "Use the recorded wording" fix; got ${JSON.stringify(actions)}`);
+    const edits = fix.edit.changes?.[wrappedUri] ?? fix.edit.documentChanges?.[0]?.edits;
+    assert.equal(applyEdits(wrapped, edits), [
+      'Zuckerberg told reporters on the call: “This is going to be a never-ending',
+      'battle. You never fully solve security. It’s an arms',
+      'race,” he said.',
+      '',
+    ].join('\n'));
+    await conn.sendNotification(lsp.DidCloseTextDocumentNotification.type, { textDocument: { uri: wrappedUri } });
   });
 
   it('shuts down and exits with code 0', async () => {

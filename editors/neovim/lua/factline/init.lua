@@ -29,6 +29,9 @@ M.defaults = {
   root_markers = { '.factline', '.git' },
   settings = nil, -- merged over M.default_settings
   on_attach = nil, -- function(client, bufnr)
+  -- Normal-mode key for the hover (the record behind a claim), mapped in each attached buffer
+  -- unless that key is already mapped there or globally (false: never map).
+  hover_key = 'K',
   capabilities = nil, -- extra client capabilities, merged over Neovim's
   reviewer = nil, -- your name on review decisions ("Mark as reviewed…"); else the OS user's
 }
@@ -38,10 +41,6 @@ local clients_by_root = {} -- 0.7 only: root_dir -> client id
 
 local function has(feature)
   return vim.fn.has(feature) == 1
-end
-
-local function notify(msg, level)
-  vim.notify('factline: ' .. msg, level or vim.log.levels.INFO)
 end
 
 -- JSON encodes an empty Lua table as [], but `severity` is an object.
@@ -105,6 +104,35 @@ local function find_root(bufnr, markers)
   return dir
 end
 
+-- Maps `config.hover_key` to the hover in `bufnr`, unless the user mapped that key already
+-- (buffer-local or global): Neovim before 0.10 leaves K to 'keywordprg', which runs `man`.
+function M.map_hover_key(config, bufnr)
+  local key = config.hover_key
+  if not key or key == '' then
+    return false
+  end
+  local lhs = vim.api.nvim_replace_termcodes(key, true, true, true)
+  for _, maps in ipairs({ vim.api.nvim_buf_get_keymap(bufnr, 'n'), vim.api.nvim_get_keymap('n') }) do
+    for _, m in ipairs(maps) do
+      if vim.api.nvim_replace_termcodes(m.lhs, true, true, true) == lhs then
+        return false
+      end
+    end
+  end
+  vim.keymap.set('n', key, vim.lsp.buf.hover,
+    { buffer = bufnr, silent = true, desc = 'factline: the record behind the claim (hover)' })
+  return true
+end
+
+local function on_attach(config)
+  return function(client, bufnr)
+    M.map_hover_key(config, bufnr)
+    if config.on_attach then
+      config.on_attach(client, bufnr)
+    end
+  end
+end
+
 local function client_config(config, cmd, root_dir)
   local capabilities = vim.lsp.protocol.make_client_capabilities()
   -- Neovim 0.7 answers workspace/configuration (from `settings`) but does not say so, and the
@@ -123,16 +151,45 @@ local function client_config(config, cmd, root_dir)
     workspace_folders = root_dir and { { uri = vim.uri_from_fname(root_dir), name = root_dir } } or nil,
     settings = server_settings(config),
     capabilities = capabilities,
-    on_attach = config.on_attach,
+    on_attach = on_attach(config),
   }
 end
 
+-- One short warning, after start-up, whatever the number of buffers: an error raised from a
+-- FileType autocommand would be shown as the autocommand's error, and a message wider than the
+-- screen waits for Enter. The full reason and its fix are in :checkhealth factline.
 local reported_missing = false
+-- `what` names the problem; `path`, when given, is shown as long as the line has room for.
+function M.report_once(what, path)
+  if reported_missing then
+    return
+  end
+  reported_missing = true
+  vim.schedule(function()
+    local room = math.max(vim.v.echospace, 20)
+    local msg
+    for _, shown in ipairs(path and { vim.fn.fnamemodify(path, ':~'), vim.fn.pathshorten(vim.fn.fnamemodify(path, ':~')),
+      vim.fn.fnamemodify(path, ':t') } or { '' }) do
+      msg = 'factline: ' .. what .. (shown ~= '' and (' ' .. shown) or '') .. ' (:checkhealth factline)'
+      if vim.fn.strdisplaywidth(msg) <= room then
+        break
+      end
+    end
+    if vim.fn.strdisplaywidth(msg) > room then
+      msg = vim.fn.strcharpart(msg, 0, room - 1) .. '…'
+    end
+    vim.notify(msg, vim.log.levels.WARN)
+  end)
+end
+
 local function cmd_or_report(config)
-  local cmd, why = M.resolve_cmd(config)
-  if not cmd and not reported_missing then
-    reported_missing = true
-    notify(why, vim.log.levels.ERROR)
+  local cmd = M.resolve_cmd(config)
+  if not cmd then
+    if config.cmd or config.server_path then
+      M.report_once('no server at', (config.cmd or {})[1] or config.server_path)
+    else
+      M.report_once('no `factline` on PATH')
+    end
   end
   return cmd
 end
@@ -159,7 +216,7 @@ function M.attach(bufnr)
   if not client or client.is_stopped() then
     id = vim.lsp.start_client(lsp_config)
     if not id then
-      notify('could not start ' .. table.concat(cmd, ' '), vim.log.levels.ERROR)
+      M.report_once('could not start', cmd[1])
       return nil
     end
     clients_by_root[root_dir] = id
