@@ -326,9 +326,9 @@ std::string cardHtml(const Numbered &item, const CheckedFile &file,
   std::string out = "<article class=\"card s-" + status + (item.review ? " reviewed" : "") +
                     "\" id=\"" + item.anchor + "\" data-status=\"" + status + "\" data-rule=\"" +
                     esc(f.rule) + "\">";
-  out += "<div class=\"head\"><span class=\"num\">" + item.label +
-         "</span><span class=\"badge\">" + esc(view.title) + "</span><span class=\"where\">" +
-         esc(file.path) + ":" + std::to_string(at.line) +
+  out += "<div class=\"head\"><span class=\"num\">" + item.label + "</span><span class=\"badge\">" +
+         esc(view.title) + "</span><span class=\"where\">" + esc(file.path) + ":" +
+         std::to_string(at.line) +
          (f.severity ? ", " + std::string(severityName(*f.severity)) : "") + "</span></div>";
   if (!f.message.empty())
     out += "<p class=\"msg\">" + esc(f.message) + "</p>";
@@ -376,8 +376,7 @@ std::string verifiedHtml(const Numbered &item, const protocol::LineIndex &lines,
   return "<li id=\"" + item.anchor + "\" data-status=\"verified\" data-rule=\"" + esc(f.rule) +
          "\"><span class=\"num\">" + item.label + "</span> <span class=\"claim\">" + esc(words) +
          "</span> <span class=\"where\">line " +
-         std::to_string(textPoint(lines, f.span.begin).line) + "</span> \u2014 " + record +
-         "</li>";
+         std::to_string(textPoint(lines, f.span.begin).line) + "</span> \u2014 " + record + "</li>";
 }
 
 // Paragraphs: runs of text between blank lines, as byte ranges.
@@ -463,8 +462,8 @@ std::string markedText(std::string_view text, analyzers::Span para,
       continue;
     }
     std::string status(statusName(narrowest->finding->status));
-    out += "<mark class=\"s-" + status + "\" data-finding=\"" + narrowest->anchor +
-           "\" title=\"" + esc(narrowest->finding->message) + "\">" + starts + piece + "</mark>";
+    out += "<mark class=\"s-" + status + "\" data-finding=\"" + narrowest->anchor + "\" title=\"" +
+           esc(narrowest->finding->message) + "\">" + starts + piece + "</mark>";
   }
   return out;
 }
@@ -623,8 +622,8 @@ void writeHtmlReport(std::ostream &out, const CheckReport &report) {
         cards[after == paras.begin() ? 0 : std::size_t(after - paras.begin()) - 1] +=
             cardHtml(it, file, lines, base);
     }
-    const bool markdown = file.path == "<stdin>" || file.path.ends_with(".md") ||
-                          file.path.ends_with(".markdown");
+    const bool markdown =
+        file.path == "<stdin>" || file.path.ends_with(".md") || file.path.ends_with(".markdown");
     for (std::size_t pi = 0; pi < paras.size(); ++pi) {
       analyzers::Span para = paras[pi];
       const std::string_view text(file.text);
@@ -640,7 +639,10 @@ void writeHtmlReport(std::ostream &out, const CheckReport &report) {
         else
           para.begin = text.find_first_not_of(' ', para.begin + level);
       }
-      out << "<div class=\"row\"><div class=\"text" << (front ? " front" : level ? " heading" : "")
+      out << "<div class=\"row\"><div class=\"text"
+          << (front   ? " front"
+              : level ? " heading"
+                      : "")
           << "\">"
           << (front ? frontMatterHtml(text.substr(para.begin, para.end - para.begin))
                     : markedText(file.text, para, items[fi]))
