@@ -59,6 +59,10 @@ std::string FigureReport::attribution(const facts::Figure &f) const {
   if (date.empty())
     if (const facts::Source *s = facts_.base().source(f.source))
       date = s->date;
+  // A subject that names its date already ("... on 10 April 2018") is not followed by it again.
+  if (!date.empty() && (f.subject.find(formatDate(date)) != std::string::npos ||
+                        f.subject.find(date) != std::string::npos))
+    date.clear();
   std::string when = who.empty()    ? formatDate(date)
                      : date.empty() ? who
                                     : who + ", " + formatDate(date);

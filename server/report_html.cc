@@ -84,23 +84,35 @@ ul.counts li { font: 13px/1 system-ui, "DejaVu Sans", sans-serif; padding: 6px 1
   border-radius: 14px; border: 1px solid currentColor; }
 ul.counts li b { font-size: 16px; margin-right: 4px; }
 ul.counts li.zero { opacity: .45; }
-table.checklist { border-collapse: collapse; width: 100%; margin: 8px 0 20px;
+h2.list { font-size: 15px; margin: 16px 0 2px; }
+table.checklist { border-collapse: collapse; width: 100%; margin: 4px 0 16px; table-layout: fixed;
   font: 13px/1.4 system-ui, "DejaVu Sans", sans-serif; }
 table.checklist th, table.checklist td { text-align: left; vertical-align: top;
-  border-bottom: 1px solid var(--rule); padding: 4px 8px 4px 0; }
-table.checklist a { color: inherit; }
+  border-bottom: 1px solid var(--rule); padding: 4px 8px 4px 0; overflow-wrap: anywhere; }
+table.checklist th:nth-child(1) { width: 2.5em; }
+table.checklist th:nth-child(2) { width: 9em; }
+table.checklist th:nth-child(3) { width: 10em; }
+table.checklist th:nth-child(5) { width: 11em; }
+table.checklist th:nth-child(6) { width: 8.5em; }
+table.checklist tr { break-inside: avoid; }
+table.checklist a { color: inherit; font-weight: 700; }
+table.checklist.reviewed { color: var(--muted); }
 .row { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px;
-  border-top: 1px solid var(--rule); padding: 10px 0; break-inside: avoid; }
-.row .text { overflow-wrap: anywhere; }
-.row .text.heading { font-weight: 700; }
-.row .text.front { white-space: pre-wrap; color: var(--muted); font: 12px/1.4 "DejaVu Sans Mono", monospace; }
+  border-top: 1px solid var(--rule); padding: 10px 0; }
+.row .text { overflow-wrap: anywhere; min-width: 0; }
+.row .text.heading { font: 700 18px/1.3 system-ui, "DejaVu Sans", sans-serif; }
+.row .text.front { color: var(--muted); font: 13px/1.4 system-ui, "DejaVu Sans", sans-serif; }
+.row .text.front span { margin-right: 16px; }
+.row .records { min-width: 0; }
 mark sup a { color: #fff; text-decoration: none; }
 mark { color: inherit; padding: 0 1px; border-radius: 2px; border-bottom: 2px solid; }
-mark sup, .card .num { font: 700 10px/1 system-ui, "DejaVu Sans", sans-serif; }
+mark sup, .card .num, ol.verified .num { font: 700 10px/1 system-ui, "DejaVu Sans", sans-serif; }
 mark sup { margin-right: 2px; }
 .card { font: 13px/1.45 system-ui, "DejaVu Sans", sans-serif; border-left: 4px solid;
-  padding: 6px 10px; margin: 0 0 10px; background: #fafbfc; break-inside: avoid; }
-.card .head { display: flex; gap: 8px; align-items: baseline; margin-bottom: 2px; }
+  padding: 6px 10px; margin: 0 0 10px; background: #fafbfc; break-inside: avoid;
+  overflow-wrap: anywhere; min-width: 0; }
+.card.reviewed { opacity: .8; }
+.card .head { display: flex; flex-wrap: wrap; gap: 0 8px; align-items: baseline; margin-bottom: 2px; }
 .card .num { display: inline-block; min-width: 18px; padding: 3px 4px; border-radius: 9px;
   color: #fff; text-align: center; }
 .card .badge { font-weight: 700; }
@@ -108,22 +120,38 @@ mark sup { margin-right: 2px; }
 .card p { margin: 2px 0; }
 .card blockquote { margin: 4px 0; padding: 0 0 0 8px; border-left: 2px solid var(--rule);
   font: italic 14px/1.45 Georgia, "DejaVu Serif", serif; }
-.card dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 8px; margin: 4px 0; }
+.card dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0 8px; margin: 4px 0; }
 .card dt { color: var(--muted); }
-.card dd { margin: 0; }
+.card dd { margin: 0; min-width: 0; }
 .card .diff ins { background: var(--verified-bg); text-decoration: none; font-weight: 700; }
 .card .diff del { background: var(--misattributed-bg); }
 .card .fix { color: var(--verified); }
-.card .entry { color: var(--muted); font-family: "DejaVu Sans Mono", monospace; font-size: 11px; }
+.entry { color: var(--muted); font-family: "DejaVu Sans Mono", monospace; font-size: 11px; }
+.decision { margin: 6px 0 0; padding: 4px 0 0; border-top: 1px dashed var(--rule); }
+.decision span { white-space: nowrap; margin-right: 6px; }
+.decision .line { display: block; white-space: normal; color: var(--muted);
+  border-bottom: 1px solid var(--muted); min-height: 2.2em; margin-top: 2px; }
+.decision.recorded { color: var(--verified); }
+.boxes span { white-space: nowrap; }
+details.verified { font: 13px/1.45 system-ui, "DejaVu Sans", sans-serif; margin: 8px 0 0;
+  border-top: 1px solid var(--rule); padding-top: 6px; }
+details.verified summary { font-weight: 700; color: var(--verified); }
+ol.verified { list-style: none; padding: 0; margin: 4px 0; columns: 2 24em; column-gap: 24px; }
+ol.verified li { break-inside: avoid; margin: 0 0 4px; overflow-wrap: anywhere; }
+ol.verified .num { background: var(--verified); color: #fff; border-radius: 6px; padding: 1px 3px; }
+ol.verified .claim { font-style: italic; }
+ol.verified .where { color: var(--muted); }
 .none { color: var(--muted); font: italic 13px system-ui, "DejaVu Sans", sans-serif; }
 footer { max-width: 1200px; margin: 24px auto; padding: 8px 24px; color: var(--muted);
   font: 12px system-ui, "DejaVu Sans", sans-serif; border-top: 1px solid var(--rule); }
-@page { margin: 14mm; }
+@page { margin: 12mm; }
 @media print {
-  body { font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { font-size: 10pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   header.sheet, main, footer { max-width: none; padding: 0; }
-  .draft { break-before: page; }
-  .draft:first-of-type { break-before: auto; }
+  .row { gap: 12px; padding: 6px 0; }
+  .card, table.checklist, details.verified { font-size: 8.5pt; }
+  .card blockquote { font-size: 9.5pt; }
+  h2 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
@@ -262,26 +290,44 @@ std::string recordHtml(const RecordView &r, bool brief) {
   return out;
 }
 
-// A finding's anchor: f<file>-<n>, n counted from 1 in the file's order.
-std::string anchor(std::size_t file, std::size_t n) {
-  return "f" + std::to_string(file + 1) + "-" + std::to_string(n);
-}
-
+// One checked claim on the sheet. Findings (what needs a decision) are numbered 1, 2, ... through
+// the whole sheet, in reading order; verified claims V1, V2, ..., listed apart after each draft.
 struct Numbered {
-  std::size_t n; // 1-based, in the file's order
+  std::string label;  // "3", "V2"
+  std::string anchor; // "n3", "v2"
   const Finding *finding;
+  std::size_t file;
+  const ReviewDecision *review; // the decision already recorded, or null
 };
 
-std::string cardHtml(const Numbered &item, std::size_t file_no, const protocol::LineIndex &lines,
-                     const facts::FactBase &base) {
+// The decision's place on a card, and in the checklist: the recorded one, or boxes to tick and a
+// line to write on (screen and paper alike: the sheet has no form and no script).
+std::string decisionHtml(const ReviewDecision *d, bool compact) {
+  if (d)
+    return "<div class=\"decision recorded\"><b>Reviewed:</b> " + esc(describeDecision(*d)) +
+           "</div>";
+  if (compact)
+    return "<span class=\"boxes\"><span>\u2610 fixed</span> <span>\u2610 overruled</span></span>";
+  std::string reasons;
+  for (const auto &r : reviewReasons())
+    if (std::string_view(r.code) != "other")
+      reasons += "<span>\u2610 " + std::string(r.label) + "</span> ";
+  return "<div class=\"decision\"><b>Decision:</b> <span>\u2610 fixed</span> "
+         "<span>\u2610 overruled:</span> " +
+         reasons + "<span class=\"line\">why, who, when:</span></div>";
+}
+
+std::string cardHtml(const Numbered &item, const CheckedFile &file,
+                     const protocol::LineIndex &lines, const facts::FactBase &base) {
   const Finding &f = *item.finding;
   FindingView view = describeFinding(f, base);
   TextPoint at = textPoint(lines, f.span.begin);
   std::string status(statusName(f.status));
-  std::string out = "<article class=\"card s-" + status + "\" id=\"" + anchor(file_no, item.n) +
-                    "\" data-status=\"" + status + "\" data-rule=\"" + esc(f.rule) + "\">";
-  out += "<div class=\"head\"><span class=\"num\">" + std::to_string(item.n) +
-         "</span><span class=\"badge\">" + esc(view.title) + "</span><span class=\"where\">line " +
+  std::string out = "<article class=\"card s-" + status + (item.review ? " reviewed" : "") +
+                    "\" id=\"" + item.anchor + "\" data-status=\"" + status + "\" data-rule=\"" +
+                    esc(f.rule) + "\">";
+  out += "<div class=\"head\"><span class=\"num\">" + item.label + "</span><span class=\"badge\">" +
+         esc(view.title) + "</span><span class=\"where\">" + esc(file.path) + ":" +
          std::to_string(at.line) +
          (f.severity ? ", " + std::string(severityName(*f.severity)) : "") + "</span></div>";
   if (!f.message.empty())
@@ -289,10 +335,48 @@ std::string cardHtml(const Numbered &item, std::size_t file_no, const protocol::
   if (!view.attributed_to.empty())
     out += "<p>The draft gives it to " + esc(view.attributed_to) + "; the record:</p>";
   for (const auto &r : view.records)
-    out += recordHtml(r, f.status == analyzers::Status::Verified);
+    out += recordHtml(r, false);
   for (const auto &fix : f.fixes)
     out += "<p class=\"fix\">Fix: " + esc(fix.title) + "</p>";
+  out += decisionHtml(item.review, false);
   return out + "</article>";
+}
+
+// A verified claim in the compact list: its number, its words, and who said it when.
+std::string verifiedHtml(const Numbered &item, const protocol::LineIndex &lines,
+                         const facts::FactBase &base) {
+  const Finding &f = *item.finding;
+  FindingView view = describeFinding(f, base);
+  std::string record;
+  for (const auto &r : view.records) {
+    if (!r.found)
+      continue;
+    if (r.kind == FactRef::Kind::Quote) {
+      std::string date = r.event.found && !r.event.date.empty() ? r.event.date : r.date;
+      record = (r.person.found ? esc(r.person.name) : esc(r.person.id)) +
+               (r.event.found ? ", " + esc(r.event.name) : "") +
+               (date.empty() ? "" : ", " + esc(formatDate(date)));
+    } else if (r.kind == FactRef::Kind::Figure) {
+      record = esc(r.text) + (r.unit.empty() ? "" : " " + esc(r.unit)) +
+               (r.subject.empty() ? "" : ": " + esc(r.subject));
+    } else {
+      continue;
+    }
+    if (r.source.found) { // the source, in brief: who published it, linked when on the web
+      const std::string name = r.source.publisher.empty() ? r.source.title : r.source.publisher;
+      record += "; " + (isWebUrl(r.source.url)
+                            ? "<a href=\"" + esc(linkTarget(r.source.url)) +
+                                  "\" rel=\"noopener noreferrer\">" + esc(name) + "</a>"
+                            : esc(name));
+    }
+    record += " <span class=\"entry\">" + esc(r.id) + "</span>";
+    break;
+  }
+  const std::string words = f.claim.empty() ? view.title : f.claim;
+  return "<li id=\"" + item.anchor + "\" data-status=\"verified\" data-rule=\"" + esc(f.rule) +
+         "\"><span class=\"num\">" + item.label + "</span> <span class=\"claim\">" + esc(words) +
+         "</span> <span class=\"where\">line " +
+         std::to_string(textPoint(lines, f.span.begin).line) + "</span> \u2014 " + record + "</li>";
 }
 
 // Paragraphs: runs of text between blank lines, as byte ranges.
@@ -349,7 +433,7 @@ std::string paragraphText(std::string_view piece, std::string_view text, std::si
 // A paragraph's text with each finding inside it marked. Where findings overlap, each piece of
 // text is marked by the narrowest finding over it; every finding's number stands at its start.
 std::string markedText(std::string_view text, analyzers::Span para,
-                       const std::vector<Numbered> &items, std::size_t file_no) {
+                       const std::vector<Numbered> &items) {
   std::set<std::size_t> cuts{para.begin, para.end};
   for (const auto &it : items) {
     const auto &s = it.finding->span;
@@ -369,8 +453,7 @@ std::string markedText(std::string_view text, analyzers::Span para,
             s.end - s.begin < narrowest->finding->span.end - narrowest->finding->span.begin)
           narrowest = &it;
         if (s.begin == *a)
-          starts += "<sup><a href=\"#" + anchor(file_no, it.n) + "\">" + std::to_string(it.n) +
-                    "</a></sup>";
+          starts += "<sup><a href=\"#" + it.anchor + "\">" + it.label + "</a></sup>";
       }
     }
     std::string piece = paragraphText(text.substr(*a, *b - *a), text, *b);
@@ -379,8 +462,8 @@ std::string markedText(std::string_view text, analyzers::Span para,
       continue;
     }
     std::string status(statusName(narrowest->finding->status));
-    out += "<mark class=\"s-" + status + "\" data-finding=\"" + anchor(file_no, narrowest->n) +
-           "\" title=\"" + esc(narrowest->finding->message) + "\">" + starts + piece + "</mark>";
+    out += "<mark class=\"s-" + status + "\" data-finding=\"" + narrowest->anchor + "\" title=\"" +
+           esc(narrowest->finding->message) + "\">" + starts + piece + "</mark>";
   }
   return out;
 }
@@ -392,6 +475,33 @@ std::string today() {
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
   return formatDate(buf);
+}
+
+// Front matter as the writer's metadata ("title: ...", one per line), not the raw block.
+std::string frontMatterHtml(std::string_view block) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < block.size()) {
+    std::size_t end = std::min(block.find('\n', i), block.size());
+    std::string_view line = block.substr(i, end - i);
+    i = end + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+      line.remove_suffix(1);
+    if (line.empty() || line == "---" || line == "...")
+      continue;
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) {
+      out += "<span>" + esc(line) + "</span>";
+      continue;
+    }
+    std::string_view value = line.substr(colon + 1);
+    value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front())
+      value = value.substr(1, value.size() - 2);
+    out += "<span><b>" + esc(line.substr(0, colon)) + ":</b> " + esc(value) + "</span>";
+  }
+  return out;
 }
 
 } // namespace
@@ -407,85 +517,148 @@ void writeHtmlReport(std::ostream &out, const CheckReport &report) {
       << "<title>Review sheet: " << esc(title) << "</title>\n<style>" << kStyle << statusStyles()
       << "</style>\n</head>\n<body>\n<header class=\"sheet\">\n<h1>Review sheet: " << esc(title)
       << "</h1>\n";
+
+  // Every claim numbered once, through the whole sheet, in reading order.
+  std::vector<std::vector<Numbered>> items(report.files.size());
+  std::size_t findings_n = 0, verified_n = 0;
+  for (std::size_t fi = 0; fi < report.files.size(); ++fi) {
+    const CheckedFile &file = report.files[fi];
+    std::vector<std::size_t> order(file.findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return file.findings[a].span.begin < file.findings[b].span.begin;
+    });
+    for (std::size_t i : order) {
+      const Finding &f = file.findings[i];
+      const bool finding = f.severity.has_value();
+      const std::size_t n = finding ? ++findings_n : ++verified_n;
+      items[fi].push_back({(finding ? "" : "V") + std::to_string(n),
+                           (finding ? "n" : "v") + std::to_string(n), &f, fi, file.reviewOf(i)});
+    }
+  }
+
   std::string bases = "the bundled fact base";
   for (const auto &f : report.fact_files)
     bases += ", " + f;
   SeverityCounts sev = countBySeverity(report.files);
+  const std::size_t reviewed = countReviewed(report.files);
   out << "<p class=\"meta\">" << report.files.size()
       << (report.files.size() == 1 ? " draft" : " drafts") << " checked against " << esc(bases)
       << " by factline " << FACTLINE_VERSION << " on " << today() << ". " << sev[0] + sev[1]
-      << " to fix, " << sev[2] + sev[3] << " to look at.</p>\n";
+      << " to fix, " << sev[2] + sev[3] << " to look at"
+      << (reviewed ? ", " + std::to_string(reviewed) + " already reviewed" : std::string())
+      << ".</p>\n";
   out << countsList(countByStatus(report.files));
 
-  // The checklist: everything that needs a decision, in order, linked to its card.
-  std::string rows;
+  // The checklist: everything that needs a decision, in order, linked to its card; the findings
+  // already decided in a table of their own.
+  std::string open_rows, reviewed_rows;
   for (std::size_t fi = 0; fi < report.files.size(); ++fi) {
     const CheckedFile &file = report.files[fi];
     protocol::LineIndex lines(file.text);
-    for (std::size_t i = 0; i < file.findings.size(); ++i) {
-      const Finding &f = file.findings[i];
+    for (const Numbered &it : items[fi]) {
+      const Finding &f = *it.finding;
       if (!f.severity)
         continue;
       TextPoint at = textPoint(lines, f.span.begin);
       std::string status(statusName(f.status));
-      rows += "<tr><td><a class=\"s-" + status + "\" href=\"#" + anchor(fi, i + 1) + "\">" +
-              std::to_string(i + 1) + " " + esc(statusTitle(f)) + "</a></td><td>" + esc(file.path) +
-              ":" + std::to_string(at.line) + "</td><td>" + esc(f.message) + "</td></tr>\n";
+      std::string fix;
+      for (const auto &x : f.fixes)
+        if (insertable(x))
+          fix += (fix.empty() ? "" : "<br>") + esc(x.title);
+      (it.review ? reviewed_rows : open_rows) +=
+          "<tr><td class=\"n\"><a class=\"s-" + status + "\" href=\"#" + it.anchor + "\">" +
+          it.label + "</a></td><td><span class=\"s-" + status + "\">" + esc(statusTitle(f)) +
+          "</span></td><td class=\"where\">" + esc(file.path) + ":" + std::to_string(at.line) +
+          "</td><td>" + esc(f.message) + "</td><td>" + (fix.empty() ? "\u2014" : fix) +
+          "</td><td class=\"decide\">" +
+          (it.review ? esc(describeDecision(*it.review)) : decisionHtml(nullptr, true)) +
+          "</td></tr>\n";
     }
   }
-  if (!rows.empty())
-    out << "<table class=\"checklist\"><thead><tr><th>Finding</th><th>Where</th><th>What the "
-           "record says</th></tr></thead>\n<tbody>\n"
-        << rows << "</tbody></table>\n";
+  const char *head = "<thead><tr><th>#</th><th>Finding</th><th>Where</th><th>What the record "
+                     "says</th><th>Suggested fix</th><th>Decision</th></tr></thead>\n";
+  if (!open_rows.empty())
+    out << "<h2 class=\"list\">To decide</h2>\n<table class=\"checklist\">" << head << "<tbody>\n"
+        << open_rows << "</tbody></table>\n";
   else
-    out << "<p class=\"none\">Nothing to fix: every checked quote and figure matches the "
-           "record.</p>\n";
+    out << "<p class=\"none\">Nothing to decide: every checked quote and figure matches the "
+           "record"
+        << (reviewed ? ", or has been reviewed" : "") << ".</p>\n";
+  if (!reviewed_rows.empty())
+    out << "<h2 class=\"list\">Reviewed</h2>\n<table class=\"checklist reviewed\">" << head
+        << "<tbody>\n"
+        << reviewed_rows << "</tbody></table>\n";
   out << "</header>\n<main>\n";
 
   for (std::size_t fi = 0; fi < report.files.size(); ++fi) {
     const CheckedFile &file = report.files[fi];
     protocol::LineIndex lines(file.text);
-    std::vector<Numbered> items;
-    for (std::size_t i = 0; i < file.findings.size(); ++i)
-      items.push_back({i + 1, &file.findings[i]});
     SeverityCounts c{};
-    for (const auto &f : file.findings)
-      if (f.severity)
-        ++c[static_cast<std::size_t>(*f.severity) - 1];
+    std::size_t verified = 0;
+    for (const auto &it : items[fi])
+      if (!it.finding->severity)
+        ++verified;
+      else if (!it.review)
+        ++c[static_cast<std::size_t>(*it.finding->severity) - 1];
     out << "<section class=\"draft\">\n<h2>" << esc(file.path)
-        << "</h2>\n<p class=\"file-summary\">" << file.findings.size() << " checked, "
-        << c[0] + c[1] << " to fix, " << c[2] + c[3] << " to look at</p>\n";
+        << "</h2>\n<p class=\"file-summary\">" << items[fi].size() << " checked: " << c[0] + c[1]
+        << " to fix, " << c[2] + c[3] << " to look at, " << verified << " verified</p>\n";
     std::vector<analyzers::Span> paras = paragraphs(file.text);
-    // Each card stands beside the paragraph its finding starts in (or the last one before it).
+    // Each finding's card stands beside the paragraph it starts in (or the last one before it);
+    // verified claims are marked in the text and listed after the draft.
     std::vector<std::string> cards(paras.size());
-    for (const auto &it : items) {
+    std::string verified_list;
+    for (const auto &it : items[fi]) {
+      if (!it.finding->severity) {
+        verified_list += verifiedHtml(it, lines, base);
+        continue;
+      }
       auto after = std::upper_bound(
           paras.begin(), paras.end(), it.finding->span.begin,
           [](std::size_t offset, const analyzers::Span &p) { return offset < p.begin; });
       if (!paras.empty())
         cards[after == paras.begin() ? 0 : std::size_t(after - paras.begin()) - 1] +=
-            cardHtml(it, fi, lines, base);
+            cardHtml(it, file, lines, base);
     }
+    const bool markdown =
+        file.path == "<stdin>" || file.path.ends_with(".md") || file.path.ends_with(".markdown");
     for (std::size_t pi = 0; pi < paras.size(); ++pi) {
-      const analyzers::Span &para = paras[pi];
-      // Front matter (a leading "---" block) is shown as it stands; headings stand out.
-      bool front = pi == 0 && file.text.compare(para.begin, 3, "---") == 0;
-      bool heading = file.text[para.begin] == '#';
+      analyzers::Span para = paras[pi];
+      const std::string_view text(file.text);
+      // Front matter (a leading "---" block) as the draft's metadata; a heading without its "#".
+      const bool front = markdown && pi == 0 && text.compare(para.begin, 3, "---") == 0;
+      std::size_t level = 0;
+      if (markdown && !front) {
+        while (para.begin + level < para.end && text[para.begin + level] == '#')
+          ++level;
+        if (level == 0 || level > 6 || para.begin + level >= para.end ||
+            text[para.begin + level] != ' ')
+          level = 0;
+        else
+          para.begin = text.find_first_not_of(' ', para.begin + level);
+      }
       out << "<div class=\"row\"><div class=\"text"
-          << (front     ? " front"
-              : heading ? " heading"
-                        : "")
+          << (front   ? " front"
+              : level ? " heading"
+                      : "")
           << "\">"
-          << (front ? esc(std::string_view(file.text).substr(para.begin, para.end - para.begin))
-                    : markedText(file.text, para, items, fi))
+          << (front ? frontMatterHtml(text.substr(para.begin, para.end - para.begin))
+                    : markedText(file.text, para, items[fi]))
           << "</div><aside class=\"records\">" << cards[pi] << "</aside></div>\n";
     }
+    if (!verified_list.empty())
+      out << "<details class=\"verified\" open><summary>Verified (" << verified
+          << "): on record as the draft has them</summary><ol class=\"verified\">" << verified_list
+          << "</ol></details>\n";
     out << "</section>\n";
   }
-  out << "</main>\n<footer>Each mark in the draft is a quote or figure Factline checked; its "
-         "number "
-         "leads to the record beside it. Colours: red, not what the record says; amber, altered; "
-         "purple, replaced by a later figure; blue, not on record; green, verified.</footer>\n"
+  out << "</main>\n<footer>Each mark in the draft is a quote or figure Factline checked: a number "
+         "leads to the finding's card beside it, V and a number to the list of verified claims "
+         "after the draft. Colours: red, not what the record says; amber, altered; purple, "
+         "replaced by a later figure; blue, not on record; green, verified. Decisions recorded in "
+         ".factline/reviews.json show on their cards.</footer>\n"
          "</body>\n</html>\n";
 }
 

@@ -7,10 +7,10 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <map>
 #include <tuple>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -238,8 +238,9 @@ private:
         if (!string(f, to)) {
           ok = false;
         } else if (to.empty()) {
-          error(at, f, key == "draft" ? "expected the draft's path in the workspace"
-                                      : "expected a rule name");
+          error(at, f,
+                key == "draft" ? "expected the draft's path in the workspace"
+                               : "expected a rule name");
           ok = false;
         }
       } else if (key == "claim") {
@@ -308,10 +309,10 @@ private:
     if (!has_draft || !has_rule || !has_claim || !has_verdict) {
       error(object_at, field,
             std::string("a decision needs ") +
-                (!has_draft    ? "\"draft\" (the draft's path in the workspace)"
-                 : !has_rule   ? "\"rule\""
-                 : !has_claim  ? "\"claim\" (the hash of the claim's words)"
-                               : "\"decision\" (\"fixed\" or \"overruled\")"));
+                (!has_draft   ? "\"draft\" (the draft's path in the workspace)"
+                 : !has_rule  ? "\"rule\""
+                 : !has_claim ? "\"claim\" (the hash of the claim's words)"
+                              : "\"decision\" (\"fixed\" or \"overruled\")"));
       return;
     }
     if (d.reason == "other" && d.why.empty()) {
@@ -402,9 +403,10 @@ std::vector<const ReviewDecision *> matchReviews(const std::string &draft,
 std::string withDecision(const ReviewBook &book, const ReviewDecision &decision) {
   nlohmann::ordered_json decisions = nlohmann::ordered_json::array();
   auto add = [&](const ReviewDecision &d) {
-    nlohmann::ordered_json j{{"draft", d.key.draft},         {"rule", d.key.rule},
-                             {"claim", d.key.claim},         {"record", d.key.record},
-                             {"occurrence", d.key.occurrence}, {"decision", verdictName(d.verdict)}};
+    nlohmann::ordered_json j{
+        {"draft", d.key.draft},           {"rule", d.key.rule},
+        {"claim", d.key.claim},           {"record", d.key.record},
+        {"occurrence", d.key.occurrence}, {"decision", verdictName(d.verdict)}};
     if (!d.reason.empty())
       j["reason"] = d.reason;
     if (!d.why.empty())
@@ -432,8 +434,8 @@ std::size_t markReviewed(std::vector<analyzers::Finding> &findings,
     if (!decisions[i] || !findings[i].severity)
       continue;
     findings[i].severity = analyzers::Severity::Hint;
-    findings[i].message = "Reviewed, " + describeDecision(*decisions[i]) + ". " +
-                          findings[i].message;
+    findings[i].message =
+        "Reviewed, " + describeDecision(*decisions[i]) + ". " + findings[i].message;
     ++n;
   }
   return n;

@@ -37,9 +37,8 @@ void LspServer::reloadReviews() {
   if (problems != review_problems_) {
     for (const auto &p : problems) {
       spdlog::warn("{}", p);
-      showMessage(book->errors.empty() ? protocol::MessageType::Warning
-                                       : protocol::MessageType::Error,
-                  p);
+      showMessage(
+          book->errors.empty() ? protocol::MessageType::Warning : protocol::MessageType::Error, p);
     }
     review_problems_ = std::move(problems);
   }
@@ -55,7 +54,8 @@ void LspServer::onExecuteCommand(const ExecuteCommandParams &params, Callback<js
                                       kMarkReviewedCommand + ")"}));
   auto request = readMarkReviewed(params.arguments);
   if (!request)
-    return reply(protocol::unexpected(protocol::RpcError{ErrorCode::InvalidParams, request.error()}));
+    return reply(
+        protocol::unexpected(protocol::RpcError{ErrorCode::InvalidParams, request.error()}));
   if (!root_)
     return reply(protocol::unexpected(protocol::RpcError{
         ErrorCode::InvalidRequest, std::string(kMarkReviewedCommand) +
@@ -68,10 +68,10 @@ void LspServer::onExecuteCommand(const ExecuteCommandParams &params, Callback<js
        [this, key, reply = std::move(reply)](RpcResult answer) mutable {
          if (!answer) {
            spdlog::warn("window/showMessageRequest failed: {}", answer.error().message);
-           return reply(protocol::unexpected(protocol::RpcError{
-               ErrorCode::RequestFailed,
-               std::string(kMarkReviewedCommand) + ": the editor could not ask: " +
-                   answer.error().message}));
+           return reply(protocol::unexpected(
+               protocol::RpcError{ErrorCode::RequestFailed,
+                                  std::string(kMarkReviewedCommand) +
+                                      ": the editor could not ask: " + answer.error().message}));
          }
          std::optional<ReviewDecision> decision = decisionForChoice(*answer);
          if (!decision)
@@ -101,11 +101,10 @@ void LspServer::recordDecision(ReviewDecision decision, Callback<json> reply) {
       current = std::move(text);
   }
   if (!book.errors.empty()) // never rewrite a file that cannot be read: its decisions would go
-    return reply(protocol::unexpected(protocol::RpcError{
-        ErrorCode::RequestFailed,
-        std::string(kMarkReviewedCommand) + ": " + escapeControls(path) +
-            " has errors; fix it first: " +
-            book.errors.front().describe()}));
+    return reply(protocol::unexpected(
+        protocol::RpcError{ErrorCode::RequestFailed,
+                           std::string(kMarkReviewedCommand) + ": " + escapeControls(path) +
+                               " has errors; fix it first: " + book.errors.front().describe()}));
   const std::string text = withDecision(book, decision);
   json edit = reviewFileEdit(uri, book.found ? current : std::nullopt, text, encoding_,
                              client_.createFiles, client_.documentChanges);
@@ -113,18 +112,18 @@ void LspServer::recordDecision(ReviewDecision decision, Callback<json> reply) {
        [this, text, path, reply = std::move(reply)](RpcResult answer) mutable {
          if (!answer)
            return reply(protocol::unexpected(protocol::RpcError{
-               ErrorCode::RequestFailed, std::string(kMarkReviewedCommand) +
-                                             ": the editor did not apply the edit: " +
-                                             answer.error().message}));
+               ErrorCode::RequestFailed,
+               std::string(kMarkReviewedCommand) +
+                   ": the editor did not apply the edit: " + answer.error().message}));
          if (!answer->is_object() || !answer->value("applied", false)) {
            std::string why = answer->is_object() && answer->contains("failureReason") &&
                                      (*answer)["failureReason"].is_string()
                                  ? (*answer)["failureReason"].get<std::string>()
                                  : std::string("no reason given");
            return reply(protocol::unexpected(protocol::RpcError{
-               ErrorCode::RequestFailed, std::string(kMarkReviewedCommand) +
-                                             ": the editor did not apply the edit: " +
-                                             escapeControls(why)}));
+               ErrorCode::RequestFailed,
+               std::string(kMarkReviewedCommand) +
+                   ": the editor did not apply the edit: " + escapeControls(why)}));
          }
          // Shown at once, saved or not; the watcher reads the file again once it is saved.
          reviews_ = std::make_shared<ReviewBook>(parseReviews(text, path));

@@ -51,8 +51,8 @@ std::vector<protocol::CodeAction> toReviewActions(const std::vector<analyzers::F
     action.title = again ? "Review again\u2026" : "Mark as reviewed\u2026";
     action.diagnostics.push_back(toDiagnostic(f, view));
     const ReviewKey &k = keys[i];
-    json argument{{"draft", k.draft},   {"rule", k.rule},
-                  {"claim", k.claim},   {"record", k.record},
+    json argument{{"draft", k.draft},           {"rule", k.rule},
+                  {"claim", k.claim},           {"record", k.record},
                   {"occurrence", k.occurrence}, {"message", escapeControls(f.message)}};
     action.command = json{{"title", action.title},
                           {"command", kMarkReviewedCommand},
@@ -141,8 +141,8 @@ std::optional<ReviewDecision> decisionForChoice(const json &answer) {
 }
 
 json reviewFileEdit(const std::string &uri, const std::optional<std::string> &current,
-                    const std::string &text, protocol::PositionEncoding encoding,
-                    bool create_files, bool document_changes) {
+                    const std::string &text, protocol::PositionEncoding encoding, bool create_files,
+                    bool document_changes) {
   protocol::Range whole;
   if (current) {
     protocol::LineIndex lines(*current);
@@ -151,13 +151,13 @@ json reviewFileEdit(const std::string &uri, const std::optional<std::string> &cu
   json edit{{"range", protocol::toJSON(whole)}, {"newText", text}};
   json workspace_edit;
   if (!current && create_files && document_changes)
-    workspace_edit = json{
-        {"documentChanges",
-         json::array({json{{"kind", "create"},
-                           {"uri", uri},
-                           {"options", {{"overwrite", false}, {"ignoreIfExists", true}}}},
-                      json{{"textDocument", {{"uri", uri}, {"version", nullptr}}},
-                           {"edits", json::array({edit})}}})}};
+    workspace_edit =
+        json{{"documentChanges",
+              json::array({json{{"kind", "create"},
+                                {"uri", uri},
+                                {"options", {{"overwrite", false}, {"ignoreIfExists", true}}}},
+                           json{{"textDocument", {{"uri", uri}, {"version", nullptr}}},
+                                {"edits", json::array({edit})}}})}};
   else
     workspace_edit = json{{"changes", {{uri, json::array({edit})}}}};
   return json{{"label", "Factline: mark as reviewed"}, {"edit", workspace_edit}};
@@ -166,8 +166,8 @@ json reviewFileEdit(const std::string &uri, const std::optional<std::string> &cu
 std::string reviewerName(const json &editor_section, const json &init_section) {
   for (const json *section : {&editor_section, &init_section})
     if (section->is_object())
-      if (auto it = section->find("reviewer"); it != section->end() && it->is_string() &&
-                                               !it->get<std::string>().empty())
+      if (auto it = section->find("reviewer");
+          it != section->end() && it->is_string() && !it->get<std::string>().empty())
         return it->get<std::string>();
   if (const passwd *pw = ::getpwuid(::getuid()); pw && pw->pw_name && *pw->pw_name) {
     std::string gecos = pw->pw_gecos ? pw->pw_gecos : "";

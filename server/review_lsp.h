@@ -18,10 +18,10 @@ inline constexpr const char *kMarkReviewedCommand = "factline.markReviewed";
 
 // "Mark as reviewed…" on each finding with a severity that touches `selection` ("Review again…"
 // on one already reviewed), its command carrying the finding's key (MarkReviewed below).
-std::vector<protocol::CodeAction>
-toReviewActions(const std::vector<analyzers::Finding> &findings,
-                const std::vector<ReviewKey> &keys, const std::vector<bool> &reviewed,
-                analyzers::Span selection, const LspView &view);
+std::vector<protocol::CodeAction> toReviewActions(const std::vector<analyzers::Finding> &findings,
+                                                  const std::vector<ReviewKey> &keys,
+                                                  const std::vector<bool> &reviewed,
+                                                  analyzers::Span selection, const LspView &view);
 
 // The command's one argument: the finding's key and what the writer sees of it, and, from an
 // editor that asked the writer itself (an input box for free text), the decision: "decision"

@@ -4,8 +4,12 @@
 Builds a sheet with `factline check --format html` from example drafts, opens it, and fails on
 any console error, uncaught exception or failed load; checks that every finding written down in
 EXPECTED below (read off the drafts and the bundled record by hand, not taken from the binary) is
-marked in the draft over its words and has its record card with its status, that the page is laid
-out (cards beside the text), takes a full-page screenshot and prints it to PDF. Usage:
+marked in the draft over its words and has its record card (a finding) or its line in the verified
+list (a verified claim) with its status, numbered through the whole sheet; that the page is laid
+out (cards beside the text, a place for the decision on each card, the suggested fix and file:line
+in the checklist, front matter and headings not shown raw, no date said twice in a message); that
+in print layout, at the default paper's printable width, nothing is clipped or spills over; takes a
+full-page screenshot and prints it to PDF, and reports the PDF's page count. Usage:
   html_sheet_in_chromium.py FACTLINE_BINARY OUT_DIR DRAFT...
 (the drafts: examples/hearing-draft.md, then examples/call-report.txt). A missing browser is a
 skip (exit 77), or under CI=true a failure.
@@ -14,6 +18,7 @@ Standard library only. Closes with 'N passed, N failed'.
 import base64
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -182,9 +187,14 @@ def main():
     sheet = out_dir / "review-sheet.html"
     run = subprocess.run([binary, "check", "--format", "html", "--output", str(sheet), *drafts])
     assert run.returncode in (0, 1), f"factline check exited {run.returncode}"
-    expected = [(fi + 1, n + 1, claim, status) for fi, draft in enumerate(drafts)
-                for n, (claim, status) in enumerate(EXPECTED[Path(draft).name])]
-    verified = sum(1 for *_, status in expected if status == "verified")
+    # Findings are numbered 1, 2, ... and verified claims V1, V2, ... through the whole sheet.
+    expected, counters = [], {"n": 0, "v": 0}
+    for draft in drafts:
+        for claim, status in EXPECTED[Path(draft).name]:
+            kind = "v" if status == "verified" else "n"
+            counters[kind] += 1
+            expected.append((f"{kind}{counters[kind]}", claim, status))
+    verified = counters["v"]
 
     passed, failed = 0, 0
 
@@ -211,7 +221,8 @@ def main():
         tools.wait_event("Page.loadEventFired", session)
 
         probe = """(() => {
-          const cards = [...document.querySelectorAll('article.card')].map(c => [c.id, c.dataset.status]);
+          const cards = [...document.querySelectorAll('article.card, ol.verified li')]
+            .map(c => [c.id, c.dataset.status]);
           // A finding's words: the text of its marks, without the footnote numbers they start with.
           const marks = {};
           for (const m of document.querySelectorAll('mark[data-finding]')) {
@@ -221,11 +232,19 @@ def main():
           }
           const firstCard = document.querySelector('article.card');
           const firstText = firstCard && firstCard.closest('.row').querySelector('.text');
+          const rows = [...document.querySelectorAll('table.checklist tbody tr')]
+            .map(tr => [...tr.cells].map(td => td.textContent));
           return JSON.stringify({
-            cards, marks,
+            cards, marks, rows,
             title: document.title,
             besideText: firstCard && firstText ?
               firstCard.getBoundingClientRect().left > firstText.getBoundingClientRect().right : false,
+            decisions: [...document.querySelectorAll('article.card')]
+              .filter(c => c.querySelector('.decision')).length,
+            where: [...document.querySelectorAll('article.card .where')].map(w => w.textContent),
+            messages: [...document.querySelectorAll('article.card .msg, table.checklist td')]
+              .map(m => m.textContent),
+            texts: [...document.querySelectorAll('.row .text')].map(t => t.textContent),
             counts: [...document.querySelectorAll('ul.counts li')].map(li => li.textContent),
             height: document.documentElement.scrollHeight,
           });
@@ -233,19 +252,69 @@ def main():
         page = json.loads(tools.call("Runtime.evaluate", {"expression": probe, "returnByValue": True},
                                      session=session)["result"]["value"])
         cards = {cid: status for cid, status in page["cards"]}
-        for fi, n, claim, status in expected:
-            cid = f"f{fi}-{n}"
+        for cid, claim, status in expected:
             check(cards.get(cid) == status,
-                  f"finding {cid} {claim[:40]!r} has its card, {status} (found {cards.get(cid)})")
+                  f"claim {cid} {claim[:40]!r} is listed, {status} (found {cards.get(cid)})")
             # The mark holds the claim's words (with its quotation marks, or the attribution of a
             # misattributed quote), not the whole paragraph.
             marked = " ".join(page["marks"].get(cid, "").split())
             check(claim in marked and len(marked) < 2 * len(claim) + 30,
-                  f"finding {cid} is marked over {claim[:40]!r} (marked {ascii(marked)})")
-        check(len(cards) == len(expected), f"{len(cards)} cards for {len(expected)} findings")
+                  f"claim {cid} is marked over {claim[:40]!r} (marked {ascii(marked)})")
+        check(len(cards) == len(expected), f"{len(cards)} claims listed for {len(expected)} expected")
+        findings = len(expected) - verified
         check(page["besideText"], "records stand beside the draft's text")
+        check(page["decisions"] == findings,
+              f"every finding's card has a place for the decision ({page['decisions']}/{findings})")
+        check(len(page["rows"]) == findings and
+              all(row[0] == str(i + 1) for i, row in enumerate(page["rows"])),
+              f"the checklist lists the {findings} findings, numbered 1 to {findings}")
+        names = [Path(d).name for d in drafts]
+        check(all(re.fullmatch(r".+:\d+", row[2]) and Path(row[2].rsplit(":", 1)[0]).name in names
+                  for row in page["rows"]),
+              f"the checklist says where as file:line ({[row[2] for row in page['rows']]})")
+        check(all(":" in w and Path(w.split(":")[0]).name in names for w in page["where"]),
+              f"each card says where as file:line ({page['where'][:2]})")
+        fixes = [row[4] for row in page["rows"]]
+        check(any("87 million" in f for f in fixes) and any("Attribute to Mark Zuckerberg" in f for f in fixes),
+              f"the checklist carries the suggested fixes ({fixes})")
+        raw = [t for t in page["texts"]
+               if t.lstrip().startswith(("---", "#")) or 'title: "' in t or "\n---" in t]
+        check(not raw, f"no front matter or heading shown raw ({raw[:2]})")
+        dates = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December) \d{4}")
+        repeated = [m for m in page["messages"] if len(dates.findall(m)) != len(set(dates.findall(m)))]
+        check(not repeated, f"no message says its date twice ({repeated[:1]})")
         check(any(c.startswith(str(verified)) for c in page["counts"] if "verified" in c),
               f"the summary counts {verified} verified claims ({page['counts']})")
+
+        # Print layout at the printable width of Chromium's default paper (US Letter, 8.5 in, less
+        # the sheet's 12 mm margins): no element reaches past the page, none clips its content.
+        printable = int(8.5 * 96 - 2 * 12 / 25.4 * 96)
+        tools.call("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
+        tools.call("Emulation.setDeviceMetricsOverride",
+                   {"width": printable, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+                   session=session)
+        clip_probe = """(() => {
+          const W = document.documentElement.clientWidth, bad = [];
+          for (const el of document.querySelectorAll('body *')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            const name = el.tagName.toLowerCase() + (el.className ? '.' + el.className : '');
+            if (r.right > W + 1 || r.left < -1) bad.push(name + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right));
+            else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+              bad.push(name + ' clips ' + el.scrollWidth + ' > ' + el.clientWidth);
+          }
+          return JSON.stringify({W, scroll: document.documentElement.scrollWidth, bad: bad.slice(0, 5)});
+        })()"""
+        printed = json.loads(tools.call("Runtime.evaluate",
+                                        {"expression": clip_probe, "returnByValue": True},
+                                        session=session)["result"]["value"])
+        check(not printed["bad"] and printed["scroll"] <= printed["W"],
+              f"nothing clipped in print at {printable}px ({printed})")
+        tools.call("Emulation.setEmulatedMedia", {"media": ""}, session=session)
+        tools.call("Emulation.setDeviceMetricsOverride",
+                   {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+                   session=session)
 
         shot = tools.call("Page.captureScreenshot",
                           {"format": "png", "captureBeyondViewport": True,
@@ -261,7 +330,9 @@ def main():
         pdf = base64.b64decode(tools.call("Page.printToPDF", {"printBackground": True},
                                           session=session)["data"])
         (out_dir / "review-sheet.pdf").write_bytes(pdf)
-        check(pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") > 1, "the sheet prints to PDF")
+        pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+        check(pdf.startswith(b"%PDF") and pages >= 1, "the sheet prints to PDF")
+        print(f"pages: {pages} (US Letter, the default paper) for {', '.join(names)}")
 
         time.sleep(0.3)  # late console messages
         with tools.cond:

@@ -214,7 +214,8 @@ TEST_CASE("code actions offer the finding's fix as a workspace edit", "[document
                                 {"context", {{"diagnostics", json::array()}}}});
     f.client->pump();
     json actions = f.client->response(id)->at("result");
-    REQUIRE(actions.size() == 1);
+    REQUIRE(actions.size() == 2); // the fix, then "Mark as reviewed…" (review_decisions_test.cc)
+    CHECK(actions[1]["command"]["command"] == "factline.markReviewed");
     CHECK(actions[0]["title"] == "Replace with 'right'");
     CHECK(actions[0]["kind"] == "quickfix");
     CHECK(actions[0]["isPreferred"] == true);

@@ -161,9 +161,10 @@ TEST_CASE("process: a traced session opens only the fact bases, none for writing
   }
   CHECK(calls > 0); // the trace saw the server start
   // Of the workspace, only the fact bases: the .factline folder, its file, the configured base;
-  // and the workspace's configuration file, read only (there is none here).
+  // and the workspace's configuration and review decisions files, read only (there are none).
   CHECK(opened_in_workspace == std::set<std::string>{root + "/.factline",
                                                      root + "/.factline/config.json",
+                                                     root + "/.factline/reviews.json",
                                                      root + "/.factline/extra.json",
                                                      root + "/bases/configured.json"});
   fs::remove(trace);

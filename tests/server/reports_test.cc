@@ -316,7 +316,9 @@ TEST_CASE("the HTML review sheet marks every checked claim and gives each its re
   CHECK(r.out.empty()); // the report went to the file
   std::string html = readFile(d.ws.root / "sheet.html");
   json doc = json::parse(check(d.root(), "--format json drafts").out);
-  std::size_t findings = doc["files"][0]["findings"].size();
+  std::size_t findings = 0, verified = 0; // needing a decision, and verified claims
+  for (const auto &f : doc["files"][0]["findings"])
+    ++(f["severity"].is_null() ? verified : findings);
   auto count = [&](const std::string &needle) {
     std::size_t n = 0;
     for (std::size_t p = html.find(needle); p != std::string::npos; p = html.find(needle, p + 1))
@@ -328,12 +330,16 @@ TEST_CASE("the HTML review sheet marks every checked claim and gives each its re
   CHECK(count("<script") == 0); // self-contained and static
   CHECK(count("http-equiv") == 1); // only the Content-Security-Policy: no refresh, no redirect
   CHECK(count("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';") == 1);
-  // Every finding is marked in the text and has its card; the summary counts by status.
-  for (std::size_t i = 1; i <= findings; ++i) {
-    std::string id = "f1-" + std::to_string(i);
+  // Every finding is marked in the text and has its card with a place for the decision, every
+  // verified claim its line in the compact list; numbered through the sheet. The summary counts
+  // by status.
+  CHECK(count("<div class=\"decision\">") == findings);
+  for (std::size_t i = 1; i <= findings + verified; ++i) {
+    std::string id = i <= findings ? "n" + std::to_string(i) : "v" + std::to_string(i - findings);
     CHECK(count("id=\"" + id + "\"") == 1);
     CHECK(count("href=\"#" + id + "\"") >= 1);
   }
+  CHECK(count("<ol class=\"verified\">") == (verified > 0 ? 1 : 0));
   CHECK(html.find("<li class=\"s-misattributed\"><b>1</b>misattributed</li>") != std::string::npos);
   CHECK(html.find("<li class=\"s-wrong\"><b>2</b>wrong figure</li>") != std::string::npos);
   CHECK(html.find("@media print") != std::string::npos);
@@ -389,7 +395,7 @@ TEST_CASE("the HTML sheet escapes quotation marks and markup in attributes and t
   using factline::analyzers::Status;
   factline::server::CheckReport report;
   report.base = std::make_shared<factline::facts::FactBase>();
-  factline::server::CheckedFile file{"d \"1\".md", "He said 78 million users.\n", {}};
+  factline::server::CheckedFile file{"d \"1\".md", "He said 78 million users.\n", {}, {}};
   Finding f;
   f.rule = "figure-wrong";
   f.status = Status::Wrong;

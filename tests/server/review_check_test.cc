@@ -25,9 +25,9 @@ const char *kDraft = "# Title\n\nFacebook said the data of 78 million Facebook u
 
 // A decisions file overruling the draft's one finding, keyed from what `check` reports of it.
 std::string decisionFor(const factline::testing::TempWorkspace &ws, const std::string &draft) {
-  CommandRun r = factline::testing::runCommand("cd '" + ws.root.string() + "' && " +
-                                               std::string(FACTLINE_BINARY) +
-                                               " check --format json " + draft);
+  CommandRun r =
+      factline::testing::runCommand("cd '" + ws.root.string() + "' && " +
+                                    std::string(FACTLINE_BINARY) + " check --format json " + draft);
   json report = json::parse(r.out);
   const json &f = report["files"][0]["findings"][0];
   factline::server::ReviewDecision d;
@@ -70,8 +70,8 @@ TEST_CASE("check lists reviewed findings apart and does not fail on them", "[che
   const json &result = sarif["runs"][0]["results"][0];
   REQUIRE(result["suppressions"].size() == 1);
   CHECK(result["suppressions"][0]["kind"] == "external");
-  CHECK(result["suppressions"][0]["justification"].get<std::string>().find("record is incomplete") !=
-        std::string::npos);
+  CHECK(result["suppressions"][0]["justification"].get<std::string>().find(
+            "record is incomplete") != std::string::npos);
 
   CommandRun html = checkIn(ws, "--format html drafts/story.md");
   CHECK(html.out.find("<h2 class=\"list\">Reviewed</h2>") != std::string::npos);

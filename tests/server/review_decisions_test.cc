@@ -11,8 +11,8 @@
 
 namespace {
 
-using factline::analyzers::Finding;
 using factline::analyzers::FactRef;
+using factline::analyzers::Finding;
 using factline::analyzers::Severity;
 using factline::analyzers::Span;
 using namespace factline::server;
@@ -94,25 +94,27 @@ TEST_CASE("a verified claim has nothing to review", "[reviews]") {
 
 TEST_CASE("a decisions file with a mistake names the file, line, column and field", "[reviews]") {
   const std::string hash = claimHash("78 million");
-  ReviewBook bad = parseReviews("{\"decisions\": [\n  {\"draft\": \"a.md\", \"rule\": \"figure-wrong\", "
-                                "\"claim\": \"" + hash + "\", \"decision\": \"overuled\"}\n]}",
-                                ".factline/reviews.json");
+  ReviewBook bad =
+      parseReviews("{\"decisions\": [\n  {\"draft\": \"a.md\", \"rule\": \"figure-wrong\", "
+                   "\"claim\": \"" +
+                       hash + "\", \"decision\": \"overuled\"}\n]}",
+                   ".factline/reviews.json");
   REQUIRE(bad.errors.size() == 1);
   CHECK(bad.errors[0].describe().find(".factline/reviews.json:2:") == 0);
   CHECK(bad.errors[0].json_path == "$.decisions[0].decision");
   CHECK(bad.decisions.empty());
 
-  ReviewBook other = parseReviews(
-      "{\"decisions\": [{\"draft\": \"a.md\", \"rule\": \"r\", \"claim\": \"" + hash +
-          "\", \"decision\": \"overruled\", \"reason\": \"other\"}]}",
-      "f");
+  ReviewBook other =
+      parseReviews("{\"decisions\": [{\"draft\": \"a.md\", \"rule\": \"r\", \"claim\": \"" + hash +
+                       "\", \"decision\": \"overruled\", \"reason\": \"other\"}]}",
+                   "f");
   REQUIRE(other.errors.size() == 1);
   CHECK(other.errors[0].message.find("\"why\"") != std::string::npos);
 
-  ReviewBook reason = parseReviews(
-      "{\"decisions\": [{\"draft\": \"a.md\", \"rule\": \"r\", \"claim\": \"" + hash +
-          "\", \"decision\": \"overruled\", \"reason\": \"record-incomplet\"}]}",
-      "f");
+  ReviewBook reason =
+      parseReviews("{\"decisions\": [{\"draft\": \"a.md\", \"rule\": \"r\", \"claim\": \"" + hash +
+                       "\", \"decision\": \"overruled\", \"reason\": \"record-incomplet\"}]}",
+                   "f");
   REQUIRE(reason.errors.size() == 1);
   CHECK(reason.errors[0].message.find("did you mean record-incomplete?") != std::string::npos);
 
@@ -130,10 +132,10 @@ TEST_CASE("a decisions file with a mistake names the file, line, column and fiel
   CHECK(syntax.errors.size() == 1);
 
   // An unknown key is a warning; the decision is used.
-  ReviewBook extra = parseReviews(
-      "{\"decisions\": [{\"draft\": \"a.md\", \"rule\": \"r\", \"claim\": \"" + hash +
-          "\", \"decision\": \"fixed\", \"note\": \"x\"}]}",
-      "f");
+  ReviewBook extra =
+      parseReviews("{\"decisions\": [{\"draft\": \"a.md\", \"rule\": \"r\", \"claim\": \"" + hash +
+                       "\", \"decision\": \"fixed\", \"note\": \"x\"}]}",
+                   "f");
   CHECK(extra.errors.empty());
   REQUIRE(extra.warnings.size() == 1);
   CHECK(extra.warnings[0].message.find("unknown key") != std::string::npos);
@@ -198,7 +200,8 @@ TEST_CASE("Mark as reviewed asks the writer, has the client write the file, and 
   options.capabilities = {
       {"workspace",
        {{"applyEdit", true},
-        {"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", json::array({"create"})}}}}}};
+        {"workspaceEdit",
+         {{"documentChanges", true}, {"resourceOperations", json::array({"create"})}}}}}};
   factline::testing::TestClient client(analyzer, options);
   json init = client.initialize();
   CHECK(init["result"]["capabilities"]["executeCommandProvider"]["commands"] ==
@@ -301,17 +304,16 @@ TEST_CASE("Mark as reviewed, dismissed or refused, records nothing", "[reviews][
   client.pump();
   json command = codeActionsAt(client, uri, 0, 5)[1]["command"];
   // Dismissed: the client answers null; nothing is written.
-  int id = client.request("workspace/executeCommand",
-                          {{"command", "factline.markReviewed"}, {"arguments", command["arguments"]}});
+  int id = client.request("workspace/executeCommand", {{"command", "factline.markReviewed"},
+                                                       {"arguments", command["arguments"]}});
   client.pump();
   REQUIRE(client.response(id));
   CHECK(client.serverRequests("workspace/applyEdit").empty());
   // The editor refuses the edit: an error that says so, and the finding stays a Warning.
   client.answers["window/showMessageRequest"] = {{"title", "Fixed"}};
   client.answers["workspace/applyEdit"] = {{"applied", false}, {"failureReason", "read-only"}};
-  int id2 = client.request(
-      "workspace/executeCommand",
-      {{"command", "factline.markReviewed"}, {"arguments", command["arguments"]}});
+  int id2 = client.request("workspace/executeCommand", {{"command", "factline.markReviewed"},
+                                                        {"arguments", command["arguments"]}});
   client.pump();
   auto r2 = client.response(id2);
   REQUIRE(r2);
@@ -320,9 +322,8 @@ TEST_CASE("Mark as reviewed, dismissed or refused, records nothing", "[reviews][
   CHECK(client.lastDiagnostics(uri)["diagnostics"][0]["severity"] == 2);
   // A broken decisions file is never rewritten: its decisions would be lost.
   ws.write(".factline/reviews.json", "{\"decisions\": [ oops");
-  int id3 = client.request(
-      "workspace/executeCommand",
-      {{"command", "factline.markReviewed"}, {"arguments", command["arguments"]}});
+  int id3 = client.request("workspace/executeCommand", {{"command", "factline.markReviewed"},
+                                                        {"arguments", command["arguments"]}});
   client.pump();
   auto r3 = client.response(id3);
   REQUIRE(r3);
