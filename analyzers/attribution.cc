@@ -1247,14 +1247,16 @@ Attribution AttributionFinder::attribute(std::size_t k) {
           a.events.push_back(id);
     }
     // "Near the end of the call he ...": a definite noun naming an occasion the draft has named.
+    // (The occasions named before are gathered only when a definite noun may point back.)
     if (a.events.empty())
       for (Span region : {before, after, a.clause}) {
         if (region.end <= region.begin)
           continue;
         const auto words = proseTokens(region);
-        if (words.empty())
+        if (!mayReferBack(words, facts_.base()))
           continue;
-        for (auto &id : occasionsReferredBack(words, facts_.base(), eventsNamedBefore(block, q.open.begin)))
+        for (auto &id :
+             occasionsReferredBack(words, facts_.base(), eventsNamedBefore(block, q.open.begin)))
           if (std::find(a.events.begin(), a.events.end(), id) == a.events.end())
             a.events.push_back(id);
       }

@@ -13,6 +13,10 @@ namespace factline::analyzers {
 // knows) that `words` refer back to with a determiner and the head noun of one of their names:
 // "near the end of the call" after "a conference call with reporters", "at that session". A head
 // noun no earlier occasion has names none: a definite noun points back, it does not introduce.
+// Do `words` hold a determiner and the head noun of a name of any of the base's occasions? A
+// cheap test before the occasions named earlier are gathered.
+bool mayReferBack(const std::vector<ClauseToken> &words, const facts::FactBase &base);
+
 std::vector<std::string> occasionsReferredBack(const std::vector<ClauseToken> &words,
                                                const facts::FactBase &base,
                                                const std::vector<std::string> &named_before);
