@@ -44,6 +44,8 @@ ClientCapabilities readClientCapabilities(const json &c) {
   caps.documentChanges = flag(c, {"workspace", "workspaceEdit", "documentChanges"});
   caps.hierarchicalDocumentSymbols =
       flag(c, {"textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"});
+  caps.pullDiagnostics = at(c, {"textDocument", "diagnostic"}).is_object();
+  caps.diagnosticRefresh = flag(c, {"workspace", "diagnostics", "refreshSupport"});
   return caps;
 }
 
@@ -121,6 +123,10 @@ json toJSON(const InitializeResult &result) {
       {"hoverProvider", true},
       {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
       {"documentSymbolProvider", {{"label", "Factline review"}}},
+      // Pull diagnostics (LSP 3.17): a draft's diagnostics depend on it and the fact bases only.
+      {"diagnosticProvider",
+       {{"identifier", "factline"}, {"interFileDependencies", false},
+        {"workspaceDiagnostics", false}}},
   };
   return json{{"capabilities", capabilities},
               {"serverInfo", {{"name", result.serverName}, {"version", result.serverVersion}}}};

@@ -21,6 +21,9 @@ struct ClientCapabilities {
   bool codeActionLiterals = false;          // textDocument.codeAction.codeActionLiteralSupport
   bool documentChanges = false;             // workspace.workspaceEdit.documentChanges
   bool hierarchicalDocumentSymbols = false; // textDocument.documentSymbol.hierarchical...Support
+  // textDocument.diagnostic: the client pulls diagnostics (LSP 3.17), so none are pushed to it.
+  bool pullDiagnostics = false;
+  bool diagnosticRefresh = false; // workspace.diagnostics.refreshSupport
 };
 
 struct WorkspaceFolder {

@@ -50,6 +50,9 @@ void LspServer::bindHandlers() {
       "textDocument/codeAction",
       [self](const auto &p, auto cb) { self->onCodeAction(p, std::move(cb)); });
 
+  handlers_.request<DocumentDiagnosticParams, EncodedJson>(
+      "textDocument/diagnostic",
+      [self](const auto &p, auto cb) { self->onDiagnostic(p, std::move(cb)); });
   handlers_.request<DocumentSymbolParams, json>(
       "textDocument/documentSymbol",
       [self](const auto &p, auto cb) { self->onDocumentSymbol(p, std::move(cb)); });
@@ -190,6 +193,13 @@ void LspServer::notify(std::string_view method, const json &params) {
   if (finished_)
     return;
   spdlog::debug("--> {}", method);
+  outbox_(protocol::encodeNotification(method, params));
+}
+
+void LspServer::notify(std::string_view method, const protocol::EncodedJson &params) {
+  if (finished_)
+    return;
+  spdlog::debug("--> {} ({} bytes encoded)", method, params.text.size());
   outbox_(protocol::encodeNotification(method, params));
 }
 
