@@ -111,6 +111,24 @@ std::string encodeResult(const RequestId &id, const json &result) {
   return dumpJson(json{{"jsonrpc", "2.0"}, {"id", id}, {"result", result}});
 }
 
+std::string encodeResult(const RequestId &id, const EncodedJson &result) {
+  std::string out = R"({"id":)";
+  out += dumpJson(id);
+  out += R"(,"jsonrpc":"2.0","result":)";
+  out += result.text;
+  out += '}';
+  return out;
+}
+
+std::string encodeNotification(std::string_view method, const EncodedJson &params) {
+  std::string out = R"({"jsonrpc":"2.0","method":)";
+  out += dumpJson(json(method));
+  out += R"(,"params":)";
+  out += params.text;
+  out += '}';
+  return out;
+}
+
 std::string encodeError(const RequestId &id, const RpcError &error) {
   return dumpJson(
       json{{"jsonrpc", "2.0"},

@@ -72,6 +72,15 @@ std::string encodeError(const RequestId &id, const RpcError &error);
 std::string encodeRequest(const RequestId &id, std::string_view method, const json &params);
 std::string encodeNotification(std::string_view method, const json &params);
 
+// A JSON value already written out, sent as it is: what the server keeps encoded between answers
+// (a draft's diagnostics) is not parsed back into a tree only to be written again. Must be valid
+// JSON; whoever builds one answers for that.
+struct EncodedJson {
+  std::string text;
+};
+std::string encodeResult(const RequestId &id, const EncodedJson &result);
+std::string encodeNotification(std::string_view method, const EncodedJson &params);
+
 // json::dump that never throws on invalid UTF-8.
 std::string dumpJson(const json &value);
 

@@ -2,6 +2,7 @@
 #include "protocol/line_index.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace factline::protocol {
@@ -40,10 +41,23 @@ std::size_t advance(std::string_view text, std::size_t begin, std::size_t end, s
   return std::min(i, end);
 }
 
+// Whether the 8 bytes at text[i] are all ASCII (one unit, one character each in any encoding):
+// most of a draft is, and a diagnostic's position is found by walking up to a checkpoint's stride.
+bool asciiWord(std::string_view text, std::size_t i) {
+  std::uint64_t w;
+  std::memcpy(&w, text.data() + i, sizeof w);
+  return (w & 0x8080808080808080ULL) == 0;
+}
+
 std::size_t countUnits(std::string_view text, std::size_t begin, std::size_t end,
                        PositionEncoding encoding) {
   std::size_t n = 0;
   for (std::size_t i = begin; i < end;) {
+    if (i + 8 <= end && asciiWord(text, i)) {
+      n += 8;
+      i += 8;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     std::size_t len = c < 0x80 ? 1 : utf8SequenceLength(text, i);
     n += unitsOf(len, encoding);
@@ -129,6 +143,10 @@ std::size_t LineIndex::boundaryAtOrBefore(std::size_t offset) const {
                              [](std::size_t o, const Checkpoint &c) { return o < c.offset; });
   std::size_t i = std::prev(cp)->offset;
   while (i < offset) {
+    if (i + 8 <= offset && asciiWord(text_, i)) {
+      i += 8;
+      continue;
+    }
     std::size_t len = utf8SequenceLength(text_, i);
     if (i + len > offset)
       break;

@@ -28,6 +28,40 @@ json toJSON(const PublishDiagnosticsParams &p) {
   return j;
 }
 
+EncodedJson fullDiagnosticReport(std::string_view result_id, std::string_view items) {
+  std::string out = R"({"items":)";
+  out += items;
+  out += R"(,"kind":"full","resultId":)";
+  out += dumpJson(json(result_id));
+  out += '}';
+  return {std::move(out)};
+}
+
+EncodedJson unchangedDiagnosticReport(std::string_view result_id) {
+  return {dumpJson(json{{"kind", "unchanged"}, {"resultId", result_id}})};
+}
+
+EncodedJson publishDiagnosticsParams(std::string_view uri, std::optional<std::int64_t> version,
+                                     std::string_view items) {
+  std::string out = R"({"diagnostics":)";
+  out += items;
+  out += R"(,"uri":)";
+  out += dumpJson(json(uri));
+  if (version) {
+    out += R"(,"version":)";
+    out += std::to_string(*version);
+  }
+  out += '}';
+  return {std::move(out)};
+}
+
+bool fromJSON(const json &value, DocumentDiagnosticParams &out, const JsonPath &path) {
+  ObjectReader o(value, path);
+  return o && o.map("textDocument", out.textDocument) &&
+         o.mapOptional("identifier", out.identifier) &&
+         o.mapOptional("previousResultId", out.previousResultId);
+}
+
 json toJSON(const Hover &h) {
   json j{{"contents", {{"kind", h.contents.kind}, {"value", h.contents.value}}}};
   if (h.range)

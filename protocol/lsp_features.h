@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "protocol/json_path.h"
+#include "protocol/json_rpc.h"
 #include "protocol/lsp_documents.h"
 #include "protocol/position.h"
 
@@ -30,6 +31,22 @@ struct PublishDiagnosticsParams {
   std::optional<std::int64_t> version;
   std::vector<Diagnostic> diagnostics;
 };
+
+// textDocument/diagnostic (LSP 3.17 pull diagnostics): the client asks for a document's
+// diagnostics, naming the result it holds; the answer is either every diagnostic under a new
+// resultId ("full") or that the one it holds is still right ("unchanged").
+struct DocumentDiagnosticParams {
+  TextDocumentIdentifier textDocument;
+  std::optional<std::string> identifier;
+  std::optional<std::string> previousResultId;
+};
+
+// The reports and the push notification, around a diagnostics array already encoded as JSON text
+// (`items`: "[...]"), so that a draft's diagnostics are written once and never parsed back.
+EncodedJson fullDiagnosticReport(std::string_view result_id, std::string_view items);
+EncodedJson unchangedDiagnosticReport(std::string_view result_id);
+EncodedJson publishDiagnosticsParams(std::string_view uri, std::optional<std::int64_t> version,
+                                     std::string_view items);
 
 struct MarkupContent {
   std::string kind = "markdown"; // or "plaintext"
@@ -109,5 +126,6 @@ bool fromJSON(const json &value, CodeActionContext &out, const JsonPath &path);
 bool fromJSON(const json &value, CodeActionParams &out, const JsonPath &path);
 bool fromJSON(const json &value, CodeAction &out, const JsonPath &path);
 bool fromJSON(const json &value, DocumentSymbolParams &out, const JsonPath &path);
+bool fromJSON(const json &value, DocumentDiagnosticParams &out, const JsonPath &path);
 
 } // namespace factline::protocol

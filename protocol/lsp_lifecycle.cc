@@ -48,6 +48,8 @@ ClientCapabilities readClientCapabilities(const json &c) {
   caps.applyEdit = flag(c, {"workspace", "applyEdit"});
   caps.hierarchicalDocumentSymbols =
       flag(c, {"textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"});
+  caps.pullDiagnostics = at(c, {"textDocument", "diagnostic"}).is_object();
+  caps.diagnosticRefresh = flag(c, {"workspace", "diagnostics", "refreshSupport"});
   return caps;
 }
 
@@ -126,6 +128,10 @@ json toJSON(const InitializeResult &result) {
       {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
       {"documentSymbolProvider", {{"label", "Factline review"}}},
       {"executeCommandProvider", {{"commands", result.commands}}},
+      // Pull diagnostics (LSP 3.17): a draft's diagnostics depend on it and the fact bases only.
+      {"diagnosticProvider",
+       {{"identifier", "factline"}, {"interFileDependencies", false},
+        {"workspaceDiagnostics", false}}},
   };
   return json{{"capabilities", capabilities},
               {"serverInfo", {{"name", result.serverName}, {"version", result.serverVersion}}}};

@@ -23,6 +23,9 @@ struct ClientCapabilities {
   bool createFiles = false;                 // workspace.workspaceEdit.resourceOperations has "create"
   bool applyEdit = false;                   // workspace.applyEdit
   bool hierarchicalDocumentSymbols = false; // textDocument.documentSymbol.hierarchical...Support
+  // textDocument.diagnostic: the client pulls diagnostics (LSP 3.17), so none are pushed to it.
+  bool pullDiagnostics = false;
+  bool diagnosticRefresh = false; // workspace.diagnostics.refreshSupport
 };
 
 struct WorkspaceFolder {

@@ -4,6 +4,7 @@
 
 #include "server/lsp_server.h"
 #include "server/review_lsp.h"
+#include "server/diagnostic_encoder.h"
 #include "server/to_lsp.h"
 
 namespace factline::server {
@@ -55,6 +56,7 @@ void LspServer::onDidClose(const protocol::DidCloseTextDocumentParams &params) {
     return;
   }
   incomplete_shown_.erase(params.textDocument.uri); // nothing kept for a closed document
+  diagnostics_.erase(params.textDocument.uri);
   // Diagnostics of a closed document are cleared.
   notify("textDocument/publishDiagnostics",
          protocol::toJSON(protocol::PublishDiagnosticsParams{params.textDocument.uri, {}, {}}));
@@ -129,12 +131,37 @@ void LspServer::onDocumentSymbol(const protocol::DocumentSymbolParams &params,
 }
 
 void LspServer::publish(const OpenDocument &doc, std::shared_ptr<const DraftResult> result) {
-  LspView view{result->lines, encoding_};
-  protocol::PublishDiagnosticsParams p;
-  p.uri = doc.uri;
-  p.version = result->version;
-  p.diagnostics = toDiagnostics(result->findings, view);
-  notify("textDocument/publishDiagnostics", protocol::toJSON(p));
+  DraftDiagnostics &d = diagnostics_[doc.uri];
+  bool changed = d.encoder.encode(result->findings, LspView{result->lines, encoding_});
+  if (client_.pullDiagnostics) {
+    // The client pulls after each edit by itself; a re-check it did not cause it must be told of.
+    if (changed && d.pulled_version == result->version && client_.diagnosticRefresh)
+      call("workspace/diagnostic/refresh", nullptr, [](RpcResult) {});
+    return;
+  }
+  // Every result is pushed, changed or not: a client waits for the diagnostics of its version.
+  notify("textDocument/publishDiagnostics",
+         protocol::publishDiagnosticsParams(doc.uri, result->version, d.encoder.items()));
+}
+
+void LspServer::onDiagnostic(const protocol::DocumentDiagnosticParams &params,
+                             Callback<protocol::EncodedJson> reply) {
+  const OpenDocument *doc = workspace_.find(params.textDocument.uri);
+  if (!doc || !doc->is_draft) // nothing checked there (a fact file's errors are pushed)
+    return reply(protocol::fullDiagnosticReport("none", "[]"));
+  workspace_.whenAnalysed(
+      doc->uri, [this, uri = doc->uri, previous = params.previousResultId,
+                 reply = std::move(reply)](std::shared_ptr<const DraftResult> result) {
+        auto it = diagnostics_.find(uri);
+        if (!result || it == diagnostics_.end())
+          return reply(rpcError(ErrorCode::ContentModified, "the document was closed"));
+        // The encoder holds this result: it was published before any waiter was called.
+        DraftDiagnostics &d = it->second;
+        d.pulled_version = result->version;
+        if (previous && *previous == d.encoder.resultId())
+          return reply(protocol::unchangedDiagnosticReport(d.encoder.resultId()));
+        reply(protocol::fullDiagnosticReport(d.encoder.resultId(), d.encoder.items()));
+      });
 }
 
 void LspServer::publishFactFileErrors(const OpenDocument &doc) {

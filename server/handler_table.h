@@ -59,10 +59,12 @@ public:
       if (!fromJSON(raw, params, path))
         return reply.error(protocol::ErrorCode::InvalidParams, method + ": " + path.error());
       h(params, [reply](protocol::Expected<Result, protocol::RpcError> result) {
-        if (result)
-          reply(resultToJSON(*result));
-        else
+        if (!result)
           reply(protocol::unexpected(result.error()));
+        else if constexpr (std::is_same_v<Result, protocol::EncodedJson>)
+          reply.encoded(std::move(*result)); // written once, sent as it is
+        else
+          reply(resultToJSON(*result));
       });
     };
   }

@@ -54,6 +54,9 @@ void LspServer::bindHandlers() {
   handlers_.request<ExecuteCommandParams, json>(
       "workspace/executeCommand",
       [self](const auto &p, auto cb) { self->onExecuteCommand(p, std::move(cb)); });
+  handlers_.request<DocumentDiagnosticParams, EncodedJson>(
+      "textDocument/diagnostic",
+      [self](const auto &p, auto cb) { self->onDiagnostic(p, std::move(cb)); });
   handlers_.request<DocumentSymbolParams, json>(
       "textDocument/documentSymbol",
       [self](const auto &p, auto cb) { self->onDocumentSymbol(p, std::move(cb)); });
@@ -194,6 +197,13 @@ void LspServer::notify(std::string_view method, const json &params) {
   if (finished_)
     return;
   spdlog::debug("--> {}", method);
+  outbox_(protocol::encodeNotification(method, params));
+}
+
+void LspServer::notify(std::string_view method, const protocol::EncodedJson &params) {
+  if (finished_)
+    return;
+  spdlog::debug("--> {} ({} bytes encoded)", method, params.text.size());
   outbox_(protocol::encodeNotification(method, params));
 }
 

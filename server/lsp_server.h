@@ -18,6 +18,7 @@
 #include "protocol/lsp_documents.h"
 #include "protocol/lsp_features.h"
 #include "protocol/lsp_lifecycle.h"
+#include "server/diagnostic_encoder.h"
 #include "server/draft_workspace.h"
 #include "server/handler_table.h"
 #include "server/reply_once.h"
@@ -68,6 +69,7 @@ private:
   void handleNotification(protocol::Notification note);
   void handleResponse(protocol::Response response);
   void notify(std::string_view method, const protocol::json &params);
+  void notify(std::string_view method, const protocol::EncodedJson &params);
   void call(std::string_view method, const protocol::json &params,
             std::function<void(RpcResult)> on_answer);
   void finish(int code);
@@ -89,6 +91,10 @@ private:
   void onDocumentSymbol(const protocol::DocumentSymbolParams &, Callback<protocol::json>);
   void onCodeAction(const protocol::CodeActionParams &,
                     Callback<std::vector<protocol::CodeAction>>);
+  // textDocument/diagnostic: the draft's diagnostics once its current version is checked, or
+  // "unchanged" when they are those the client names.
+  void onDiagnostic(const protocol::DocumentDiagnosticParams &, Callback<protocol::EncodedJson>);
+  // A new result: encoded, then pushed to a client that does not pull.
   void publish(const OpenDocument &doc, std::shared_ptr<const DraftResult> result);
   void publishFactFileErrors(const OpenDocument &doc);
   // Tells the writer when a check ran out of time (lsp_server.cc).
@@ -163,6 +169,14 @@ private:
   protocol::json init_section_; // initializationOptions.factline, for the reviewer's name
   std::shared_ptr<const ReviewBook> reviews_ = std::make_shared<ReviewBook>();
   std::vector<std::string> review_problems_; // as last shown
+  // What the client was told of each open draft's diagnostics.
+  struct DraftDiagnostics {
+    DiagnosticEncoder encoder; // of the newest result
+    // The version the client last pulled diagnostics for: a newer result of that same version
+    // (new facts or settings) is one it will not ask for by itself, so it is told to refresh.
+    std::optional<std::int64_t> pulled_version;
+  };
+  std::map<std::string, DraftDiagnostics> diagnostics_;
 
   DraftWorkspace workspace_;
   WorkspaceFacts facts_;

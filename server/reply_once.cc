@@ -34,17 +34,29 @@ ReplyOnce::ReplyOnce(protocol::RequestId id, std::string method, Outbox outbox)
   state_->outbox = std::move(outbox);
 }
 
-void ReplyOnce::operator()(RpcResult result) const {
-  {
-    std::lock_guard lock(state_->mutex);
-    if (state_->answered) {
-      if (!state_->cancelled)
-        spdlog::error("{} (id {}) answered twice; the second answer is dropped", state_->method,
-                      protocol::dumpJson(state_->id));
-      return;
-    }
-    state_->answered = true;
+bool ReplyOnce::claim() const {
+  std::lock_guard lock(state_->mutex);
+  if (state_->answered) {
+    if (!state_->cancelled)
+      spdlog::error("{} (id {}) answered twice; the second answer is dropped", state_->method,
+                    protocol::dumpJson(state_->id));
+    return false;
   }
+  state_->answered = true;
+  return true;
+}
+
+void ReplyOnce::encoded(protocol::EncodedJson result) const {
+  if (!claim())
+    return;
+  spdlog::debug("--> reply {} (id {}), {} bytes encoded", state_->method,
+                protocol::dumpJson(state_->id), result.text.size());
+  state_->outbox(protocol::encodeResult(state_->id, result));
+}
+
+void ReplyOnce::operator()(RpcResult result) const {
+  if (!claim())
+    return;
   auto took = std::chrono::duration_cast<std::chrono::microseconds>(
                   std::chrono::steady_clock::now() - state_->start)
                   .count();

@@ -28,6 +28,8 @@ public:
   ReplyOnce(protocol::RequestId id, std::string method, Outbox outbox);
 
   void operator()(RpcResult result) const;
+  // A result already encoded as JSON text (a draft's diagnostics, kept encoded between answers).
+  void encoded(protocol::EncodedJson result) const;
   void error(protocol::ErrorCode code, std::string message) const {
     (*this)(protocol::unexpected(protocol::RpcError{code, std::move(message)}));
   }
@@ -55,6 +57,7 @@ public:
   const std::string &method() const;
 
 private:
+  bool claim() const; // true for the first answer only
   explicit ReplyOnce(std::shared_ptr<State> state) : state_(std::move(state)) {}
   std::shared_ptr<State> state_;
 };

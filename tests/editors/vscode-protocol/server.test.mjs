@@ -1,7 +1,8 @@
 // VS Code's client protocol stack against the real server: vscode-jsonrpc and
 // vscode-languageserver-protocol (the versions vscode-languageclient 9.0.1 ships with) drive
 // `factline serve` over pipes with the initialize params and capabilities VS Code sends, then
-// check diagnostics, a hover, a quick fix applied as VS Code would, and a clean shutdown.
+// check diagnostics (pulled, as vscode-languageclient does when the server offers them), a hover,
+// a quick fix applied as VS Code would, and a clean shutdown.
 //
 // Environment: FACTLINE_BINARY (default build/factline), FACTLINE_DRAFT (default
 // examples/hearing-draft.md), FACTLINE_VSCODE_OUT (the extension compiled by tsc; default
@@ -96,7 +97,18 @@ describe('factline serve through vscode-languageserver-protocol', () => {
   let conn;
   let stderr = '';
   let exited;
-  const published = []; // every publishDiagnostics for the draft, in order
+  const published = []; // every publishDiagnostics for the draft: none, VS Code pulls them
+  let resultId; // of the last full diagnostic report
+  // textDocument/diagnostic as vscode-languageclient sends it after an open or a change.
+  const pull = async () => {
+    const report = await conn.sendRequest(lsp.DocumentDiagnosticRequest.type, {
+      textDocument: { uri }, ...(resultId ? { previousResultId: resultId } : {}),
+    });
+    assert.ok(report.kind === 'full' || report.kind === 'unchanged', JSON.stringify(report));
+    if (report.kind === 'unchanged') assert.equal(report.resultId, resultId);
+    else resultId = report.resultId;
+    return report;
+  };
   const configurationRequests = [];
   let initializeResult;
 
@@ -157,17 +169,21 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     if (typeof sync === 'object') assert.equal(sync.openClose, true, 'openClose');
     assert.ok(caps.hoverProvider, 'hoverProvider');
     assert.ok(caps.codeActionProvider, 'codeActionProvider');
+    // vscode-languageclient pulls diagnostics (LSP 3.17) when the server offers them.
+    assert.equal(caps.diagnosticProvider?.interFileDependencies, false, 'diagnosticProvider');
     assert.ok(caps.positionEncoding === undefined || caps.positionEncoding === 'utf-16',
       `VS Code only offers utf-16, the server chose ${caps.positionEncoding}`);
     assert.ok(initializeResult.serverInfo?.name?.toLowerCase().includes('factline'), 'serverInfo.name');
   });
 
   let figure;
-  it('publishes diagnostics for the wrong figure and the misattributed quote', async () => {
-    const first = await waitFor('diagnostics for the draft', () => published[0]);
-    // VS Code says versionSupport: false; a server may still send it, and then it must be 1.
-    assert.ok(first.version === undefined || first.version === null || first.version === 1);
-    const diags = first.diagnostics;
+  it('answers pulled diagnostics for the wrong figure and the misattributed quote', async () => {
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.equal(published.length, 0, 'a client that pulls diagnostics is not pushed them too');
+    const again = await pull();
+    assert.equal(again.kind, 'unchanged', 'nothing changed: the same result');
+    const diags = first.items;
     for (const d of diags) {
       assert.equal(d.source, 'factline');
       assert.equal(typeof d.message, 'string');
@@ -277,7 +293,6 @@ describe('factline serve through vscode-languageserver-protocol', () => {
     assert.ok(!fixed.includes('78 million'));
 
     // Apply it the way VS Code does after workspace/applyEdit: an incremental didChange.
-    const mark = published.length;
     await conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 2 },
       contentChanges: [...edits]
@@ -285,12 +300,12 @@ describe('factline serve through vscode-languageserver-protocol', () => {
         .map((e) => ({ range: e.range, text: e.newText })),
     });
     text = fixed;
-    const after = await waitFor('diagnostics after the fix', () =>
-      published.find((p, i) => i >= mark && (p.version === 2 || p.version == null)));
+    const after = await pull();
+    assert.equal(after.kind, 'full', 'the fix changed the diagnostics');
     const fixedRange = rangeOf(text, '87 million Facebook users');
-    assert.ok(!after.diagnostics.some((d) => d.code === 'figure-wrong' && overlaps(d.range, fixedRange)),
+    assert.ok(!after.items.some((d) => d.code === 'figure-wrong' && overlaps(d.range, fixedRange)),
       'no figure-wrong once the fix is applied');
-    assert.ok(after.diagnostics.some((d) => d.code === 'quote-misattributed'),
+    assert.ok(after.items.some((d) => d.code === 'quote-misattributed'),
       'the other findings stay');
   });
 
