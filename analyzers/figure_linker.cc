@@ -73,6 +73,10 @@ bool phraseIn(const std::vector<std::string> &words, const std::vector<std::stri
   return false;
 }
 
+// How many figures may share a word of their subjects for it to link them (figures with no
+// keywords; see prepared()).
+constexpr std::size_t kSharedSubjectWord = 2;
+
 // How many words from a figure its keywords may stand for a unit noun to link through them.
 constexpr std::size_t kNearWords = 12;
 
@@ -208,11 +212,18 @@ const FigureLinker::Prepared &FigureLinker::prepared(std::size_t index) {
   // "questioned" says it once.
   // A keyword of several words is a set phrase, matched word form by word form ("data use" is
   // not "data used to target"); a single word by its root.
-  for (const std::string &k : facts::FigureTerms::linkPhrases(f))
+  // A subject's word (a figure with no keywords) that many figures of the base share says
+  // little of which one a sentence means ("Facebook", "data", "Cambridge Analytica" in most of a
+  // scandal's subjects): only words at most kSharedSubjectWord figures use link.
+  const bool from_subject = f.keywords.empty();
+  for (const std::string &k : facts::FigureTerms::linkPhrases(f)) {
+    if (from_subject && index_.figuresFor({k}).size() - 1 >= kSharedSubjectWord)
+      continue; // (empty: more figures use it than the index lists)
     if (auto words = linkWords(k);
         !words.empty() && std::none_of(p.keywords.begin(), p.keywords.end(),
                                        [&](const Phrase &had) { return had.words == words; }))
       p.keywords.push_back({std::move(words), true, {}});
+  }
   for (std::string_view u : f.units)
     if (auto words = stemmedWords(u); !words.empty())
       p.units.push_back({std::move(words), true, {}});

@@ -98,11 +98,10 @@ TEST_CASE("figure link words: a base without keyword lists still links its figur
   const auto &index = keywordlessIndex();
   for (const auto &f : index.base().figures)
     REQUIRE(f.keywords.empty());
-  // Counts, by the subject's words: "shared", "Cambridge Analytica", "questioned", "committees".
-  CHECK(warned(index, "Facebook says 78 million users had their data shared with Cambridge "
-                      "Analytica.") == Spans{"78 million users"});
-  CHECK(verified(index, "Facebook says up to 87 million users had their data shared with "
-                        "Cambridge Analytica.",
+  // Counts, by the subject's words few other subjects use: "improperly", "questioned".
+  CHECK(warned(index, "Facebook says 78 million users had their data improperly passed on.") ==
+        Spans{"78 million users"});
+  CHECK(verified(index, "Facebook says up to 87 million users had their data improperly passed on.",
                  "87 million"));
   CHECK(warned(index, "Zuckerberg was questioned by 42 senators from the Senate committees.") ==
         Spans{"42 senators"});
@@ -115,6 +114,12 @@ TEST_CASE("figure link words: a base without keyword lists still links its figur
   // A year, by "aware".
   CHECK(warned(index, "Facebook became aware of Cambridge Analytica's use of the data in 2013.") ==
         Spans{"2013"});
+  // Words many of the base's subjects share ("Zuckerberg", "Facebook", "data") say nothing of
+  // which record: a House session is not the call with reporters.
+  CHECK(warned(index, "For five hours, members of the House committee questioned Zuckerberg "
+                      "about his company.")
+            .empty());
+  CHECK(warned(index, "Cambridge Analytica used Facebook data during the 2016 race.").empty());
   // Nothing of what a record counts: no link.
   CHECK(warned(index, "The festival drew 78 million visitors.").empty());
   CHECK(warned(index, "The match lasted three hours.").empty());
