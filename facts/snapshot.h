@@ -10,7 +10,7 @@
 
 namespace factline::facts {
 
-inline constexpr std::uint32_t kSnapshotFormatVersion = 6; // 6: strings checked as untrusted (FORMAT.md, Limits)
+inline constexpr std::uint32_t kSnapshotFormatVersion = 7; // 7: quotes' turn, part and time
 inline constexpr std::string_view kSnapshotExtension = ".factidx";
 
 // The hash of a snapshot's body and of its JSON (facts/FORMAT.md): the bytes are cut into 4 MiB
