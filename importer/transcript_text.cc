@@ -142,7 +142,11 @@ std::optional<LabelAt> colonLabel(std::string_view line) {
       label = trim(label.substr(0, open));
     }
   }
-  if (!labelShaped(label, out.single_word))
+  // "(UNKNOWN):", "(OFF-MIC):": a label in parentheses names nobody in particular, but it is a
+  // label: the words after it are not the previous speaker's.
+  const bool bracketed = label.size() > 2 && label.front() == '(' && label.back() == ')' &&
+                         !std::any_of(label.begin(), label.end(), isLower);
+  if (!bracketed && !labelShaped(label, out.single_word))
     return std::nullopt;
   out.label = std::string(label);
   i += 1;

@@ -72,6 +72,12 @@ TEST_CASE("the Congressional Record's labels: a title, a name, a full stop", "[i
   CHECK(t.turns[2].paragraphs[0].text == "The gentleman yields back. Mr. Zuckerberg said nothing more.");
 }
 
+TEST_CASE("a label in parentheses is a turn of nobody in particular", "[import]") {
+  Transcript t = read("ANN LEE: Hello.\n\n(UNKNOWN): Who is that?\n\nLEE: Me.\n");
+  CHECK(labels(t) == std::vector<std::string>{"ANN LEE", "(UNKNOWN)", "LEE"});
+  CHECK(parseSpeakerLabel("(UNKNOWN)").generic);
+}
+
 TEST_CASE("a one-word label that appears once before any other is a dateline, not a speaker",
           "[import]") {
   Transcript t = read("WASHINGTON: The hearing opened at ten.\n\nGRASSLEY: Good morning.\n\n"
