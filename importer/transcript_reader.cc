@@ -95,8 +95,9 @@ void readLabelled(const std::vector<Line> &lines, Transcript &out) {
     if (labels[i])
       ++counts[labels[i]->label];
   }
-  // A one-word label that appears once is trusted after the first trusted label (a speaker
-  // named by surname alone in the body: "OKAFOR:"), never before it (a dateline: "WASHINGTON:").
+  // A one-word label that appears once is trusted after the first trusted label when written in
+  // capitals (a speaker named by surname alone in the body: "OKAFOR:"), never before it (a
+  // dateline: "WASHINGTON:"), nor in ordinary case ("Today: we begin" is someone's words).
   std::set<std::string> surnames;
   for (const auto &label : labels)
     if (label && !label->single_word)
@@ -107,7 +108,11 @@ void readLabelled(const std::vector<Line> &lines, Transcript &out) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line &line = lines[i];
     std::optional<LabelAt> &label = labels[i];
-    if (label && label->single_word && counts[label->label] < 2 && !trusted_before &&
+    const auto capitals = [](std::string_view l) {
+      return std::none_of(l.begin(), l.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    if (label && label->single_word && counts[label->label] < 2 &&
+        !(trusted_before && capitals(label->label)) &&
         !surnames.count(parseSpeakerLabel(label->label).surname))
       label.reset();
     if (label)

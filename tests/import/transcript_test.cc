@@ -72,6 +72,12 @@ TEST_CASE("the Congressional Record's labels: a title, a name, a full stop", "[i
   CHECK(t.turns[2].paragraphs[0].text == "The gentleman yields back. Mr. Zuckerberg said nothing more.");
 }
 
+TEST_CASE("a capitalised word and a colon inside a turn is no label unless it recurs", "[import]") {
+  Transcript t = read("ANN LEE: Hello.\n\nToday: we begin.\n\nLEE: Thank you.\n");
+  CHECK(labels(t) == std::vector<std::string>{"ANN LEE", "LEE"});
+  CHECK(t.turns[0].paragraphs.at(1).text == "Today: we begin.");
+}
+
 TEST_CASE("a label in parentheses is a turn of nobody in particular", "[import]") {
   Transcript t = read("ANN LEE: Hello.\n\n(UNKNOWN): Who is that?\n\nLEE: Me.\n");
   CHECK(labels(t) == std::vector<std::string>{"ANN LEE", "(UNKNOWN)", "LEE"});
