@@ -52,15 +52,18 @@ constexpr std::array kEventFields = {"id"sv, "name"sv, "date"sv, "aliases"sv, "d
 constexpr std::uint32_t kEventRequired = requiredOf(kEventFields, {"id"sv, "name"sv});
 constexpr std::array kSourceFields = {"id"sv, "title"sv, "publisher"sv, "date"sv, "url"sv};
 constexpr std::uint32_t kSourceRequired = requiredOf(kSourceFields, {"id"sv, "title"sv});
-constexpr std::array kQuoteFields = {"id"sv,   "text"sv,   "speaker"sv,  "event"sv,
-                                     "date"sv, "source"sv, "variants"sv, "context"sv};
+constexpr std::array kQuoteFields = {"id"sv,       "text"sv,    "speaker"sv, "event"sv,
+                                     "date"sv,     "source"sv,  "variants"sv, "context"sv,
+                                     "turn"sv,     "part"sv,    "time"sv};
 constexpr std::uint32_t kQuoteRequired = requiredOf(kQuoteFields, {"id"sv, "text"sv, "speaker"sv});
 constexpr std::array kVariantFields = {"text"sv, "source"sv, "note"sv};
 constexpr std::uint32_t kVariantRequired = requiredOf(kVariantFields, {"text"sv});
 constexpr std::array kFigureFields = {
     "id"sv,       "kind"sv,  "value"sv,     "unit"sv, "text"sv,   "qualifier"sv,     "subject"sv,
-    "keywords"sv, "units"sv, "stated_by"sv, "date"sv, "source"sv, "superseded_by"sv, "context"sv};
+    "keywords"sv, "units"sv, "stated_by"sv, "date"sv, "source"sv, "superseded_by"sv, "context"sv,
+    "status"sv};
 constexpr std::uint32_t kFigureRequired = requiredOf(kFigureFields, {"id"sv, "value"sv, "text"sv});
+constexpr std::array kFigureStatuses = {"confirmed"sv, "candidate"sv};
 constexpr std::array kFigureKinds = {"count"sv, "percent"sv, "ratio"sv, "duration"sv,
                                      "money"sv, "year"sv,    "other"sv};
 
@@ -301,6 +304,13 @@ LoadResult BaseParser::run() {
   }
   if (!(top_seen_ & 1u)) // no "factline" field
     notAFactBase();
+  // Unconfirmed figures are read and checked, but never used (FORMAT.md, "Figure candidates").
+  const std::size_t figures = result_.base.figures.size();
+  std::erase_if(result_.base.figures, [](const Figure &f) { return f.candidate; });
+  if (result_.base.figures.size() != figures) {
+    result_.figure_candidates = figures - result_.base.figures.size();
+    result_.base.reindexFigures();
+  }
   std::stable_sort(result_.errors.begin(), result_.errors.end(),
                    [](const LoadError &a, const LoadError &b) { return a.offset < b.offset; });
   return std::move(result_);
@@ -853,6 +863,15 @@ void BaseParser::quote(Quote &q) {
     case 7:
       string(q.context);
       break;
+    case 8:
+      position(q.turn, "turn");
+      break;
+    case 9:
+      position(q.part, "part");
+      break;
+    case 10:
+      timeOfDay(q.time);
+      break;
     }
   });
 }
@@ -922,8 +941,45 @@ void BaseParser::figure(Figure &f) {
     case 13:
       string(f.context);
       break;
+    case 14: {
+      std::string status;
+      if (oneOf(status, kFigureStatuses))
+        f.candidate = status == "candidate";
+      break;
+    }
     }
   });
+}
+
+void BaseParser::position(std::uint32_t &out, std::string_view what) {
+  const std::size_t at = reader_.offset();
+  double value = 0;
+  if (!number(value))
+    return;
+  if (!(value >= 1 && value <= 4294967295.0) || value != static_cast<double>(static_cast<std::uint64_t>(value))) {
+    error(at, "a " + std::string(what) + " is a whole number from 1");
+    return;
+  }
+  out = static_cast<std::uint32_t>(value);
+}
+
+void BaseParser::timeOfDay(Text &out) {
+  const std::size_t at = reader_.offset();
+  std::string_view s;
+  if (!string(s, Chars::Id))
+    return;
+  // "hh:mm:ss", hours of any length: a recording may run past a day.
+  bool ok = s.size() >= 8 && s[s.size() - 3] == ':' && s[s.size() - 6] == ':';
+  for (std::size_t i = 0; ok && i < s.size(); ++i)
+    if (i != s.size() - 3 && i != s.size() - 6)
+      ok = s[i] >= '0' && s[i] <= '9';
+  if (ok)
+    ok = s[s.size() - 5] <= '5' && s[s.size() - 2] <= '5';
+  if (!ok) {
+    error(at, "a time into the recording is hh:mm:ss (\"00:03:12\")");
+    return;
+  }
+  out = result_.base.keep(s);
 }
 
 bool BaseParser::string(std::string_view &out, Chars chars) {

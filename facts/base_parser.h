@@ -145,6 +145,8 @@ private:
   bool allowed(std::size_t at, std::string_view s, Chars chars);
   bool number(double &out);
   bool oneOf(std::string &out, FieldList allowed);
+  void position(std::uint32_t &out, std::string_view what); // a quote's turn or part: 1, 2, ...
+  void timeOfDay(Text &out);                                 // "00:03:12"
   bool date(std::string &out);
   void id(Kind kind, std::string &out);
   void reference(Kind kind, std::string_view role, std::string &out);

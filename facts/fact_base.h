@@ -61,6 +61,12 @@ struct Quote {
   Text source;  // source id
   std::vector<QuoteVariant> variants;
   Text context; // how the source introduces it, for the hover
+  // Where in a transcript the words fall (an imported record; 0 and empty otherwise): the turn
+  // (1-based, over the whole transcript), the record's place in its turn (1-based: a long turn is
+  // several records, in order), and the time into the recording ("00:03:12").
+  std::uint32_t turn = 0;
+  std::uint32_t part = 0;
+  Text time;
 };
 
 enum class FigureKind { Count, Percent, Ratio, Duration, Money, Year, Other };
@@ -82,6 +88,10 @@ struct Figure {
   Text source;                // source id
   Text superseded_by; // figure id of the figure that replaced this one (empty if current)
   Text context;       // the sentence of the source it comes from
+  // An imported figure no one has confirmed yet ("status": "candidate"). The loader keeps such
+  // figures out of FactBase::figures (LoadResult::figure_candidates counts them), so nothing
+  // unconfirmed is ever used to flag a draft.
+  bool candidate = false;
 };
 
 // The merged record. Later bases add entries or override earlier ones with the same id.

@@ -41,6 +41,9 @@ struct LoadResult {
   std::vector<LoadError> warnings; // unknown fields: reported, ignored, the file is still usable
   std::vector<ExternalReference> external_references;
   std::string name; // the base's "name"
+  // Figures marked "status": "candidate" (imported, not yet confirmed): read and checked like any
+  // other, then left out of base.figures. `factline facts review` confirms them.
+  std::size_t figure_candidates = 0;
   // The recorded words of base.quotes (all of them from a snapshot; from a large JSON file, those
   // of its first quotes that were read while a reader waited for the other), or null: building
   // the index of the base can take them instead of tokenizing (FactIndex, Prebuilt).

@@ -200,6 +200,9 @@ template <typename Out> void writeQuotes(Out &w, const std::vector<Quote> &quote
       w.str(v.note);
     }
     w.str(q.context);
+    w.u32(q.turn);
+    w.u32(q.part);
+    w.str(q.time);
   }
 }
 
@@ -508,7 +511,7 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
   const std::uint64_t figure_bytes = r.u64("the figures' length");
   Reader figures = r.split(figure_bytes, "the figures");
   auto readQuotes = [&b](Reader &r) {
-    resizeWithRoom(b.quotes, r.count(4 * 8, "quotes"));
+    resizeWithRoom(b.quotes, r.count(4 * 11, "quotes"));
     for (Quote &q : b.quotes) {
       r.str(q.id, "a quote");
       r.str(q.text, "a quote");
@@ -523,6 +526,9 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
         r.str(v.note, "a variant");
       }
       r.str(q.context, "a quote");
+      q.turn = r.u32("a quote");
+      q.part = r.u32("a quote");
+      r.str(q.time, "a quote");
     }
     if (r.left() != 0)
       throw Corrupt{"the quotes end " + std::to_string(r.left()) + " bytes before their length"};

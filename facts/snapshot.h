@@ -10,7 +10,7 @@
 
 namespace factline::facts {
 
-inline constexpr std::uint32_t kSnapshotFormatVersion = 7; // 7: figure terms rooted by Snowball, subject words for keyword-free figures
+inline constexpr std::uint32_t kSnapshotFormatVersion = 8; // 7: figure terms rooted by Snowball, subject words for keyword-free figures; 8: quotes' turn, part and time
 inline constexpr std::string_view kSnapshotExtension = ".factidx";
 
 // The hash of a snapshot's body and of its JSON (facts/FORMAT.md): the bytes are cut into 4 MiB

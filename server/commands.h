@@ -53,4 +53,27 @@ int runFactsFind(const FactsOptions &options);
 // the snapshot cannot be written.
 int runFactsIndex(const FactsOptions &options);
 
+struct ImportOptions {
+  std::vector<std::string> transcripts; // read in order: a transcript in parts continues its turns
+  std::string output;                   // the base to write (required)
+  std::string base;   // the base to merge into; empty: the output file, when it exists
+  std::string format; // empty: judged from each file's content
+  std::string event, event_name, date;
+  std::string source, source_title, source_url, publisher;
+  std::vector<std::string> speakers; // LABEL=id, in order
+  std::string speakers_file;         // lines of LABEL=id
+  bool bundled = true;               // resolve labels against the bundled base's people too
+};
+// import: 0 written, 1 written but some labels were not resolved (their turns are left out),
+// 2 nothing written (bad input, an unknown id, an unwritable output). (facts_command.cc)
+int runFactsImport(const ImportOptions &options);
+
+struct ReviewOptions {
+  std::string base;
+  std::vector<std::string> confirm; // figure ids, or "all"
+  std::vector<std::string> reject;
+};
+// review: lists a base's figure candidates, confirms or rejects them; 0 done, 2 nothing written.
+int runFactsReview(const ReviewOptions &options);
+
 } // namespace factline::server

@@ -160,6 +160,35 @@ int main(int argc, char **argv) {
   index_cmd->add_option("file", facts.files, "The JSON fact base file")->required()->expected(1);
   index_cmd->add_option("-o,--output", facts.output,
                         "The snapshot to write (default: FILE.json -> FILE.factidx)");
+  ImportOptions import;
+  auto *import_cmd = facts_cmd->add_subcommand(
+      "import", "Read transcripts into a fact base: people, quotes, figure candidates");
+  import_cmd->add_option("transcripts", import.transcripts, "Transcript files, in order")
+      ->required();
+  import_cmd->add_option("-o,--output", import.output, "The fact base to write")->required();
+  import_cmd->add_option("--base", import.base,
+                         "Merge into this base (default: the output file, when it exists)");
+  import_cmd->add_option("--format", import.format, "text, service, markdown, vtt or srt")
+      ->check(CLI::IsMember({"text", "service", "markdown", "md", "vtt", "webvtt", "srt"}));
+  import_cmd->add_option("--event", import.event, "The event id of every quote");
+  import_cmd->add_option("--event-name", import.event_name, "Create (or rename) the event");
+  import_cmd->add_option("--date", import.date, "The event's date, YYYY-MM-DD");
+  import_cmd->add_option("--source", import.source, "The source id of every quote");
+  import_cmd->add_option("--source-title", import.source_title, "Create the source with this title");
+  import_cmd->add_option("--source-url", import.source_url, "The source's address");
+  import_cmd->add_option("--publisher", import.publisher, "The source's publisher");
+  import_cmd->add_option("--speaker", import.speakers,
+                         "LABEL=id: who a label is (repeatable); LABEL=- leaves its turns out");
+  import_cmd->add_option("--speakers", import.speakers_file, "A file of LABEL=id lines");
+  import_cmd->add_flag("!--no-bundled", import.bundled,
+                       "Do not resolve labels against the bundled base's people");
+  ReviewOptions review;
+  auto *review_cmd = facts_cmd->add_subcommand(
+      "review", "List a base's figure candidates; confirm or reject them");
+  review_cmd->add_option("base", review.base, "The fact base file")->required();
+  review_cmd->add_option("--confirm", review.confirm,
+                         "Confirm this candidate (repeatable; \"all\" for every one)");
+  review_cmd->add_option("--reject", review.reject, "Remove this candidate (repeatable)");
   for (auto *cmd : {stats_cmd, find_cmd})
     cmd->add_flag("!--no-bundled", facts.bundled, "Leave out the bundled base");
 
@@ -190,5 +219,9 @@ int main(int argc, char **argv) {
     return runFactsFind(facts);
   if (*index_cmd)
     return runFactsIndex(facts);
+  if (*import_cmd)
+    return runFactsImport(import);
+  if (*review_cmd)
+    return runFactsReview(review);
   return 2;
 }

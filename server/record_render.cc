@@ -91,6 +91,8 @@ void renderQuote(std::string &out, const RecordView &r) {
   out += "- Said by: " + personLine(r.person) + "\n";
   if (std::string ev = eventLine(r.event, r.date); !ev.empty())
     out += "- When: " + ev + "\n";
+  if (!r.place.empty())
+    out += "- In the transcript: " + escapeMarkdown(r.place) + "\n";
   if (std::string src = sourceLine(r.source); !src.empty())
     out += "- " + src + "\n";
   if (!r.note.empty())

@@ -104,6 +104,11 @@ RecordView quoteRecord(const Finding &f, const FactRef &ref, const facts::FactBa
   if (variant)
     r.note = variant->note;
   r.context = q->context;
+  if (q->turn) {
+    r.place = "turn " + std::to_string(q->turn);
+    if (!q->time.empty())
+      r.place += ", " + q->time.str();
+  }
   return r;
 }
 

@@ -50,6 +50,7 @@ struct RecordView {
   SourceView source;
   std::string note;    // quote variant: how this wording differs
   std::string context; // how the source introduces it
+  std::string place;   // quote from a transcript: "turn 12, 00:03:12" (empty otherwise)
   // Figure replaced by a later one: that one's text, who stated it and when.
   std::string superseded_by;
   std::string superseded_by_text;

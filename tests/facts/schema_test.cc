@@ -36,8 +36,12 @@ json sampleValue(const std::string &kind, const std::string &field) {
     return "2018-04-04";
   if (field == "url") // anything but a web address is a warning
     return "https://example.org/some/words";
-  if (field == "value")
+  if (field == "value" || field == "turn" || field == "part")
     return 1;
+  if (field == "time")
+    return "00:03:12";
+  if (field == "status") // a candidate is left out of the figures: confirmed keeps it checkable
+    return "confirmed";
   if (field == "kind")
     return kind == "figure" ? "count" : "person";
   if (field == "pronoun")
