@@ -10,7 +10,9 @@
 
 namespace factline::facts {
 
-inline constexpr std::uint32_t kSnapshotFormatVersion = 6; // 6: strings checked as untrusted (FORMAT.md, Limits)
+// 6: strings checked as untrusted (FORMAT.md, Limits); 7: the bundled quotes' words first, and
+// the ids aligned, so that the index views the words' arrays in place.
+inline constexpr std::uint32_t kSnapshotFormatVersion = 7;
 inline constexpr std::string_view kSnapshotExtension = ".factidx";
 
 // The hash of a snapshot's body and of its JSON (facts/FORMAT.md): the bytes are cut into 4 MiB
