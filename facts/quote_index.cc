@@ -51,6 +51,15 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
 
   // The recorded words: read here, except for a run read before (a snapshot's) that fits.
   const std::vector<Quote> &quotes = base.quotes;
+  if (given && !given->viewed_ids.empty()) {
+    // A snapshot's run is the whole index in place, or is not used: its ids are not copied.
+    const bool sole = given.use_count() == 1;
+    if (viewInPlace(quotes, *given, given_first, sole)) {
+      finishBuild();
+      return;
+    }
+    given.reset();
+  }
   QuoteWords words;
   // A given run's postings, when it brings them: its word ids as they became, and where its
   // positions start among the joined run's.
@@ -89,14 +98,15 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
     words = QuoteWords::read(quotes, 0, quotes.size(), parallel_from);
   }
   vocabulary_ = std::move(words.vocabulary);
-  ids_ = std::move(words.ids);
+  own_ids_ = std::move(words.ids);
   wording_start_ = std::move(words.starts);
   std::vector<std::uint32_t> counts = std::move(words.counts);
-  wording_start_.push_back(static_cast<std::uint32_t>(ids_.size()));
-  // Room reserved for words never read is given back; a little (a snapshot's run keeps room for
-  // the bundled words in front) is not worth copying millions of ids for.
-  if (ids_.capacity() - ids_.size() > ids_.size() / 16)
-    ids_.shrink_to_fit();
+  wording_start_.push_back(static_cast<std::uint32_t>(own_ids_.size()));
+  // Room reserved for words never read is given back; a little is not worth copying millions of
+  // ids for.
+  if (own_ids_.capacity() - own_ids_.size() > own_ids_.size() / 16)
+    own_ids_.shrink_to_fit();
+  ids_ = own_ids_;
 
   // Postings in compressed-row form: one flat array, ascending positions per word.
   postings_start_.assign(counts.size() + 1, 0);
@@ -104,15 +114,17 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
     postings_start_[id + 1] = postings_start_[id] + counts[id];
   // Not zeroed: every slot is written below, and the pages are then first touched by the two
   // threads that file the positions, not by one that clears 4 bytes a word first.
-  postings_.reset(new std::uint32_t[ids_.size()]);
-  postings_size_ = ids_.size();
+  own_postings_.reset(new std::uint32_t[ids_.size()]);
+  own_postings_size_ = ids_.size();
+  postings_ = own_postings_.get();
+  std::uint32_t *const filed = own_postings_.get();
   // Positions [from, to) filed under their words, each word's from `fill`. A big base's halves are
   // filed at once: the first half's positions from the front of each word's list, the second
   // half's from its back, last position first, so that they meet and the postings are the one
   // pass's without the second thread counting the first half's words.
   auto file = [&](std::vector<std::uint32_t> &fill, std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t pos = from; pos < to; ++pos)
-      postings_[fill[ids_[pos] & kIdMask]++] = pos;
+      filed[fill[ids_[pos] & kIdMask]++] = pos;
   };
   const auto positions = static_cast<std::uint32_t>(ids_.size());
   std::vector<std::uint32_t> fill(postings_start_.begin(), postings_start_.end() - 1);
@@ -125,7 +137,7 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
     const std::uint32_t *released = from; // page-aligned after the first release
     constexpr std::size_t kReleaseStep = std::size_t{1} << 20; // positions
     for (std::size_t local = 0; local < given_counts.size(); ++local) {
-      std::uint32_t *to = postings_.get() + fill[given_remap[local]];
+      std::uint32_t *to = filed + fill[given_remap[local]];
       const std::uint32_t n = given_counts[local];
       for (std::uint32_t k = 0; k < n; ++k)
         to[k] = from[k] + given_from;
@@ -142,7 +154,7 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
     auto second = std::async(std::launch::async, [&] {
       std::vector<std::uint32_t> back(postings_start_.begin() + 1, postings_start_.end());
       for (std::uint32_t pos = positions; pos-- > middle;)
-        postings_[--back[ids_[pos] & kIdMask]] = pos;
+        filed[--back[ids_[pos] & kIdMask]] = pos;
     });
     file(fill, 0, middle);
     second.get();
@@ -150,6 +162,50 @@ QuoteIndex::QuoteIndex(const FactBase &base, std::size_t parallel_from,
     file(fill, 0, positions);
   }
 
+  finishBuild();
+}
+
+bool QuoteIndex::viewInPlace(const std::vector<Quote> &quotes, QuoteWords &given,
+                             std::size_t given_first, bool sole_holder) {
+  // The run must hold every quote's words, and its postings, with the quotes before given_first
+  // (the bundled base's) as its prefix.
+  if (given_first != given.prefix_quotes || given.quote_count != quotes.size() ||
+      given.postings.empty() || !given.fits(quotes.size(), 0, wordings_.size()) ||
+      given.prefix_wordings > given.starts.size())
+    return false;
+  // The prefix was read by the binary that wrote the snapshot: it must be what these quotes are
+  // now, word for word (a few hundred quotes, read again here: microseconds).
+  const QuoteWords before = QuoteWords::read(quotes, 0, given_first);
+  const std::span<const std::uint32_t> ids = given.viewed_ids;
+  const std::size_t prefix_ids = before.ids.size();
+  if (before.starts.size() != given.prefix_wordings || prefix_ids > ids.size() ||
+      before.vocabulary.size() > given.vocabulary.size() ||
+      !std::equal(before.starts.begin(), before.starts.end(), given.starts.begin()) ||
+      !std::equal(before.ids.begin(), before.ids.end(), ids.begin()) ||
+      (given.prefix_wordings < given.starts.size() &&
+       given.starts[given.prefix_wordings] != prefix_ids))
+    return false;
+  for (std::uint32_t id = 0; id < before.vocabulary.size(); ++id)
+    if (before.vocabulary.word(id) != given.vocabulary.word(id))
+      return false;
+  if (sole_holder) {
+    vocabulary_ = std::move(given.vocabulary);
+    wording_start_ = std::move(given.starts);
+  } else {
+    vocabulary_ = given.vocabulary;
+    wording_start_ = given.starts;
+  }
+  wording_start_.push_back(static_cast<std::uint32_t>(ids.size()));
+  postings_start_.assign(given.counts.size() + 1, 0);
+  for (std::size_t id = 0; id < given.counts.size(); ++id)
+    postings_start_[id + 1] = postings_start_[id] + given.counts[id];
+  ids_ = ids;
+  postings_ = given.postings.data();
+  viewed_ = given.viewed_owner;
+  return true;
+}
+
+void QuoteIndex::finishBuild() {
   block_wording_.resize((ids_.size() >> kBlockBits) + 1);
   for (std::uint32_t w = 0, block = 0; block < block_wording_.size(); ++block) {
     const std::uint32_t pos = block << kBlockBits;
@@ -181,8 +237,8 @@ std::size_t QuoteIndex::frequency(std::uint32_t id) const {
 
 std::size_t QuoteIndex::memoryBytes() const {
   return wordings_.capacity() * sizeof(CompactWording) +
-         (quote_first_wording_.capacity() + wording_start_.capacity() + ids_.capacity() +
-          postings_start_.capacity() + postings_size_) *
+         (quote_first_wording_.capacity() + wording_start_.capacity() + own_ids_.capacity() +
+          postings_start_.capacity() + own_postings_size_) *
              sizeof(std::uint32_t) +
          block_wording_.capacity() * sizeof(std::uint32_t) + vocabulary_.memoryBytes() +
          wordings_.size() * sizeof(void *);

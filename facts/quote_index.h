@@ -44,6 +44,9 @@ public:
   std::size_t wordCount() const { return ids_.size(); }
   std::size_t vocabularySize() const { return postings_start_.size() - 1; }
 
+  // True when the word list and the postings are a snapshot's, viewed in place (nothing copied).
+  bool viewsSnapshot() const { return viewed_ != nullptr; }
+
   // The interned id of a folded word, or kUnknownWord.
   std::uint32_t wordId(std::string_view folded) const;
   // How many recorded words are this word (its posting list's length).
@@ -53,7 +56,7 @@ public:
   std::span<const std::uint32_t> postings(std::uint32_t id) const {
     if (id >= vocabularySize())
       return {};
-    return {postings_.get() + postings_start_[id], frequency(id)};
+    return {postings_ + postings_start_[id], frequency(id)};
   }
 
   const std::vector<Token> &wordingTokens(Wording w) const;
@@ -63,7 +66,8 @@ public:
   std::vector<NearQuote> findNear(const std::vector<Token> &words, std::size_t max,
                                   double min_score) const;
 
-  // Bytes held by the index's arrays (not the FactBase, not the lazily filled token cache).
+  // Bytes held by the index's arrays of its own (not the FactBase, not a snapshot's arrays viewed
+  // in place, not the lazily filled token cache).
   std::size_t memoryBytes() const;
 
 private:
@@ -85,15 +89,25 @@ private:
   std::vector<CompactWording> wordings_;
   std::vector<std::uint32_t> quote_first_wording_; // per quote: index of its main text's wording
   std::vector<std::uint32_t> wording_start_;       // per wording + 1: offset into ids_
-  std::vector<std::uint32_t> ids_;                 // every recorded word, wording after wording
+  // Every recorded word, wording after wording: own_ids_, or a snapshot's viewed in place.
+  std::span<const std::uint32_t> ids_;
+  std::vector<std::uint32_t> own_ids_;
   WordTable vocabulary_;
   // Per block of 2^kBlockBits positions: the wording holding the block's first position, so that
   // a position's wording is found in a step or two instead of a binary search.
   static constexpr unsigned kBlockBits = 6;
   std::vector<std::uint32_t> block_wording_;
   std::vector<std::uint32_t> postings_start_; // per word id + 1: offset into postings_
-  std::unique_ptr<std::uint32_t[]> postings_; // positions into ids_, ascending per word
-  std::size_t postings_size_ = 0;
+  // Positions into ids_, ascending per word: own_postings_, or a snapshot's viewed in place.
+  const std::uint32_t *postings_ = nullptr;
+  std::unique_ptr<std::uint32_t[]> own_postings_;
+  std::size_t own_postings_size_ = 0;
+  std::shared_ptr<const void> viewed_; // keeps viewed ids and postings alive (a mapped snapshot)
+  // Takes `given`'s arrays as the index's own, when it holds the words of every quote and its
+  // prefix is the words of the quotes before given_first (facts/quote_words.h, prefix_quotes).
+  bool viewInPlace(const std::vector<Quote> &quotes, QuoteWords &given, std::size_t given_first,
+                   bool sole_holder);
+  void finishBuild(); // the tables every build ends with: positions' wordings, token cache
   mutable std::unique_ptr<std::atomic<const std::vector<Token> *>[]> token_cache_;
 };
 

@@ -157,10 +157,11 @@ bool QuoteWords::fits(std::size_t quote_total, std::size_t first, std::size_t wo
     return false;
   if (wordings != starts.size() || counts.size() != vocabulary.size())
     return false;
-  if (!postings.empty() && postings.size() != ids.size())
+  const std::size_t id_count = allIds().size();
+  if (!postings.empty() && postings.size() != id_count)
     return false;
   for (std::size_t k = 0; k < starts.size(); ++k)
-    if (starts[k] > ids.size() || (k > 0 && starts[k] < starts[k - 1]))
+    if (starts[k] > id_count || (k > 0 && starts[k] < starts[k - 1]))
       return false;
   return true;
 }

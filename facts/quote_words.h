@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,17 @@ struct QuoteWords {
   static constexpr std::uint32_t kIdMask = 0x7fffffffu;
 
   std::size_t quote_count = 0;       // how many quotes the run holds
+  // A snapshot's run starts with the words of the bundled base's quotes as the binary that wrote
+  // it held them (the first `prefix_quotes` of quote_count, `prefix_wordings` wordings), so that
+  // the run is the whole index's when the file follows the bundled base: then its arrays are used
+  // in place, nothing rewritten (QuoteIndex). 0 for every other run.
+  std::size_t prefix_quotes = 0, prefix_wordings = 0;
   WordTable vocabulary;              // ids in order of first appearance in the run
   std::vector<std::uint32_t> ids;    // every recorded word's id, with kBreakBefore
+  // A snapshot's ids, viewed in place instead of `ids` (which is then empty), and what keeps
+  // their bytes alive (the mapped snapshot). Such a run is used in place or not at all.
+  std::span<const std::uint32_t> viewed_ids;
+  std::shared_ptr<const void> viewed_owner;
   std::vector<std::uint32_t> starts; // per wording (a quote's text, then its variants): into ids
   std::vector<std::uint32_t> counts; // per word id: how many times it occurs
   // Where each word occurs, when the run was read with them (a snapshot's): for each word id in
@@ -32,6 +42,11 @@ struct QuoteWords {
   // The postings' bytes may be given back to the kernel once the index has copied them (they
   // are read once, and nothing else reads them).
   bool postings_disposable = false;
+
+  // The ids, wherever they are.
+  std::span<const std::uint32_t> allIds() const {
+    return viewed_ids.empty() ? std::span<const std::uint32_t>(ids) : viewed_ids;
+  }
 
   // The words of quotes [first, end): on one thread, or from `parallel_from` quotes on on two,
   // with the same result.

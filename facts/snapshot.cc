@@ -14,6 +14,7 @@
 #include <cstring>
 #include <future>
 #include <memory>
+#include <span>
 
 #include "facts/figure_terms.h"
 #include "facts/mapped_file.h"
@@ -284,9 +285,15 @@ void writeBody(Writer &w, const LoadResult &r, const QuoteWords &words, const Fi
   writeFigures(figure_bytes, b.figures);
   w.u64(figure_bytes.bytes);
   writeFigures(w, b.figures);
-  // The quotes' recorded words, so that loading does not tokenize them again.
+  // The recorded words of the bundled base's quotes and then of this file's, so that loading does
+  // not tokenize them again, and that a file loaded after the bundled base finds its index's
+  // arrays ready to use in place.
+  w.u32(static_cast<std::uint32_t>(words.prefix_quotes));
+  w.u32(static_cast<std::uint32_t>(words.prefix_wordings));
   writeWords(w, words.vocabulary);
   w.u32s(words.starts);
+  while ((kHeaderBytes + w.written()) % 4 != 0)
+    w.u8(0);
   w.u32s(words.ids);
   // And where each word occurs, so that loading does not file 34 million positions either: the
   // counts, then the positions (aligned, so that a reader may view them in place).
@@ -454,8 +461,28 @@ void readWords(Reader &r, WordTable &table, std::size_t count, const char *what)
   }
 }
 
+// Zero bytes up to the next multiple of 4 in the file, before an array viewed in place.
+void alignTo4(Reader &r, const char *what) {
+  while (r.position() % 4 != 0)
+    if (r.u8(what) != 0)
+      throw Corrupt{std::string("the byte before ") + std::to_string(r.position()) +
+                    " should align " + what + " and be 0"};
+}
+
+// A count and as many u32, viewed in place: the file's little-endian is this machine's order, and
+// the snapshot's bytes start on a page, so a multiple of 4 in the file is one in memory.
+std::span<const std::uint32_t> viewU32s(Reader &r, const char *what) {
+  static_assert(std::endian::native == std::endian::little);
+  const std::size_t n = r.count(4, what);
+  const unsigned char *bytes = r.take(n * 4, what);
+  if (reinterpret_cast<std::uintptr_t>(bytes) % alignof(std::uint32_t) != 0)
+    throw Corrupt{std::string(what) + " are not aligned in memory"}; // not SnapshotBytes' bytes
+  return {reinterpret_cast<const std::uint32_t *>(bytes), n};
+}
+
 // `json_file`: the JSON beside the snapshot, or empty for the one it was built from.
-void readBody(Reader &r, LoadResult &out, std::string json_file) {
+void readBody(Reader &r, LoadResult &out, std::string json_file,
+              const std::shared_ptr<const void> &owner) {
   r.str(out.name, "the base's name");
   std::string built_from;
   r.str(built_from, "the JSON file's name");
@@ -559,26 +586,30 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
       throw Corrupt{"the figures end " + std::to_string(r.left()) + " bytes before their length"};
   };
   // The quotes' recorded words (after the quotes, which they are checked against).
-  auto readQuoteWords = [&b, &out](Reader &r) {
+  auto readQuoteWords = [&b, &out, &owner](Reader &r) {
     auto words = std::make_shared<QuoteWords>();
-    words->quote_count = b.quotes.size();
+    words->prefix_quotes = r.u32("the bundled quotes' count");
+    words->prefix_wordings = r.u32("the bundled wordings' count");
+    if (words->prefix_quotes > words->prefix_wordings)
+      throw Corrupt{"the bundled base's " + std::to_string(words->prefix_quotes) +
+                    " quotes are said to have " + std::to_string(words->prefix_wordings) +
+                    " wordings, fewer than one each"};
+    words->quote_count = words->prefix_quotes + b.quotes.size();
     const std::size_t vocabulary = r.count(4, "the recorded words");
     readWords(r, words->vocabulary, vocabulary, "recorded word");
     r.u32s(words->starts, "the recorded wordings");
-    // With room for the bundled base's words, which the index puts in front of them in place.
-    const std::size_t id_count = r.count(4, "the recorded words' ids");
-    words->ids.reserve(id_count + id_count / 64 + 65536);
-    words->ids.resize(id_count);
-    const unsigned char *id_bytes = r.take(id_count * 4, "the recorded words' ids");
-    std::memcpy(words->ids.data(), id_bytes, id_count * 4);
-    releasePages(id_bytes, id_bytes + id_count * 4); // read once: copied, not read again
+    alignTo4(r, "the recorded words' ids");
+    // Viewed in place, as the postings are (the bytes are page-aligned, the offset a multiple of
+    // 4): the index uses them as they are when the file follows the bundled base.
+    const std::span<const std::uint32_t> ids = viewU32s(r, "the recorded words' ids");
+    const std::size_t id_count = ids.size();
     // Each id is checked against the vocabulary (a branch-free pass: one test for 34 million).
     bool unknown = false;
     const auto words_known = static_cast<std::uint32_t>(vocabulary); // a u32 count
-    for (const std::uint32_t id : words->ids)
+    for (const std::uint32_t id : ids)
       unknown |= (id & QuoteWords::kIdMask) >= words_known;
     if (unknown)
-      for (const std::uint32_t id : words->ids)
+      for (const std::uint32_t id : ids)
         if ((id & QuoteWords::kIdMask) >= vocabulary)
           throw Corrupt{"a recorded word's id (" + std::to_string(id & QuoteWords::kIdMask) +
                         ") is not one of the " + std::to_string(vocabulary) + " words"};
@@ -590,31 +621,34 @@ void readBody(Reader &r, LoadResult &out, std::string json_file) {
       throw Corrupt{"the recorded words' counts (" + std::to_string(words->counts.size()) +
                     " words, " + std::to_string(counted) + " occurrences) do not match the " +
                     std::to_string(vocabulary) + " words and " + std::to_string(id_count) + " ids"};
-    while (r.position() % 4 != 0)
-      if (r.u8("the postings' alignment") != 0)
-        throw Corrupt{"the byte before " + std::to_string(r.position()) +
-                      " should align the postings and be 0"};
-    const std::size_t posting_count = r.count(4, "the recorded words' postings");
-    const unsigned char *posting_bytes = r.take(posting_count * 4, "the recorded words' postings");
-    if (posting_count != id_count)
-      throw Corrupt{std::to_string(posting_count) + " postings for " + std::to_string(id_count) +
-                    " recorded words"};
-    // Viewed in place (the bytes are page-aligned, the offset a multiple of 4), each checked
-    // to point into the ids.
-    if (reinterpret_cast<std::uintptr_t>(posting_bytes) % alignof(std::uint32_t) != 0)
-      throw Corrupt{"the postings are not aligned in memory"}; // bytes not from SnapshotBytes
-    const std::span<const std::uint32_t> postings(
-        reinterpret_cast<const std::uint32_t *>(posting_bytes), posting_count);
-    bool outside = false;
+    alignTo4(r, "the postings");
+    const std::span<const std::uint32_t> postings = viewU32s(r, "the recorded words' postings");
+    if (postings.size() != id_count)
+      throw Corrupt{std::to_string(postings.size()) + " postings for " +
+                    std::to_string(id_count) + " recorded words"};
+    // Each posting points into the ids, and each word's rise (the lookups merge them in order).
+    bool outside = false, unordered = false;
     const auto positions = static_cast<std::uint32_t>(id_count); // a u32 count
-    for (const std::uint32_t pos : postings)
-      outside |= pos >= positions;
+    const std::uint32_t *next = postings.data();
+    for (const std::uint32_t n : words->counts) {
+      for (std::uint32_t k = 0; k < n; ++k) {
+        outside |= next[k] >= positions;
+        unordered |= k > 0 && next[k] <= next[k - 1];
+      }
+      next += n;
+    }
     if (outside)
       throw Corrupt{"a recorded word's posting is past the " + std::to_string(id_count) +
                     " recorded words"};
+    if (unordered)
+      throw Corrupt{"a recorded word's postings are not in ascending order"};
+    words->viewed_ids = ids;
+    words->viewed_owner = owner;
     words->postings = postings;
-    words->postings_disposable = true;
-    if (!words->fits(b.quotes, 0))
+    std::size_t file_wordings = 0;
+    for (const Quote &q : b.quotes)
+      file_wordings += 1 + q.variants.size();
+    if (!words->fits(words->quote_count, 0, words->prefix_wordings + file_wordings))
       throw Corrupt{"the recorded words do not match the quotes' wordings"};
     out.quote_words = std::move(words);
   };
@@ -752,8 +786,12 @@ std::vector<LoadError> writeSnapshotOf(const std::string &json_path, const std::
   writeHeader(header_space, h); // a placeholder: the body's length and hash come after it
   bool ok = header_space.finish();
   Writer body(f);
-  const QuoteWords words = QuoteWords::read(loaded.base.quotes, 0, loaded.base.quotes.size(),
-                                            QuoteIndex::kParallelQuotes);
+  const std::vector<Quote> &bundled = bundledFactBase().quotes;
+  QuoteWords words = QuoteWords::read(bundled, 0, bundled.size());
+  words.prefix_quotes = words.quote_count;
+  words.prefix_wordings = words.starts.size();
+  words.append(QuoteWords::read(loaded.base.quotes, 0, loaded.base.quotes.size(),
+                                QuoteIndex::kParallelQuotes));
   const FigureTerms terms = FigureTerms::read(loaded.base.figures, 0, loaded.base.figures.size());
   writeBody(body, loaded, words, terms, json_path);
   ok = body.finish() && ok;
@@ -821,7 +859,7 @@ LoadResult readSnapshotFile(const std::string &snapshot_path, const std::string 
     LoadResult out;
     out.base.hold(whole);
     Reader body(data + kHeaderBytes, body_size, kHeaderBytes);
-    readBody(body, out, json_path); // and the id tables
+    readBody(body, out, json_path, whole); // and the id tables
     return out;
   } catch (const Corrupt &c) {
     return failure(snapshot_path, "cannot use this snapshot: " + c.why);

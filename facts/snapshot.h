@@ -10,7 +10,10 @@
 
 namespace factline::facts {
 
-inline constexpr std::uint32_t kSnapshotFormatVersion = 8; // 7: figure terms rooted by Snowball, subject words for keyword-free figures; 8: quotes' turn, part and time
+// 6: strings checked as untrusted (FORMAT.md, Limits); 7: figure terms rooted by Snowball, subject
+// words for keyword-free figures; 8: quotes' turn, part and time; 9: the bundled quotes' words
+// first, and the ids aligned, so that the index views the words' arrays in place.
+inline constexpr std::uint32_t kSnapshotFormatVersion = 9;
 inline constexpr std::string_view kSnapshotExtension = ".factidx";
 
 // The hash of a snapshot's body and of its JSON (facts/FORMAT.md): the bytes are cut into 4 MiB

@@ -319,7 +319,10 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   LoadResult snap = readSnapshotFile(dir.file("user.factidx"), json);
   REQUIRE(snap.ok());
   REQUIRE(snap.quote_words != nullptr);
-  CHECK(snap.quote_words->quote_count == snap.base.quotes.size());
+  // The bundled quotes' words first, then the file's.
+  CHECK(snap.quote_words->prefix_quotes == bundledFactBase().quotes.size());
+  CHECK(snap.quote_words->quote_count ==
+        snap.quote_words->prefix_quotes + snap.base.quotes.size());
 
   FactLibrary from_snapshot(true);
   REQUIRE(from_snapshot.setFiles({dir.file("user.factidx")}).at(0).loaded);
@@ -338,12 +341,20 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   const std::size_t in_front = base->quotes.size();
   base->merge(std::move(snap.base));
   std::shared_ptr<QuoteWords> words = std::move(snap.quote_words);
-  const std::size_t recorded = words->ids.size();
+  const std::size_t recorded = words->allIds().size();
+  CHECK(words->ids.empty()); // viewed in the snapshot's bytes, not copied out of them
+  CHECK(words->prefix_quotes == in_front);
   FactIndex copied(base, wordsAt(words, in_front));
-  CHECK(words->ids.size() == recorded); // held here too: copied, not taken
+  CHECK(words->allIds().size() == recorded); // held here too: its vocabulary copied, not taken
   std::weak_ptr<QuoteWords> watch = words;
   FactIndex taken(base, wordsAt(std::move(words), in_front));
   CHECK(watch.expired()); // the only holder was the index, which let it go
+  // The snapshot holds the bundled quotes' words before its own, so that the index of a file
+  // loaded after the bundled base is the snapshot's arrays in place.
+  CHECK(copied.quoteIndex().viewsSnapshot());
+  CHECK(taken.quoteIndex().viewsSnapshot());
+  CHECK(b.quoteIndex().viewsSnapshot());
+  CHECK_FALSE(a.quoteIndex().viewsSnapshot());
   FactIndex fresh(base);
   requireSameAnswers(fresh, copied);
   requireSameAnswers(fresh, taken);
@@ -366,6 +377,7 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   sandwich->merge(std::move(later));
   LoadResult between = readSnapshotFile(dir.file("user.factidx"), json);
   FactIndex middle(sandwich, wordsAt(std::move(between.quote_words), in_front));
+  CHECK_FALSE(middle.quoteIndex().viewsSnapshot()); // read again: not the whole index
   FactIndex middle_fresh(sandwich);
   requireSamePostings(middle_fresh.quoteIndex(), middle.quoteIndex());
   requireSameAnswers(middle_fresh, middle);
@@ -374,7 +386,27 @@ TEST_CASE("a snapshot's recorded words build the index its JSON's quotes build",
   // Words offered for quotes they do not fit (the wrong place) are not used.
   LoadResult again = readSnapshotFile(dir.file("user.factidx"), json);
   FactIndex misplaced(base, wordsAt(std::move(again.quote_words), in_front + 1));
+  CHECK_FALSE(misplaced.quoteIndex().viewsSnapshot());
   requireSameAnswers(fresh, misplaced);
+
+  // Quotes in front that are not the ones the snapshot's writer had in front (another bundled
+  // base): the words are read again, not used.
+  auto other_front = std::make_shared<FactBase>(bundledFactBase());
+  // The same number of words, so that only the words themselves tell.
+  const std::vector<Token> original = wordsOf(other_front->quotes[0].text);
+  REQUIRE(original.size() > 1);
+  std::string changed = "zyzzyva";
+  for (std::size_t k = 1; k < original.size(); ++k)
+    changed += " " + original[k].norm;
+  other_front->quotes[0].text = other_front->keep(changed);
+  other_front->reindex();
+  LoadResult third = readSnapshotFile(dir.file("user.factidx"), json);
+  other_front->merge(std::move(third.base));
+  FactIndex other(other_front, wordsAt(std::move(third.quote_words), in_front));
+  CHECK_FALSE(other.quoteIndex().viewsSnapshot());
+  FactIndex other_fresh(other_front);
+  requireSamePostings(other_fresh.quoteIndex(), other.quoteIndex());
+  requireSameAnswers(other_fresh, other);
 }
 
 TEST_CASE("a stale snapshot is refused with the reason, and the JSON is loaded instead",
@@ -494,7 +526,7 @@ TEST_CASE("damaged snapshots are refused with what is wrong", "[snapshot]") {
        {&terms.term_start, &terms.term_stems, &terms.term_figures_start, &terms.term_figures,
         &terms.figure_terms_start, &terms.figure_terms})
     terms_bytes += 4 + 4 * list->size();
-  const std::size_t ids = read.quote_words->ids.size(),
+  const std::size_t ids = read.quote_words->allIds().size(),
                     vocabulary = read.quote_words->counts.size();
   const std::size_t postings_at = good.size() - terms_bytes - 4 * ids;
   REQUIRE(postings_at % 4 == 0);
@@ -529,6 +561,14 @@ TEST_CASE("damaged snapshots are refused with what is wrong", "[snapshot]") {
     rehash(padded);
     CHECK_THAT(refusal(padded), Catch::Contains("align the postings"));
   }
+  // A word's postings out of order (the lookups merge them as ascending): its first two swapped.
+  const std::uint32_t first_count = u32At(counts_end - 4 * vocabulary);
+  REQUIRE(first_count >= 2);
+  std::string unordered = good;
+  for (std::size_t k = 0; k < 4; ++k)
+    std::swap(unordered[postings_at + k], unordered[postings_at + 4 + k]);
+  rehash(unordered);
+  CHECK_THAT(refusal(unordered), Catch::Contains("not in ascending order"));
 
   // A missing snapshot named on its own, and a broken one with its JSON beside it.
   CHECK_FALSE(readFactBaseFile(dir.file("absent.factidx")).ok());
@@ -580,6 +620,50 @@ TEST_CASE("bytes damaged or cut anywhere, past the hash, never crash the reader"
   }
   CHECK(refused > 100);
   CHECK(refused + read > 500);
+}
+
+TEST_CASE("a snapshot's words damaged past the hash are refused, or used in place safely",
+          "[snapshot]") {
+  // A user base of its own ids, loaded after the bundled base: what the reader accepts of a
+  // damaged body is the index's arrays as they are (viewed, not rebuilt), so every lookup over
+  // them must stay inside them.
+  TempDir dir;
+  std::ostringstream text;
+  text << R"({"factline": 1, "people": [{"id": "u", "name": "Una User"}], "quotes": [)";
+  for (int i = 0; i < 12; ++i)
+    text << (i ? "," : "") << R"({"id": "u-)" << i << R"(", "speaker": "u", "text": "Word )" << i
+         << R"( of the record... [lightly] at all, number )" << i << R"(."})";
+  text << "]}";
+  const std::string json = dir.write("user.json", text.str());
+  REQUIRE(writeSnapshotOf(json, dir.file("good.factidx")).empty());
+  const std::string good = slurp(dir.file("good.factidx"));
+  const std::size_t in_front = bundledFactBase().quotes.size();
+  std::mt19937 rng(24);
+  std::size_t refused = 0, in_place = 0;
+  // The words and postings are the body's last part but the figures' terms: damage lands there.
+  const std::size_t from = good.size() / 2;
+  for (int round = 0; round < 300; ++round) {
+    std::string bytes = good;
+    const std::size_t at = from + rng() % (good.size() - from);
+    bytes[at] = round % 4 == 0 ? '\xff' : static_cast<char>(rng());
+    rehash(bytes);
+    LoadResult r = readSnapshotFile(dir.write("damaged.factidx", bytes), "");
+    if (!r.ok()) {
+      ++refused;
+      continue;
+    }
+    auto base = std::make_shared<FactBase>(bundledFactBase());
+    base->merge(std::move(r.base));
+    FactIndex index(base, wordsAt(std::move(r.quote_words), in_front));
+    in_place += index.quoteIndex().viewsSnapshot() ? 1 : 0;
+    for (const Quote &q : index.base().quotes) {
+      const std::vector<Token> words = wordsOf(q.text);
+      index.findVerbatim(words);
+      index.findNear(words);
+    }
+  }
+  CHECK(refused > 30);
+  CHECK(in_place > 30);
 }
 
 namespace {
@@ -675,17 +759,19 @@ TEST_CASE("a base of many entries, read on two threads and in many chunks, is it
   CHECK(from_snapshot.base.figure("f-17")->value == 1017);
   CHECK(from_snapshot.base.person("u") != nullptr);
   CHECK(from_snapshot.base.event("e") != nullptr);
-  // Its postings, viewed in the mapped file, copied into the index and given back: the index is
-  // the one its quotes build.
+  // Its word list and postings, viewed in the mapped file as the index's own: the index is the
+  // one its quotes build.
   FactLibrary snapshot_library(true);
   REQUIRE(snapshot_library.setFiles({dir.file("many.factidx")}).at(0).loaded);
+  CHECK(snapshot_library.snapshot()->quoteIndex().viewsSnapshot());
   requireSamePostings(json_library.snapshot()->quoteIndex(),
                       snapshot_library.snapshot()->quoteIndex());
   requireSameAnswers(*json_library.snapshot(), *snapshot_library.snapshot());
-  // Without the bundled base, the snapshot's words and terms are the whole index's, taken as
-  // they are.
+  // Without the bundled base, whose quotes' words the snapshot holds first, its words are read
+  // again from the quotes (its figures' terms are still taken as they are).
   FactLibrary snapshot_alone(false);
   REQUIRE(snapshot_alone.setFiles({dir.file("many.factidx")}).at(0).loaded);
+  CHECK_FALSE(snapshot_alone.snapshot()->quoteIndex().viewsSnapshot());
   requireSamePostings(json_alone.snapshot()->quoteIndex(), snapshot_alone.snapshot()->quoteIndex());
   requireSameAnswers(*json_alone.snapshot(), *snapshot_alone.snapshot());
 
