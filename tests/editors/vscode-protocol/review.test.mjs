@@ -69,7 +69,13 @@ describe('Mark as reviewed through vscode-languageserver-protocol', () => {
   const text = fs.readFileSync(draft, 'utf8');
   let proc;
   let conn;
-  const published = [];
+  const published = []; // pushed diagnostics: none, a client that pulls is not pushed to
+  let refreshes = 0;
+  const pull = async () => {
+    const report = await conn.sendRequest(lsp.DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    assert.equal(report.kind, 'full', JSON.stringify(report));
+    return { diagnostics: report.items };
+  };
   const applied = [];
   const asked = [];
 
@@ -95,6 +101,8 @@ describe('Mark as reviewed through vscode-languageserver-protocol', () => {
     conn.onNotification(lsp.PublishDiagnosticsNotification.type, (params) => {
       if (params.uri === uri) published.push(params);
     });
+    // VS Code pulls again when the server asks it to refresh (LSP 3.17).
+    conn.onRequest(lsp.DiagnosticRefreshRequest.type, () => { refreshes += 1; return null; });
     conn.onNotification(lsp.LogMessageNotification.type, () => {});
     conn.onNotification(lsp.ShowMessageNotification.type, () => {});
     conn.listen();
@@ -119,7 +127,8 @@ describe('Mark as reviewed through vscode-languageserver-protocol', () => {
   const figureOf = (params) => params?.diagnostics.find((d) => d.code === 'figure-wrong' && d.message.includes('87 million'));
 
   it('records the decision the extension asked for and shows the finding as a Hint', async () => {
-    const first = await waitFor('the wrong figure', () => figureOf(published.at(-1)));
+    const first = figureOf(await pull());
+    assert.ok(first, 'the wrong figure');
     assert.equal(first.severity, 2);
     const actions = await conn.sendRequest(lsp.CodeActionRequest.type, {
       textDocument: { uri },
@@ -145,10 +154,10 @@ describe('Mark as reviewed through vscode-languageserver-protocol', () => {
         reason: saved.decisions[0].reason, why: saved.decisions[0].why, by: saved.decisions[0].by },
       { draft: 'story.md', rule: 'figure-wrong', decision: 'overruled', reason: 'other',
         why: 'the record lacks the reply', by: 'Ana Ruiz' });
-    const hint = await waitFor('the figure as a Hint', () => {
-      const f = figureOf(published.at(-1));
-      return f && f.severity === 4 ? f : undefined;
-    });
+    await waitFor('a diagnostic refresh after the decision', () => refreshes > 0);
+    const hint = figureOf(await pull());
+    assert.ok(hint && hint.severity === 4, `the figure as a Hint: ${JSON.stringify(hint)}`);
+    assert.equal(published.length, 0, 'a client that pulls diagnostics is not pushed them too');
     assert.match(hint.message, /^Reviewed, overruled \(Ana Ruiz, .*\): the record lacks the reply\./);
   });
 });

@@ -317,16 +317,15 @@ describe('factline serve through vscode-languageserver-protocol', () => {
       'race,” he said.',
       '',
     ].join('\n');
-    let found;
-    // One handler per method: this one keeps the draft's, and adds the hard-wrapped one's.
-    conn.onNotification(lsp.PublishDiagnosticsNotification.type, (params) => {
-      if (params.uri === uri) published.push(params);
-      if (params.uri === wrappedUri) found = params;
-    });
     await conn.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
       textDocument: { uri: wrappedUri, languageId: 'markdown', version: 1, text: wrapped },
     });
-    const params = await waitFor('diagnostics for the hard-wrapped draft', () => found);
+    // Pulled, as vscode-languageclient does when the server offers pull diagnostics.
+    const report = await conn.sendRequest(lsp.DocumentDiagnosticRequest.type, {
+      textDocument: { uri: wrappedUri },
+    });
+    assert.equal(report.kind, 'full', JSON.stringify(report));
+    const params = { diagnostics: report.items };
     const altered = params.diagnostics.find((d) => d.code === 'quote-altered');
     assert.ok(altered, `a quote-altered diagnostic; got ${JSON.stringify(params.diagnostics)}`);
     const actions = await conn.sendRequest(lsp.CodeActionRequest.type, {
