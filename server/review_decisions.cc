@@ -18,6 +18,7 @@
 #include "facts/json_reader.h"
 #include "facts/normalize.h"
 #include "server/record_view.h"
+#include "server/small_file.h"
 #include "server/settings.h"
 
 namespace factline::server {
@@ -118,35 +119,6 @@ std::string describeDecision(const ReviewDecision &d) {
 }
 
 namespace {
-
-bool readSmall(const std::string &path, std::string &text, std::string &error, bool &found) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) {
-    found = errno != ENOENT && errno != ENOTDIR;
-    error = std::string("cannot be read: ") + std::strerror(errno);
-    return false;
-  }
-  found = true;
-  char buffer[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      error = std::string("cannot be read: ") + std::strerror(errno);
-      break;
-    }
-    if (n == 0)
-      break;
-    text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > kMaxReviewBytes) {
-      error = "is larger than 16 MB, more than a file of decisions can be";
-      break;
-    }
-  }
-  ::close(fd);
-  return error.empty();
-}
 
 // Reads the file with a JsonReader, so that each problem has its line and column.
 class ReviewReader {
@@ -365,7 +337,9 @@ ReviewBook parseReviews(std::string_view text, const std::string &path) {
 ReviewBook readReviewFile(const std::string &path, std::string *text_out) {
   std::string text, why;
   bool found = false;
-  if (!readSmall(path, text, why, found)) {
+  if (!readSmallFile(path, kMaxReviewBytes,
+                     "is larger than 16 MB, more than a file of decisions can be", text, why,
+                     found)) {
     ReviewBook book;
     book.path = path;
     book.found = found;

@@ -13,6 +13,7 @@
 #include "analyzers/rule_catalog.h"
 #include "facts/json_reader.h"
 #include "server/record_view.h"
+#include "server/small_file.h"
 
 namespace factline::server {
 
@@ -181,43 +182,6 @@ namespace {
 
 constexpr std::size_t kMaxConfigBytes = 1 << 20;
 
-// Reads a regular file of at most kMaxConfigBytes; a FIFO or device is refused, not waited on.
-bool readSmallFile(const std::string &path, std::string &text, std::string &error, bool &exists) {
-  exists = true;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) {
-    exists = errno != ENOENT && errno != ENOTDIR;
-    error = std::string("cannot be read: ") + std::strerror(errno);
-    return false;
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    error = "is not a regular file";
-  } else if (static_cast<std::uint64_t>(st.st_size) > kMaxConfigBytes) {
-    error = "is larger than 1 MB, more than a configuration can be";
-  } else {
-    char buffer[1 << 14];
-    for (;;) {
-      const ssize_t n = ::read(fd, buffer, sizeof buffer);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0) {
-        error = std::string("cannot be read: ") + std::strerror(errno);
-        break;
-      }
-      if (n == 0)
-        break;
-      text.append(buffer, static_cast<std::size_t>(n));
-      if (text.size() > kMaxConfigBytes) {
-        error = "is larger than 1 MB, more than a configuration can be";
-        break;
-      }
-    }
-  }
-  ::close(fd);
-  return error.empty();
-}
-
 // Reads the configuration's one object with a JsonReader, so that each problem has its line and
 // column; builds the section from what is valid.
 class ConfigReader {
@@ -383,7 +347,8 @@ ConfigFile readConfigFile(const std::string &path, const std::string &root) {
   config.path = path;
   config.root = root;
   std::string text, why;
-  if (!readSmallFile(path, text, why, config.found)) {
+  if (!readSmallFile(path, kMaxConfigBytes, "is larger than 1 MB, more than a configuration can be",
+                     text, why, config.found)) {
     if (config.found) {
       facts::LoadError e;
       e.file = path;

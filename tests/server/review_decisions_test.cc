@@ -2,8 +2,11 @@
 // validation, and "Mark as reviewed…" in the server (asked, written by the client, shown as Hint).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "server/review_decisions.h"
 #include "server/review_lsp.h"
@@ -142,6 +145,23 @@ TEST_CASE("a decisions file with a mistake names the file, line, column and fiel
   CHECK(extra.decisions.size() == 1);
 
   CHECK_FALSE(readReviewFile("/nonexistent/.factline/reviews.json").found);
+}
+
+TEST_CASE("a decisions file that is not a regular file is refused, not waited on", "[reviews]") {
+  // A FIFO in the place of reviews.json (a workspace is untrusted): reading it would wait for a
+  // writer, or read nothing and call the file empty.
+  const std::string dir = (std::filesystem::temp_directory_path() /
+                           ("factline-reviews-fifo-" + std::to_string(::getpid())))
+                              .string();
+  std::filesystem::create_directories(dir);
+  const std::string fifo = dir + "/reviews.json";
+  REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+  ReviewBook book = readReviewFile(fifo);
+  CHECK(book.found);
+  REQUIRE(book.errors.size() == 1);
+  CHECK(book.errors[0].describe().find("is not a regular file") != std::string::npos);
+  CHECK(book.decisions.empty());
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("recording a decision again replaces it, and keeps every other", "[reviews]") {
