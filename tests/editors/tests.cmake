@@ -79,6 +79,15 @@ add_test(NAME "editors: emacs eglot set-up of editors/README.md against factline
 set_tests_properties("editors: emacs eglot set-up of editors/README.md against factline serve" PROPERTIES
   ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
 
+# (1d) "Mark as reviewed…" through eglot in batch Emacs, as editors/README.md tells Emacs users:
+# asked, applied to .factline/reviews.json, saved, and the figure a Flymake note.
+factline_editor_command(command emacs
+  ${FACTLINE_EMACS} --batch -l ${FACTLINE_EDITOR_TESTS_DIR}/emacs/review-test.el)
+add_test(NAME "editors: emacs eglot mark as reviewed" COMMAND ${command}
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties("editors: emacs eglot mark as reviewed" PROPERTIES
+  ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
+
 # (3) The extension compiles under tsc --strict, into the build tree, where (2) loads the parts
 # of it that read the server's answers.
 set(FACTLINE_VSCODE_OUT ${CMAKE_BINARY_DIR}/editors-vscode-out)
