@@ -63,6 +63,16 @@ add_test(NAME "editors: neovim mark as reviewed" COMMAND ${command}
 set_tests_properties("editors: neovim mark as reviewed" PROPERTIES
   ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
 
+# (1b) Headless Neovim in a workspace whose .factline/config.json raises figure-wrong to error,
+# lowers quote-altered to hint and turns quote-misattributed off: the figure an ERROR, the altered
+# quote a HINT, no misattributed quote.
+factline_editor_command(command nvim
+  ${FACTLINE_NVIM} --headless --clean -u ${FACTLINE_EDITOR_TESTS_DIR}/nvim/config.lua)
+add_test(NAME "editors: neovim with a workspace .factline/config.json" COMMAND ${command}
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties("editors: neovim with a workspace .factline/config.json" PROPERTIES
+  ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
+
 # (1b) Headless Neovim with no server binary: one short warning, no error, no hit-enter prompt.
 factline_editor_command(command nvim
   ${FACTLINE_NVIM} --headless --clean -u ${FACTLINE_EDITOR_TESTS_DIR}/nvim/missing_server.lua)
@@ -86,6 +96,16 @@ factline_editor_command(command emacs
 add_test(NAME "editors: emacs eglot mark as reviewed" COMMAND ${command}
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties("editors: emacs eglot mark as reviewed" PROPERTIES
+  ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
+
+# (1e) Batch Emacs with eglot, set up as editors/README.md says, in a workspace with the same
+# .factline/config.json: the figure a Flymake error, no misattributed quote, and the README's
+# :severity (:quote-altered "error") still over the file's "hint".
+factline_editor_command(command emacs
+  ${FACTLINE_EMACS} --batch -l ${FACTLINE_EDITOR_TESTS_DIR}/emacs/config-test.el)
+add_test(NAME "editors: emacs eglot with a workspace .factline/config.json" COMMAND ${command}
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties("editors: emacs eglot with a workspace .factline/config.json" PROPERTIES
   ENVIRONMENT "${FACTLINE_EDITOR_ENV}" TIMEOUT 150 SKIP_RETURN_CODE 77)
 
 # (3) The extension compiles under tsc --strict, into the build tree, where (2) loads the parts
