@@ -19,6 +19,7 @@
 #include "facts/normalize.h"
 #include "server/record_view.h"
 #include "server/small_file.h"
+#include "server/workspace_json.h"
 #include "server/settings.h"
 
 namespace factline::server {
@@ -121,9 +122,9 @@ std::string describeDecision(const ReviewDecision &d) {
 namespace {
 
 // Reads the file with a JsonReader, so that each problem has its line and column.
-class ReviewReader {
+class ReviewReader : WorkspaceJsonReader<ReviewBook> {
 public:
-  ReviewReader(ReviewBook &out, std::string_view text) : out_(out), reader_(text), lines_(text) {}
+  ReviewReader(ReviewBook &out, std::string_view text) : WorkspaceJsonReader(out, text) {}
 
   void run() {
     if (reader_.peek() != facts::JsonKind::Object) {
@@ -295,31 +296,6 @@ private:
       out_.decisions.push_back(std::move(d));
   }
 
-  void syntax() {
-    if (reader_.failed())
-      error(reader_.errorOffset(), "", reader_.errorMessage());
-  }
-  facts::LoadError at(std::size_t offset, const std::string &field, std::string message) {
-    facts::LoadError e;
-    e.file = out_.path;
-    const facts::TextPosition p = lines_.at(offset);
-    e.line = p.line;
-    e.column = p.column;
-    e.offset = offset;
-    e.json_path = field;
-    e.message = std::move(message);
-    return e;
-  }
-  void error(std::size_t offset, const std::string &field, std::string message) {
-    out_.errors.push_back(at(offset, field, std::move(message)));
-  }
-  void warning(std::size_t offset, const std::string &field, std::string message) {
-    out_.warnings.push_back(at(offset, field, std::move(message)));
-  }
-
-  ReviewBook &out_;
-  facts::JsonReader reader_;
-  facts::LineMap lines_;
 };
 
 } // namespace

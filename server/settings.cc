@@ -14,6 +14,7 @@
 #include "facts/json_reader.h"
 #include "server/record_view.h"
 #include "server/small_file.h"
+#include "server/workspace_json.h"
 
 namespace factline::server {
 
@@ -184,9 +185,9 @@ constexpr std::size_t kMaxConfigBytes = 1 << 20;
 
 // Reads the configuration's one object with a JsonReader, so that each problem has its line and
 // column; builds the section from what is valid.
-class ConfigReader {
+class ConfigReader : WorkspaceJsonReader<ConfigFile> {
 public:
-  ConfigReader(ConfigFile &out, std::string_view text) : out_(out), reader_(text), lines_(text) {}
+  ConfigReader(ConfigFile &out, std::string_view text) : WorkspaceJsonReader(out, text) {}
 
   void run() {
     if (reader_.peek() != facts::JsonKind::Object) {
@@ -313,31 +314,6 @@ private:
     }
   }
 
-  void syntax() {
-    if (reader_.failed())
-      error(reader_.errorOffset(), "", reader_.errorMessage());
-  }
-  facts::LoadError at(std::size_t offset, const std::string &field, std::string message) {
-    facts::LoadError e;
-    e.file = out_.path;
-    const facts::TextPosition p = lines_.at(offset);
-    e.line = p.line;
-    e.column = p.column;
-    e.offset = offset;
-    e.json_path = field;
-    e.message = std::move(message);
-    return e;
-  }
-  void error(std::size_t offset, const std::string &field, std::string message) {
-    out_.errors.push_back(at(offset, field, std::move(message)));
-  }
-  void warning(std::size_t offset, const std::string &field, std::string message) {
-    out_.warnings.push_back(at(offset, field, std::move(message)));
-  }
-
-  ConfigFile &out_;
-  facts::JsonReader reader_;
-  facts::LineMap lines_;
 };
 
 } // namespace
